@@ -1,0 +1,3113 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace grpc {
+
+    namespace health {
+
+        namespace v1 {
+
+            interface IHealthCheckRequest extends grpc.health.v1.HealthCheckRequest.$Properties {
+            }
+
+            class HealthCheckRequest {
+                constructor(properties?: grpc.health.v1.HealthCheckRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                service: string;
+                static create(properties: grpc.health.v1.HealthCheckRequest.$Shape): grpc.health.v1.HealthCheckRequest & grpc.health.v1.HealthCheckRequest.$Shape;
+                static create(properties?: grpc.health.v1.HealthCheckRequest.$Properties): grpc.health.v1.HealthCheckRequest;
+                static encode(message: grpc.health.v1.HealthCheckRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthCheckRequest & grpc.health.v1.HealthCheckRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthCheckRequest;
+                static toObject(message: grpc.health.v1.HealthCheckRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HealthCheckRequest {
+                interface $Properties {
+                    service?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthCheckRequest.$Properties;
+            }
+
+            interface IHealthCheckResponse extends grpc.health.v1.HealthCheckResponse.$Properties {
+            }
+
+            class HealthCheckResponse {
+                constructor(properties?: grpc.health.v1.HealthCheckResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                status: grpc.health.v1.HealthCheckResponse.ServingStatus;
+                static create(properties: grpc.health.v1.HealthCheckResponse.$Shape): grpc.health.v1.HealthCheckResponse & grpc.health.v1.HealthCheckResponse.$Shape;
+                static create(properties?: grpc.health.v1.HealthCheckResponse.$Properties): grpc.health.v1.HealthCheckResponse;
+                static encode(message: grpc.health.v1.HealthCheckResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthCheckResponse & grpc.health.v1.HealthCheckResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthCheckResponse;
+                static toObject(message: grpc.health.v1.HealthCheckResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HealthCheckResponse {
+                interface $Properties {
+                    status?: (grpc.health.v1.HealthCheckResponse.ServingStatus|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthCheckResponse.$Properties;
+
+                enum ServingStatus {
+                    UNKNOWN = 0,
+                    SERVING = 1,
+                    NOT_SERVING = 2,
+                    SERVICE_UNKNOWN = 3
+                }
+            }
+
+            class Health extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Health;
+                check: grpc.health.v1.Health.Check;
+                watch: grpc.health.v1.Health.Watch;
+            }
+
+            namespace Health {
+                type CheckCallback = (error: (Error|null), response?: grpc.health.v1.HealthCheckResponse) => void;
+                type Check = {
+                  (request: grpc.health.v1.IHealthCheckRequest, callback: grpc.health.v1.Health.CheckCallback): void;
+                  (request: grpc.health.v1.IHealthCheckRequest): Promise<grpc.health.v1.HealthCheckResponse>;
+                  readonly name: "Check";
+                  readonly path: "/grpc.health.v1.Health/Check";
+                  readonly requestType: "HealthCheckRequest";
+                  readonly responseType: "HealthCheckResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type WatchCallback = (error: (Error|null), response?: grpc.health.v1.HealthCheckResponse) => void;
+                type Watch = {
+                  (request: grpc.health.v1.IHealthCheckRequest, callback: grpc.health.v1.Health.WatchCallback): void;
+                  (request: grpc.health.v1.IHealthCheckRequest): Promise<grpc.health.v1.HealthCheckResponse>;
+                  readonly name: "Watch";
+                  readonly path: "/grpc.health.v1.Health/Watch";
+                  readonly requestType: "HealthCheckRequest";
+                  readonly responseType: "HealthCheckResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: true;
+                };
+            }
+        }
+    }
+}
+
+export namespace reservoir {
+
+    namespace common {
+
+        namespace v1 {
+
+            interface ITask extends reservoir.common.v1.Task.$Properties {
+            }
+
+            class Task {
+                constructor(properties?: reservoir.common.v1.Task.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                operation: string;
+                targetKind: string;
+                targetId: string;
+                state: reservoir.common.v1.TaskState;
+                progress: number;
+                message: string;
+                errorCode: string;
+                errorMessage: string;
+                organization: string;
+                owner: string;
+                createdAtMs: number;
+                startedAtMs: number;
+                endedAtMs: number;
+                site: string;
+                static create(properties: reservoir.common.v1.Task.$Shape): reservoir.common.v1.Task & reservoir.common.v1.Task.$Shape;
+                static create(properties?: reservoir.common.v1.Task.$Properties): reservoir.common.v1.Task;
+                static encode(message: reservoir.common.v1.Task.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.Task & reservoir.common.v1.Task.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.Task;
+                static toObject(message: reservoir.common.v1.Task, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Task {
+                interface $Properties {
+                    id?: (string|null);
+                    operation?: (string|null);
+                    targetKind?: (string|null);
+                    targetId?: (string|null);
+                    state?: (reservoir.common.v1.TaskState|null);
+                    progress?: (number|null);
+                    message?: (string|null);
+                    errorCode?: (string|null);
+                    errorMessage?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    createdAtMs?: (number|null);
+                    startedAtMs?: (number|null);
+                    endedAtMs?: (number|null);
+                    site?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.Task.$Properties;
+            }
+
+            enum TaskState {
+                TASK_STATE_UNSPECIFIED = 0,
+                TASK_STATE_QUEUED = 1,
+                TASK_STATE_RUNNING = 2,
+                TASK_STATE_SUCCEEDED = 3,
+                TASK_STATE_FAILED = 4,
+                TASK_STATE_CANCELED = 5
+            }
+
+            interface IGetTaskRequest extends reservoir.common.v1.GetTaskRequest.$Properties {
+            }
+
+            class GetTaskRequest {
+                constructor(properties?: reservoir.common.v1.GetTaskRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.common.v1.GetTaskRequest.$Shape): reservoir.common.v1.GetTaskRequest & reservoir.common.v1.GetTaskRequest.$Shape;
+                static create(properties?: reservoir.common.v1.GetTaskRequest.$Properties): reservoir.common.v1.GetTaskRequest;
+                static encode(message: reservoir.common.v1.GetTaskRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.GetTaskRequest & reservoir.common.v1.GetTaskRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.GetTaskRequest;
+                static toObject(message: reservoir.common.v1.GetTaskRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetTaskRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.GetTaskRequest.$Properties;
+            }
+
+            interface IWatchTaskRequest extends reservoir.common.v1.WatchTaskRequest.$Properties {
+            }
+
+            class WatchTaskRequest {
+                constructor(properties?: reservoir.common.v1.WatchTaskRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.common.v1.WatchTaskRequest.$Shape): reservoir.common.v1.WatchTaskRequest & reservoir.common.v1.WatchTaskRequest.$Shape;
+                static create(properties?: reservoir.common.v1.WatchTaskRequest.$Properties): reservoir.common.v1.WatchTaskRequest;
+                static encode(message: reservoir.common.v1.WatchTaskRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.WatchTaskRequest & reservoir.common.v1.WatchTaskRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.WatchTaskRequest;
+                static toObject(message: reservoir.common.v1.WatchTaskRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace WatchTaskRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.WatchTaskRequest.$Properties;
+            }
+
+            interface IListTasksRequest extends reservoir.common.v1.ListTasksRequest.$Properties {
+            }
+
+            class ListTasksRequest {
+                constructor(properties?: reservoir.common.v1.ListTasksRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                targetId: string;
+                activeOnly: boolean;
+                pageSize: number;
+                pageToken: string;
+                static create(properties: reservoir.common.v1.ListTasksRequest.$Shape): reservoir.common.v1.ListTasksRequest & reservoir.common.v1.ListTasksRequest.$Shape;
+                static create(properties?: reservoir.common.v1.ListTasksRequest.$Properties): reservoir.common.v1.ListTasksRequest;
+                static encode(message: reservoir.common.v1.ListTasksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.ListTasksRequest & reservoir.common.v1.ListTasksRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.ListTasksRequest;
+                static toObject(message: reservoir.common.v1.ListTasksRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListTasksRequest {
+                interface $Properties {
+                    targetId?: (string|null);
+                    activeOnly?: (boolean|null);
+                    pageSize?: (number|null);
+                    pageToken?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.ListTasksRequest.$Properties;
+            }
+
+            interface IListTasksResponse extends reservoir.common.v1.ListTasksResponse.$Properties {
+            }
+
+            class ListTasksResponse {
+                constructor(properties?: reservoir.common.v1.ListTasksResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                tasks: reservoir.common.v1.Task.$Properties[];
+                nextPageToken: string;
+                static create(properties: reservoir.common.v1.ListTasksResponse.$Shape): reservoir.common.v1.ListTasksResponse & reservoir.common.v1.ListTasksResponse.$Shape;
+                static create(properties?: reservoir.common.v1.ListTasksResponse.$Properties): reservoir.common.v1.ListTasksResponse;
+                static encode(message: reservoir.common.v1.ListTasksResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.ListTasksResponse & reservoir.common.v1.ListTasksResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.ListTasksResponse;
+                static toObject(message: reservoir.common.v1.ListTasksResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListTasksResponse {
+                interface $Properties {
+                    tasks?: (reservoir.common.v1.Task.$Properties[]|null);
+                    nextPageToken?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.ListTasksResponse.$Properties;
+            }
+
+            class TaskService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): TaskService;
+                getTask: reservoir.common.v1.TaskService.GetTask;
+                watchTask: reservoir.common.v1.TaskService.WatchTask;
+                listTasks: reservoir.common.v1.TaskService.ListTasks;
+            }
+
+            namespace TaskService {
+                type GetTaskCallback = (error: (Error|null), response?: reservoir.common.v1.Task) => void;
+                type GetTask = {
+                  (request: reservoir.common.v1.IGetTaskRequest, callback: reservoir.common.v1.TaskService.GetTaskCallback): void;
+                  (request: reservoir.common.v1.IGetTaskRequest): Promise<reservoir.common.v1.Task>;
+                  readonly name: "GetTask";
+                  readonly path: "/reservoir.common.v1.TaskService/GetTask";
+                  readonly requestType: "GetTaskRequest";
+                  readonly responseType: "Task";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type WatchTaskCallback = (error: (Error|null), response?: reservoir.common.v1.Task) => void;
+                type WatchTask = {
+                  (request: reservoir.common.v1.IWatchTaskRequest, callback: reservoir.common.v1.TaskService.WatchTaskCallback): void;
+                  (request: reservoir.common.v1.IWatchTaskRequest): Promise<reservoir.common.v1.Task>;
+                  readonly name: "WatchTask";
+                  readonly path: "/reservoir.common.v1.TaskService/WatchTask";
+                  readonly requestType: "WatchTaskRequest";
+                  readonly responseType: "Task";
+                  readonly requestStream: undefined;
+                  readonly responseStream: true;
+                };
+                type ListTasksCallback = (error: (Error|null), response?: reservoir.common.v1.ListTasksResponse) => void;
+                type ListTasks = {
+                  (request: reservoir.common.v1.IListTasksRequest, callback: reservoir.common.v1.TaskService.ListTasksCallback): void;
+                  (request: reservoir.common.v1.IListTasksRequest): Promise<reservoir.common.v1.ListTasksResponse>;
+                  readonly name: "ListTasks";
+                  readonly path: "/reservoir.common.v1.TaskService/ListTasks";
+                  readonly requestType: "ListTasksRequest";
+                  readonly responseType: "ListTasksResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IResources extends reservoir.common.v1.Resources.$Properties {
+            }
+
+            class Resources {
+                constructor(properties?: reservoir.common.v1.Resources.$Properties);
+                $unknowns?: Uint8Array[];
+                vcpus: number;
+                memoryMib: number;
+                diskMib: number;
+                static create(properties: reservoir.common.v1.Resources.$Shape): reservoir.common.v1.Resources & reservoir.common.v1.Resources.$Shape;
+                static create(properties?: reservoir.common.v1.Resources.$Properties): reservoir.common.v1.Resources;
+                static encode(message: reservoir.common.v1.Resources.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.Resources & reservoir.common.v1.Resources.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.Resources;
+                static toObject(message: reservoir.common.v1.Resources, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Resources {
+                interface $Properties {
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    diskMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.Resources.$Properties;
+            }
+
+            interface IOvercommit extends reservoir.common.v1.Overcommit.$Properties {
+            }
+
+            class Overcommit {
+                constructor(properties?: reservoir.common.v1.Overcommit.$Properties);
+                $unknowns?: Uint8Array[];
+                cpu: number;
+                memory: number;
+                disk: number;
+                static create(properties: reservoir.common.v1.Overcommit.$Shape): reservoir.common.v1.Overcommit & reservoir.common.v1.Overcommit.$Shape;
+                static create(properties?: reservoir.common.v1.Overcommit.$Properties): reservoir.common.v1.Overcommit;
+                static encode(message: reservoir.common.v1.Overcommit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.Overcommit & reservoir.common.v1.Overcommit.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.Overcommit;
+                static toObject(message: reservoir.common.v1.Overcommit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Overcommit {
+                interface $Properties {
+                    cpu?: (number|null);
+                    memory?: (number|null);
+                    disk?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.Overcommit.$Properties;
+            }
+
+            interface ICapabilityProfile extends reservoir.common.v1.CapabilityProfile.$Properties {
+            }
+
+            class CapabilityProfile {
+                constructor(properties?: reservoir.common.v1.CapabilityProfile.$Properties);
+                $unknowns?: Uint8Array[];
+                hypervisor: string;
+                hypervisorVersion: string;
+                maxVcpusPerVm: number;
+                maxMemoryMibPerVm: number;
+                diskFormats: string[];
+                liveMigration: boolean;
+                cpuHotplug: boolean;
+                memoryHotplug: boolean;
+                snapshots: boolean;
+                sharedStorageRequiredForLiveMigration: boolean;
+                driver: string;
+                static create(properties: reservoir.common.v1.CapabilityProfile.$Shape): reservoir.common.v1.CapabilityProfile & reservoir.common.v1.CapabilityProfile.$Shape;
+                static create(properties?: reservoir.common.v1.CapabilityProfile.$Properties): reservoir.common.v1.CapabilityProfile;
+                static encode(message: reservoir.common.v1.CapabilityProfile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.CapabilityProfile & reservoir.common.v1.CapabilityProfile.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.CapabilityProfile;
+                static toObject(message: reservoir.common.v1.CapabilityProfile, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CapabilityProfile {
+                interface $Properties {
+                    hypervisor?: (string|null);
+                    hypervisorVersion?: (string|null);
+                    maxVcpusPerVm?: (number|null);
+                    maxMemoryMibPerVm?: (number|null);
+                    diskFormats?: (string[]|null);
+                    liveMigration?: (boolean|null);
+                    cpuHotplug?: (boolean|null);
+                    memoryHotplug?: (boolean|null);
+                    snapshots?: (boolean|null);
+                    sharedStorageRequiredForLiveMigration?: (boolean|null);
+                    driver?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.CapabilityProfile.$Properties;
+            }
+        }
+    }
+
+    namespace veeh {
+
+        namespace v1 {
+
+            class HostAgent extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): HostAgent;
+                listAgentHosts: reservoir.veeh.v1.HostAgent.ListAgentHosts;
+                describeHost: reservoir.veeh.v1.HostAgent.DescribeHost;
+                monitor: reservoir.veeh.v1.HostAgent.Monitor;
+                createDomain: reservoir.veeh.v1.HostAgent.CreateDomain;
+                getDomain: reservoir.veeh.v1.HostAgent.GetDomain;
+                startDomain: reservoir.veeh.v1.HostAgent.StartDomain;
+                shutdownDomain: reservoir.veeh.v1.HostAgent.ShutdownDomain;
+                destroyDomain: reservoir.veeh.v1.HostAgent.DestroyDomain;
+                suspendDomain: reservoir.veeh.v1.HostAgent.SuspendDomain;
+                resumeDomain: reservoir.veeh.v1.HostAgent.ResumeDomain;
+                rebootDomain: reservoir.veeh.v1.HostAgent.RebootDomain;
+                snapshotDomain: reservoir.veeh.v1.HostAgent.SnapshotDomain;
+                revertDomain: reservoir.veeh.v1.HostAgent.RevertDomain;
+                deleteSnapshot: reservoir.veeh.v1.HostAgent.DeleteSnapshot;
+                resizeDomain: reservoir.veeh.v1.HostAgent.ResizeDomain;
+                attachDisk: reservoir.veeh.v1.HostAgent.AttachDisk;
+                detachDisk: reservoir.veeh.v1.HostAgent.DetachDisk;
+                attachNic: reservoir.veeh.v1.HostAgent.AttachNic;
+                detachNic: reservoir.veeh.v1.HostAgent.DetachNic;
+                prepareIncoming: reservoir.veeh.v1.HostAgent.PrepareIncoming;
+                migrateDomain: reservoir.veeh.v1.HostAgent.MigrateDomain;
+                receiveMigration: reservoir.veeh.v1.HostAgent.ReceiveMigration;
+                abortIncoming: reservoir.veeh.v1.HostAgent.AbortIncoming;
+            }
+
+            namespace HostAgent {
+                type ListAgentHostsCallback = (error: (Error|null), response?: reservoir.veeh.v1.ListAgentHostsResponse) => void;
+                type ListAgentHosts = {
+                  (request: reservoir.veeh.v1.IListAgentHostsRequest, callback: reservoir.veeh.v1.HostAgent.ListAgentHostsCallback): void;
+                  (request: reservoir.veeh.v1.IListAgentHostsRequest): Promise<reservoir.veeh.v1.ListAgentHostsResponse>;
+                  readonly name: "ListAgentHosts";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/ListAgentHosts";
+                  readonly requestType: "ListAgentHostsRequest";
+                  readonly responseType: "ListAgentHostsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DescribeHostCallback = (error: (Error|null), response?: reservoir.veeh.v1.HostDescription) => void;
+                type DescribeHost = {
+                  (request: reservoir.veeh.v1.IHostRef, callback: reservoir.veeh.v1.HostAgent.DescribeHostCallback): void;
+                  (request: reservoir.veeh.v1.IHostRef): Promise<reservoir.veeh.v1.HostDescription>;
+                  readonly name: "DescribeHost";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/DescribeHost";
+                  readonly requestType: "HostRef";
+                  readonly responseType: "HostDescription";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type MonitorCallback = (error: (Error|null), response?: reservoir.veeh.v1.MonitorResponse) => void;
+                type Monitor = {
+                  (request: reservoir.veeh.v1.IMonitorRequest, callback: reservoir.veeh.v1.HostAgent.MonitorCallback): void;
+                  (request: reservoir.veeh.v1.IMonitorRequest): Promise<reservoir.veeh.v1.MonitorResponse>;
+                  readonly name: "Monitor";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/Monitor";
+                  readonly requestType: "MonitorRequest";
+                  readonly responseType: "MonitorResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type CreateDomain = {
+                  (request: reservoir.veeh.v1.ICreateDomainRequest, callback: reservoir.veeh.v1.HostAgent.CreateDomainCallback): void;
+                  (request: reservoir.veeh.v1.ICreateDomainRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "CreateDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/CreateDomain";
+                  readonly requestType: "CreateDomainRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type GetDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.GetDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "GetDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/GetDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type StartDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type StartDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.StartDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "StartDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/StartDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ShutdownDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type ShutdownDomain = {
+                  (request: reservoir.veeh.v1.IShutdownDomainRequest, callback: reservoir.veeh.v1.HostAgent.ShutdownDomainCallback): void;
+                  (request: reservoir.veeh.v1.IShutdownDomainRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "ShutdownDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/ShutdownDomain";
+                  readonly requestType: "ShutdownDomainRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DestroyDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.DestroyDomainResponse) => void;
+                type DestroyDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.DestroyDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.DestroyDomainResponse>;
+                  readonly name: "DestroyDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/DestroyDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "DestroyDomainResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SuspendDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type SuspendDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.SuspendDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "SuspendDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/SuspendDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ResumeDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type ResumeDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.ResumeDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "ResumeDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/ResumeDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RebootDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type RebootDomain = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.RebootDomainCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "RebootDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/RebootDomain";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SnapshotDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type SnapshotDomain = {
+                  (request: reservoir.veeh.v1.ISnapshotRequest, callback: reservoir.veeh.v1.HostAgent.SnapshotDomainCallback): void;
+                  (request: reservoir.veeh.v1.ISnapshotRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "SnapshotDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/SnapshotDomain";
+                  readonly requestType: "SnapshotRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RevertDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type RevertDomain = {
+                  (request: reservoir.veeh.v1.ISnapshotRequest, callback: reservoir.veeh.v1.HostAgent.RevertDomainCallback): void;
+                  (request: reservoir.veeh.v1.ISnapshotRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "RevertDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/RevertDomain";
+                  readonly requestType: "SnapshotRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DeleteSnapshotCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type DeleteSnapshot = {
+                  (request: reservoir.veeh.v1.ISnapshotRequest, callback: reservoir.veeh.v1.HostAgent.DeleteSnapshotCallback): void;
+                  (request: reservoir.veeh.v1.ISnapshotRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "DeleteSnapshot";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/DeleteSnapshot";
+                  readonly requestType: "SnapshotRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ResizeDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type ResizeDomain = {
+                  (request: reservoir.veeh.v1.IResizeDomainRequest, callback: reservoir.veeh.v1.HostAgent.ResizeDomainCallback): void;
+                  (request: reservoir.veeh.v1.IResizeDomainRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "ResizeDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/ResizeDomain";
+                  readonly requestType: "ResizeDomainRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type AttachDiskCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type AttachDisk = {
+                  (request: reservoir.veeh.v1.IAttachDiskRequest, callback: reservoir.veeh.v1.HostAgent.AttachDiskCallback): void;
+                  (request: reservoir.veeh.v1.IAttachDiskRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "AttachDisk";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/AttachDisk";
+                  readonly requestType: "AttachDiskRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DetachDiskCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type DetachDisk = {
+                  (request: reservoir.veeh.v1.IDetachRequest, callback: reservoir.veeh.v1.HostAgent.DetachDiskCallback): void;
+                  (request: reservoir.veeh.v1.IDetachRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "DetachDisk";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/DetachDisk";
+                  readonly requestType: "DetachRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type AttachNicCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type AttachNic = {
+                  (request: reservoir.veeh.v1.IAttachNicRequest, callback: reservoir.veeh.v1.HostAgent.AttachNicCallback): void;
+                  (request: reservoir.veeh.v1.IAttachNicRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "AttachNic";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/AttachNic";
+                  readonly requestType: "AttachNicRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DetachNicCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type DetachNic = {
+                  (request: reservoir.veeh.v1.IDetachRequest, callback: reservoir.veeh.v1.HostAgent.DetachNicCallback): void;
+                  (request: reservoir.veeh.v1.IDetachRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "DetachNic";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/DetachNic";
+                  readonly requestType: "DetachRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type PrepareIncomingCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type PrepareIncoming = {
+                  (request: reservoir.veeh.v1.IPrepareIncomingRequest, callback: reservoir.veeh.v1.HostAgent.PrepareIncomingCallback): void;
+                  (request: reservoir.veeh.v1.IPrepareIncomingRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "PrepareIncoming";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/PrepareIncoming";
+                  readonly requestType: "PrepareIncomingRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type MigrateDomainCallback = (error: (Error|null), response?: reservoir.veeh.v1.MigrateDomainResponse) => void;
+                type MigrateDomain = {
+                  (request: reservoir.veeh.v1.IMigrateDomainRequest, callback: reservoir.veeh.v1.HostAgent.MigrateDomainCallback): void;
+                  (request: reservoir.veeh.v1.IMigrateDomainRequest): Promise<reservoir.veeh.v1.MigrateDomainResponse>;
+                  readonly name: "MigrateDomain";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/MigrateDomain";
+                  readonly requestType: "MigrateDomainRequest";
+                  readonly responseType: "MigrateDomainResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ReceiveMigrationCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type ReceiveMigration = {
+                  (request: reservoir.veeh.v1.IReceiveMigrationRequest, callback: reservoir.veeh.v1.HostAgent.ReceiveMigrationCallback): void;
+                  (request: reservoir.veeh.v1.IReceiveMigrationRequest): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "ReceiveMigration";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/ReceiveMigration";
+                  readonly requestType: "ReceiveMigrationRequest";
+                  readonly responseType: "Domain";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type AbortIncomingCallback = (error: (Error|null), response?: reservoir.veeh.v1.DestroyDomainResponse) => void;
+                type AbortIncoming = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.AbortIncomingCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.DestroyDomainResponse>;
+                  readonly name: "AbortIncoming";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/AbortIncoming";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "DestroyDomainResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IHostRef extends reservoir.veeh.v1.HostRef.$Properties {
+            }
+
+            class HostRef {
+                constructor(properties?: reservoir.veeh.v1.HostRef.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                static create(properties: reservoir.veeh.v1.HostRef.$Shape): reservoir.veeh.v1.HostRef & reservoir.veeh.v1.HostRef.$Shape;
+                static create(properties?: reservoir.veeh.v1.HostRef.$Properties): reservoir.veeh.v1.HostRef;
+                static encode(message: reservoir.veeh.v1.HostRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.HostRef & reservoir.veeh.v1.HostRef.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.HostRef;
+                static toObject(message: reservoir.veeh.v1.HostRef, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostRef {
+                interface $Properties {
+                    hostId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.HostRef.$Properties;
+            }
+
+            interface IListAgentHostsRequest extends reservoir.veeh.v1.ListAgentHostsRequest.$Properties {
+            }
+
+            class ListAgentHostsRequest {
+                constructor(properties?: reservoir.veeh.v1.ListAgentHostsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.veeh.v1.ListAgentHostsRequest.$Shape): reservoir.veeh.v1.ListAgentHostsRequest & reservoir.veeh.v1.ListAgentHostsRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.ListAgentHostsRequest.$Properties): reservoir.veeh.v1.ListAgentHostsRequest;
+                static encode(message: reservoir.veeh.v1.ListAgentHostsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.ListAgentHostsRequest & reservoir.veeh.v1.ListAgentHostsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.ListAgentHostsRequest;
+                static toObject(message: reservoir.veeh.v1.ListAgentHostsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListAgentHostsRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.ListAgentHostsRequest.$Properties;
+            }
+
+            interface IListAgentHostsResponse extends reservoir.veeh.v1.ListAgentHostsResponse.$Properties {
+            }
+
+            class ListAgentHostsResponse {
+                constructor(properties?: reservoir.veeh.v1.ListAgentHostsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                hosts: reservoir.veeh.v1.HostDescription.$Properties[];
+                static create(properties: reservoir.veeh.v1.ListAgentHostsResponse.$Shape): reservoir.veeh.v1.ListAgentHostsResponse & reservoir.veeh.v1.ListAgentHostsResponse.$Shape;
+                static create(properties?: reservoir.veeh.v1.ListAgentHostsResponse.$Properties): reservoir.veeh.v1.ListAgentHostsResponse;
+                static encode(message: reservoir.veeh.v1.ListAgentHostsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.ListAgentHostsResponse & reservoir.veeh.v1.ListAgentHostsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.ListAgentHostsResponse;
+                static toObject(message: reservoir.veeh.v1.ListAgentHostsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListAgentHostsResponse {
+                interface $Properties {
+                    hosts?: (reservoir.veeh.v1.HostDescription.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.ListAgentHostsResponse.$Properties;
+            }
+
+            interface IHostDescription extends reservoir.veeh.v1.HostDescription.$Properties {
+            }
+
+            class HostDescription {
+                constructor(properties?: reservoir.veeh.v1.HostDescription.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                hostname: string;
+                capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                labels: { [k: string]: string };
+                static create(properties: reservoir.veeh.v1.HostDescription.$Shape): reservoir.veeh.v1.HostDescription & reservoir.veeh.v1.HostDescription.$Shape;
+                static create(properties?: reservoir.veeh.v1.HostDescription.$Properties): reservoir.veeh.v1.HostDescription;
+                static encode(message: reservoir.veeh.v1.HostDescription.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.HostDescription & reservoir.veeh.v1.HostDescription.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.HostDescription;
+                static toObject(message: reservoir.veeh.v1.HostDescription, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostDescription {
+                interface $Properties {
+                    hostId?: (string|null);
+                    hostname?: (string|null);
+                    capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                    profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                    labels?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.HostDescription.$Properties;
+            }
+
+            interface IMonitorRequest extends reservoir.veeh.v1.MonitorRequest.$Properties {
+            }
+
+            class MonitorRequest {
+                constructor(properties?: reservoir.veeh.v1.MonitorRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostIds: string[];
+                static create(properties: reservoir.veeh.v1.MonitorRequest.$Shape): reservoir.veeh.v1.MonitorRequest & reservoir.veeh.v1.MonitorRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.MonitorRequest.$Properties): reservoir.veeh.v1.MonitorRequest;
+                static encode(message: reservoir.veeh.v1.MonitorRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.MonitorRequest & reservoir.veeh.v1.MonitorRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.MonitorRequest;
+                static toObject(message: reservoir.veeh.v1.MonitorRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MonitorRequest {
+                interface $Properties {
+                    hostIds?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.MonitorRequest.$Properties;
+            }
+
+            interface IMonitorResponse extends reservoir.veeh.v1.MonitorResponse.$Properties {
+            }
+
+            class MonitorResponse {
+                constructor(properties?: reservoir.veeh.v1.MonitorResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                hosts: reservoir.veeh.v1.HostStatus.$Properties[];
+                atMs: number;
+                static create(properties: reservoir.veeh.v1.MonitorResponse.$Shape): reservoir.veeh.v1.MonitorResponse & reservoir.veeh.v1.MonitorResponse.$Shape;
+                static create(properties?: reservoir.veeh.v1.MonitorResponse.$Properties): reservoir.veeh.v1.MonitorResponse;
+                static encode(message: reservoir.veeh.v1.MonitorResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.MonitorResponse & reservoir.veeh.v1.MonitorResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.MonitorResponse;
+                static toObject(message: reservoir.veeh.v1.MonitorResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MonitorResponse {
+                interface $Properties {
+                    hosts?: (reservoir.veeh.v1.HostStatus.$Properties[]|null);
+                    atMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.MonitorResponse.$Properties;
+            }
+
+            interface IHostStatus extends reservoir.veeh.v1.HostStatus.$Properties {
+            }
+
+            class HostStatus {
+                constructor(properties?: reservoir.veeh.v1.HostStatus.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                allocated?: (reservoir.common.v1.Resources.$Properties|null);
+                cpuUsedPercent: number;
+                memoryUsedMib: number;
+                domains: reservoir.veeh.v1.Domain.$Properties[];
+                reachable: boolean;
+                error: string;
+                static create(properties: reservoir.veeh.v1.HostStatus.$Shape): reservoir.veeh.v1.HostStatus & reservoir.veeh.v1.HostStatus.$Shape;
+                static create(properties?: reservoir.veeh.v1.HostStatus.$Properties): reservoir.veeh.v1.HostStatus;
+                static encode(message: reservoir.veeh.v1.HostStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.HostStatus & reservoir.veeh.v1.HostStatus.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.HostStatus;
+                static toObject(message: reservoir.veeh.v1.HostStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostStatus {
+                interface $Properties {
+                    hostId?: (string|null);
+                    allocated?: (reservoir.common.v1.Resources.$Properties|null);
+                    cpuUsedPercent?: (number|null);
+                    memoryUsedMib?: (number|null);
+                    domains?: (reservoir.veeh.v1.Domain.$Properties[]|null);
+                    reachable?: (boolean|null);
+                    error?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.HostStatus.$Properties;
+            }
+
+            enum DomainState {
+                DOMAIN_STATE_UNSPECIFIED = 0,
+                DOMAIN_STATE_DEFINED = 1,
+                DOMAIN_STATE_RUNNING = 2,
+                DOMAIN_STATE_PAUSED = 3,
+                DOMAIN_STATE_SUSPENDED = 4,
+                DOMAIN_STATE_SHUTOFF = 5,
+                DOMAIN_STATE_CRASHED = 6,
+                DOMAIN_STATE_INCOMING = 7,
+                DOMAIN_STATE_MIGRATING = 8
+            }
+
+            interface IDisk extends reservoir.veeh.v1.Disk.$Properties {
+            }
+
+            class Disk {
+                constructor(properties?: reservoir.veeh.v1.Disk.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                imageId: string;
+                format: string;
+                sizeMib: number;
+                target: string;
+                static create(properties: reservoir.veeh.v1.Disk.$Shape): reservoir.veeh.v1.Disk & reservoir.veeh.v1.Disk.$Shape;
+                static create(properties?: reservoir.veeh.v1.Disk.$Properties): reservoir.veeh.v1.Disk;
+                static encode(message: reservoir.veeh.v1.Disk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.Disk & reservoir.veeh.v1.Disk.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.Disk;
+                static toObject(message: reservoir.veeh.v1.Disk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Disk {
+                interface $Properties {
+                    id?: (string|null);
+                    imageId?: (string|null);
+                    format?: (string|null);
+                    sizeMib?: (number|null);
+                    target?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.Disk.$Properties;
+            }
+
+            interface INic extends reservoir.veeh.v1.Nic.$Properties {
+            }
+
+            class Nic {
+                constructor(properties?: reservoir.veeh.v1.Nic.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                networkId: string;
+                ip: string;
+                mac: string;
+                static create(properties: reservoir.veeh.v1.Nic.$Shape): reservoir.veeh.v1.Nic & reservoir.veeh.v1.Nic.$Shape;
+                static create(properties?: reservoir.veeh.v1.Nic.$Properties): reservoir.veeh.v1.Nic;
+                static encode(message: reservoir.veeh.v1.Nic.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.Nic & reservoir.veeh.v1.Nic.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.Nic;
+                static toObject(message: reservoir.veeh.v1.Nic, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Nic {
+                interface $Properties {
+                    id?: (string|null);
+                    networkId?: (string|null);
+                    ip?: (string|null);
+                    mac?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.Nic.$Properties;
+            }
+
+            interface IDomainSpec extends reservoir.veeh.v1.DomainSpec.$Properties {
+            }
+
+            class DomainSpec {
+                constructor(properties?: reservoir.veeh.v1.DomainSpec.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                name: string;
+                resources?: (reservoir.common.v1.Resources.$Properties|null);
+                disks: reservoir.veeh.v1.Disk.$Properties[];
+                nics: reservoir.veeh.v1.Nic.$Properties[];
+                context: { [k: string]: string };
+                static create(properties: reservoir.veeh.v1.DomainSpec.$Shape): reservoir.veeh.v1.DomainSpec & reservoir.veeh.v1.DomainSpec.$Shape;
+                static create(properties?: reservoir.veeh.v1.DomainSpec.$Properties): reservoir.veeh.v1.DomainSpec;
+                static encode(message: reservoir.veeh.v1.DomainSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.DomainSpec & reservoir.veeh.v1.DomainSpec.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.DomainSpec;
+                static toObject(message: reservoir.veeh.v1.DomainSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DomainSpec {
+                interface $Properties {
+                    vmId?: (string|null);
+                    name?: (string|null);
+                    resources?: (reservoir.common.v1.Resources.$Properties|null);
+                    disks?: (reservoir.veeh.v1.Disk.$Properties[]|null);
+                    nics?: (reservoir.veeh.v1.Nic.$Properties[]|null);
+                    context?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.DomainSpec.$Properties;
+            }
+
+            interface IDomain extends reservoir.veeh.v1.Domain.$Properties {
+            }
+
+            class Domain {
+                constructor(properties?: reservoir.veeh.v1.Domain.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                state: reservoir.veeh.v1.DomainState;
+                spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                snapshots: string[];
+                cpuUsedPercent: number;
+                memoryUsedMib: number;
+                stateSinceMs: number;
+                static create(properties: reservoir.veeh.v1.Domain.$Shape): reservoir.veeh.v1.Domain & reservoir.veeh.v1.Domain.$Shape;
+                static create(properties?: reservoir.veeh.v1.Domain.$Properties): reservoir.veeh.v1.Domain;
+                static encode(message: reservoir.veeh.v1.Domain.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.Domain & reservoir.veeh.v1.Domain.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.Domain;
+                static toObject(message: reservoir.veeh.v1.Domain, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Domain {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    state?: (reservoir.veeh.v1.DomainState|null);
+                    spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                    snapshots?: (string[]|null);
+                    cpuUsedPercent?: (number|null);
+                    memoryUsedMib?: (number|null);
+                    stateSinceMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.Domain.$Properties;
+            }
+
+            interface IDomainRef extends reservoir.veeh.v1.DomainRef.$Properties {
+            }
+
+            class DomainRef {
+                constructor(properties?: reservoir.veeh.v1.DomainRef.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                static create(properties: reservoir.veeh.v1.DomainRef.$Shape): reservoir.veeh.v1.DomainRef & reservoir.veeh.v1.DomainRef.$Shape;
+                static create(properties?: reservoir.veeh.v1.DomainRef.$Properties): reservoir.veeh.v1.DomainRef;
+                static encode(message: reservoir.veeh.v1.DomainRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.DomainRef & reservoir.veeh.v1.DomainRef.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.DomainRef;
+                static toObject(message: reservoir.veeh.v1.DomainRef, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DomainRef {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.DomainRef.$Properties;
+            }
+
+            interface ICreateDomainRequest extends reservoir.veeh.v1.CreateDomainRequest.$Properties {
+            }
+
+            class CreateDomainRequest {
+                constructor(properties?: reservoir.veeh.v1.CreateDomainRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                static create(properties: reservoir.veeh.v1.CreateDomainRequest.$Shape): reservoir.veeh.v1.CreateDomainRequest & reservoir.veeh.v1.CreateDomainRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.CreateDomainRequest.$Properties): reservoir.veeh.v1.CreateDomainRequest;
+                static encode(message: reservoir.veeh.v1.CreateDomainRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.CreateDomainRequest & reservoir.veeh.v1.CreateDomainRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.CreateDomainRequest;
+                static toObject(message: reservoir.veeh.v1.CreateDomainRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateDomainRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.CreateDomainRequest.$Properties;
+            }
+
+            interface IShutdownDomainRequest extends reservoir.veeh.v1.ShutdownDomainRequest.$Properties {
+            }
+
+            class ShutdownDomainRequest {
+                constructor(properties?: reservoir.veeh.v1.ShutdownDomainRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                hard: boolean;
+                static create(properties: reservoir.veeh.v1.ShutdownDomainRequest.$Shape): reservoir.veeh.v1.ShutdownDomainRequest & reservoir.veeh.v1.ShutdownDomainRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.ShutdownDomainRequest.$Properties): reservoir.veeh.v1.ShutdownDomainRequest;
+                static encode(message: reservoir.veeh.v1.ShutdownDomainRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.ShutdownDomainRequest & reservoir.veeh.v1.ShutdownDomainRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.ShutdownDomainRequest;
+                static toObject(message: reservoir.veeh.v1.ShutdownDomainRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ShutdownDomainRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    hard?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.ShutdownDomainRequest.$Properties;
+            }
+
+            interface IDestroyDomainResponse extends reservoir.veeh.v1.DestroyDomainResponse.$Properties {
+            }
+
+            class DestroyDomainResponse {
+                constructor(properties?: reservoir.veeh.v1.DestroyDomainResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                existed: boolean;
+                static create(properties: reservoir.veeh.v1.DestroyDomainResponse.$Shape): reservoir.veeh.v1.DestroyDomainResponse & reservoir.veeh.v1.DestroyDomainResponse.$Shape;
+                static create(properties?: reservoir.veeh.v1.DestroyDomainResponse.$Properties): reservoir.veeh.v1.DestroyDomainResponse;
+                static encode(message: reservoir.veeh.v1.DestroyDomainResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.DestroyDomainResponse & reservoir.veeh.v1.DestroyDomainResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.DestroyDomainResponse;
+                static toObject(message: reservoir.veeh.v1.DestroyDomainResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DestroyDomainResponse {
+                interface $Properties {
+                    existed?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.DestroyDomainResponse.$Properties;
+            }
+
+            interface ISnapshotRequest extends reservoir.veeh.v1.SnapshotRequest.$Properties {
+            }
+
+            class SnapshotRequest {
+                constructor(properties?: reservoir.veeh.v1.SnapshotRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                name: string;
+                static create(properties: reservoir.veeh.v1.SnapshotRequest.$Shape): reservoir.veeh.v1.SnapshotRequest & reservoir.veeh.v1.SnapshotRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.SnapshotRequest.$Properties): reservoir.veeh.v1.SnapshotRequest;
+                static encode(message: reservoir.veeh.v1.SnapshotRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.SnapshotRequest & reservoir.veeh.v1.SnapshotRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.SnapshotRequest;
+                static toObject(message: reservoir.veeh.v1.SnapshotRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SnapshotRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    name?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.SnapshotRequest.$Properties;
+            }
+
+            interface IResizeDomainRequest extends reservoir.veeh.v1.ResizeDomainRequest.$Properties {
+            }
+
+            class ResizeDomainRequest {
+                constructor(properties?: reservoir.veeh.v1.ResizeDomainRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                vcpus: number;
+                memoryMib: number;
+                static create(properties: reservoir.veeh.v1.ResizeDomainRequest.$Shape): reservoir.veeh.v1.ResizeDomainRequest & reservoir.veeh.v1.ResizeDomainRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.ResizeDomainRequest.$Properties): reservoir.veeh.v1.ResizeDomainRequest;
+                static encode(message: reservoir.veeh.v1.ResizeDomainRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.ResizeDomainRequest & reservoir.veeh.v1.ResizeDomainRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.ResizeDomainRequest;
+                static toObject(message: reservoir.veeh.v1.ResizeDomainRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ResizeDomainRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.ResizeDomainRequest.$Properties;
+            }
+
+            interface IAttachDiskRequest extends reservoir.veeh.v1.AttachDiskRequest.$Properties {
+            }
+
+            class AttachDiskRequest {
+                constructor(properties?: reservoir.veeh.v1.AttachDiskRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                disk?: (reservoir.veeh.v1.Disk.$Properties|null);
+                static create(properties: reservoir.veeh.v1.AttachDiskRequest.$Shape): reservoir.veeh.v1.AttachDiskRequest & reservoir.veeh.v1.AttachDiskRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.AttachDiskRequest.$Properties): reservoir.veeh.v1.AttachDiskRequest;
+                static encode(message: reservoir.veeh.v1.AttachDiskRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.AttachDiskRequest & reservoir.veeh.v1.AttachDiskRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.AttachDiskRequest;
+                static toObject(message: reservoir.veeh.v1.AttachDiskRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AttachDiskRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    disk?: (reservoir.veeh.v1.Disk.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.AttachDiskRequest.$Properties;
+            }
+
+            interface IAttachNicRequest extends reservoir.veeh.v1.AttachNicRequest.$Properties {
+            }
+
+            class AttachNicRequest {
+                constructor(properties?: reservoir.veeh.v1.AttachNicRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                nic?: (reservoir.veeh.v1.Nic.$Properties|null);
+                static create(properties: reservoir.veeh.v1.AttachNicRequest.$Shape): reservoir.veeh.v1.AttachNicRequest & reservoir.veeh.v1.AttachNicRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.AttachNicRequest.$Properties): reservoir.veeh.v1.AttachNicRequest;
+                static encode(message: reservoir.veeh.v1.AttachNicRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.AttachNicRequest & reservoir.veeh.v1.AttachNicRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.AttachNicRequest;
+                static toObject(message: reservoir.veeh.v1.AttachNicRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AttachNicRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    nic?: (reservoir.veeh.v1.Nic.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.AttachNicRequest.$Properties;
+            }
+
+            interface IDetachRequest extends reservoir.veeh.v1.DetachRequest.$Properties {
+            }
+
+            class DetachRequest {
+                constructor(properties?: reservoir.veeh.v1.DetachRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                deviceId: string;
+                static create(properties: reservoir.veeh.v1.DetachRequest.$Shape): reservoir.veeh.v1.DetachRequest & reservoir.veeh.v1.DetachRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.DetachRequest.$Properties): reservoir.veeh.v1.DetachRequest;
+                static encode(message: reservoir.veeh.v1.DetachRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.DetachRequest & reservoir.veeh.v1.DetachRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.DetachRequest;
+                static toObject(message: reservoir.veeh.v1.DetachRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DetachRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    deviceId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.DetachRequest.$Properties;
+            }
+
+            interface IPrepareIncomingRequest extends reservoir.veeh.v1.PrepareIncomingRequest.$Properties {
+            }
+
+            class PrepareIncomingRequest {
+                constructor(properties?: reservoir.veeh.v1.PrepareIncomingRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                live: boolean;
+                static create(properties: reservoir.veeh.v1.PrepareIncomingRequest.$Shape): reservoir.veeh.v1.PrepareIncomingRequest & reservoir.veeh.v1.PrepareIncomingRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.PrepareIncomingRequest.$Properties): reservoir.veeh.v1.PrepareIncomingRequest;
+                static encode(message: reservoir.veeh.v1.PrepareIncomingRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.PrepareIncomingRequest & reservoir.veeh.v1.PrepareIncomingRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.PrepareIncomingRequest;
+                static toObject(message: reservoir.veeh.v1.PrepareIncomingRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PrepareIncomingRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    spec?: (reservoir.veeh.v1.DomainSpec.$Properties|null);
+                    live?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.PrepareIncomingRequest.$Properties;
+            }
+
+            interface IMigrateDomainRequest extends reservoir.veeh.v1.MigrateDomainRequest.$Properties {
+            }
+
+            class MigrateDomainRequest {
+                constructor(properties?: reservoir.veeh.v1.MigrateDomainRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                targetHostId: string;
+                targetEndpoint: string;
+                live: boolean;
+                static create(properties: reservoir.veeh.v1.MigrateDomainRequest.$Shape): reservoir.veeh.v1.MigrateDomainRequest & reservoir.veeh.v1.MigrateDomainRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.MigrateDomainRequest.$Properties): reservoir.veeh.v1.MigrateDomainRequest;
+                static encode(message: reservoir.veeh.v1.MigrateDomainRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.MigrateDomainRequest & reservoir.veeh.v1.MigrateDomainRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.MigrateDomainRequest;
+                static toObject(message: reservoir.veeh.v1.MigrateDomainRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MigrateDomainRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    targetHostId?: (string|null);
+                    targetEndpoint?: (string|null);
+                    live?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.MigrateDomainRequest.$Properties;
+            }
+
+            interface IMigrateDomainResponse extends reservoir.veeh.v1.MigrateDomainResponse.$Properties {
+            }
+
+            class MigrateDomainResponse {
+                constructor(properties?: reservoir.veeh.v1.MigrateDomainResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                domain?: (reservoir.veeh.v1.Domain.$Properties|null);
+                transferredMib: number;
+                downtimeMs: number;
+                durationMs: number;
+                static create(properties: reservoir.veeh.v1.MigrateDomainResponse.$Shape): reservoir.veeh.v1.MigrateDomainResponse & reservoir.veeh.v1.MigrateDomainResponse.$Shape;
+                static create(properties?: reservoir.veeh.v1.MigrateDomainResponse.$Properties): reservoir.veeh.v1.MigrateDomainResponse;
+                static encode(message: reservoir.veeh.v1.MigrateDomainResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.MigrateDomainResponse & reservoir.veeh.v1.MigrateDomainResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.MigrateDomainResponse;
+                static toObject(message: reservoir.veeh.v1.MigrateDomainResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MigrateDomainResponse {
+                interface $Properties {
+                    domain?: (reservoir.veeh.v1.Domain.$Properties|null);
+                    transferredMib?: (number|null);
+                    downtimeMs?: (number|null);
+                    durationMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.MigrateDomainResponse.$Properties;
+            }
+
+            interface IReceiveMigrationRequest extends reservoir.veeh.v1.ReceiveMigrationRequest.$Properties {
+            }
+
+            class ReceiveMigrationRequest {
+                constructor(properties?: reservoir.veeh.v1.ReceiveMigrationRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                vmId: string;
+                live: boolean;
+                sourceState: reservoir.veeh.v1.DomainState;
+                snapshots: string[];
+                memoryImageMib: number;
+                static create(properties: reservoir.veeh.v1.ReceiveMigrationRequest.$Shape): reservoir.veeh.v1.ReceiveMigrationRequest & reservoir.veeh.v1.ReceiveMigrationRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.ReceiveMigrationRequest.$Properties): reservoir.veeh.v1.ReceiveMigrationRequest;
+                static encode(message: reservoir.veeh.v1.ReceiveMigrationRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.ReceiveMigrationRequest & reservoir.veeh.v1.ReceiveMigrationRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.ReceiveMigrationRequest;
+                static toObject(message: reservoir.veeh.v1.ReceiveMigrationRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ReceiveMigrationRequest {
+                interface $Properties {
+                    hostId?: (string|null);
+                    vmId?: (string|null);
+                    live?: (boolean|null);
+                    sourceState?: (reservoir.veeh.v1.DomainState|null);
+                    snapshots?: (string[]|null);
+                    memoryImageMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.ReceiveMigrationRequest.$Properties;
+            }
+        }
+    }
+
+    namespace veem {
+
+        namespace v1 {
+
+            interface IVmStateEvent extends reservoir.veem.v1.VmStateEvent.$Properties {
+            }
+
+            class VmStateEvent {
+                constructor(properties?: reservoir.veem.v1.VmStateEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                fromState: string;
+                toState: string;
+                host: string;
+                reason: string;
+                organization: string;
+                atMs: number;
+                site: string;
+                version: number;
+                static create(properties: reservoir.veem.v1.VmStateEvent.$Shape): reservoir.veem.v1.VmStateEvent & reservoir.veem.v1.VmStateEvent.$Shape;
+                static create(properties?: reservoir.veem.v1.VmStateEvent.$Properties): reservoir.veem.v1.VmStateEvent;
+                static encode(message: reservoir.veem.v1.VmStateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmStateEvent & reservoir.veem.v1.VmStateEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmStateEvent;
+                static toObject(message: reservoir.veem.v1.VmStateEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmStateEvent {
+                interface $Properties {
+                    vmId?: (string|null);
+                    fromState?: (string|null);
+                    toState?: (string|null);
+                    host?: (string|null);
+                    reason?: (string|null);
+                    organization?: (string|null);
+                    atMs?: (number|null);
+                    site?: (string|null);
+                    version?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmStateEvent.$Properties;
+            }
+
+            interface IHostStateEvent extends reservoir.veem.v1.HostStateEvent.$Properties {
+            }
+
+            class HostStateEvent {
+                constructor(properties?: reservoir.veem.v1.HostStateEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                hostId: string;
+                fromState: string;
+                toState: string;
+                reason: string;
+                atMs: number;
+                site: string;
+                static create(properties: reservoir.veem.v1.HostStateEvent.$Shape): reservoir.veem.v1.HostStateEvent & reservoir.veem.v1.HostStateEvent.$Shape;
+                static create(properties?: reservoir.veem.v1.HostStateEvent.$Properties): reservoir.veem.v1.HostStateEvent;
+                static encode(message: reservoir.veem.v1.HostStateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.HostStateEvent & reservoir.veem.v1.HostStateEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.HostStateEvent;
+                static toObject(message: reservoir.veem.v1.HostStateEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostStateEvent {
+                interface $Properties {
+                    hostId?: (string|null);
+                    fromState?: (string|null);
+                    toState?: (string|null);
+                    reason?: (string|null);
+                    atMs?: (number|null);
+                    site?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.HostStateEvent.$Properties;
+            }
+
+            interface ITaskEvent extends reservoir.veem.v1.TaskEvent.$Properties {
+            }
+
+            class TaskEvent {
+                constructor(properties?: reservoir.veem.v1.TaskEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.veem.v1.TaskEvent.$Shape): reservoir.veem.v1.TaskEvent & reservoir.veem.v1.TaskEvent.$Shape;
+                static create(properties?: reservoir.veem.v1.TaskEvent.$Properties): reservoir.veem.v1.TaskEvent;
+                static encode(message: reservoir.veem.v1.TaskEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.TaskEvent & reservoir.veem.v1.TaskEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.TaskEvent;
+                static toObject(message: reservoir.veem.v1.TaskEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TaskEvent {
+                interface $Properties {
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.TaskEvent.$Properties;
+            }
+
+            enum VmState {
+                VM_STATE_UNSPECIFIED = 0,
+                VM_STATE_PENDING = 1,
+                VM_STATE_HOLD = 2,
+                VM_STATE_PROLOG = 3,
+                VM_STATE_BOOT = 4,
+                VM_STATE_RUNNING = 5,
+                VM_STATE_MIGRATING = 6,
+                VM_STATE_SAVING = 7,
+                VM_STATE_SUSPENDED = 8,
+                VM_STATE_STOPPED = 9,
+                VM_STATE_POWEROFF = 10,
+                VM_STATE_SHUTDOWN = 11,
+                VM_STATE_EPILOG = 12,
+                VM_STATE_DONE = 13,
+                VM_STATE_FAILED = 14,
+                VM_STATE_UNKNOWN = 15
+            }
+
+            interface IVmNic extends reservoir.veem.v1.VmNic.$Properties {
+            }
+
+            class VmNic {
+                constructor(properties?: reservoir.veem.v1.VmNic.$Properties);
+                $unknowns?: Uint8Array[];
+                networkId: string;
+                ip: string;
+                mac: string;
+                static create(properties: reservoir.veem.v1.VmNic.$Shape): reservoir.veem.v1.VmNic & reservoir.veem.v1.VmNic.$Shape;
+                static create(properties?: reservoir.veem.v1.VmNic.$Properties): reservoir.veem.v1.VmNic;
+                static encode(message: reservoir.veem.v1.VmNic.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmNic & reservoir.veem.v1.VmNic.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmNic;
+                static toObject(message: reservoir.veem.v1.VmNic, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmNic {
+                interface $Properties {
+                    networkId?: (string|null);
+                    ip?: (string|null);
+                    mac?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmNic.$Properties;
+            }
+
+            interface IVm extends reservoir.veem.v1.Vm.$Properties {
+            }
+
+            class Vm {
+                constructor(properties?: reservoir.veem.v1.Vm.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                state: string;
+                host: string;
+                site: string;
+                organization: string;
+                owner: string;
+                resources?: (reservoir.common.v1.Resources.$Properties|null);
+                imageId: string;
+                nics: reservoir.veem.v1.VmNic.$Properties[];
+                labels: { [k: string]: string };
+                requirements: { [k: string]: string };
+                reason: string;
+                createdAtMs: number;
+                stateSinceMs: number;
+                previousState: string;
+                migrationTarget: string;
+                snapshots: string[];
+                hypervisor: string;
+                taskId: string;
+                version: number;
+                static create(properties: reservoir.veem.v1.Vm.$Shape): reservoir.veem.v1.Vm & reservoir.veem.v1.Vm.$Shape;
+                static create(properties?: reservoir.veem.v1.Vm.$Properties): reservoir.veem.v1.Vm;
+                static encode(message: reservoir.veem.v1.Vm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Vm & reservoir.veem.v1.Vm.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Vm;
+                static toObject(message: reservoir.veem.v1.Vm, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Vm {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    host?: (string|null);
+                    site?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    resources?: (reservoir.common.v1.Resources.$Properties|null);
+                    imageId?: (string|null);
+                    nics?: (reservoir.veem.v1.VmNic.$Properties[]|null);
+                    labels?: ({ [k: string]: string }|null);
+                    requirements?: ({ [k: string]: string }|null);
+                    reason?: (string|null);
+                    createdAtMs?: (number|null);
+                    stateSinceMs?: (number|null);
+                    previousState?: (string|null);
+                    migrationTarget?: (string|null);
+                    snapshots?: (string[]|null);
+                    hypervisor?: (string|null);
+                    taskId?: (string|null);
+                    version?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Vm.$Properties;
+            }
+
+            interface ICreateVmRequest extends reservoir.veem.v1.CreateVmRequest.$Properties {
+            }
+
+            class CreateVmRequest {
+                constructor(properties?: reservoir.veem.v1.CreateVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                resources?: (reservoir.common.v1.Resources.$Properties|null);
+                imageId: string;
+                networkIds: string[];
+                labels: { [k: string]: string };
+                requirements: { [k: string]: string };
+                hold: boolean;
+                requestId: string;
+                organization: string;
+                owner: string;
+                host: string;
+                static create(properties: reservoir.veem.v1.CreateVmRequest.$Shape): reservoir.veem.v1.CreateVmRequest & reservoir.veem.v1.CreateVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CreateVmRequest.$Properties): reservoir.veem.v1.CreateVmRequest;
+                static encode(message: reservoir.veem.v1.CreateVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CreateVmRequest & reservoir.veem.v1.CreateVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CreateVmRequest;
+                static toObject(message: reservoir.veem.v1.CreateVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateVmRequest {
+                interface $Properties {
+                    name?: (string|null);
+                    resources?: (reservoir.common.v1.Resources.$Properties|null);
+                    imageId?: (string|null);
+                    networkIds?: (string[]|null);
+                    labels?: ({ [k: string]: string }|null);
+                    requirements?: ({ [k: string]: string }|null);
+                    hold?: (boolean|null);
+                    requestId?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    host?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CreateVmRequest.$Properties;
+            }
+
+            interface IVmTaskResponse extends reservoir.veem.v1.VmTaskResponse.$Properties {
+            }
+
+            class VmTaskResponse {
+                constructor(properties?: reservoir.veem.v1.VmTaskResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                vm?: (reservoir.veem.v1.Vm.$Properties|null);
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.veem.v1.VmTaskResponse.$Shape): reservoir.veem.v1.VmTaskResponse & reservoir.veem.v1.VmTaskResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.VmTaskResponse.$Properties): reservoir.veem.v1.VmTaskResponse;
+                static encode(message: reservoir.veem.v1.VmTaskResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmTaskResponse & reservoir.veem.v1.VmTaskResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmTaskResponse;
+                static toObject(message: reservoir.veem.v1.VmTaskResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmTaskResponse {
+                interface $Properties {
+                    vm?: (reservoir.veem.v1.Vm.$Properties|null);
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmTaskResponse.$Properties;
+            }
+
+            interface IGetVmRequest extends reservoir.veem.v1.GetVmRequest.$Properties {
+            }
+
+            class GetVmRequest {
+                constructor(properties?: reservoir.veem.v1.GetVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.GetVmRequest.$Shape): reservoir.veem.v1.GetVmRequest & reservoir.veem.v1.GetVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetVmRequest.$Properties): reservoir.veem.v1.GetVmRequest;
+                static encode(message: reservoir.veem.v1.GetVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetVmRequest & reservoir.veem.v1.GetVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetVmRequest;
+                static toObject(message: reservoir.veem.v1.GetVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetVmRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetVmRequest.$Properties;
+            }
+
+            interface IListVmsRequest extends reservoir.veem.v1.ListVmsRequest.$Properties {
+            }
+
+            class ListVmsRequest {
+                constructor(properties?: reservoir.veem.v1.ListVmsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                states: string[];
+                host: string;
+                pageSize: number;
+                pageToken: string;
+                includeDone: boolean;
+                static create(properties: reservoir.veem.v1.ListVmsRequest.$Shape): reservoir.veem.v1.ListVmsRequest & reservoir.veem.v1.ListVmsRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListVmsRequest.$Properties): reservoir.veem.v1.ListVmsRequest;
+                static encode(message: reservoir.veem.v1.ListVmsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListVmsRequest & reservoir.veem.v1.ListVmsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListVmsRequest;
+                static toObject(message: reservoir.veem.v1.ListVmsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListVmsRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    states?: (string[]|null);
+                    host?: (string|null);
+                    pageSize?: (number|null);
+                    pageToken?: (string|null);
+                    includeDone?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListVmsRequest.$Properties;
+            }
+
+            interface IListVmsResponse extends reservoir.veem.v1.ListVmsResponse.$Properties {
+            }
+
+            class ListVmsResponse {
+                constructor(properties?: reservoir.veem.v1.ListVmsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                vms: reservoir.veem.v1.Vm.$Properties[];
+                nextPageToken: string;
+                total: number;
+                static create(properties: reservoir.veem.v1.ListVmsResponse.$Shape): reservoir.veem.v1.ListVmsResponse & reservoir.veem.v1.ListVmsResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListVmsResponse.$Properties): reservoir.veem.v1.ListVmsResponse;
+                static encode(message: reservoir.veem.v1.ListVmsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListVmsResponse & reservoir.veem.v1.ListVmsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListVmsResponse;
+                static toObject(message: reservoir.veem.v1.ListVmsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListVmsResponse {
+                interface $Properties {
+                    vms?: (reservoir.veem.v1.Vm.$Properties[]|null);
+                    nextPageToken?: (string|null);
+                    total?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListVmsResponse.$Properties;
+            }
+
+            enum VmAction {
+                VM_ACTION_UNSPECIFIED = 0,
+                VM_ACTION_START = 1,
+                VM_ACTION_STOP = 2,
+                VM_ACTION_POWEROFF_HARD = 3,
+                VM_ACTION_SUSPEND = 4,
+                VM_ACTION_RESUME = 5,
+                VM_ACTION_DELETE = 6,
+                VM_ACTION_REBOOT = 7,
+                VM_ACTION_HOLD = 8,
+                VM_ACTION_RELEASE = 9,
+                VM_ACTION_UNDEPLOY = 10
+            }
+
+            interface IVmActionRequest extends reservoir.veem.v1.VmActionRequest.$Properties {
+            }
+
+            class VmActionRequest {
+                constructor(properties?: reservoir.veem.v1.VmActionRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                action: reservoir.veem.v1.VmAction;
+                static create(properties: reservoir.veem.v1.VmActionRequest.$Shape): reservoir.veem.v1.VmActionRequest & reservoir.veem.v1.VmActionRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.VmActionRequest.$Properties): reservoir.veem.v1.VmActionRequest;
+                static encode(message: reservoir.veem.v1.VmActionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmActionRequest & reservoir.veem.v1.VmActionRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmActionRequest;
+                static toObject(message: reservoir.veem.v1.VmActionRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmActionRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    action?: (reservoir.veem.v1.VmAction|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmActionRequest.$Properties;
+            }
+
+            enum RecoverMode {
+                RECOVER_MODE_UNSPECIFIED = 0,
+                RECOVER_MODE_AUTO = 1,
+                RECOVER_MODE_RETRY = 2,
+                RECOVER_MODE_SUCCESS = 3,
+                RECOVER_MODE_FAILURE = 4,
+                RECOVER_MODE_DELETE = 5
+            }
+
+            interface IRecoverVmRequest extends reservoir.veem.v1.RecoverVmRequest.$Properties {
+            }
+
+            class RecoverVmRequest {
+                constructor(properties?: reservoir.veem.v1.RecoverVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                mode: reservoir.veem.v1.RecoverMode;
+                static create(properties: reservoir.veem.v1.RecoverVmRequest.$Shape): reservoir.veem.v1.RecoverVmRequest & reservoir.veem.v1.RecoverVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.RecoverVmRequest.$Properties): reservoir.veem.v1.RecoverVmRequest;
+                static encode(message: reservoir.veem.v1.RecoverVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.RecoverVmRequest & reservoir.veem.v1.RecoverVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.RecoverVmRequest;
+                static toObject(message: reservoir.veem.v1.RecoverVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RecoverVmRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    mode?: (reservoir.veem.v1.RecoverMode|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.RecoverVmRequest.$Properties;
+            }
+
+            interface IMigrateVmRequest extends reservoir.veem.v1.MigrateVmRequest.$Properties {
+            }
+
+            class MigrateVmRequest {
+                constructor(properties?: reservoir.veem.v1.MigrateVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                targetHost: string;
+                live: boolean;
+                static create(properties: reservoir.veem.v1.MigrateVmRequest.$Shape): reservoir.veem.v1.MigrateVmRequest & reservoir.veem.v1.MigrateVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.MigrateVmRequest.$Properties): reservoir.veem.v1.MigrateVmRequest;
+                static encode(message: reservoir.veem.v1.MigrateVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.MigrateVmRequest & reservoir.veem.v1.MigrateVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.MigrateVmRequest;
+                static toObject(message: reservoir.veem.v1.MigrateVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MigrateVmRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    targetHost?: (string|null);
+                    live?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.MigrateVmRequest.$Properties;
+            }
+
+            interface IResizeVmRequest extends reservoir.veem.v1.ResizeVmRequest.$Properties {
+            }
+
+            class ResizeVmRequest {
+                constructor(properties?: reservoir.veem.v1.ResizeVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                vcpus: number;
+                memoryMib: number;
+                static create(properties: reservoir.veem.v1.ResizeVmRequest.$Shape): reservoir.veem.v1.ResizeVmRequest & reservoir.veem.v1.ResizeVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ResizeVmRequest.$Properties): reservoir.veem.v1.ResizeVmRequest;
+                static encode(message: reservoir.veem.v1.ResizeVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ResizeVmRequest & reservoir.veem.v1.ResizeVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ResizeVmRequest;
+                static toObject(message: reservoir.veem.v1.ResizeVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ResizeVmRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ResizeVmRequest.$Properties;
+            }
+
+            interface ISnapshotVmRequest extends reservoir.veem.v1.SnapshotVmRequest.$Properties {
+            }
+
+            class SnapshotVmRequest {
+                constructor(properties?: reservoir.veem.v1.SnapshotVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                static create(properties: reservoir.veem.v1.SnapshotVmRequest.$Shape): reservoir.veem.v1.SnapshotVmRequest & reservoir.veem.v1.SnapshotVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.SnapshotVmRequest.$Properties): reservoir.veem.v1.SnapshotVmRequest;
+                static encode(message: reservoir.veem.v1.SnapshotVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.SnapshotVmRequest & reservoir.veem.v1.SnapshotVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.SnapshotVmRequest;
+                static toObject(message: reservoir.veem.v1.SnapshotVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SnapshotVmRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.SnapshotVmRequest.$Properties;
+            }
+
+            class VmService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): VmService;
+                createVm: reservoir.veem.v1.VmService.CreateVm;
+                getVm: reservoir.veem.v1.VmService.GetVm;
+                listVms: reservoir.veem.v1.VmService.ListVms;
+                actOnVm: reservoir.veem.v1.VmService.ActOnVm;
+                recoverVm: reservoir.veem.v1.VmService.RecoverVm;
+                migrateVm: reservoir.veem.v1.VmService.MigrateVm;
+                resizeVm: reservoir.veem.v1.VmService.ResizeVm;
+                snapshotVm: reservoir.veem.v1.VmService.SnapshotVm;
+                revertVm: reservoir.veem.v1.VmService.RevertVm;
+            }
+
+            namespace VmService {
+                type CreateVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type CreateVm = {
+                  (request: reservoir.veem.v1.ICreateVmRequest, callback: reservoir.veem.v1.VmService.CreateVmCallback): void;
+                  (request: reservoir.veem.v1.ICreateVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "CreateVm";
+                  readonly path: "/reservoir.veem.v1.VmService/CreateVm";
+                  readonly requestType: "CreateVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetVmCallback = (error: (Error|null), response?: reservoir.veem.v1.Vm) => void;
+                type GetVm = {
+                  (request: reservoir.veem.v1.IGetVmRequest, callback: reservoir.veem.v1.VmService.GetVmCallback): void;
+                  (request: reservoir.veem.v1.IGetVmRequest): Promise<reservoir.veem.v1.Vm>;
+                  readonly name: "GetVm";
+                  readonly path: "/reservoir.veem.v1.VmService/GetVm";
+                  readonly requestType: "GetVmRequest";
+                  readonly responseType: "Vm";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListVmsCallback = (error: (Error|null), response?: reservoir.veem.v1.ListVmsResponse) => void;
+                type ListVms = {
+                  (request: reservoir.veem.v1.IListVmsRequest, callback: reservoir.veem.v1.VmService.ListVmsCallback): void;
+                  (request: reservoir.veem.v1.IListVmsRequest): Promise<reservoir.veem.v1.ListVmsResponse>;
+                  readonly name: "ListVms";
+                  readonly path: "/reservoir.veem.v1.VmService/ListVms";
+                  readonly requestType: "ListVmsRequest";
+                  readonly responseType: "ListVmsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ActOnVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type ActOnVm = {
+                  (request: reservoir.veem.v1.IVmActionRequest, callback: reservoir.veem.v1.VmService.ActOnVmCallback): void;
+                  (request: reservoir.veem.v1.IVmActionRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "ActOnVm";
+                  readonly path: "/reservoir.veem.v1.VmService/ActOnVm";
+                  readonly requestType: "VmActionRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RecoverVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type RecoverVm = {
+                  (request: reservoir.veem.v1.IRecoverVmRequest, callback: reservoir.veem.v1.VmService.RecoverVmCallback): void;
+                  (request: reservoir.veem.v1.IRecoverVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "RecoverVm";
+                  readonly path: "/reservoir.veem.v1.VmService/RecoverVm";
+                  readonly requestType: "RecoverVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type MigrateVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type MigrateVm = {
+                  (request: reservoir.veem.v1.IMigrateVmRequest, callback: reservoir.veem.v1.VmService.MigrateVmCallback): void;
+                  (request: reservoir.veem.v1.IMigrateVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "MigrateVm";
+                  readonly path: "/reservoir.veem.v1.VmService/MigrateVm";
+                  readonly requestType: "MigrateVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ResizeVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type ResizeVm = {
+                  (request: reservoir.veem.v1.IResizeVmRequest, callback: reservoir.veem.v1.VmService.ResizeVmCallback): void;
+                  (request: reservoir.veem.v1.IResizeVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "ResizeVm";
+                  readonly path: "/reservoir.veem.v1.VmService/ResizeVm";
+                  readonly requestType: "ResizeVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SnapshotVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type SnapshotVm = {
+                  (request: reservoir.veem.v1.ISnapshotVmRequest, callback: reservoir.veem.v1.VmService.SnapshotVmCallback): void;
+                  (request: reservoir.veem.v1.ISnapshotVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "SnapshotVm";
+                  readonly path: "/reservoir.veem.v1.VmService/SnapshotVm";
+                  readonly requestType: "SnapshotVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RevertVmCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type RevertVm = {
+                  (request: reservoir.veem.v1.ISnapshotVmRequest, callback: reservoir.veem.v1.VmService.RevertVmCallback): void;
+                  (request: reservoir.veem.v1.ISnapshotVmRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "RevertVm";
+                  readonly path: "/reservoir.veem.v1.VmService/RevertVm";
+                  readonly requestType: "SnapshotVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IHost extends reservoir.veem.v1.Host.$Properties {
+            }
+
+            class Host {
+                constructor(properties?: reservoir.veem.v1.Host.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                state: string;
+                agentEndpoint: string;
+                capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                used?: (reservoir.common.v1.Resources.$Properties|null);
+                overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                labels: { [k: string]: string };
+                runningVms: number;
+                cpuUsedPercent: number;
+                memoryUsedMib: number;
+                lastSeenMs: number;
+                site: string;
+                error: string;
+                agentHostId: string;
+                static create(properties: reservoir.veem.v1.Host.$Shape): reservoir.veem.v1.Host & reservoir.veem.v1.Host.$Shape;
+                static create(properties?: reservoir.veem.v1.Host.$Properties): reservoir.veem.v1.Host;
+                static encode(message: reservoir.veem.v1.Host.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Host & reservoir.veem.v1.Host.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Host;
+                static toObject(message: reservoir.veem.v1.Host, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Host {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    agentEndpoint?: (string|null);
+                    capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                    used?: (reservoir.common.v1.Resources.$Properties|null);
+                    overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                    profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                    labels?: ({ [k: string]: string }|null);
+                    runningVms?: (number|null);
+                    cpuUsedPercent?: (number|null);
+                    memoryUsedMib?: (number|null);
+                    lastSeenMs?: (number|null);
+                    site?: (string|null);
+                    error?: (string|null);
+                    agentHostId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Host.$Properties;
+            }
+
+            interface IRegisterHostRequest extends reservoir.veem.v1.RegisterHostRequest.$Properties {
+            }
+
+            class RegisterHostRequest {
+                constructor(properties?: reservoir.veem.v1.RegisterHostRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                agentEndpoint: string;
+                agentHostId: string;
+                overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                labels: { [k: string]: string };
+                static create(properties: reservoir.veem.v1.RegisterHostRequest.$Shape): reservoir.veem.v1.RegisterHostRequest & reservoir.veem.v1.RegisterHostRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.RegisterHostRequest.$Properties): reservoir.veem.v1.RegisterHostRequest;
+                static encode(message: reservoir.veem.v1.RegisterHostRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.RegisterHostRequest & reservoir.veem.v1.RegisterHostRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.RegisterHostRequest;
+                static toObject(message: reservoir.veem.v1.RegisterHostRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RegisterHostRequest {
+                interface $Properties {
+                    name?: (string|null);
+                    agentEndpoint?: (string|null);
+                    agentHostId?: (string|null);
+                    overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                    labels?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.RegisterHostRequest.$Properties;
+            }
+
+            interface IGetHostRequest extends reservoir.veem.v1.GetHostRequest.$Properties {
+            }
+
+            class GetHostRequest {
+                constructor(properties?: reservoir.veem.v1.GetHostRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.GetHostRequest.$Shape): reservoir.veem.v1.GetHostRequest & reservoir.veem.v1.GetHostRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetHostRequest.$Properties): reservoir.veem.v1.GetHostRequest;
+                static encode(message: reservoir.veem.v1.GetHostRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetHostRequest & reservoir.veem.v1.GetHostRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetHostRequest;
+                static toObject(message: reservoir.veem.v1.GetHostRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetHostRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetHostRequest.$Properties;
+            }
+
+            interface IListHostsRequest extends reservoir.veem.v1.ListHostsRequest.$Properties {
+            }
+
+            class ListHostsRequest {
+                constructor(properties?: reservoir.veem.v1.ListHostsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.veem.v1.ListHostsRequest.$Shape): reservoir.veem.v1.ListHostsRequest & reservoir.veem.v1.ListHostsRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListHostsRequest.$Properties): reservoir.veem.v1.ListHostsRequest;
+                static encode(message: reservoir.veem.v1.ListHostsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListHostsRequest & reservoir.veem.v1.ListHostsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListHostsRequest;
+                static toObject(message: reservoir.veem.v1.ListHostsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListHostsRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListHostsRequest.$Properties;
+            }
+
+            interface IListHostsResponse extends reservoir.veem.v1.ListHostsResponse.$Properties {
+            }
+
+            class ListHostsResponse {
+                constructor(properties?: reservoir.veem.v1.ListHostsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                hosts: reservoir.veem.v1.Host.$Properties[];
+                static create(properties: reservoir.veem.v1.ListHostsResponse.$Shape): reservoir.veem.v1.ListHostsResponse & reservoir.veem.v1.ListHostsResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListHostsResponse.$Properties): reservoir.veem.v1.ListHostsResponse;
+                static encode(message: reservoir.veem.v1.ListHostsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListHostsResponse & reservoir.veem.v1.ListHostsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListHostsResponse;
+                static toObject(message: reservoir.veem.v1.ListHostsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListHostsResponse {
+                interface $Properties {
+                    hosts?: (reservoir.veem.v1.Host.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListHostsResponse.$Properties;
+            }
+
+            enum HostAction {
+                HOST_ACTION_UNSPECIFIED = 0,
+                HOST_ACTION_ENABLE = 1,
+                HOST_ACTION_DISABLE = 2,
+                HOST_ACTION_MAINTENANCE = 3
+            }
+
+            interface IHostActionRequest extends reservoir.veem.v1.HostActionRequest.$Properties {
+            }
+
+            class HostActionRequest {
+                constructor(properties?: reservoir.veem.v1.HostActionRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                action: reservoir.veem.v1.HostAction;
+                static create(properties: reservoir.veem.v1.HostActionRequest.$Shape): reservoir.veem.v1.HostActionRequest & reservoir.veem.v1.HostActionRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.HostActionRequest.$Properties): reservoir.veem.v1.HostActionRequest;
+                static encode(message: reservoir.veem.v1.HostActionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.HostActionRequest & reservoir.veem.v1.HostActionRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.HostActionRequest;
+                static toObject(message: reservoir.veem.v1.HostActionRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostActionRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    action?: (reservoir.veem.v1.HostAction|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.HostActionRequest.$Properties;
+            }
+
+            interface IRemoveHostRequest extends reservoir.veem.v1.RemoveHostRequest.$Properties {
+            }
+
+            class RemoveHostRequest {
+                constructor(properties?: reservoir.veem.v1.RemoveHostRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.RemoveHostRequest.$Shape): reservoir.veem.v1.RemoveHostRequest & reservoir.veem.v1.RemoveHostRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.RemoveHostRequest.$Properties): reservoir.veem.v1.RemoveHostRequest;
+                static encode(message: reservoir.veem.v1.RemoveHostRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.RemoveHostRequest & reservoir.veem.v1.RemoveHostRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.RemoveHostRequest;
+                static toObject(message: reservoir.veem.v1.RemoveHostRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RemoveHostRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.RemoveHostRequest.$Properties;
+            }
+
+            interface IUpdateHostRequest extends reservoir.veem.v1.UpdateHostRequest.$Properties {
+            }
+
+            class UpdateHostRequest {
+                constructor(properties?: reservoir.veem.v1.UpdateHostRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                labels: { [k: string]: string };
+                static create(properties: reservoir.veem.v1.UpdateHostRequest.$Shape): reservoir.veem.v1.UpdateHostRequest & reservoir.veem.v1.UpdateHostRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.UpdateHostRequest.$Properties): reservoir.veem.v1.UpdateHostRequest;
+                static encode(message: reservoir.veem.v1.UpdateHostRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.UpdateHostRequest & reservoir.veem.v1.UpdateHostRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.UpdateHostRequest;
+                static toObject(message: reservoir.veem.v1.UpdateHostRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UpdateHostRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    overcommit?: (reservoir.common.v1.Overcommit.$Properties|null);
+                    labels?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.UpdateHostRequest.$Properties;
+            }
+
+            interface IHostTaskResponse extends reservoir.veem.v1.HostTaskResponse.$Properties {
+            }
+
+            class HostTaskResponse {
+                constructor(properties?: reservoir.veem.v1.HostTaskResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                host?: (reservoir.veem.v1.Host.$Properties|null);
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.veem.v1.HostTaskResponse.$Shape): reservoir.veem.v1.HostTaskResponse & reservoir.veem.v1.HostTaskResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.HostTaskResponse.$Properties): reservoir.veem.v1.HostTaskResponse;
+                static encode(message: reservoir.veem.v1.HostTaskResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.HostTaskResponse & reservoir.veem.v1.HostTaskResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.HostTaskResponse;
+                static toObject(message: reservoir.veem.v1.HostTaskResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HostTaskResponse {
+                interface $Properties {
+                    host?: (reservoir.veem.v1.Host.$Properties|null);
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.HostTaskResponse.$Properties;
+            }
+
+            class HostService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): HostService;
+                registerHost: reservoir.veem.v1.HostService.RegisterHost;
+                getHost: reservoir.veem.v1.HostService.GetHost;
+                listHosts: reservoir.veem.v1.HostService.ListHosts;
+                actOnHost: reservoir.veem.v1.HostService.ActOnHost;
+                updateHost: reservoir.veem.v1.HostService.UpdateHost;
+                removeHost: reservoir.veem.v1.HostService.RemoveHost;
+            }
+
+            namespace HostService {
+                type RegisterHostCallback = (error: (Error|null), response?: reservoir.veem.v1.Host) => void;
+                type RegisterHost = {
+                  (request: reservoir.veem.v1.IRegisterHostRequest, callback: reservoir.veem.v1.HostService.RegisterHostCallback): void;
+                  (request: reservoir.veem.v1.IRegisterHostRequest): Promise<reservoir.veem.v1.Host>;
+                  readonly name: "RegisterHost";
+                  readonly path: "/reservoir.veem.v1.HostService/RegisterHost";
+                  readonly requestType: "RegisterHostRequest";
+                  readonly responseType: "Host";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetHostCallback = (error: (Error|null), response?: reservoir.veem.v1.Host) => void;
+                type GetHost = {
+                  (request: reservoir.veem.v1.IGetHostRequest, callback: reservoir.veem.v1.HostService.GetHostCallback): void;
+                  (request: reservoir.veem.v1.IGetHostRequest): Promise<reservoir.veem.v1.Host>;
+                  readonly name: "GetHost";
+                  readonly path: "/reservoir.veem.v1.HostService/GetHost";
+                  readonly requestType: "GetHostRequest";
+                  readonly responseType: "Host";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListHostsCallback = (error: (Error|null), response?: reservoir.veem.v1.ListHostsResponse) => void;
+                type ListHosts = {
+                  (request: reservoir.veem.v1.IListHostsRequest, callback: reservoir.veem.v1.HostService.ListHostsCallback): void;
+                  (request: reservoir.veem.v1.IListHostsRequest): Promise<reservoir.veem.v1.ListHostsResponse>;
+                  readonly name: "ListHosts";
+                  readonly path: "/reservoir.veem.v1.HostService/ListHosts";
+                  readonly requestType: "ListHostsRequest";
+                  readonly responseType: "ListHostsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ActOnHostCallback = (error: (Error|null), response?: reservoir.veem.v1.HostTaskResponse) => void;
+                type ActOnHost = {
+                  (request: reservoir.veem.v1.IHostActionRequest, callback: reservoir.veem.v1.HostService.ActOnHostCallback): void;
+                  (request: reservoir.veem.v1.IHostActionRequest): Promise<reservoir.veem.v1.HostTaskResponse>;
+                  readonly name: "ActOnHost";
+                  readonly path: "/reservoir.veem.v1.HostService/ActOnHost";
+                  readonly requestType: "HostActionRequest";
+                  readonly responseType: "HostTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UpdateHostCallback = (error: (Error|null), response?: reservoir.veem.v1.Host) => void;
+                type UpdateHost = {
+                  (request: reservoir.veem.v1.IUpdateHostRequest, callback: reservoir.veem.v1.HostService.UpdateHostCallback): void;
+                  (request: reservoir.veem.v1.IUpdateHostRequest): Promise<reservoir.veem.v1.Host>;
+                  readonly name: "UpdateHost";
+                  readonly path: "/reservoir.veem.v1.HostService/UpdateHost";
+                  readonly requestType: "UpdateHostRequest";
+                  readonly responseType: "Host";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RemoveHostCallback = (error: (Error|null), response?: reservoir.veem.v1.Host) => void;
+                type RemoveHost = {
+                  (request: reservoir.veem.v1.IRemoveHostRequest, callback: reservoir.veem.v1.HostService.RemoveHostCallback): void;
+                  (request: reservoir.veem.v1.IRemoveHostRequest): Promise<reservoir.veem.v1.Host>;
+                  readonly name: "RemoveHost";
+                  readonly path: "/reservoir.veem.v1.HostService/RemoveHost";
+                  readonly requestType: "RemoveHostRequest";
+                  readonly responseType: "Host";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IImage extends reservoir.veem.v1.Image.$Properties {
+            }
+
+            class Image {
+                constructor(properties?: reservoir.veem.v1.Image.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                format: string;
+                sizeMib: number;
+                checksum: string;
+                organization: string;
+                owner: string;
+                state: string;
+                source: string;
+                createdAtMs: number;
+                runningVms: number;
+                static create(properties: reservoir.veem.v1.Image.$Shape): reservoir.veem.v1.Image & reservoir.veem.v1.Image.$Shape;
+                static create(properties?: reservoir.veem.v1.Image.$Properties): reservoir.veem.v1.Image;
+                static encode(message: reservoir.veem.v1.Image.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Image & reservoir.veem.v1.Image.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Image;
+                static toObject(message: reservoir.veem.v1.Image, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Image {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    format?: (string|null);
+                    sizeMib?: (number|null);
+                    checksum?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    state?: (string|null);
+                    source?: (string|null);
+                    createdAtMs?: (number|null);
+                    runningVms?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Image.$Properties;
+            }
+
+            interface IRegisterImageRequest extends reservoir.veem.v1.RegisterImageRequest.$Properties {
+            }
+
+            class RegisterImageRequest {
+                constructor(properties?: reservoir.veem.v1.RegisterImageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                format: string;
+                sizeMib: number;
+                checksum: string;
+                source: string;
+                organization: string;
+                owner: string;
+                static create(properties: reservoir.veem.v1.RegisterImageRequest.$Shape): reservoir.veem.v1.RegisterImageRequest & reservoir.veem.v1.RegisterImageRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.RegisterImageRequest.$Properties): reservoir.veem.v1.RegisterImageRequest;
+                static encode(message: reservoir.veem.v1.RegisterImageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.RegisterImageRequest & reservoir.veem.v1.RegisterImageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.RegisterImageRequest;
+                static toObject(message: reservoir.veem.v1.RegisterImageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RegisterImageRequest {
+                interface $Properties {
+                    name?: (string|null);
+                    format?: (string|null);
+                    sizeMib?: (number|null);
+                    checksum?: (string|null);
+                    source?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.RegisterImageRequest.$Properties;
+            }
+
+            interface IGetImageRequest extends reservoir.veem.v1.GetImageRequest.$Properties {
+            }
+
+            class GetImageRequest {
+                constructor(properties?: reservoir.veem.v1.GetImageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.GetImageRequest.$Shape): reservoir.veem.v1.GetImageRequest & reservoir.veem.v1.GetImageRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetImageRequest.$Properties): reservoir.veem.v1.GetImageRequest;
+                static encode(message: reservoir.veem.v1.GetImageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetImageRequest & reservoir.veem.v1.GetImageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetImageRequest;
+                static toObject(message: reservoir.veem.v1.GetImageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetImageRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetImageRequest.$Properties;
+            }
+
+            interface IListImagesRequest extends reservoir.veem.v1.ListImagesRequest.$Properties {
+            }
+
+            class ListImagesRequest {
+                constructor(properties?: reservoir.veem.v1.ListImagesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.veem.v1.ListImagesRequest.$Shape): reservoir.veem.v1.ListImagesRequest & reservoir.veem.v1.ListImagesRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListImagesRequest.$Properties): reservoir.veem.v1.ListImagesRequest;
+                static encode(message: reservoir.veem.v1.ListImagesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListImagesRequest & reservoir.veem.v1.ListImagesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListImagesRequest;
+                static toObject(message: reservoir.veem.v1.ListImagesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListImagesRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListImagesRequest.$Properties;
+            }
+
+            interface IListImagesResponse extends reservoir.veem.v1.ListImagesResponse.$Properties {
+            }
+
+            class ListImagesResponse {
+                constructor(properties?: reservoir.veem.v1.ListImagesResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                images: reservoir.veem.v1.Image.$Properties[];
+                static create(properties: reservoir.veem.v1.ListImagesResponse.$Shape): reservoir.veem.v1.ListImagesResponse & reservoir.veem.v1.ListImagesResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListImagesResponse.$Properties): reservoir.veem.v1.ListImagesResponse;
+                static encode(message: reservoir.veem.v1.ListImagesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListImagesResponse & reservoir.veem.v1.ListImagesResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListImagesResponse;
+                static toObject(message: reservoir.veem.v1.ListImagesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListImagesResponse {
+                interface $Properties {
+                    images?: (reservoir.veem.v1.Image.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListImagesResponse.$Properties;
+            }
+
+            interface ICloneImageRequest extends reservoir.veem.v1.CloneImageRequest.$Properties {
+            }
+
+            class CloneImageRequest {
+                constructor(properties?: reservoir.veem.v1.CloneImageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                static create(properties: reservoir.veem.v1.CloneImageRequest.$Shape): reservoir.veem.v1.CloneImageRequest & reservoir.veem.v1.CloneImageRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CloneImageRequest.$Properties): reservoir.veem.v1.CloneImageRequest;
+                static encode(message: reservoir.veem.v1.CloneImageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CloneImageRequest & reservoir.veem.v1.CloneImageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CloneImageRequest;
+                static toObject(message: reservoir.veem.v1.CloneImageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CloneImageRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CloneImageRequest.$Properties;
+            }
+
+            interface IDeleteImageRequest extends reservoir.veem.v1.DeleteImageRequest.$Properties {
+            }
+
+            class DeleteImageRequest {
+                constructor(properties?: reservoir.veem.v1.DeleteImageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.DeleteImageRequest.$Shape): reservoir.veem.v1.DeleteImageRequest & reservoir.veem.v1.DeleteImageRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.DeleteImageRequest.$Properties): reservoir.veem.v1.DeleteImageRequest;
+                static encode(message: reservoir.veem.v1.DeleteImageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.DeleteImageRequest & reservoir.veem.v1.DeleteImageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.DeleteImageRequest;
+                static toObject(message: reservoir.veem.v1.DeleteImageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DeleteImageRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.DeleteImageRequest.$Properties;
+            }
+
+            class ImageService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): ImageService;
+                registerImage: reservoir.veem.v1.ImageService.RegisterImage;
+                getImage: reservoir.veem.v1.ImageService.GetImage;
+                listImages: reservoir.veem.v1.ImageService.ListImages;
+                cloneImage: reservoir.veem.v1.ImageService.CloneImage;
+                deleteImage: reservoir.veem.v1.ImageService.DeleteImage;
+            }
+
+            namespace ImageService {
+                type RegisterImageCallback = (error: (Error|null), response?: reservoir.veem.v1.Image) => void;
+                type RegisterImage = {
+                  (request: reservoir.veem.v1.IRegisterImageRequest, callback: reservoir.veem.v1.ImageService.RegisterImageCallback): void;
+                  (request: reservoir.veem.v1.IRegisterImageRequest): Promise<reservoir.veem.v1.Image>;
+                  readonly name: "RegisterImage";
+                  readonly path: "/reservoir.veem.v1.ImageService/RegisterImage";
+                  readonly requestType: "RegisterImageRequest";
+                  readonly responseType: "Image";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetImageCallback = (error: (Error|null), response?: reservoir.veem.v1.Image) => void;
+                type GetImage = {
+                  (request: reservoir.veem.v1.IGetImageRequest, callback: reservoir.veem.v1.ImageService.GetImageCallback): void;
+                  (request: reservoir.veem.v1.IGetImageRequest): Promise<reservoir.veem.v1.Image>;
+                  readonly name: "GetImage";
+                  readonly path: "/reservoir.veem.v1.ImageService/GetImage";
+                  readonly requestType: "GetImageRequest";
+                  readonly responseType: "Image";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListImagesCallback = (error: (Error|null), response?: reservoir.veem.v1.ListImagesResponse) => void;
+                type ListImages = {
+                  (request: reservoir.veem.v1.IListImagesRequest, callback: reservoir.veem.v1.ImageService.ListImagesCallback): void;
+                  (request: reservoir.veem.v1.IListImagesRequest): Promise<reservoir.veem.v1.ListImagesResponse>;
+                  readonly name: "ListImages";
+                  readonly path: "/reservoir.veem.v1.ImageService/ListImages";
+                  readonly requestType: "ListImagesRequest";
+                  readonly responseType: "ListImagesResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CloneImageCallback = (error: (Error|null), response?: reservoir.veem.v1.Image) => void;
+                type CloneImage = {
+                  (request: reservoir.veem.v1.ICloneImageRequest, callback: reservoir.veem.v1.ImageService.CloneImageCallback): void;
+                  (request: reservoir.veem.v1.ICloneImageRequest): Promise<reservoir.veem.v1.Image>;
+                  readonly name: "CloneImage";
+                  readonly path: "/reservoir.veem.v1.ImageService/CloneImage";
+                  readonly requestType: "CloneImageRequest";
+                  readonly responseType: "Image";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DeleteImageCallback = (error: (Error|null), response?: reservoir.veem.v1.Image) => void;
+                type DeleteImage = {
+                  (request: reservoir.veem.v1.IDeleteImageRequest, callback: reservoir.veem.v1.ImageService.DeleteImageCallback): void;
+                  (request: reservoir.veem.v1.IDeleteImageRequest): Promise<reservoir.veem.v1.Image>;
+                  readonly name: "DeleteImage";
+                  readonly path: "/reservoir.veem.v1.ImageService/DeleteImage";
+                  readonly requestType: "DeleteImageRequest";
+                  readonly responseType: "Image";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface INetwork extends reservoir.veem.v1.Network.$Properties {
+            }
+
+            class Network {
+                constructor(properties?: reservoir.veem.v1.Network.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                cidr: string;
+                gateway: string;
+                rangeStart: string;
+                rangeEnd: string;
+                size: number;
+                used: number;
+                organization: string;
+                scope: string;
+                vlan: number;
+                static create(properties: reservoir.veem.v1.Network.$Shape): reservoir.veem.v1.Network & reservoir.veem.v1.Network.$Shape;
+                static create(properties?: reservoir.veem.v1.Network.$Properties): reservoir.veem.v1.Network;
+                static encode(message: reservoir.veem.v1.Network.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Network & reservoir.veem.v1.Network.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Network;
+                static toObject(message: reservoir.veem.v1.Network, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Network {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    cidr?: (string|null);
+                    gateway?: (string|null);
+                    rangeStart?: (string|null);
+                    rangeEnd?: (string|null);
+                    size?: (number|null);
+                    used?: (number|null);
+                    organization?: (string|null);
+                    scope?: (string|null);
+                    vlan?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Network.$Properties;
+            }
+
+            interface ICreateNetworkRequest extends reservoir.veem.v1.CreateNetworkRequest.$Properties {
+            }
+
+            class CreateNetworkRequest {
+                constructor(properties?: reservoir.veem.v1.CreateNetworkRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                cidr: string;
+                rangeStart: string;
+                rangeEnd: string;
+                organization: string;
+                scope: string;
+                vlan: number;
+                static create(properties: reservoir.veem.v1.CreateNetworkRequest.$Shape): reservoir.veem.v1.CreateNetworkRequest & reservoir.veem.v1.CreateNetworkRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CreateNetworkRequest.$Properties): reservoir.veem.v1.CreateNetworkRequest;
+                static encode(message: reservoir.veem.v1.CreateNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CreateNetworkRequest & reservoir.veem.v1.CreateNetworkRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CreateNetworkRequest;
+                static toObject(message: reservoir.veem.v1.CreateNetworkRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateNetworkRequest {
+                interface $Properties {
+                    name?: (string|null);
+                    cidr?: (string|null);
+                    rangeStart?: (string|null);
+                    rangeEnd?: (string|null);
+                    organization?: (string|null);
+                    scope?: (string|null);
+                    vlan?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CreateNetworkRequest.$Properties;
+            }
+
+            interface IGetNetworkRequest extends reservoir.veem.v1.GetNetworkRequest.$Properties {
+            }
+
+            class GetNetworkRequest {
+                constructor(properties?: reservoir.veem.v1.GetNetworkRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.GetNetworkRequest.$Shape): reservoir.veem.v1.GetNetworkRequest & reservoir.veem.v1.GetNetworkRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetNetworkRequest.$Properties): reservoir.veem.v1.GetNetworkRequest;
+                static encode(message: reservoir.veem.v1.GetNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetNetworkRequest & reservoir.veem.v1.GetNetworkRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetNetworkRequest;
+                static toObject(message: reservoir.veem.v1.GetNetworkRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetNetworkRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetNetworkRequest.$Properties;
+            }
+
+            interface IListNetworksRequest extends reservoir.veem.v1.ListNetworksRequest.$Properties {
+            }
+
+            class ListNetworksRequest {
+                constructor(properties?: reservoir.veem.v1.ListNetworksRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.veem.v1.ListNetworksRequest.$Shape): reservoir.veem.v1.ListNetworksRequest & reservoir.veem.v1.ListNetworksRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListNetworksRequest.$Properties): reservoir.veem.v1.ListNetworksRequest;
+                static encode(message: reservoir.veem.v1.ListNetworksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListNetworksRequest & reservoir.veem.v1.ListNetworksRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListNetworksRequest;
+                static toObject(message: reservoir.veem.v1.ListNetworksRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListNetworksRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListNetworksRequest.$Properties;
+            }
+
+            interface IListNetworksResponse extends reservoir.veem.v1.ListNetworksResponse.$Properties {
+            }
+
+            class ListNetworksResponse {
+                constructor(properties?: reservoir.veem.v1.ListNetworksResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                networks: reservoir.veem.v1.Network.$Properties[];
+                static create(properties: reservoir.veem.v1.ListNetworksResponse.$Shape): reservoir.veem.v1.ListNetworksResponse & reservoir.veem.v1.ListNetworksResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListNetworksResponse.$Properties): reservoir.veem.v1.ListNetworksResponse;
+                static encode(message: reservoir.veem.v1.ListNetworksResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListNetworksResponse & reservoir.veem.v1.ListNetworksResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListNetworksResponse;
+                static toObject(message: reservoir.veem.v1.ListNetworksResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListNetworksResponse {
+                interface $Properties {
+                    networks?: (reservoir.veem.v1.Network.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListNetworksResponse.$Properties;
+            }
+
+            interface IDeleteNetworkRequest extends reservoir.veem.v1.DeleteNetworkRequest.$Properties {
+            }
+
+            class DeleteNetworkRequest {
+                constructor(properties?: reservoir.veem.v1.DeleteNetworkRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.DeleteNetworkRequest.$Shape): reservoir.veem.v1.DeleteNetworkRequest & reservoir.veem.v1.DeleteNetworkRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.DeleteNetworkRequest.$Properties): reservoir.veem.v1.DeleteNetworkRequest;
+                static encode(message: reservoir.veem.v1.DeleteNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.DeleteNetworkRequest & reservoir.veem.v1.DeleteNetworkRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.DeleteNetworkRequest;
+                static toObject(message: reservoir.veem.v1.DeleteNetworkRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DeleteNetworkRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.DeleteNetworkRequest.$Properties;
+            }
+
+            interface ILease extends reservoir.veem.v1.Lease.$Properties {
+            }
+
+            class Lease {
+                constructor(properties?: reservoir.veem.v1.Lease.$Properties);
+                $unknowns?: Uint8Array[];
+                networkId: string;
+                ip: string;
+                mac: string;
+                vmId: string;
+                static create(properties: reservoir.veem.v1.Lease.$Shape): reservoir.veem.v1.Lease & reservoir.veem.v1.Lease.$Shape;
+                static create(properties?: reservoir.veem.v1.Lease.$Properties): reservoir.veem.v1.Lease;
+                static encode(message: reservoir.veem.v1.Lease.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Lease & reservoir.veem.v1.Lease.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Lease;
+                static toObject(message: reservoir.veem.v1.Lease, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Lease {
+                interface $Properties {
+                    networkId?: (string|null);
+                    ip?: (string|null);
+                    mac?: (string|null);
+                    vmId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Lease.$Properties;
+            }
+
+            interface IListLeasesRequest extends reservoir.veem.v1.ListLeasesRequest.$Properties {
+            }
+
+            class ListLeasesRequest {
+                constructor(properties?: reservoir.veem.v1.ListLeasesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                networkId: string;
+                static create(properties: reservoir.veem.v1.ListLeasesRequest.$Shape): reservoir.veem.v1.ListLeasesRequest & reservoir.veem.v1.ListLeasesRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListLeasesRequest.$Properties): reservoir.veem.v1.ListLeasesRequest;
+                static encode(message: reservoir.veem.v1.ListLeasesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListLeasesRequest & reservoir.veem.v1.ListLeasesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListLeasesRequest;
+                static toObject(message: reservoir.veem.v1.ListLeasesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListLeasesRequest {
+                interface $Properties {
+                    networkId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListLeasesRequest.$Properties;
+            }
+
+            interface IListLeasesResponse extends reservoir.veem.v1.ListLeasesResponse.$Properties {
+            }
+
+            class ListLeasesResponse {
+                constructor(properties?: reservoir.veem.v1.ListLeasesResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                leases: reservoir.veem.v1.Lease.$Properties[];
+                static create(properties: reservoir.veem.v1.ListLeasesResponse.$Shape): reservoir.veem.v1.ListLeasesResponse & reservoir.veem.v1.ListLeasesResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListLeasesResponse.$Properties): reservoir.veem.v1.ListLeasesResponse;
+                static encode(message: reservoir.veem.v1.ListLeasesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListLeasesResponse & reservoir.veem.v1.ListLeasesResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListLeasesResponse;
+                static toObject(message: reservoir.veem.v1.ListLeasesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListLeasesResponse {
+                interface $Properties {
+                    leases?: (reservoir.veem.v1.Lease.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListLeasesResponse.$Properties;
+            }
+
+            class NetworkService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): NetworkService;
+                createNetwork: reservoir.veem.v1.NetworkService.CreateNetwork;
+                getNetwork: reservoir.veem.v1.NetworkService.GetNetwork;
+                listNetworks: reservoir.veem.v1.NetworkService.ListNetworks;
+                deleteNetwork: reservoir.veem.v1.NetworkService.DeleteNetwork;
+                listLeases: reservoir.veem.v1.NetworkService.ListLeases;
+            }
+
+            namespace NetworkService {
+                type CreateNetworkCallback = (error: (Error|null), response?: reservoir.veem.v1.Network) => void;
+                type CreateNetwork = {
+                  (request: reservoir.veem.v1.ICreateNetworkRequest, callback: reservoir.veem.v1.NetworkService.CreateNetworkCallback): void;
+                  (request: reservoir.veem.v1.ICreateNetworkRequest): Promise<reservoir.veem.v1.Network>;
+                  readonly name: "CreateNetwork";
+                  readonly path: "/reservoir.veem.v1.NetworkService/CreateNetwork";
+                  readonly requestType: "CreateNetworkRequest";
+                  readonly responseType: "Network";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetNetworkCallback = (error: (Error|null), response?: reservoir.veem.v1.Network) => void;
+                type GetNetwork = {
+                  (request: reservoir.veem.v1.IGetNetworkRequest, callback: reservoir.veem.v1.NetworkService.GetNetworkCallback): void;
+                  (request: reservoir.veem.v1.IGetNetworkRequest): Promise<reservoir.veem.v1.Network>;
+                  readonly name: "GetNetwork";
+                  readonly path: "/reservoir.veem.v1.NetworkService/GetNetwork";
+                  readonly requestType: "GetNetworkRequest";
+                  readonly responseType: "Network";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListNetworksCallback = (error: (Error|null), response?: reservoir.veem.v1.ListNetworksResponse) => void;
+                type ListNetworks = {
+                  (request: reservoir.veem.v1.IListNetworksRequest, callback: reservoir.veem.v1.NetworkService.ListNetworksCallback): void;
+                  (request: reservoir.veem.v1.IListNetworksRequest): Promise<reservoir.veem.v1.ListNetworksResponse>;
+                  readonly name: "ListNetworks";
+                  readonly path: "/reservoir.veem.v1.NetworkService/ListNetworks";
+                  readonly requestType: "ListNetworksRequest";
+                  readonly responseType: "ListNetworksResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type DeleteNetworkCallback = (error: (Error|null), response?: reservoir.veem.v1.Network) => void;
+                type DeleteNetwork = {
+                  (request: reservoir.veem.v1.IDeleteNetworkRequest, callback: reservoir.veem.v1.NetworkService.DeleteNetworkCallback): void;
+                  (request: reservoir.veem.v1.IDeleteNetworkRequest): Promise<reservoir.veem.v1.Network>;
+                  readonly name: "DeleteNetwork";
+                  readonly path: "/reservoir.veem.v1.NetworkService/DeleteNetwork";
+                  readonly requestType: "DeleteNetworkRequest";
+                  readonly responseType: "Network";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListLeasesCallback = (error: (Error|null), response?: reservoir.veem.v1.ListLeasesResponse) => void;
+                type ListLeases = {
+                  (request: reservoir.veem.v1.IListLeasesRequest, callback: reservoir.veem.v1.NetworkService.ListLeasesCallback): void;
+                  (request: reservoir.veem.v1.IListLeasesRequest): Promise<reservoir.veem.v1.ListLeasesResponse>;
+                  readonly name: "ListLeases";
+                  readonly path: "/reservoir.veem.v1.NetworkService/ListLeases";
+                  readonly requestType: "ListLeasesRequest";
+                  readonly responseType: "ListLeasesResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IQuota extends reservoir.veem.v1.Quota.$Properties {
+            }
+
+            class Quota {
+                constructor(properties?: reservoir.veem.v1.Quota.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                maxVms: number;
+                maxVcpus: number;
+                maxMemoryMib: number;
+                maxDiskMib: number;
+                usedVms: number;
+                usedVcpus: number;
+                usedMemoryMib: number;
+                usedDiskMib: number;
+                static create(properties: reservoir.veem.v1.Quota.$Shape): reservoir.veem.v1.Quota & reservoir.veem.v1.Quota.$Shape;
+                static create(properties?: reservoir.veem.v1.Quota.$Properties): reservoir.veem.v1.Quota;
+                static encode(message: reservoir.veem.v1.Quota.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Quota & reservoir.veem.v1.Quota.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Quota;
+                static toObject(message: reservoir.veem.v1.Quota, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Quota {
+                interface $Properties {
+                    organization?: (string|null);
+                    maxVms?: (number|null);
+                    maxVcpus?: (number|null);
+                    maxMemoryMib?: (number|null);
+                    maxDiskMib?: (number|null);
+                    usedVms?: (number|null);
+                    usedVcpus?: (number|null);
+                    usedMemoryMib?: (number|null);
+                    usedDiskMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Quota.$Properties;
+            }
+
+            interface IGetQuotaRequest extends reservoir.veem.v1.GetQuotaRequest.$Properties {
+            }
+
+            class GetQuotaRequest {
+                constructor(properties?: reservoir.veem.v1.GetQuotaRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.veem.v1.GetQuotaRequest.$Shape): reservoir.veem.v1.GetQuotaRequest & reservoir.veem.v1.GetQuotaRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetQuotaRequest.$Properties): reservoir.veem.v1.GetQuotaRequest;
+                static encode(message: reservoir.veem.v1.GetQuotaRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetQuotaRequest & reservoir.veem.v1.GetQuotaRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetQuotaRequest;
+                static toObject(message: reservoir.veem.v1.GetQuotaRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetQuotaRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetQuotaRequest.$Properties;
+            }
+
+            interface ISetQuotaRequest extends reservoir.veem.v1.SetQuotaRequest.$Properties {
+            }
+
+            class SetQuotaRequest {
+                constructor(properties?: reservoir.veem.v1.SetQuotaRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                quota?: (reservoir.veem.v1.Quota.$Properties|null);
+                static create(properties: reservoir.veem.v1.SetQuotaRequest.$Shape): reservoir.veem.v1.SetQuotaRequest & reservoir.veem.v1.SetQuotaRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.SetQuotaRequest.$Properties): reservoir.veem.v1.SetQuotaRequest;
+                static encode(message: reservoir.veem.v1.SetQuotaRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.SetQuotaRequest & reservoir.veem.v1.SetQuotaRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.SetQuotaRequest;
+                static toObject(message: reservoir.veem.v1.SetQuotaRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SetQuotaRequest {
+                interface $Properties {
+                    quota?: (reservoir.veem.v1.Quota.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.SetQuotaRequest.$Properties;
+            }
+
+            class QuotaService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): QuotaService;
+                getQuota: reservoir.veem.v1.QuotaService.GetQuota;
+                setQuota: reservoir.veem.v1.QuotaService.SetQuota;
+            }
+
+            namespace QuotaService {
+                type GetQuotaCallback = (error: (Error|null), response?: reservoir.veem.v1.Quota) => void;
+                type GetQuota = {
+                  (request: reservoir.veem.v1.IGetQuotaRequest, callback: reservoir.veem.v1.QuotaService.GetQuotaCallback): void;
+                  (request: reservoir.veem.v1.IGetQuotaRequest): Promise<reservoir.veem.v1.Quota>;
+                  readonly name: "GetQuota";
+                  readonly path: "/reservoir.veem.v1.QuotaService/GetQuota";
+                  readonly requestType: "GetQuotaRequest";
+                  readonly responseType: "Quota";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SetQuotaCallback = (error: (Error|null), response?: reservoir.veem.v1.Quota) => void;
+                type SetQuota = {
+                  (request: reservoir.veem.v1.ISetQuotaRequest, callback: reservoir.veem.v1.QuotaService.SetQuotaCallback): void;
+                  (request: reservoir.veem.v1.ISetQuotaRequest): Promise<reservoir.veem.v1.Quota>;
+                  readonly name: "SetQuota";
+                  readonly path: "/reservoir.veem.v1.QuotaService/SetQuota";
+                  readonly requestType: "SetQuotaRequest";
+                  readonly responseType: "Quota";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+        }
+    }
+}

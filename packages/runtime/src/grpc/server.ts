@@ -1,0 +1,140 @@
+import * as grpc from '@grpc/grpc-js';
+import { HealthDefinition, grpc as pb } from '@reservoir/contracts';
+import type { Logger } from 'pino';
+import { isReservoirError } from '../errors.js';
+import { toServiceError } from './status.js';
+import type { CallContext, Handlers, ServiceDef } from './types.js';
+
+/** Runs before every handler; throw a ReservoirError to refuse the call (authentication, rate limits). */
+export type CallGuard = (ctx: CallContext) => void | Promise<void>;
+
+const ServingStatus = pb.health.v1.HealthCheckResponse.ServingStatus;
+
+export interface GrpcServerOptions {
+  logger: Logger;
+  guards?: CallGuard[];
+  /** Largest message accepted, in bytes (default 64 MiB: a 10,000-VM listing is well below). */
+  maxMessageBytes?: number;
+}
+
+/**
+ * A grpc-js server with the standard health service, one error mapping, call guards,
+ * and graceful shutdown.
+ */
+export class GrpcServer {
+  private readonly server: grpc.Server;
+  private readonly health = new Map<string, number>([['', ServingStatus.SERVING]]);
+  private readonly guards: CallGuard[];
+  private port = 0;
+
+  constructor(private readonly options: GrpcServerOptions) {
+    const max = options.maxMessageBytes ?? 64 * 1024 * 1024;
+    this.server = new grpc.Server({
+      'grpc.max_receive_message_length': max,
+      'grpc.max_send_message_length': max,
+    });
+    this.guards = options.guards ?? [];
+    this.addService('grpc.health.v1.Health', HealthDefinition, {
+      check: (req) => {
+        const s = this.health.get(req.service);
+        if (s === undefined) throw Object.assign(new Error(`unknown service ${req.service}`), { code: grpc.status.NOT_FOUND });
+        return { status: s };
+      },
+      watch: async (req, send, ctx) => {
+        send({ status: this.health.get(req.service) ?? ServingStatus.SERVICE_UNKNOWN });
+        await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+      },
+    });
+  }
+
+  addService<D extends ServiceDef>(name: string, definition: D, handlers: Handlers<D>): this {
+    const impl: grpc.UntypedServiceImplementation = {};
+    for (const [key, def] of Object.entries(definition)) {
+      const handler = handlers[key as keyof D] as unknown as (...args: unknown[]) => unknown;
+      impl[key] = def.responseStream ? this.wrapStream(def.path, handler) : this.wrapUnary(def.path, handler);
+    }
+    this.server.addService(definition as unknown as grpc.ServiceDefinition, impl);
+    this.health.set(name, ServingStatus.SERVING);
+    return this;
+  }
+
+  setServing(name: string, serving: boolean): void {
+    this.health.set(name, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+  }
+
+  /** Binds and starts; returns the port (useful with port 0). */
+  async listen(address: string): Promise<number> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) =>
+        err ? reject(err) : resolve(port),
+      ),
+    );
+    return this.port;
+  }
+
+  /** Stops accepting calls, lets running ones finish for graceMs, then cancels the rest. */
+  async shutdown(graceMs = 5_000): Promise<void> {
+    for (const k of this.health.keys()) this.health.set(k, ServingStatus.NOT_SERVING);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private context(call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, method: string): CallContext {
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(call.metadata.getMap())) metadata[k] = typeof v === 'string' ? v : v.toString();
+    const ac = new AbortController();
+    call.on('cancelled', () => ac.abort());
+    return { metadata, method, peer: call.getPeer(), signal: ac.signal };
+  }
+
+  private logFailure(method: string, e: unknown): void {
+    if (isReservoirError(e) && e.code !== 'INTERNAL') {
+      this.options.logger.debug({ method, code: e.code, err: e.message }, 'call refused');
+    } else {
+      this.options.logger.error({ method, err: e }, 'call failed');
+    }
+  }
+
+  private wrapUnary(method: string, handler: (...args: unknown[]) => unknown): grpc.handleUnaryCall<unknown, unknown> {
+    return (call, callback) => {
+      const ctx = this.context(call, method);
+      void (async () => {
+        try {
+          for (const g of this.guards) await g(ctx);
+          callback(null, await handler(call.request, ctx));
+        } catch (e) {
+          if ((e as { code?: unknown }).code === grpc.status.NOT_FOUND && !isReservoirError(e)) {
+            callback({ code: grpc.status.NOT_FOUND, details: (e as Error).message });
+            return;
+          }
+          this.logFailure(method, e);
+          callback(toServiceError(e) as grpc.ServiceError);
+        }
+      })();
+    };
+  }
+
+  private wrapStream(method: string, handler: (...args: unknown[]) => unknown): grpc.handleServerStreamingCall<unknown, unknown> {
+    return (call) => {
+      const ctx = this.context(call, method);
+      void (async () => {
+        try {
+          for (const g of this.guards) await g(ctx);
+          await handler(call.request, (m: unknown) => call.write(m), ctx);
+          call.end();
+        } catch (e) {
+          this.logFailure(method, e);
+          call.destroy(Object.assign(new Error((toServiceError(e).details as string) ?? 'error'), toServiceError(e)));
+        }
+      })();
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export function openDatabase(): never { throw new Error('x'); }
