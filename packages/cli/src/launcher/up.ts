@@ -1,0 +1,121 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger, isReservoirError, startEmbeddedBroker, ReservoirError, type Logger } from '@reservoir/runtime';
+import { vmiClient } from '../client.js';
+import { endpointsFile, type Endpoints } from '../endpoints.js';
+import { table } from '../output.js';
+import { startService, type ServiceProcess } from './child-process.js';
+
+export interface UpOptions {
+  dataDir: string;
+  hosts: number;
+  sites: number;
+  /** First port; each site takes two (VEEM, VEEH). */
+  basePort: number;
+  mqttUrl?: string;
+  family: string;
+  cores: number;
+  memoryMib: number;
+  latency: 'none' | 'realistic';
+}
+
+const SITE_NAMES = ['site-a', 'site-b', 'site-c', 'site-d'];
+
+/**
+ * The all-in-one platform: an embedded MQTT broker, and per site a VEEH agent with simulated
+ * hosts and a VEEM on SQLite under the data directory, each its own process. It registers the
+ * hosts, writes endpoints.json, and runs until SIGINT or SIGTERM.
+ */
+export async function up(o: UpOptions): Promise<void> {
+  if (!Number.isInteger(o.hosts) || o.hosts < 1 || o.hosts > 10_000) throw new ReservoirError('INVALID_ARGUMENT', `--hosts: ${o.hosts} must be from 1 to 10000`);
+  if (!Number.isInteger(o.sites) || o.sites < 1 || o.sites > SITE_NAMES.length) throw new ReservoirError('INVALID_ARGUMENT', `--sites: ${o.sites} must be from 1 to ${SITE_NAMES.length}`);
+  const dataDir = resolve(o.dataDir);
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const logger = createLogger({ service: 'launcher', destination: join(dataDir, 'logs', 'launcher.log') });
+  const broker = o.mqttUrl ? undefined : await startEmbeddedBroker('127.0.0.1', 0);
+  const mqtt = o.mqttUrl ?? broker!.url;
+  const procs: ServiceProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async () => {
+    stopping = true;
+    for (const p of [...procs].reverse()) await p.stop();
+    await broker?.close();
+    rmSync(endpointsFile(dataDir), { force: true });
+  };
+
+  try {
+    const endpoints: Endpoints = { pid: process.pid, mqtt, dataDir, sites: {}, startedAt: new Date().toISOString() };
+    for (let i = 0; i < o.sites; i++) {
+      const site = SITE_NAMES[i]!;
+      const siteDir = join(dataDir, site);
+      mkdirSync(siteDir, { recursive: true });
+      const veehPort = o.basePort + i * 10 + 1;
+      const veemPort = o.basePort + i * 10;
+      const veeh = await startService(
+        `${site} veeh`,
+        'packages/veeh/src/main.ts',
+        ['--listen', `127.0.0.1:${veehPort}`, '--hosts', String(o.hosts), '--host-prefix', `${site}-host-`, '--family', o.family, '--cores', String(o.cores), '--memory-mib', String(o.memoryMib), '--latency-profile', o.latency],
+        join(dataDir, 'logs', `${site}-veeh.log`),
+      );
+      procs.push(veeh);
+      const veem = await startService(
+        `${site} veem`,
+        'packages/veem/src/main.ts',
+        ['--site', site, '--database', `sqlite:${join(siteDir, 'veem.db')}`, '--mqtt', mqtt, '--listen', `127.0.0.1:${veemPort}`],
+        join(dataDir, 'logs', `${site}-veem.log`),
+      );
+      procs.push(veem);
+      await registerHosts(veem.ready.address, veeh.ready.address, (veeh.ready.hosts as string[]) ?? [], logger);
+      endpoints.sites[site] = { veem: veem.ready.address, veeh: [veeh.ready.address] };
+    }
+    writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
+    process.stdout.write(
+      `Reservoir is up (data in ${dataDir}, logs in ${join(dataDir, 'logs')}).\n${table(
+        ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'HOSTS'],
+        Object.entries(endpoints.sites).map(([s, e]) => [s, e.veem, e.veeh.join(', '), o.hosts]),
+      )}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
+    );
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+
+  await new Promise<void>((res) => {
+    const onSignal = (sig: string) => {
+      if (stopping) return;
+      process.stdout.write(`\n${sig}: stopping...\n`);
+      void stopAll().then(res);
+    };
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    for (const p of procs) {
+      void p.exited.then((code) => {
+        if (stopping) return;
+        process.stderr.write(`${p.name} exited unexpectedly (code ${code}); stopping the platform. See ${join(dataDir, 'logs')}.\n`);
+        process.exitCode = 1;
+        void stopAll().then(res);
+      });
+    }
+  });
+}
+
+/** Registers every host of the agent that the VEEM does not know yet (a restart finds them registered). */
+async function registerHosts(veem: string, agent: string, hostIds: string[], logger: Logger): Promise<void> {
+  const c = vmiClient(veem);
+  try {
+    const known = new Set((await c.hosts.listHosts({})).hosts.map((h) => `${h.agentEndpoint}/${h.agentHostId}`));
+    for (const id of hostIds) {
+      if (known.has(`${agent}/${id}`)) continue;
+      try {
+        await c.hosts.registerHost({ name: id, agentEndpoint: agent, agentHostId: id });
+      } catch (e) {
+        if (isReservoirError(e) && e.code === 'ALREADY_EXISTS') continue;
+        throw e;
+      }
+    }
+    logger.info({ veem, agent, hosts: hostIds.length }, 'hosts registered');
+  } finally {
+    c.close();
+  }
+}

@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { isReservoirError } from '@reservoir/runtime';
+import { registerCatalogCommands } from './commands/catalog.js';
+import { registerHostCommands } from './commands/host.js';
+import { registerTaskCommands } from './commands/task.js';
+import { registerVmCommands } from './commands/vm.js';
+import { DEFAULT_DATA_DIR } from './endpoints.js';
+import { up } from './launcher/up.js';
+
+const program = new Command('reservoir')
+  .description('Reservoir: a federated IaaS platform')
+  .option('--endpoint <host:port>', 'VEEM endpoint (default: RESERVOIR_ENDPOINT, or the running "reservoir up" in --data-dir)')
+  .option('--data-dir <dir>', 'data directory of "reservoir up"', process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR)
+  .option('--site <site>', 'site to talk to when "reservoir up" runs several')
+  .option('--json', 'print JSON instead of tables')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('up')
+  .description('start the platform on embedded defaults (MQTT broker, SQLite, simulated hosts) in the foreground')
+  .option('--hosts <n>', 'simulated hosts per site', (v) => Number(v), 4)
+  .option('--sites <n>', 'sites', (v) => Number(v), 1)
+  .option('--port <port>', 'first gRPC port (VEEM of site-a; each site takes the next ten)', (v) => Number(v), 7400)
+  .option('--mqtt <url>', 'use this MQTT broker instead of the embedded one')
+  .option('--family <families>', 'hypervisor families of the simulated hosts, e.g. kvm or kvm:3,hyperv:1', 'kvm')
+  .option('--cores <n>', 'cores per simulated host', (v) => Number(v), 16)
+  .option('--memory <mib>', 'memory per simulated host, MiB', (v) => Number(v), 65536)
+  .option('--latency <profile>', 'simulated operation latencies: none or realistic', 'realistic')
+  .action(async (o, cmd: Command) => {
+    const g = cmd.optsWithGlobals<{ dataDir: string }>();
+    await up({
+      dataDir: g.dataDir,
+      hosts: o.hosts,
+      sites: o.sites,
+      basePort: o.port,
+      ...(o.mqtt ? { mqttUrl: o.mqtt } : {}),
+      family: o.family,
+      cores: o.cores,
+      memoryMib: o.memory,
+      latency: o.latency,
+    });
+  });
+
+registerHostCommands(program);
+registerVmCommands(program);
+registerTaskCommands(program);
+registerCatalogCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode;
+  } else if (isReservoirError(e)) {
+    process.stderr.write(`error: ${e.code}: ${e.message}\n`);
+    process.exitCode = e.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  } else {
+    process.stderr.write(`error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,103 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import { ReservoirError } from '../errors.js';
+import type { MessageBus, MessageHandler, PublishOptions } from './message-bus.js';
+
+export interface MqttBusOptions {
+  url: string;
+  clientId: string;
+  logger: Logger;
+  /** How long to wait for the first connection before failing (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+/** Matches an MQTT topic against a filter with '+' and '#'. */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
+/**
+ * mqtt.js behind the MessageBus port. The client reconnects by itself and queues
+ * publishes while offline; subscriptions are restored on reconnect (clean session off).
+ */
+export class MqttBus implements MessageBus {
+  private readonly handlers = new Map<string, Set<MessageHandler>>();
+
+  private constructor(
+    private readonly client: MqttClient,
+    private readonly logger: Logger,
+  ) {
+    client.on('message', (topic, payload) => {
+      for (const [filter, set] of this.handlers) {
+        if (!topicMatches(filter, topic)) continue;
+        for (const h of set) {
+          try {
+            h(topic, payload);
+          } catch (e) {
+            // One consumer's bug must not stop delivery to the others.
+            this.logger.error({ err: e, topic }, 'message handler failed');
+          }
+        }
+      }
+    });
+    client.on('error', (e) => logger.warn({ err: e.message }, 'mqtt error'));
+    client.on('offline', () => logger.warn('mqtt offline'));
+  }
+
+  static async connect(options: MqttBusOptions): Promise<MqttBus> {
+    const client = mqtt.connect(options.url, {
+      clientId: options.clientId,
+      reconnectPeriod: 1000,
+      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      resubscribe: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        client.end(true);
+        reject(new ReservoirError('UNAVAILABLE', `MQTT broker ${options.url} did not accept a connection within ${options.connectTimeoutMs ?? 10_000} ms`));
+      }, options.connectTimeoutMs ?? 10_000);
+      client.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return new MqttBus(client, options.logger);
+  }
+
+  async publish(topic: string, payload: Uint8Array, options: PublishOptions = {}): Promise<void> {
+    await this.client.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), {
+      qos: options.qos ?? 1,
+      retain: options.retain ?? false,
+    });
+  }
+
+  async subscribe(filter: string, handler: MessageHandler): Promise<() => Promise<void>> {
+    let set = this.handlers.get(filter);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(filter, set);
+      await this.client.subscribeAsync(filter, { qos: 1 });
+    }
+    set.add(handler);
+    return async () => {
+      const s = this.handlers.get(filter);
+      if (!s) return;
+      s.delete(handler);
+      if (s.size === 0) {
+        this.handlers.delete(filter);
+        await this.client.unsubscribeAsync(filter);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.endAsync();
+  }
+}

@@ -1,0 +1,315 @@
+import { errors, isReservoirError, toReservoirError, type Logger } from '@reservoir/runtime';
+import type { Clock } from '../domain/clock.js';
+import type {
+  DiskSpec,
+  Domain,
+  DomainSpec,
+  HostDescription,
+  HostStatus,
+  HypervisorDriver,
+  MigrationImage,
+  NicSpec,
+  OutgoingMigration,
+  ResizeRequest,
+} from '../domain/driver.js';
+import { transition } from '../domain/lifecycle.js';
+import { checkMigration, DEFAULT_MIGRATION_MODEL, planMigration, type MigrationModel } from '../domain/migration-plan.js';
+import { localTarget, remoteTarget, type MigrationTarget } from './migration-target.js';
+import type { PeerAgents } from './peer-agents.js';
+
+export interface HostAgentOptions {
+  logger: Logger;
+  clock: Clock;
+  /** How to reach other agents; without it, migrations stay within this agent. */
+  peers?: PeerAgents;
+  migration?: Partial<MigrationModel>;
+  /** Share of a migration's modelled duration really waited: 0 instant (default), 1 real time. */
+  migrationTimeScale?: number;
+}
+
+export interface MigrateRequest {
+  hostId: string;
+  vmId: string;
+  targetHostId: string;
+  /** The target agent's endpoint; empty or absent when this agent serves the target host. */
+  targetEndpoint?: string;
+  live: boolean;
+}
+
+export interface MigrationResult {
+  /** The domain on the target host. */
+  domain: Domain;
+  transferredMib: number;
+  downtimeMs: number;
+  durationMs: number;
+}
+
+export interface MonitorReport {
+  hosts: HostStatus[];
+  atMs: number;
+}
+
+function required(value: string, field: string): void {
+  if (!value) throw errors.invalid(field, 'required');
+}
+
+function unreachable(hostId: string, e: unknown): HostStatus {
+  return {
+    hostId,
+    allocated: { vcpus: 0, memoryMib: 0, diskMib: 0 },
+    cpuUsedPercent: 0,
+    memoryUsedMib: 0,
+    domains: [],
+    reachable: false,
+    error: toReservoirError(e).toString(),
+  };
+}
+
+/**
+ * The VEEH use cases: one agent process serving many hosts, each behind its own driver.
+ * Methods mirror the VHI RPCs and speak the domain's types; transports map onto them.
+ */
+export class HostAgent {
+  private readonly hosts = new Map<string, HypervisorDriver>();
+  private readonly model: MigrationModel;
+  private readonly log: Logger;
+
+  constructor(private readonly options: HostAgentOptions) {
+    this.model = { ...DEFAULT_MIGRATION_MODEL, ...options.migration };
+    this.log = options.logger;
+  }
+
+  addHost(driver: HypervisorDriver): void {
+    if (this.hosts.has(driver.hostId)) throw errors.exists('host', driver.hostId);
+    this.hosts.set(driver.hostId, driver);
+  }
+
+  removeHost(hostId: string): boolean {
+    return this.hosts.delete(hostId);
+  }
+
+  hostIds(): string[] {
+    return [...this.hosts.keys()];
+  }
+
+  /** The driver of a host of this agent; NOT_FOUND otherwise. */
+  driver(hostId: string): HypervisorDriver {
+    required(hostId, 'host_id');
+    const d = this.hosts.get(hostId);
+    if (!d) throw errors.notFound('host', hostId);
+    return d;
+  }
+
+  async listHosts(): Promise<HostDescription[]> {
+    return [...this.hosts.values()].map((d) => d.describe());
+  }
+
+  async describeHost(hostId: string): Promise<HostDescription> {
+    return this.driver(hostId).describe();
+  }
+
+  /** Every host (or the named ones) with its domains; a host that does not answer is reported unreachable. */
+  async monitor(hostIds: readonly string[] = []): Promise<MonitorReport> {
+    const drivers = hostIds.length === 0 ? [...this.hosts.values()] : hostIds.map((id) => this.driver(id));
+    const hosts = await Promise.all(drivers.map((d) => d.status().catch((e: unknown) => unreachable(d.hostId, e))));
+    return { hosts, atMs: this.options.clock.now() };
+  }
+
+  async createDomain(hostId: string, spec: DomainSpec): Promise<Domain> {
+    return this.driver(hostId).create(spec);
+  }
+
+  async getDomain(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).get(vmId);
+  }
+
+  async startDomain(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).start(vmId);
+  }
+
+  async shutdownDomain(hostId: string, vmId: string, hard = false): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).shutdown(vmId, hard);
+  }
+
+  /** False when the host had no such domain: a retried destroy is harmless. */
+  async destroyDomain(hostId: string, vmId: string): Promise<boolean> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).destroy(vmId);
+  }
+
+  async suspendDomain(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).suspend(vmId);
+  }
+
+  async resumeDomain(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).resume(vmId);
+  }
+
+  async rebootDomain(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).reboot(vmId);
+  }
+
+  async snapshotDomain(hostId: string, vmId: string, name: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).snapshot(vmId, name);
+  }
+
+  async revertDomain(hostId: string, vmId: string, name: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    required(name, 'name');
+    return this.driver(hostId).revert(vmId, name);
+  }
+
+  async deleteSnapshot(hostId: string, vmId: string, name: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    required(name, 'name');
+    return this.driver(hostId).deleteSnapshot(vmId, name);
+  }
+
+  async resizeDomain(hostId: string, vmId: string, request: ResizeRequest): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).resize(vmId, request);
+  }
+
+  async attachDisk(hostId: string, vmId: string, disk: DiskSpec): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).attachDisk(vmId, disk);
+  }
+
+  async detachDisk(hostId: string, vmId: string, diskId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    required(diskId, 'device_id');
+    return this.driver(hostId).detachDisk(vmId, diskId);
+  }
+
+  async attachNic(hostId: string, vmId: string, nic: NicSpec): Promise<Domain> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).attachNic(vmId, nic);
+  }
+
+  async detachNic(hostId: string, vmId: string, nicId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    required(nicId, 'device_id');
+    return this.driver(hostId).detachNic(vmId, nicId);
+  }
+
+  async prepareIncoming(hostId: string, spec: DomainSpec, live: boolean): Promise<Domain> {
+    return this.driver(hostId).prepareIncoming(spec, live);
+  }
+
+  /** Called by a source agent: the transfer is done and the prepared domain takes over. */
+  async receiveMigration(hostId: string, image: MigrationImage): Promise<Domain> {
+    required(image.vmId, 'vm_id');
+    return this.driver(hostId).completeIncoming(image);
+  }
+
+  async abortIncoming(hostId: string, vmId: string): Promise<boolean> {
+    required(vmId, 'vm_id');
+    return this.driver(hostId).abortIncoming(vmId);
+  }
+
+  /**
+   * Moves a domain to another host, served here or by the agent at `targetEndpoint`. The target
+   * reserves first (its own PrepareIncoming, or one the VEEM made); the source then marks the
+   * domain migrating, transfers, and hands over. Any failure puts the source back as it was and
+   * drops the target's reservation. Retried after it completed, it answers the landed domain.
+   */
+  async migrateDomain(req: MigrateRequest): Promise<MigrationResult> {
+    required(req.vmId, 'vm_id');
+    required(req.targetHostId, 'target_host_id');
+    if (req.targetHostId === req.hostId) throw errors.invalid('target_host_id', 'is the source host');
+    const source = this.driver(req.hostId);
+    const target = this.targetFor(req.targetHostId, req.targetEndpoint ?? '');
+    const { vmId, live } = req;
+
+    let current: Domain;
+    try {
+      current = await source.get(vmId);
+    } catch (e) {
+      const landed = isReservoirError(e) && e.code === 'NOT_FOUND' ? await target.find(vmId).catch(() => undefined) : undefined;
+      if (landed && landed.state !== 'incoming') return { domain: landed, transferredMib: 0, downtimeMs: 0, durationMs: 0 };
+      throw e;
+    }
+    let outgoing: OutgoingMigration;
+    try {
+      checkMigration(source.describe().profile, await target.profile(), live);
+      // Refuse a domain that cannot leave before anything is reserved on the target.
+      transition(live ? 'migrateLive' : 'migrateCold', current.state, `domain "${vmId}" on host ${req.hostId}`);
+      const existing = await target.find(vmId);
+      if (existing && existing.state !== 'incoming') {
+        throw errors.precondition(`domain "${vmId}" already exists on host ${target.hostId} and is ${existing.state}`);
+      }
+      if (!existing) await target.prepare(current.spec, live);
+      outgoing = await source.beginOutgoing(vmId, live);
+    } catch (e) {
+      // Also drops a reservation the VEEM made for this move; a settled domain there is left alone.
+      await this.abortQuietly(target, vmId);
+      throw e;
+    }
+
+    const figures = planMigration(this.model, {
+      memoryImageMib: outgoing.memoryImageMib,
+      diskMib: outgoing.spec.resources.diskMib,
+      live,
+      wasRunning: outgoing.priorState === 'running',
+    });
+    const image: MigrationImage = {
+      vmId,
+      live,
+      sourceState: outgoing.priorState,
+      snapshots: outgoing.snapshots,
+      memoryImageMib: outgoing.memoryImageMib,
+    };
+    let domain: Domain;
+    try {
+      const wait = figures.durationMs * (this.options.migrationTimeScale ?? 0);
+      if (wait > 0) await this.options.clock.sleep(wait);
+      // The source is probed before the switch-over: one that crashed or went silent meanwhile aborts.
+      const now = await source.get(vmId);
+      if (now.state !== 'migrating') throw errors.aborted(`domain "${vmId}" became ${now.state} during its migration`);
+      domain = await this.handOver(target, image);
+    } catch (e) {
+      await source.cancelOutgoing(vmId).catch((err: unknown) => this.log.error({ vmId, err }, 'migration: source rollback failed'));
+      await this.abortQuietly(target, vmId);
+      this.log.warn({ vmId, from: req.hostId, to: target.hostId, err: toReservoirError(e).toString() }, 'migration failed');
+      throw e;
+    }
+    await source.completeOutgoing(vmId);
+    this.log.info({ vmId, from: req.hostId, to: target.hostId, via: target.where, live, ...figures }, 'migration done');
+    return { domain, transferredMib: figures.transferredMib, downtimeMs: figures.downtimeMs, durationMs: figures.durationMs };
+  }
+
+  /** A lost reply must not leave the domain on both hosts: when the target took it, that counts. */
+  private async handOver(target: MigrationTarget, image: MigrationImage): Promise<Domain> {
+    try {
+      return await target.receive(image);
+    } catch (e) {
+      const landed = await target.find(image.vmId).catch(() => undefined);
+      if (landed && landed.state === image.sourceState) return landed;
+      throw e;
+    }
+  }
+
+  private targetFor(hostId: string, endpoint: string): MigrationTarget {
+    const local = this.hosts.get(hostId);
+    if (local) return localTarget(local);
+    if (!endpoint) throw errors.notFound('host', hostId);
+    if (!this.options.peers) throw errors.precondition(`host ${hostId} is served by another agent and this agent has no peer transport`);
+    return remoteTarget(this.options.peers, endpoint, hostId);
+  }
+
+  private async abortQuietly(target: MigrationTarget, vmId: string): Promise<void> {
+    try {
+      const there = await target.find(vmId);
+      if (there?.state === 'incoming') await target.abort(vmId);
+    } catch (err) {
+      this.log.error({ vmId, host: target.hostId, via: target.where, err }, 'migration: could not drop the incoming reservation');
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// The VEEH agent process: `node --import tsx packages/veeh/src/main.ts --hosts 4 --family kvm:3,hyperv:1`.
+// stdout carries one JSON line when ready, {"event":"listening","address":...,"hosts":[...]};
+// logs go to stderr so launchers can read stdout undisturbed.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createLogger, toReservoirError, type LoggerOptions } from '@reservoir/runtime';
+import { createVeeh } from './create-veeh.js';
+import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
+import { buildFleet, parseFamilyMix } from './fleet.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('must be an integer');
+  return n;
+}
+
+interface CliOptions {
+  listen: string;
+  hosts?: number;
+  hostPrefix: string;
+  family: string;
+  cores: number;
+  memoryMib: number;
+  diskMib: number;
+  latencyProfile: LatencyProfileName;
+  seed: number;
+  logLevel: NonNullable<LoggerOptions['level']>;
+}
+
+const program = new Command()
+  .name('veeh')
+  .description('VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim")')
+  .addOption(new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'))
+  .addOption(new Option('--hosts <n>', 'number of hosts (default: the family counts, else 1)').argParser(positiveInt).env('VEEH_HOSTS'))
+  .addOption(new Option('--host-prefix <prefix>', 'host ids are the prefix and an index').default('host-').env('VEEH_HOST_PREFIX'))
+  .addOption(
+    new Option('--family <mix>', 'kvm | xen | vmware | hyperv, or a mix: kvm:8,hyperv:2 (counts) or kvm,xen (round-robin)')
+      .default('kvm')
+      .env('VEEH_FAMILY'),
+  )
+  .addOption(new Option('--cores <n>', 'physical cores per host').argParser(positiveInt).default(32).env('VEEH_CORES'))
+  .addOption(new Option('--memory-mib <n>', 'memory per host, MiB').argParser(positiveInt).default(262_144).env('VEEH_MEMORY_MIB'))
+  .addOption(new Option('--disk-mib <n>', 'disk per host, MiB').argParser(positiveInt).default(4_194_304).env('VEEH_DISK_MIB'))
+  .addOption(
+    new Option('--latency-profile <name>', 'operation latencies').choices(LATENCY_PROFILE_NAMES).default('none').env('VEEH_LATENCY_PROFILE'),
+  )
+  .addOption(new Option('--seed <n>', 'seed of measurements and random faults').argParser(integer).default(1).env('VEEH_SEED'))
+  .addOption(
+    new Option('--log-level <level>', 'log level (logs go to stderr)')
+      .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+      .default('info')
+      .env('RESERVOIR_LOG_LEVEL'),
+  );
+
+async function main(): Promise<void> {
+  const opts = program.parse(process.argv).opts<CliOptions>();
+  const logger = createLogger({ service: 'veeh', level: opts.logLevel, destination: 2 });
+  const hosts = buildFleet({
+    count: opts.hosts,
+    prefix: opts.hostPrefix,
+    families: parseFamilyMix(opts.family),
+    template: { cores: opts.cores, memoryMib: opts.memoryMib, diskMib: opts.diskMib },
+  });
+  const veeh = await createVeeh({ hosts, logger, latencies: opts.latencyProfile, seed: opts.seed, listen: opts.listen });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void veeh.stop().finally(() => {
+      logger.flush();
+      process.exit(0);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+
+  process.stdout.write(`${JSON.stringify({ event: 'listening', address: veeh.address, hosts: veeh.agent.hostIds() })}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`veeh: ${toReservoirError(e).toString()}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+import type {
+  HostServiceDefinition,
+  ImageServiceDefinition,
+  NetworkServiceDefinition,
+  QuotaServiceDefinition,
+  VmServiceDefinition,
+} from '@reservoir/contracts';
+import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
+import type { VmWithTask } from '../../app/vm-commands.js';
+import type { Veem } from '../../app/veem.js';
+import { isVmState } from '../../domain/vm-state.js';
+import { resourcesFromPb } from './agent-gateway.js';
+import {
+  actionFromPb,
+  hostActionFromPb,
+  hostToPb,
+  imageToPb,
+  networkToPb,
+  quotaToPb,
+  recoverModeFromPb,
+  vmToPb,
+} from './mapping.js';
+
+export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
+  const inv = veem.ctx.inv;
+  const withTask = (r: VmWithTask) => ({ vm: vmToPb(r.vm, inv), ...(r.task ? { task: taskToPb(r.task) } : {}) });
+  return {
+    createVm: async (req) => {
+      if (!req.resources) throw errors.invalid('resources', 'must be given (vcpus, memory_mib)');
+      return withTask(
+        await veem.vms.create({
+          name: req.name,
+          resources: resourcesFromPb(req.resources),
+          imageId: req.imageId,
+          networkIds: req.networkIds,
+          labels: req.labels,
+          requirements: req.requirements,
+          hold: req.hold,
+          requestId: req.requestId,
+          organization: req.organization,
+          owner: req.owner,
+          host: req.host,
+        }),
+      );
+    },
+    getVm: async (req) => vmToPb(await veem.vms.find(req.id), inv),
+    listVms: async (req) => {
+      for (const s of req.states) if (!isVmState(s)) throw errors.invalid('states', `"${s}" is not a VM state`);
+      let vms = veem.vms.list({ organization: req.organization, states: req.states, host: req.host });
+      if (req.includeDone) vms = [...vms, ...(await veem.ctx.store.listDoneVms(req.organization || undefined, 10_000))];
+      const total = vms.length;
+      if (req.pageToken) vms = vms.filter((v) => v.id > req.pageToken);
+      let next = '';
+      if (req.pageSize > 0 && vms.length > req.pageSize) {
+        vms = vms.slice(0, req.pageSize);
+        next = vms[vms.length - 1]!.id;
+      }
+      return { vms: vms.map((v) => vmToPb(v, inv)), nextPageToken: next, total };
+    },
+    actOnVm: async (req) => withTask(await veem.vms.act(req.id, actionFromPb(req.action))),
+    recoverVm: async (req) => withTask(await veem.vms.recover(req.id, recoverModeFromPb(req.mode))),
+    migrateVm: async (req) => withTask(await veem.vms.migrate(req.id, req.targetHost || undefined, req.live)),
+    resizeVm: async (req) => withTask(await veem.vms.resize(req.id, req.vcpus, req.memoryMib)),
+    snapshotVm: async (req) => withTask(await veem.vms.snapshot(req.id, req.name, false)),
+    revertVm: async (req) => withTask(await veem.vms.snapshot(req.id, req.name, true)),
+  };
+}
+
+export function hostHandlers(veem: Veem): Handlers<typeof HostServiceDefinition> {
+  const inv = veem.ctx.inv;
+  return {
+    registerHost: async (req) =>
+      hostToPb(
+        await veem.hosts.register({
+          name: req.name,
+          agentEndpoint: req.agentEndpoint,
+          agentHostId: req.agentHostId,
+          ...(req.overcommit ? { overcommit: { cpu: req.overcommit.cpu ?? 0, memory: req.overcommit.memory ?? 0, disk: req.overcommit.disk ?? 0 } } : {}),
+          labels: req.labels,
+        }),
+        inv,
+      ),
+    getHost: async (req) => hostToPb(inv.host(req.id), inv),
+    listHosts: async () => ({ hosts: [...inv.hosts.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })).map((h) => hostToPb(h, inv)) }),
+    actOnHost: async (req) => {
+      const r = await veem.hosts.setAdmin(req.id, hostActionFromPb(req.action));
+      return { host: hostToPb(r.host, inv), ...(r.task ? { task: taskToPb(r.task) } : {}) };
+    },
+    updateHost: async (req) =>
+      hostToPb(
+        await veem.hosts.update(req.id, {
+          ...(req.overcommit ? { overcommit: { cpu: req.overcommit.cpu ?? 0, memory: req.overcommit.memory ?? 0, disk: req.overcommit.disk ?? 0 } } : {}),
+          ...(Object.keys(req.labels).length ? { labels: req.labels } : {}),
+        }),
+        inv,
+      ),
+    removeHost: async (req) => hostToPb(await veem.hosts.remove(req.id), inv),
+  };
+}
+
+export function imageHandlers(veem: Veem): Handlers<typeof ImageServiceDefinition> {
+  const c = veem.catalog;
+  return {
+    registerImage: async (req) => {
+      const i = await c.registerImage(req);
+      return imageToPb(i, 0);
+    },
+    getImage: async (req) => {
+      const i = c.image(req.id);
+      return imageToPb(i, c.imageUsers(i.id));
+    },
+    listImages: async (req) => ({ images: c.images(req.organization || undefined).map((i) => imageToPb(i, c.imageUsers(i.id))) }),
+    cloneImage: async (req) => imageToPb(await c.cloneImage(req.id, req.name), 0),
+    deleteImage: async (req) => imageToPb(await c.deleteImage(req.id), 0),
+  };
+}
+
+export function networkHandlers(veem: Veem): Handlers<typeof NetworkServiceDefinition> {
+  const c = veem.catalog;
+  const inv = veem.ctx.inv;
+  return {
+    createNetwork: async (req) => {
+      const n = await c.createNetwork(req);
+      return networkToPb(n, inv.poolSize(n.id));
+    },
+    getNetwork: async (req) => {
+      const n = inv.network(req.id);
+      return networkToPb(n, inv.poolSize(n.id));
+    },
+    listNetworks: async (req) => ({
+      networks: inv.networks().filter((n) => !req.organization || n.organization === req.organization).map((n) => networkToPb(n, inv.poolSize(n.id))),
+    }),
+    deleteNetwork: async (req) => networkToPb(await c.deleteNetwork(req.id), { size: 0, used: 0 }),
+    listLeases: async (req) => {
+      const n = inv.network(req.networkId);
+      const macs = new Map<string, string>();
+      for (const vm of inv.vms.values()) for (const nic of vm.nics) if (nic.networkId === n.id) macs.set(nic.ip, nic.mac);
+      return { leases: inv.leases(n.id).map((l) => ({ ...l, mac: macs.get(l.ip) ?? '' })) };
+    },
+  };
+}
+
+export function quotaHandlers(veem: Veem): Handlers<typeof QuotaServiceDefinition> {
+  const c = veem.catalog;
+  const inv = veem.ctx.inv;
+  return {
+    getQuota: async (req) => {
+      if (!req.organization) throw errors.invalid('organization', 'must be given');
+      return quotaToPb(c.quota(req.organization), inv.orgUsage(req.organization));
+    },
+    setQuota: async (req) => {
+      const q = req.quota;
+      if (!q) throw errors.invalid('quota', 'must be given');
+      const saved = await c.setQuota({
+        organization: q.organization ?? '',
+        maxVms: q.maxVms ?? 0,
+        maxVcpus: q.maxVcpus ?? 0,
+        maxMemoryMib: q.maxMemoryMib ?? 0,
+        maxDiskMib: q.maxDiskMib ?? 0,
+      });
+      return quotaToPb(saved, inv.orgUsage(saved.organization));
+    },
+  };
+}

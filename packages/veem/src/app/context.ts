@@ -1,0 +1,25 @@
+import type { Logger, TaskRegistry } from '@reservoir/runtime';
+import type { RankPolicy } from '../domain/scheduler.js';
+import type { Inventory } from './inventory.js';
+import type { AgentGateway, EventSink, VeemStore } from './ports.js';
+
+export interface VeemSettings {
+  site: string;
+  scheduler: { policy: RankPolicy; intervalMs: number; maxDispatch: number };
+  monitor: { intervalMs: number; failureTimeoutMs: number; callTimeoutMs: number };
+  /** Retries of a host call that answered UNAVAILABLE before the operation fails. */
+  hostCallRetries: number;
+  hostCallTimeoutMs: number;
+}
+
+/** What every VEEM use case shares. */
+export interface VeemContext {
+  settings: VeemSettings;
+  inv: Inventory;
+  store: VeemStore;
+  agents: AgentGateway;
+  events: EventSink;
+  tasks: TaskRegistry;
+  logger: Logger;
+  now: () => number;
+}

@@ -1,0 +1,198 @@
+import { errors } from '@reservoir/runtime';
+import type { Host } from '../domain/host.js';
+import type { Image } from '../domain/image.js';
+import { formatIpv4, nextFree, parseCidr, parseIpv4 } from '../domain/ip-pool.js';
+import type { Lease, Network } from '../domain/network.js';
+import type { Quota, QuotaUsage } from '../domain/quota.js';
+import { add, sub, ZERO, type Resources } from '../domain/resources.js';
+import type { HostView } from '../domain/scheduler.js';
+import type { Vm } from '../domain/vm.js';
+import { holdsHost } from '../domain/vm-state.js';
+import type { VeemSnapshot } from './ports.js';
+
+interface NetworkPool {
+  network: Network;
+  first: number;
+  last: number;
+  cursor: number;
+  leased: Map<number, string>;
+}
+
+/**
+ * The VEEM's working state, loaded from the store at start and kept in step with it: VMs,
+ * hosts, images, networks with their leases, quotas, and the derived reservations per host and
+ * usage per organization, updated incrementally on every VM change.
+ */
+export class Inventory {
+  readonly vms = new Map<string, Vm>();
+  readonly hosts = new Map<string, Host>();
+  readonly images = new Map<string, Image>();
+  readonly quotas = new Map<string, Quota>();
+  private readonly pools = new Map<string, NetworkPool>();
+  private readonly byRequest = new Map<string, string>();
+  private readonly hostUsed = new Map<string, { used: Resources; vms: Set<string> }>();
+  private readonly orgUsed = new Map<string, QuotaUsage>();
+
+  constructor(snapshot?: VeemSnapshot) {
+    if (!snapshot) return;
+    for (const h of snapshot.hosts) this.hosts.set(h.id, h);
+    for (const i of snapshot.images) this.images.set(i.id, i);
+    for (const q of snapshot.quotas) this.quotas.set(q.organization, q);
+    for (const n of snapshot.networks) this.addNetwork(n);
+    for (const l of snapshot.leases) {
+      const pool = this.pools.get(l.networkId);
+      if (pool) pool.leased.set(parseIpv4(l.ip, 'lease.ip'), l.vmId);
+    }
+    for (const vm of snapshot.vms) this.putVm(vm);
+  }
+
+  // --- VMs -------------------------------------------------------------------------------
+
+  vm(id: string): Vm {
+    const vm = this.vms.get(id);
+    if (!vm) throw errors.notFound('VM', id);
+    return vm;
+  }
+
+  vmByRequest(requestId: string): Vm | undefined {
+    const id = this.byRequest.get(requestId);
+    return id ? this.vms.get(id) : undefined;
+  }
+
+  /** Adds or replaces a VM, moving its reservations and organization usage. */
+  putVm(vm: Vm): void {
+    const old = this.vms.get(vm.id);
+    if (old) this.unaccount(old);
+    if (vm.state === 'done') {
+      this.vms.delete(vm.id);
+      if (vm.requestId) this.byRequest.delete(vm.requestId);
+      this.releaseLeases(vm.id, vm.nics);
+      return;
+    }
+    this.vms.set(vm.id, vm);
+    if (vm.requestId) this.byRequest.set(vm.requestId, vm.id);
+    this.account(vm);
+  }
+
+  /** Host → resources reserved by the VMs on it (both ends of a migration reserve). */
+  reservations(vm: Vm): string[] {
+    if (!holdsHost(vm.state) || !vm.host) return [];
+    return vm.state === 'migrating' && vm.migrationTarget ? [vm.host, vm.migrationTarget] : [vm.host];
+  }
+
+  private account(vm: Vm): void {
+    for (const h of this.reservations(vm)) {
+      const u = this.hostUsage(h);
+      u.used = add(u.used, vm.resources);
+      u.vms.add(vm.id);
+    }
+    const o = this.orgUsed.get(vm.organization) ?? { vms: 0, resources: ZERO };
+    this.orgUsed.set(vm.organization, { vms: o.vms + 1, resources: add(o.resources, vm.resources) });
+  }
+
+  private unaccount(vm: Vm): void {
+    for (const h of this.reservations(vm)) {
+      const u = this.hostUsage(h);
+      u.used = sub(u.used, vm.resources);
+      u.vms.delete(vm.id);
+    }
+    const o = this.orgUsed.get(vm.organization);
+    if (o) this.orgUsed.set(vm.organization, { vms: o.vms - 1, resources: sub(o.resources, vm.resources) });
+  }
+
+  private hostUsage(hostId: string): { used: Resources; vms: Set<string> } {
+    let u = this.hostUsed.get(hostId);
+    if (!u) {
+      u = { used: ZERO, vms: new Set() };
+      this.hostUsed.set(hostId, u);
+    }
+    return u;
+  }
+
+  // --- Hosts -----------------------------------------------------------------------------
+
+  host(id: string): Host {
+    const h = this.hosts.get(id) ?? [...this.hosts.values()].find((x) => x.name === id);
+    if (!h) throw errors.notFound('host', id);
+    return h;
+  }
+
+  usedOn(hostId: string): Resources {
+    return this.hostUsed.get(hostId)?.used ?? ZERO;
+  }
+
+  vmsOn(hostId: string): Vm[] {
+    return [...(this.hostUsed.get(hostId)?.vms ?? [])].map((id) => this.vms.get(id)).filter((v): v is Vm => !!v);
+  }
+
+  hostViews(): HostView[] {
+    return [...this.hosts.values()].map((host) => {
+      const u = this.hostUsed.get(host.id);
+      return { host, used: u?.used ?? ZERO, runningVms: u?.vms.size ?? 0 };
+    });
+  }
+
+  orgUsage(org: string): QuotaUsage {
+    return this.orgUsed.get(org) ?? { vms: 0, resources: ZERO };
+  }
+
+  // --- Networks and leases ---------------------------------------------------------------
+
+  addNetwork(n: Network): void {
+    const cidr = parseCidr(n.cidr, 'cidr');
+    const first = n.rangeStart ? parseIpv4(n.rangeStart, 'rangeStart') : cidr.first;
+    const last = n.rangeEnd ? parseIpv4(n.rangeEnd, 'rangeEnd') : cidr.last;
+    const existing = this.pools.get(n.id);
+    this.pools.set(n.id, { network: n, first, last, cursor: existing?.cursor ?? first, leased: existing?.leased ?? new Map() });
+  }
+
+  removeNetwork(id: string): void {
+    this.pools.delete(id);
+  }
+
+  network(id: string): Network {
+    const p = this.pools.get(id) ?? [...this.pools.values()].find((x) => x.network.name === id);
+    if (!p) throw errors.notFound('network', id);
+    return p.network;
+  }
+
+  networks(): Network[] {
+    return [...this.pools.values()].map((p) => p.network);
+  }
+
+  poolSize(id: string): { size: number; used: number } {
+    const p = this.pools.get(id);
+    return p ? { size: p.last - p.first + 1, used: p.leased.size } : { size: 0, used: 0 };
+  }
+
+  leases(networkId: string): Lease[] {
+    const p = this.pools.get(networkId);
+    if (!p) return [];
+    return [...p.leased.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([ip, vmId]) => ({ networkId, ip: formatIpv4(ip), mac: '', vmId }));
+  }
+
+  /** Takes the next free address for a VM; the caller persists it (and undoes on failure). */
+  takeAddress(networkId: string, vmId: string): number {
+    const p = this.pools.get(networkId);
+    if (!p) throw errors.notFound('network', networkId);
+    const size = p.last - p.first + 1;
+    const ip = nextFree(p.first, p.last, p.cursor, (x) => p.leased.has(x));
+    if (ip !== undefined) {
+      p.leased.set(ip, vmId);
+      p.cursor = ip + 1 > p.last ? p.first : ip + 1;
+      return ip;
+    }
+    throw errors.exhausted(`network ${p.network.name} has no free address (${size} of ${size} leased)`);
+  }
+
+  releaseLeases(vmId: string, nics: readonly { networkId: string; ip: string }[]): void {
+    for (const nic of nics) {
+      const p = this.pools.get(nic.networkId);
+      if (!p) continue;
+      const ip = parseIpv4(nic.ip, 'nic.ip');
+      if (p.leased.get(ip) === vmId) p.leased.delete(ip);
+    }
+  }
+}

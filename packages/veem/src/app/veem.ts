@@ -1,0 +1,86 @@
+import { ReservoirError, TaskRegistry, type Logger } from '@reservoir/runtime';
+import { Catalog } from './catalog.js';
+import type { VeemContext, VeemSettings } from './context.js';
+import { HostCommands } from './host-commands.js';
+import { HostMonitor } from './host-monitor.js';
+import { Inventory } from './inventory.js';
+import { OperationRunner } from './operations.js';
+import type { AgentGateway, EventSink, VeemStore } from './ports.js';
+import { SchedulerLoop } from './scheduler-loop.js';
+import { VmCommands } from './vm-commands.js';
+import { VmWriter } from './vm-writer.js';
+
+export interface VeemDeps {
+  settings: VeemSettings;
+  store: VeemStore;
+  agents: AgentGateway;
+  events: EventSink;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * One site's VEEM: loads its state, resumes whatever was in flight when it last stopped, and
+ * runs the scheduler and host monitor. Transport-free; adapters expose it over gRPC.
+ */
+export class Veem {
+  readonly vms: VmCommands;
+  readonly hosts: HostCommands;
+  readonly catalog: Catalog;
+  readonly tasks: TaskRegistry;
+  readonly monitor: HostMonitor;
+  readonly scheduler: SchedulerLoop;
+  readonly runner: OperationRunner;
+  readonly ctx: VeemContext;
+  private started = false;
+
+  private constructor(ctx: VeemContext) {
+    this.ctx = ctx;
+    this.tasks = ctx.tasks;
+    const writer = new VmWriter(ctx);
+    this.runner = new OperationRunner(ctx, writer);
+    this.scheduler = new SchedulerLoop(ctx, writer, this.runner);
+    this.vms = new VmCommands(ctx, writer, this.runner, this.scheduler);
+    this.hosts = new HostCommands(ctx, this.vms);
+    this.catalog = new Catalog(ctx);
+    this.monitor = new HostMonitor(ctx, writer, this.hosts);
+  }
+
+  static async open(deps: VeemDeps): Promise<Veem> {
+    await deps.store.migrate();
+    const inv = new Inventory(await deps.store.load());
+    const now = deps.now ?? Date.now;
+    const tasks = new TaskRegistry(deps.store, now);
+    tasks.onChange((t) => deps.events.taskChanged(t));
+    return new Veem({ settings: deps.settings, inv, store: deps.store, agents: deps.agents, events: deps.events, tasks, logger: deps.logger, now });
+  }
+
+  /** Resumes interrupted work and starts the loops. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const active = await this.tasks.recover();
+    const owned = new Set<string>();
+    let resumed = 0;
+    for (const vm of this.ctx.inv.vms.values()) {
+      if (vm.taskId) owned.add(vm.taskId);
+      if (vm.op && vm.state !== 'pending' && vm.state !== 'hold') {
+        resumed++;
+        void this.runner.drive(vm.id);
+      }
+    }
+    // Tasks whose work was never recorded on a VM (the process stopped in between) cannot go on.
+    for (const t of active) {
+      if (!owned.has(t.id)) await this.tasks.fail(t.id, new ReservoirError('ABORTED', 'interrupted by a restart before it took effect'));
+    }
+    this.ctx.logger.info({ vms: this.ctx.inv.vms.size, hosts: this.ctx.inv.hosts.size, resumed }, 'VEEM started');
+    this.scheduler.start();
+    this.monitor.start();
+  }
+
+  async stop(): Promise<void> {
+    this.runner.stop();
+    await this.scheduler.stop();
+    await this.monitor.stop();
+  }
+}

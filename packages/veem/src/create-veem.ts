@@ -1,0 +1,98 @@
+import {
+  GrpcServer,
+  MqttBus,
+  openDatabase,
+  taskHandlers,
+  type Logger,
+  type MessageBus,
+  type SqlDatabase,
+} from '@reservoir/runtime';
+import {
+  HostServiceDefinition,
+  ImageServiceDefinition,
+  NetworkServiceDefinition,
+  QuotaServiceDefinition,
+  TaskServiceDefinition,
+  VmServiceDefinition,
+} from '@reservoir/contracts';
+import type { VeemSettings } from './app/context.js';
+import type { AgentGateway } from './app/ports.js';
+import { Veem } from './app/veem.js';
+import { GrpcAgentGateway } from './adapters/grpc/agent-gateway.js';
+import { hostHandlers, imageHandlers, networkHandlers, quotaHandlers, vmHandlers } from './adapters/grpc/vmi-handlers.js';
+import { MqttEventPublisher } from './adapters/mqtt/event-publisher.js';
+import { SqlVeemStore } from './adapters/store/sql-veem-store.js';
+
+export interface CreateVeemOptions {
+  site: string;
+  /** A database URL or an open database. */
+  database: string | SqlDatabase;
+  /** A broker URL or a connected bus. */
+  mqtt: string | MessageBus;
+  logger: Logger;
+  /** gRPC listen address; port 0 picks a free one. */
+  listen?: string;
+  settings?: Partial<Omit<VeemSettings, 'site'>>;
+  agents?: AgentGateway;
+}
+
+export interface RunningVeem {
+  veem: Veem;
+  /** host:port of the VMI. */
+  address: string;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_SETTINGS: Omit<VeemSettings, 'site'> = {
+  scheduler: { policy: 'packing', intervalMs: 1000, maxDispatch: 512 },
+  monitor: { intervalMs: 2000, failureTimeoutMs: 10_000, callTimeoutMs: 5000 },
+  hostCallRetries: 3,
+  hostCallTimeoutMs: 15_000,
+};
+
+/** Wires a VEEM from its dependencies and serves the VMI; main.ts and the tests both use it. */
+export async function createVeem(options: CreateVeemOptions): Promise<RunningVeem> {
+  const db = typeof options.database === 'string' ? await openDatabase(options.database) : options.database;
+  const bus =
+    typeof options.mqtt === 'string'
+      ? await MqttBus.connect({ url: options.mqtt, clientId: `veem-${options.site}-${process.pid}-${Date.now() % 100000}`, logger: options.logger })
+      : options.mqtt;
+  const settings: VeemSettings = {
+    site: options.site,
+    ...DEFAULT_SETTINGS,
+    ...options.settings,
+    scheduler: { ...DEFAULT_SETTINGS.scheduler, ...options.settings?.scheduler },
+    monitor: { ...DEFAULT_SETTINGS.monitor, ...options.settings?.monitor },
+  };
+  const agents = options.agents ?? new GrpcAgentGateway(settings.hostCallTimeoutMs);
+  const store = new SqlVeemStore(db);
+  const veem = await Veem.open({
+    settings,
+    store,
+    agents,
+    events: new MqttEventPublisher(bus, options.site, options.logger),
+    logger: options.logger,
+  });
+  const server = new GrpcServer({ logger: options.logger })
+    .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
+    .addService('reservoir.veem.v1.HostService', HostServiceDefinition, hostHandlers(veem))
+    .addService('reservoir.veem.v1.ImageService', ImageServiceDefinition, imageHandlers(veem))
+    .addService('reservoir.veem.v1.NetworkService', NetworkServiceDefinition, networkHandlers(veem))
+    .addService('reservoir.veem.v1.QuotaService', QuotaServiceDefinition, quotaHandlers(veem))
+    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(veem.tasks));
+  const listen = options.listen ?? '127.0.0.1:0';
+  const port = await server.listen(listen);
+  const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
+  await veem.start();
+  return {
+    veem,
+    address,
+    stop: async () => {
+      await server.shutdown(2000);
+      await veem.stop();
+      agents.close();
+      if (typeof options.mqtt === 'string') await bus.close();
+      if (typeof options.database === 'string') await db.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { acceptsVms, type Host } from './host.js';
+import { limit, RESOURCE_KEYS, RESOURCE_NAMES, type Resources } from './resources.js';
+
+// Requirement filters then rank, as OpenNebula's scheduler does; pure, so it is tested alone
+// and the Policy Engine can replace it behind the same call.
+
+export type RankPolicy = 'packing' | 'striping' | 'load-aware';
+export const RANK_POLICIES: readonly RankPolicy[] = ['packing', 'striping', 'load-aware'];
+
+export interface PlacementRequest {
+  vmId: string;
+  demand: Resources;
+  diskFormat: string;
+  requirements: Record<string, string>;
+  /** Hosts to leave out (e.g. the source of a migration). */
+  exclude?: ReadonlySet<string>;
+  /** Only this host (an administrator's explicit choice). */
+  onlyHost?: string;
+}
+
+export interface HostView {
+  host: Host;
+  used: Resources;
+  runningVms: number;
+}
+
+export type PlacementResult = { ok: true; hostId: string } | { ok: false; reason: string };
+
+type Rejection = 'state' | 'excluded' | 'label' | 'vcpus-limit' | 'memory-limit' | 'format' | 'vcpus' | 'memoryMib' | 'diskMib';
+
+const REJECTION_TEXT: Record<Rejection, string> = {
+  state: 'not enabled or not monitored',
+  excluded: 'excluded',
+  label: 'requirements not matched',
+  'vcpus-limit': 'vCPUs above the hypervisor limit per VM',
+  'memory-limit': 'memory above the hypervisor limit per VM',
+  format: 'disk format not supported',
+  vcpus: `not enough free ${RESOURCE_NAMES.vcpus}`,
+  memoryMib: `not enough free ${RESOURCE_NAMES.memoryMib}`,
+  diskMib: `not enough free ${RESOURCE_NAMES.diskMib}`,
+};
+
+/** The first filter a host fails for this request, or undefined when it fits. */
+export function rejectHost(req: PlacementRequest, v: HostView): Rejection | undefined {
+  const h = v.host;
+  if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'excluded';
+  if (req.exclude?.has(h.id)) return 'excluded';
+  if (!acceptsVms(h)) return 'state';
+  for (const [k, want] of Object.entries(req.requirements)) {
+    const have = k === 'hypervisor' ? h.profile.hypervisor : k === 'host' ? h.name : h.labels[k];
+    if (have !== want) return 'label';
+  }
+  if (h.profile.maxVcpusPerVm > 0 && req.demand.vcpus > h.profile.maxVcpusPerVm) return 'vcpus-limit';
+  if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm) return 'memory-limit';
+  if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
+  const max = limit(h.capacity, h.overcommit);
+  for (const k of RESOURCE_KEYS) if (v.used[k] + req.demand[k] > max[k]) return k;
+  return undefined;
+}
+
+/** Higher is better. */
+export function rank(policy: RankPolicy, v: HostView): number {
+  switch (policy) {
+    case 'packing':
+      // Fill the fullest host first (by its tightest resource), fewer hosts in use.
+      return Math.max(
+        v.used.vcpus / Math.max(1, v.host.capacity.vcpus * v.host.overcommit.cpu),
+        v.used.memoryMib / Math.max(1, v.host.capacity.memoryMib * v.host.overcommit.memory),
+      );
+    case 'striping':
+      return -v.runningVms;
+    case 'load-aware':
+      // Measured free CPU, as ONE's RANK=FREE_CPU; allocation breaks ties between hosts never measured.
+      return v.host.capacity.vcpus * 100 - v.host.cpuUsedPercent - v.used.vcpus / 1000;
+  }
+}
+
+/** Chooses a host, or explains why none fits ("3 hosts lack memory; 2 are not enabled..."). */
+export function placeVm(req: PlacementRequest, hosts: Iterable<HostView>, policy: RankPolicy): PlacementResult {
+  let best: HostView | undefined;
+  let bestRank = -Infinity;
+  const rejections = new Map<Rejection, number>();
+  let total = 0;
+  for (const v of hosts) {
+    total++;
+    const r = rejectHost(req, v);
+    if (r) {
+      rejections.set(r, (rejections.get(r) ?? 0) + 1);
+      continue;
+    }
+    const score = rank(policy, v);
+    // Ties go to the lowest id so placement is deterministic.
+    if (score > bestRank || (score === bestRank && best && v.host.id < best.host.id)) {
+      best = v;
+      bestRank = score;
+    }
+  }
+  if (best) return { ok: true, hostId: best.host.id };
+  if (total === 0) return { ok: false, reason: 'no hosts are registered' };
+  if (req.onlyHost && (rejections.get('excluded') ?? 0) === total) return { ok: false, reason: `host ${req.onlyHost} does not exist` };
+  const parts = [...rejections.entries()]
+    .filter(([r]) => r !== 'excluded' || !req.onlyHost)
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${REJECTION_TEXT[r]} on ${n} host${n === 1 ? '' : 's'}`);
+  return { ok: false, reason: `${req.onlyHost ? `host ${req.onlyHost} does not fit` : 'no host fits'}: ${parts.join('; ')}` };
+}

@@ -1,0 +1,54 @@
+import type { Resources } from './resources.js';
+import type { VmState } from './vm-state.js';
+
+export interface VmNic {
+  networkId: string;
+  ip: string;
+  mac: string;
+}
+
+/** The operation a VM is going through; its steps resume from the persisted state after a crash. */
+export type VmOperation =
+  | { kind: 'deploy' }
+  | { kind: 'start' }
+  | { kind: 'stop'; hard: boolean }
+  | { kind: 'suspend' }
+  | { kind: 'resume' }
+  | { kind: 'reboot' }
+  | { kind: 'undeploy' }
+  | { kind: 'delete' }
+  | { kind: 'migrate'; target: string; live: boolean; resumeState: VmState }
+  | { kind: 'resize'; vcpus: number; memoryMib: number }
+  | { kind: 'snapshot'; name: string }
+  | { kind: 'revert'; name: string };
+
+export interface Vm {
+  id: string;
+  name: string;
+  state: VmState;
+  /** Host the VM is placed on ('' while unplaced). */
+  host: string;
+  site: string;
+  organization: string;
+  owner: string;
+  resources: Resources;
+  imageId: string;
+  /** Disk format of the image, kept to filter hosts without reading the image again. */
+  diskFormat: string;
+  nics: VmNic[];
+  labels: Record<string, string>;
+  requirements: Record<string, string>;
+  reason: string;
+  createdAtMs: number;
+  stateSinceMs: number;
+  previousState: VmState | '';
+  migrationTarget: string;
+  snapshots: string[];
+  op?: VmOperation;
+  /** The state the VM was in when its current operation began (where a failed operation returns). */
+  opFrom: VmState | '';
+  taskId: string;
+  requestId: string;
+  /** Incremented on every persisted change. */
+  version: number;
+}

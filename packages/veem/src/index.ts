@@ -1,0 +1,7 @@
+export { createVeem, DEFAULT_SETTINGS, type CreateVeemOptions, type RunningVeem } from './create-veem.js';
+export { Veem } from './app/veem.js';
+export { veemConfigSchema, type VeemConfig } from './config.js';
+export type { VmActionName, RecoverMode } from './app/vm-commands.js';
+export { ACTION_TO_PB, RECOVER_TO_PB } from './adapters/grpc/mapping.js';
+export { VM_STATES, type VmState } from './domain/vm-state.js';
+export { RANK_POLICIES, type RankPolicy } from './domain/scheduler.js';

@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import { createLogger, isReservoirError, loadConfig } from '@reservoir/runtime';
+import { veemConfigSchema } from './config.js';
+import { createVeem } from './create-veem.js';
+
+// The VEEM as its own process: `node --import tsx packages/veem/src/main.ts --config veem.yaml`.
+// Environment variables RESERVOIR_VEEM_<PATH> override the file (e.g. RESERVOIR_VEEM_GRPC__LISTEN).
+
+const program = new Command('reservoir-veem')
+  .option('--config <file>', 'YAML or JSON configuration file')
+  .option('--site <name>', 'site name')
+  .option('--database <url>', 'sqlite:<path> or postgres://…')
+  .option('--mqtt <url>', 'MQTT broker URL')
+  .option('--listen <address>', 'gRPC listen address (host:port)')
+  .parse();
+
+const flags = program.opts<{ config?: string; site?: string; database?: string; mqtt?: string; listen?: string }>();
+
+async function main(): Promise<void> {
+  const config = loadConfig(veemConfigSchema, {
+    ...(flags.config ? { file: flags.config } : {}),
+    envPrefix: 'RESERVOIR_VEEM',
+    overrides: {
+      site: flags.site,
+      database: flags.database,
+      ...(flags.mqtt ? { mqtt: { url: flags.mqtt } } : {}),
+      ...(flags.listen ? { grpc: { listen: flags.listen } } : {}),
+    },
+  });
+  const logger = createLogger({ service: 'veem', level: config.logLevel, destination: 2 });
+  const running = await createVeem({
+    site: config.site,
+    database: config.database,
+    mqtt: config.mqtt.url,
+    logger,
+    listen: config.grpc.listen,
+    settings: {
+      scheduler: { ...config.scheduler, policy: config.scheduler.policy as 'packing' },
+      monitor: config.monitor,
+      hostCallRetries: config.hostCallRetries,
+      hostCallTimeoutMs: config.hostCallTimeoutMs,
+    },
+  });
+  process.stdout.write(`${JSON.stringify({ event: 'listening', service: 'veem', site: config.site, address: running.address })}\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await running.stop();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`veem: ${isReservoirError(e) ? `${e.code}: ${e.message}` : (e as Error).stack}\n`);
+  process.exit(1);
+});
