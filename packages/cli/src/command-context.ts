@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ReservoirError } from '@reservoir/runtime';
-import { vmiClient, type VmiClient } from './client.js';
+import { vmiClient, type VmiClient } from '@reservoir/veem';
 import { resolveEndpoint } from './endpoints.js';
 
 export interface GlobalOptions {

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { isTerminal, ReservoirError, type Task } from '@reservoir/runtime';
-import type { VmiClient } from './client.js';
+import type { VmiClient } from '@reservoir/veem';
 import { taskJson } from './output.js';
 
 /**

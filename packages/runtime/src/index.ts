@@ -16,3 +16,4 @@ export * from './tasks/task-registry.js';
 export * from './tasks/sql-task-store.js';
 export * from './tasks/task-grpc.js';
 export * from './concurrency.js';
+export * from './process/service-process.js';

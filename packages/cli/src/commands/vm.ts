@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { reservoir } from '@reservoir/contracts';
 import { ReservoirError } from '@reservoir/runtime';
 import { ACTION_TO_PB, RECOVER_TO_PB, type RecoverMode, type VmActionName } from '@reservoir/veem';
-import type { VmiClient } from '../client.js';
+import type { VmiClient } from '@reservoir/veem';
 import { keyValue, parseCount, parseMib, repeatable, withClient, type GlobalOptions } from '../command-context.js';
 import { ago, details, mib, printJson, table, taskJson, vmJson } from '../output.js';
 import { waitForTask } from '../wait.js';

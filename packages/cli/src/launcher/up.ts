@@ -1,10 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLogger, isReservoirError, startEmbeddedBroker, ReservoirError, type Logger } from '@reservoir/runtime';
-import { vmiClient } from '../client.js';
+import { createLogger, isReservoirError, startEmbeddedBroker, startService, ReservoirError, type Logger, type ServiceProcess } from '@reservoir/runtime';
+import { vmiClient } from '@reservoir/veem';
 import { endpointsFile, type Endpoints } from '../endpoints.js';
 import { table } from '../output.js';
-import { startService, type ServiceProcess } from './child-process.js';
 
 export interface UpOptions {
   dataDir: string;

@@ -155,7 +155,7 @@ export class OperationRunner {
       case 'prolog': {
         const host = this.hostOf(vm.host);
         await this.progress(vm, 30, `transferring disks to ${host.name}`);
-        await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, site)));
+        await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
         await this.writer.update(vm, {}, { to: 'boot' });
         return true;
       }
@@ -163,7 +163,7 @@ export class OperationRunner {
         const host = this.hostOf(vm.host);
         await this.progress(vm, 60, `booting on ${host.name}`);
         let d = await this.call(host, 'get domain', (a, h) => a.getDomain(h, vm.id));
-        if (!d) d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, site)));
+        if (!d) d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
         if (d.state === 'suspended') await this.call(host, 'resume', (a, h) => a.resumeDomain(h, vm.id));
         else if (d.state !== 'running') await this.call(host, 'start', (a, h) => a.startDomain(h, vm.id));
         await this.finish(vm, {}, 'running', `running on ${host.name}`);
@@ -248,7 +248,7 @@ export class OperationRunner {
       return false;
     }
     await this.progress(vm, 20, `preparing ${target.name}`);
-    await this.call(target, 'prepare incoming', (a, h) => a.prepareIncoming(h, domainSpec(vm, this.ctx.settings.site), op.live));
+    await this.call(target, 'prepare incoming', (a, h) => a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live));
     await this.progress(vm, 40, `${op.live ? 'live' : 'cold'} migration to ${target.name}`);
     try {
       await this.call(source, 'migrate', (a, h) =>

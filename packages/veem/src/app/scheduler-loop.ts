@@ -69,6 +69,7 @@ export class SchedulerLoop {
           demand: vm.resources,
           diskFormat: vm.diskFormat,
           requirements: vm.requirements,
+          ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
         },
         views.values(),
         this.ctx.settings.scheduler.policy,
@@ -89,7 +90,7 @@ export class SchedulerLoop {
   private async dispatch(vm: Vm, hostId: string): Promise<void> {
     try {
       const host = this.ctx.inv.hosts.get(hostId);
-      const placed = this.writer.update(vm, { host: hostId }, { to: 'prolog', reason: '' });
+      const placed = this.writer.update(vm, { host: hostId, deployHost: '' }, { to: 'prolog', reason: '' });
       const next = await placed;
       if (next.taskId) await this.ctx.tasks.progress(next.taskId, 10, `placed on ${host?.name ?? hostId}`);
       void this.runner.drive(vm.id);

@@ -85,10 +85,7 @@ export class VmCommands {
     }
     const resources = { ...req.resources, diskMib };
     const requirements = { ...req.requirements };
-    if (req.host) {
-      const host = this.ctx.inv.host(req.host);
-      requirements.host = host.name;
-    }
+    const deployHost = req.host ? this.ctx.inv.host(req.host).id : '';
     const networks = (req.networkIds ?? []).map((n) => this.ctx.inv.network(n));
     checkQuota(this.ctx.inv.quotas.get(org), this.ctx.inv.orgUsage(org), 1, resources);
 
@@ -130,6 +127,7 @@ export class VmCommands {
       nics,
       labels: req.labels ?? {},
       requirements,
+      deployHost,
       reason: req.hold ? 'on hold until released' : '',
       createdAtMs: now,
       stateSinceMs: now,
@@ -288,7 +286,9 @@ export class VmCommands {
       if (live && target.profile.hypervisor !== source.profile.hypervisor) {
         throw errors.precondition(`live migration from ${source.profile.hypervisor} to ${target.profile.hypervisor} is not possible; use a cold move between hypervisor kinds`);
       }
-      const r = placeVm({ vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements: vm.requirements, onlyHost: target.id }, views, 'packing');
+      // An administrator's explicit target overrides a "host" requirement, not the others.
+      const { host: _pin, ...requirements } = vm.requirements;
+      const r = placeVm({ vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements, onlyHost: target.id }, views, 'packing');
       if (!r.ok) throw errors.exhausted(r.reason);
       targetId = target.id;
     } else {

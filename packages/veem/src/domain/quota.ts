@@ -15,11 +15,14 @@ export interface QuotaUsage {
   resources: Resources;
 }
 
-/** Refuses with RESOURCE_EXHAUSTED when adding `extra` to `used` would pass a limit. */
+/**
+ * Refuses with RESOURCE_EXHAUSTED when adding `extra` to `used` would pass a limit. Only what
+ * grows is checked: an organization over a lowered limit may still shrink or resize a VM.
+ */
 export function checkQuota(q: Quota | undefined, used: QuotaUsage, extraVms: number, extra: Resources): void {
   if (!q) return;
   const over = (name: string, max: number, now: number, add: number, unit = '') => {
-    if (max > 0 && now + add > max) {
+    if (max > 0 && add > 0 && now + add > max) {
       throw errors.exhausted(`quota of organization ${q.organization}: ${name} would be ${now + add}${unit}, the limit is ${max}${unit}`);
     }
   };

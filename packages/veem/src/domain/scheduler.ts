@@ -26,9 +26,11 @@ export interface HostView {
 
 export type PlacementResult = { ok: true; hostId: string } | { ok: false; reason: string };
 
-type Rejection = 'state' | 'excluded' | 'label' | 'vcpus-limit' | 'memory-limit' | 'format' | 'vcpus' | 'memoryMib' | 'diskMib';
+/** `other`: not the host an onlyHost request names (never reported, unlike `excluded`). */
+type Rejection = 'other' | 'state' | 'excluded' | 'label' | 'vcpus-limit' | 'memory-limit' | 'format' | 'vcpus' | 'memoryMib' | 'diskMib';
 
 const REJECTION_TEXT: Record<Rejection, string> = {
+  other: 'not the requested host',
   state: 'not enabled or not monitored',
   excluded: 'excluded',
   label: 'requirements not matched',
@@ -43,7 +45,7 @@ const REJECTION_TEXT: Record<Rejection, string> = {
 /** The first filter a host fails for this request, or undefined when it fits. */
 export function rejectHost(req: PlacementRequest, v: HostView): Rejection | undefined {
   const h = v.host;
-  if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'excluded';
+  if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'other';
   if (req.exclude?.has(h.id)) return 'excluded';
   if (!acceptsVms(h)) return 'state';
   for (const [k, want] of Object.entries(req.requirements)) {
@@ -97,9 +99,9 @@ export function placeVm(req: PlacementRequest, hosts: Iterable<HostView>, policy
   }
   if (best) return { ok: true, hostId: best.host.id };
   if (total === 0) return { ok: false, reason: 'no hosts are registered' };
-  if (req.onlyHost && (rejections.get('excluded') ?? 0) === total) return { ok: false, reason: `host ${req.onlyHost} does not exist` };
+  if (req.onlyHost && (rejections.get('other') ?? 0) === total) return { ok: false, reason: `host ${req.onlyHost} does not exist` };
   const parts = [...rejections.entries()]
-    .filter(([r]) => r !== 'excluded' || !req.onlyHost)
+    .filter(([r]) => r !== 'other')
     .sort((a, b) => b[1] - a[1])
     .map(([r, n]) => `${REJECTION_TEXT[r]} on ${n} host${n === 1 ? '' : 's'}`);
   return { ok: false, reason: `${req.onlyHost ? `host ${req.onlyHost} does not fit` : 'no host fits'}: ${parts.join('; ')}` };

@@ -38,6 +38,8 @@ export interface Vm {
   nics: VmNic[];
   labels: Record<string, string>;
   requirements: Record<string, string>;
+  /** A host chosen by an administrator for the next placement only (ONE's "deploy"). */
+  deployHost: string;
   reason: string;
   createdAtMs: number;
   stateSinceMs: number;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ReservoirError } from '@reservoir/runtime';
+import { ReservoirError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 /** The repository root, where packages/<service>/src/main.ts live. */
