@@ -49,7 +49,8 @@ function dialable(listen: string, port: number): string {
 export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
   const logger = options.logger ?? silentLogger();
   const clock = options.clock ?? systemClock;
-  const latencies = typeof options.latencies === 'object' ? options.latencies : LATENCY_PROFILES[options.latencies ?? 'none'];
+  const latencies =
+    typeof options.latencies === 'object' ? options.latencies : LATENCY_PROFILES[options.latencies ?? 'none'];
   const env: SimEnvironment = { clock, latencies, seed: options.seed ?? 1 };
   const peers = options.peers ?? new GrpcPeerAgents();
   const agent = new HostAgent({

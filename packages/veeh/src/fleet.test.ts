@@ -22,12 +22,19 @@ describe('fleets', () => {
       ['a-03', 'hyperv'],
     ]);
     expect(hosts[0]).toMatchObject(template);
-    expect(buildFleet({ count: 4, families: 'kvm,xen', template }).map((h) => h.family)).toEqual(['kvm', 'xen', 'kvm', 'xen']);
+    expect(buildFleet({ count: 4, families: 'kvm,xen', template }).map((h) => h.family)).toEqual([
+      'kvm',
+      'xen',
+      'kvm',
+      'xen',
+    ]);
     expect(buildFleet({ count: 1000, template }).at(-1)?.id).toBe('host-1000');
   });
 
   it('refuses a count that contradicts the mix', () => {
-    expect(() => buildFleet({ count: 5, families: 'kvm:2,xen:2', template })).toThrow(/5 hosts asked but the family mix counts 4/);
+    expect(() => buildFleet({ count: 5, families: 'kvm:2,xen:2', template })).toThrow(
+      /5 hosts asked but the family mix counts 4/,
+    );
     expect(() => buildFleet({ families: 'kvm:2,xen', template })).toThrow(/every family or to none/);
   });
 });

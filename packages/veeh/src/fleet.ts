@@ -25,24 +25,33 @@ export function parseFamilyMix(text: string): FamilyMix {
   if (parts.length === 0) throw errors.invalid('family', 'empty');
   return parts.map((part) => {
     const [name = '', count] = part.split(':');
-    if (!isHypervisorFamily(name)) throw errors.invalid('family', `unknown family ${name} (known: ${HYPERVISOR_FAMILIES.join(', ')})`);
+    if (!isHypervisorFamily(name))
+      throw errors.invalid('family', `unknown family ${name} (known: ${HYPERVISOR_FAMILIES.join(', ')})`);
     if (count === undefined) return { family: name };
     const n = Number(count);
-    if (!Number.isInteger(n) || n < 1) throw errors.invalid('family', `${part}: the count must be a positive integer`);
+    if (!Number.isInteger(n) || n < 1)
+      throw errors.invalid('family', `${part}: the count must be a positive integer`);
     return { family: name, count: n };
   });
 }
 
 /** The host configurations of a fleet, in id order. */
 export function buildFleet(fleet: HostFleet): SimHostConfig[] {
-  const mix = typeof fleet.families === 'string' ? parseFamilyMix(fleet.families) : (fleet.families ?? [{ family: 'kvm' }]);
+  const mix =
+    typeof fleet.families === 'string'
+      ? parseFamilyMix(fleet.families)
+      : (fleet.families ?? [{ family: 'kvm' }]);
   const counted = mix.filter((m) => m.count !== undefined).length;
-  if (counted !== 0 && counted !== mix.length) throw errors.invalid('family', 'give a count to every family or to none');
+  if (counted !== 0 && counted !== mix.length)
+    throw errors.invalid('family', 'give a count to every family or to none');
   let families: HypervisorFamily[];
   if (counted > 0) {
     families = mix.flatMap((m) => Array.from({ length: m.count ?? 0 }, () => m.family));
     if (fleet.count !== undefined && fleet.count !== families.length) {
-      throw errors.invalid('hosts', `${fleet.count} hosts asked but the family mix counts ${families.length}`);
+      throw errors.invalid(
+        'hosts',
+        `${fleet.count} hosts asked but the family mix counts ${families.length}`,
+      );
     }
   } else {
     const count = fleet.count ?? 1;
@@ -51,5 +60,9 @@ export function buildFleet(fleet: HostFleet): SimHostConfig[] {
   }
   const prefix = fleet.prefix ?? 'host-';
   const width = Math.max(2, String(families.length).length);
-  return families.map((family, i) => ({ ...fleet.template, id: `${prefix}${String(i + 1).padStart(width, '0')}`, family }));
+  return families.map((family, i) => ({
+    ...fleet.template,
+    id: `${prefix}${String(i + 1).padStart(width, '0')}`,
+    family,
+  }));
 }

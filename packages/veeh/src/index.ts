@@ -1,5 +1,11 @@
 export { createVeeh, VHI_SERVICE, type CreateVeehOptions, type Veeh } from './create-veeh.js';
-export { HostAgent, type HostAgentOptions, type MigrateRequest, type MigrationResult, type MonitorReport } from './app/agent.js';
+export {
+  HostAgent,
+  type HostAgentOptions,
+  type MigrateRequest,
+  type MigrationResult,
+  type MonitorReport,
+} from './app/agent.js';
 export type { PeerAgents } from './app/peer-agents.js';
 export { GrpcPeerAgents } from './adapters/grpc/grpc-peer-agents.js';
 export { systemClock } from './adapters/system-clock.js';
@@ -19,11 +25,28 @@ export {
   type ResizeRequest,
   type Resources,
 } from './domain/driver.js';
-export { FAMILY_PROFILES, HYPERVISOR_FAMILIES, familyProfile, isHypervisorFamily, type HypervisorFamily } from './domain/families.js';
+export {
+  FAMILY_PROFILES,
+  HYPERVISOR_FAMILIES,
+  familyProfile,
+  isHypervisorFamily,
+  type HypervisorFamily,
+} from './domain/families.js';
 export { SimHost, SIM_DRIVER, type SimEnvironment, type SimHostConfig } from './domain/sim-host.js';
 export { DEFAULT_OVERCOMMIT, type Overcommit } from './domain/accounting.js';
 export type { Clock } from './domain/clock.js';
 export type { FaultCode, FaultRule } from './domain/faults.js';
-export { LATENCY_PROFILES, SIM_OPS, type LatencyProfile, type LatencyProfileName, type SimOp } from './domain/latency.js';
-export { DEFAULT_MIGRATION_MODEL, planMigration, type MigrationFigures, type MigrationModel } from './domain/migration-plan.js';
+export {
+  LATENCY_PROFILES,
+  SIM_OPS,
+  type LatencyProfile,
+  type LatencyProfileName,
+  type SimOp,
+} from './domain/latency.js';
+export {
+  DEFAULT_MIGRATION_MODEL,
+  planMigration,
+  type MigrationFigures,
+  type MigrationModel,
+} from './domain/migration-plan.js';
 export { buildFleet, parseFamilyMix, type FamilyMix, type HostFleet, type HostTemplate } from './fleet.js';

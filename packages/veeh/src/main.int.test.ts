@@ -25,13 +25,21 @@ function launch(args: string[]): Promise<Agent> {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line within 20 s; stderr: ${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no listening line within 20 s; stderr: ${stderr}`)),
+      20_000,
+    );
     child.once('exit', (code) => reject(new Error(`agent exited with ${code}; stderr: ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const msg = JSON.parse(line) as { event: string; address: string; hosts: string[] };
       if (msg.event !== 'listening') return;
       clearTimeout(timer);
-      resolve({ child, address: msg.address, hosts: msg.hosts, vhi: createClient(HostAgentDefinition, msg.address, { deadlineMs: 10_000 }) });
+      resolve({
+        child,
+        address: msg.address,
+        hosts: msg.hosts,
+        vhi: createClient(HostAgentDefinition, msg.address, { deadlineMs: 10_000 }),
+      });
     });
   });
 }
@@ -55,8 +63,34 @@ describe('two agent processes', () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      launch(['--listen', '127.0.0.1:0', '--hosts', '1', '--host-prefix', 'a-', '--cores', '8', '--memory-mib', '16384', '--disk-mib', '200000']),
-      launch(['--listen', '127.0.0.1:0', '--hosts', '1', '--host-prefix', 'b-', '--cores', '8', '--memory-mib', '8192', '--disk-mib', '200000']),
+      launch([
+        '--listen',
+        '127.0.0.1:0',
+        '--hosts',
+        '1',
+        '--host-prefix',
+        'a-',
+        '--cores',
+        '8',
+        '--memory-mib',
+        '16384',
+        '--disk-mib',
+        '200000',
+      ]),
+      launch([
+        '--listen',
+        '127.0.0.1:0',
+        '--hosts',
+        '1',
+        '--host-prefix',
+        'b-',
+        '--cores',
+        '8',
+        '--memory-mib',
+        '8192',
+        '--disk-mib',
+        '200000',
+      ]),
     ]);
   }, 30_000);
 
@@ -76,18 +110,37 @@ describe('two agent processes', () => {
 
     const prepared = await b.vhi.prepareIncoming({ hostId: 'b-01', spec: vmSpec('vm1', 4096), live: true });
     expect(prepared.state).toBe(S.DOMAIN_STATE_INCOMING);
-    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({ vcpus: 2, memoryMib: 4096, diskMib: 20_480 });
+    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({
+      vcpus: 2,
+      memoryMib: 4096,
+      diskMib: 20_480,
+    });
 
-    const moved = await a.vhi.migrateDomain({ hostId: 'a-01', vmId: 'vm1', targetHostId: 'b-01', targetEndpoint: b.address, live: true });
+    const moved = await a.vhi.migrateDomain({
+      hostId: 'a-01',
+      vmId: 'vm1',
+      targetHostId: 'b-01',
+      targetEndpoint: b.address,
+      live: true,
+    });
     expect(moved.domain).toMatchObject({ hostId: 'b-01', vmId: 'vm1', state: S.DOMAIN_STATE_RUNNING });
     expect(Number(moved.transferredMib)).toBeGreaterThan(20_480 + 4096);
     expect(moved.downtimeMs).toBeGreaterThan(0);
 
     const [ma, mb] = await Promise.all([a.vhi.monitor({}), b.vhi.monitor({})]);
-    expect(ma.hosts[0]).toMatchObject({ hostId: 'a-01', reachable: true, allocated: { vcpus: 0, memoryMib: 0, diskMib: 0 } });
+    expect(ma.hosts[0]).toMatchObject({
+      hostId: 'a-01',
+      reachable: true,
+      allocated: { vcpus: 0, memoryMib: 0, diskMib: 0 },
+    });
     expect(ma.hosts[0]?.domains ?? []).toHaveLength(0);
-    expect(mb.hosts[0]).toMatchObject({ hostId: 'b-01', allocated: { vcpus: 2, memoryMib: 4096, diskMib: 20_480 } });
-    expect((mb.hosts[0]?.domains ?? []).map((d) => [d.vmId, d.state])).toEqual([['vm1', S.DOMAIN_STATE_RUNNING]]);
+    expect(mb.hosts[0]).toMatchObject({
+      hostId: 'b-01',
+      allocated: { vcpus: 2, memoryMib: 4096, diskMib: 20_480 },
+    });
+    expect((mb.hosts[0]?.domains ?? []).map((d) => [d.vmId, d.state])).toEqual([
+      ['vm1', S.DOMAIN_STATE_RUNNING],
+    ]);
     expect(mb.hosts[0]?.memoryUsedMib).toBeGreaterThan(0);
   });
 
@@ -95,19 +148,47 @@ describe('two agent processes', () => {
     await a.vhi.createDomain({ hostId: 'a-01', spec: vmSpec('vm2', 8192) });
     await a.vhi.startDomain({ hostId: 'a-01', vmId: 'vm2' });
     await expect(
-      a.vhi.migrateDomain({ hostId: 'a-01', vmId: 'vm2', targetHostId: 'b-01', targetEndpoint: b.address, live: true }),
+      a.vhi.migrateDomain({
+        hostId: 'a-01',
+        vmId: 'vm2',
+        targetHostId: 'b-01',
+        targetEndpoint: b.address,
+        live: true,
+      }),
     ).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED', message: /memory: asked 8192 MiB, free 4096 MiB/ });
     expect((await a.vhi.getDomain({ hostId: 'a-01', vmId: 'vm2' })).state).toBe(S.DOMAIN_STATE_RUNNING);
-    expect((await a.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({ vcpus: 2, memoryMib: 8192, diskMib: 20_480 });
-    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({ vcpus: 2, memoryMib: 4096, diskMib: 20_480 });
+    expect((await a.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({
+      vcpus: 2,
+      memoryMib: 8192,
+      diskMib: 20_480,
+    });
+    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({
+      vcpus: 2,
+      memoryMib: 4096,
+      diskMib: 20_480,
+    });
   });
 
   it('move back cold, the other way round, and stop on SIGTERM', async () => {
     await b.vhi.shutdownDomain({ hostId: 'b-01', vmId: 'vm1' });
-    const back = await b.vhi.migrateDomain({ hostId: 'b-01', vmId: 'vm1', targetHostId: 'a-01', targetEndpoint: a.address, live: false });
+    const back = await b.vhi.migrateDomain({
+      hostId: 'b-01',
+      vmId: 'vm1',
+      targetHostId: 'a-01',
+      targetEndpoint: a.address,
+      live: false,
+    });
     expect(back.domain).toMatchObject({ hostId: 'a-01', state: S.DOMAIN_STATE_SHUTOFF });
-    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({ vcpus: 0, memoryMib: 0, diskMib: 0 });
-    expect((await a.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({ vcpus: 2, memoryMib: 8192, diskMib: 40_960 });
+    expect((await b.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({
+      vcpus: 0,
+      memoryMib: 0,
+      diskMib: 0,
+    });
+    expect((await a.vhi.monitor({})).hosts[0]?.allocated).toMatchObject({
+      vcpus: 2,
+      memoryMib: 8192,
+      diskMib: 40_960,
+    });
     expect(await stop(b)).toBe(0);
   });
 });

@@ -35,21 +35,54 @@ interface CliOptions {
 const program = new Command()
   .name('veeh')
   .description('VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim")')
-  .addOption(new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'))
-  .addOption(new Option('--hosts <n>', 'number of hosts (default: the family counts, else 1)').argParser(positiveInt).env('VEEH_HOSTS'))
-  .addOption(new Option('--host-prefix <prefix>', 'host ids are the prefix and an index').default('host-').env('VEEH_HOST_PREFIX'))
   .addOption(
-    new Option('--family <mix>', 'kvm | xen | vmware | hyperv, or a mix: kvm:8,hyperv:2 (counts) or kvm,xen (round-robin)')
+    new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'),
+  )
+  .addOption(
+    new Option('--hosts <n>', 'number of hosts (default: the family counts, else 1)')
+      .argParser(positiveInt)
+      .env('VEEH_HOSTS'),
+  )
+  .addOption(
+    new Option('--host-prefix <prefix>', 'host ids are the prefix and an index')
+      .default('host-')
+      .env('VEEH_HOST_PREFIX'),
+  )
+  .addOption(
+    new Option(
+      '--family <mix>',
+      'kvm | xen | vmware | hyperv, or a mix: kvm:8,hyperv:2 (counts) or kvm,xen (round-robin)',
+    )
       .default('kvm')
       .env('VEEH_FAMILY'),
   )
-  .addOption(new Option('--cores <n>', 'physical cores per host').argParser(positiveInt).default(32).env('VEEH_CORES'))
-  .addOption(new Option('--memory-mib <n>', 'memory per host, MiB').argParser(positiveInt).default(262_144).env('VEEH_MEMORY_MIB'))
-  .addOption(new Option('--disk-mib <n>', 'disk per host, MiB').argParser(positiveInt).default(4_194_304).env('VEEH_DISK_MIB'))
   .addOption(
-    new Option('--latency-profile <name>', 'operation latencies').choices(LATENCY_PROFILE_NAMES).default('none').env('VEEH_LATENCY_PROFILE'),
+    new Option('--cores <n>', 'physical cores per host').argParser(positiveInt).default(32).env('VEEH_CORES'),
   )
-  .addOption(new Option('--seed <n>', 'seed of measurements and random faults').argParser(integer).default(1).env('VEEH_SEED'))
+  .addOption(
+    new Option('--memory-mib <n>', 'memory per host, MiB')
+      .argParser(positiveInt)
+      .default(262_144)
+      .env('VEEH_MEMORY_MIB'),
+  )
+  .addOption(
+    new Option('--disk-mib <n>', 'disk per host, MiB')
+      .argParser(positiveInt)
+      .default(4_194_304)
+      .env('VEEH_DISK_MIB'),
+  )
+  .addOption(
+    new Option('--latency-profile <name>', 'operation latencies')
+      .choices(LATENCY_PROFILE_NAMES)
+      .default('none')
+      .env('VEEH_LATENCY_PROFILE'),
+  )
+  .addOption(
+    new Option('--seed <n>', 'seed of measurements and random faults')
+      .argParser(integer)
+      .default(1)
+      .env('VEEH_SEED'),
+  )
   .addOption(
     new Option('--log-level <level>', 'log level (logs go to stderr)')
       .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -66,7 +99,13 @@ async function main(): Promise<void> {
     families: parseFamilyMix(opts.family),
     template: { cores: opts.cores, memoryMib: opts.memoryMib, diskMib: opts.diskMib },
   });
-  const veeh = await createVeeh({ hosts, logger, latencies: opts.latencyProfile, seed: opts.seed, listen: opts.listen });
+  const veeh = await createVeeh({
+    hosts,
+    logger,
+    latencies: opts.latencyProfile,
+    seed: opts.seed,
+    listen: opts.listen,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -81,7 +120,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 
-  process.stdout.write(`${JSON.stringify({ event: 'listening', address: veeh.address, hosts: veeh.agent.hostIds() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', address: veeh.address, hosts: veeh.agent.hostIds() })}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

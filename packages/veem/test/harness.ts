@@ -37,11 +37,11 @@ export const FAST: Partial<Omit<VeemSettings, 'site'>> = {
   hostCallTimeoutMs: 5000,
 };
 
-export async function startRemoteAgent(hosts: number, dir: string, prefix = 'p-'): Promise<ServiceProcess> {
+export async function startRemoteAgent(hosts: number, dir: string, prefix = 'p-', cores = 8): Promise<ServiceProcess> {
   return startService(
     'veeh',
     'packages/veeh/src/main.ts',
-    ['--listen', '127.0.0.1:0', '--hosts', String(hosts), '--host-prefix', prefix, '--cores', '8', '--memory-mib', '16384', '--disk-mib', '400000', '--latency-profile', 'none'],
+    ['--listen', '127.0.0.1:0', '--hosts', String(hosts), '--host-prefix', prefix, '--cores', String(cores), '--memory-mib', '16384', '--disk-mib', '400000', '--latency-profile', 'none'],
     join(dir, `veeh-${prefix}.log`),
   );
 }

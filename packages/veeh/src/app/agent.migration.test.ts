@@ -6,7 +6,10 @@ import { ManualClock } from '../testing/manual-clock.js';
 
 const HOST = { cores: 8, memoryMib: 16_384, diskMib: 100_000 };
 
-async function agentWith(hosts: Partial<SimHostConfig>[], options: { clock?: ManualClock; realTime?: boolean } = {}): Promise<Veeh> {
+async function agentWith(
+  hosts: Partial<SimHostConfig>[],
+  options: { clock?: ManualClock; realTime?: boolean } = {},
+): Promise<Veeh> {
   return createVeeh({
     hosts: hosts.map((h, i) => ({ id: `h${i + 1}`, ...HOST, ...h })),
     clock: options.clock ?? new ManualClock(),
@@ -24,9 +27,19 @@ describe('migration within one agent', () => {
     const veeh = await agentWith([{}, {}]);
     await running(veeh, 'h1', 'vm');
     await veeh.agent.snapshotDomain('h1', 'vm', 'before-move');
-    const result = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    const result = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'vm',
+      targetHostId: 'h2',
+      live: true,
+    });
 
-    expect(result.domain).toMatchObject({ hostId: 'h2', vmId: 'vm', state: 'running', snapshots: ['before-move'] });
+    expect(result.domain).toMatchObject({
+      hostId: 'h2',
+      vmId: 'vm',
+      state: 'running',
+      snapshots: ['before-move'],
+    });
     expect(veeh.host('h1').usage().used).toEqual({ vcpus: 0, memoryMib: 0, diskMib: 0 });
     expect(veeh.host('h2').usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 10_240 });
     await expect(veeh.agent.getDomain('h1', 'vm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -45,13 +58,28 @@ describe('migration within one agent', () => {
     await veeh.agent.suspendDomain('h1', 'sleepy');
     await running(veeh, 'h1', 'busy');
 
-    const off = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'off', targetHostId: 'h2', live: false });
+    const off = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'off',
+      targetHostId: 'h2',
+      live: false,
+    });
     expect(off.domain.state).toBe('defined');
     expect(off).toMatchObject({ transferredMib: 10_240, downtimeMs: 0 });
-    const sleepy = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'sleepy', targetHostId: 'h2', live: false });
+    const sleepy = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'sleepy',
+      targetHostId: 'h2',
+      live: false,
+    });
     expect(sleepy.domain.state).toBe('suspended');
     expect(sleepy.transferredMib).toBe(10_240 + 4096);
-    const busy = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'busy', targetHostId: 'h2', live: false });
+    const busy = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'busy',
+      targetHostId: 'h2',
+      live: false,
+    });
     expect(busy.domain.state).toBe('running');
     expect(busy.downtimeMs).toBe(busy.durationMs);
 
@@ -65,7 +93,12 @@ describe('migration within one agent', () => {
     const incoming = await veeh.agent.prepareIncoming('h2', spec('vm'), true);
     expect(incoming.state).toBe('incoming');
     expect(veeh.host('h2').usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 10_240 });
-    const result = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    const result = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'vm',
+      targetHostId: 'h2',
+      live: true,
+    });
     expect(result.domain.state).toBe('running');
     expect(veeh.host('h2').usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 10_240 });
   });
@@ -74,9 +107,16 @@ describe('migration within one agent', () => {
     const veeh = await agentWith([{}, {}]);
     await running(veeh, 'h1', 'vm');
     await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
-    const again = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    const again = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'vm',
+      targetHostId: 'h2',
+      live: true,
+    });
     expect(again).toMatchObject({ domain: { hostId: 'h2', state: 'running' }, transferredMib: 0 });
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'ghost', targetHostId: 'h2', live: true })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'ghost', targetHostId: 'h2', live: true }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -84,24 +124,32 @@ describe('migration within one agent', () => {
   it('refuses live migration across families or of a domain that is not running, reserving nothing', async () => {
     const veeh = await agentWith([{}, { family: 'xen' }, {}]);
     await running(veeh, 'h1', 'vm');
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true }),
+    ).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
       message: 'cannot migrate from a kvm host to a xen host: cross-hypervisor moves are not supported',
     });
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: false })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: false }),
+    ).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
     });
     await veeh.agent.shutdownDomain('h1', 'vm');
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h3', live: true })).rejects.toThrow(
-      /cannot live-migrate domain "vm" on host h1: it is shutoff .*use a cold migration/,
-    );
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h3', live: true }),
+    ).rejects.toThrow(/cannot live-migrate domain "vm" on host h1: it is shutoff .*use a cold migration/);
     expect(veeh.host('h2').usage().used.diskMib).toBe(0);
     expect(veeh.host('h3').usage().used.diskMib).toBe(0);
     expect((await veeh.agent.getDomain('h1', 'vm')).state).toBe('shutoff');
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h1', live: false })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h1', live: false }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'nowhere', live: false })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'nowhere', live: false }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -109,7 +157,9 @@ describe('migration within one agent', () => {
   it('a target without room refuses; the source keeps running', async () => {
     const veeh = await agentWith([{}, { memoryMib: 2048 }]);
     await running(veeh, 'h1', 'vm');
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true }),
+    ).rejects.toMatchObject({
       code: 'RESOURCE_EXHAUSTED',
     });
     expect((await veeh.agent.getDomain('h1', 'vm')).state).toBe('running');
@@ -121,7 +171,9 @@ describe('migration within one agent', () => {
     const veeh = await agentWith([{}, {}]);
     await running(veeh, 'h1', 'vm');
     veeh.host('h2').inject({ op: 'receiveMigration', error: 'INTERNAL' });
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true }),
+    ).rejects.toMatchObject({
       code: 'INTERNAL',
     });
     expect((await veeh.agent.getDomain('h1', 'vm')).state).toBe('running');
@@ -130,7 +182,9 @@ describe('migration within one agent', () => {
     expect(veeh.host('h2').usage().used).toEqual({ vcpus: 0, memoryMib: 0, diskMib: 0 });
 
     veeh.host('h1').inject({ op: 'migrate' });
-    await expect(veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true })).rejects.toMatchObject({
+    await expect(
+      veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true }),
+    ).rejects.toMatchObject({
       code: 'UNAVAILABLE',
     });
     expect(veeh.host('h2').usage().used.diskMib).toBe(0);
@@ -141,7 +195,12 @@ describe('migration within one agent', () => {
     const veeh = await agentWith([{}, {}]);
     await running(veeh, 'h1', 'vm');
     veeh.host('h2').inject({ op: 'receiveMigration', phase: 'after' });
-    const result = await veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    const result = await veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'vm',
+      targetHostId: 'h2',
+      live: true,
+    });
     expect(result.domain.state).toBe('running');
     await expect(veeh.agent.getDomain('h1', 'vm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -151,11 +210,15 @@ describe('migration within one agent', () => {
     const veeh = await agentWith([{}, {}], { clock, realTime: true });
     await running(veeh, 'h1', 'vm');
     let settled = false;
-    const moving = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true }).finally(() => (settled = true));
+    const moving = veeh.agent
+      .migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true })
+      .finally(() => (settled = true));
     await clock.advance(1);
     expect((await veeh.agent.getDomain('h1', 'vm')).state).toBe('migrating');
     expect((await veeh.agent.getDomain('h2', 'vm')).state).toBe('incoming');
-    await expect(veeh.agent.shutdownDomain('h1', 'vm')).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(veeh.agent.shutdownDomain('h1', 'vm')).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
     await expect(veeh.agent.destroyDomain('h1', 'vm')).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
     await clock.advance(5_000);
     expect(settled).toBe(false);
@@ -164,7 +227,12 @@ describe('migration within one agent', () => {
     expect(result.durationMs).toBeGreaterThan(5_000);
 
     await running(veeh, 'h1', 'crashy');
-    const crashing = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'crashy', targetHostId: 'h2', live: true });
+    const crashing = veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'crashy',
+      targetHostId: 'h2',
+      live: true,
+    });
     const crashed = expect(crashing).rejects.toMatchObject({ code: 'ABORTED' });
     await clock.advance(1);
     veeh.host('h1').crashDomain('crashy');
@@ -174,7 +242,12 @@ describe('migration within one agent', () => {
     await expect(veeh.agent.getDomain('h2', 'crashy')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await running(veeh, 'h1', 'quiet');
-    const silencing = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'quiet', targetHostId: 'h2', live: true });
+    const silencing = veeh.agent.migrateDomain({
+      hostId: 'h1',
+      vmId: 'quiet',
+      targetHostId: 'h2',
+      live: true,
+    });
     const silenced = expect(silencing).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     await clock.advance(1);
     veeh.host('h1').setReachable(false);
@@ -202,7 +275,13 @@ describe('agent', () => {
     expect((await veeh.agent.monitor(['h3'])).hosts.map((h) => h.hostId)).toEqual(['h3']);
     await expect(veeh.agent.monitor(['nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await veeh.agent.listHosts()).map((h) => h.profile.hypervisor)).toEqual(['kvm', 'kvm', 'hyperv']);
-    await expect(veeh.agent.startDomain('', 'vm')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'host_id' });
-    await expect(veeh.agent.startDomain('h9', 'vm')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'host "h9" not found' });
+    await expect(veeh.agent.startDomain('', 'vm')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'host_id',
+    });
+    await expect(veeh.agent.startDomain('h9', 'vm')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'host "h9" not found',
+    });
   });
 });

@@ -6,7 +6,9 @@ import { spec } from '../testing/fixtures.js';
 
 describe('many hollow hosts in one agent', () => {
   it('monitors 1,000 hosts with 10 domains each quickly, encoded for the wire included', async () => {
-    const veeh = await createVeeh({ hosts: { count: 1000, prefix: 'sim-', template: { cores: 32, memoryMib: 262_144, diskMib: 4_194_304 } } });
+    const veeh = await createVeeh({
+      hosts: { count: 1000, prefix: 'sim-', template: { cores: 32, memoryMib: 262_144, diskMib: 4_194_304 } },
+    });
     const ids = veeh.agent.hostIds();
     expect(ids).toHaveLength(1000);
     expect(ids[0]).toBe('sim-0001');
@@ -23,7 +25,10 @@ describe('many hollow hosts in one agent', () => {
     const report = await veeh.agent.monitor();
     const inProcessMs = performance.now() - t0;
     const t1 = performance.now();
-    const bytes = HostAgentDefinition.monitor.responseSerialize({ hosts: report.hosts.map(hostStatusToPb), atMs: report.atMs });
+    const bytes = HostAgentDefinition.monitor.responseSerialize({
+      hosts: report.hosts.map(hostStatusToPb),
+      atMs: report.atMs,
+    });
     const encodeMs = performance.now() - t1;
 
     expect(report.hosts).toHaveLength(1000);
@@ -31,6 +36,8 @@ describe('many hollow hosts in one agent', () => {
     expect(inProcessMs).toBeLessThan(500);
     expect(encodeMs).toBeLessThan(2_000);
     expect(bytes.length).toBeGreaterThan(0);
-    console.log(`monitor 1000x10: ${inProcessMs.toFixed(1)} ms in process, ${encodeMs.toFixed(1)} ms to encode ${(bytes.length / 1e6).toFixed(1)} MB`);
+    console.log(
+      `monitor 1000x10: ${inProcessMs.toFixed(1)} ms in process, ${encodeMs.toFixed(1)} ms to encode ${(bytes.length / 1e6).toFixed(1)} MB`,
+    );
   });
 });

@@ -13,7 +13,12 @@ import type {
   ResizeRequest,
 } from '../domain/driver.js';
 import { transition } from '../domain/lifecycle.js';
-import { checkMigration, DEFAULT_MIGRATION_MODEL, planMigration, type MigrationModel } from '../domain/migration-plan.js';
+import {
+  checkMigration,
+  DEFAULT_MIGRATION_MODEL,
+  planMigration,
+  type MigrationModel,
+} from '../domain/migration-plan.js';
 import { localTarget, remoteTarget, type MigrationTarget } from './migration-target.js';
 import type { PeerAgents } from './peer-agents.js';
 
@@ -111,7 +116,9 @@ export class HostAgent {
   /** Every host (or the named ones) with its domains; a host that does not answer is reported unreachable. */
   async monitor(hostIds: readonly string[] = []): Promise<MonitorReport> {
     const drivers = hostIds.length === 0 ? [...this.hosts.values()] : hostIds.map((id) => this.driver(id));
-    const hosts = await Promise.all(drivers.map((d) => d.status().catch((e: unknown) => unreachable(d.hostId, e))));
+    const hosts = await Promise.all(
+      drivers.map((d) => d.status().catch((e: unknown) => unreachable(d.hostId, e))),
+    );
     return { hosts, atMs: this.options.clock.now() };
   }
 
@@ -232,18 +239,28 @@ export class HostAgent {
     try {
       current = await source.get(vmId);
     } catch (e) {
-      const landed = isReservoirError(e) && e.code === 'NOT_FOUND' ? await target.find(vmId).catch(() => undefined) : undefined;
-      if (landed && landed.state !== 'incoming') return { domain: landed, transferredMib: 0, downtimeMs: 0, durationMs: 0 };
+      const landed =
+        isReservoirError(e) && e.code === 'NOT_FOUND'
+          ? await target.find(vmId).catch(() => undefined)
+          : undefined;
+      if (landed && landed.state !== 'incoming')
+        return { domain: landed, transferredMib: 0, downtimeMs: 0, durationMs: 0 };
       throw e;
     }
     let outgoing: OutgoingMigration;
     try {
       checkMigration(source.describe().profile, await target.profile(), live);
       // Refuse a domain that cannot leave before anything is reserved on the target.
-      transition(live ? 'migrateLive' : 'migrateCold', current.state, `domain "${vmId}" on host ${req.hostId}`);
+      transition(
+        live ? 'migrateLive' : 'migrateCold',
+        current.state,
+        `domain "${vmId}" on host ${req.hostId}`,
+      );
       const existing = await target.find(vmId);
       if (existing && existing.state !== 'incoming') {
-        throw errors.precondition(`domain "${vmId}" already exists on host ${target.hostId} and is ${existing.state}`);
+        throw errors.precondition(
+          `domain "${vmId}" already exists on host ${target.hostId} and is ${existing.state}`,
+        );
       }
       if (!existing) await target.prepare(current.spec, live);
       outgoing = await source.beginOutgoing(vmId, live);
@@ -272,17 +289,31 @@ export class HostAgent {
       if (wait > 0) await this.options.clock.sleep(wait);
       // The source is probed before the switch-over: one that crashed or went silent meanwhile aborts.
       const now = await source.get(vmId);
-      if (now.state !== 'migrating') throw errors.aborted(`domain "${vmId}" became ${now.state} during its migration`);
+      if (now.state !== 'migrating')
+        throw errors.aborted(`domain "${vmId}" became ${now.state} during its migration`);
       domain = await this.handOver(target, image);
     } catch (e) {
-      await source.cancelOutgoing(vmId).catch((err: unknown) => this.log.error({ vmId, err }, 'migration: source rollback failed'));
+      await source
+        .cancelOutgoing(vmId)
+        .catch((err: unknown) => this.log.error({ vmId, err }, 'migration: source rollback failed'));
       await this.abortQuietly(target, vmId);
-      this.log.warn({ vmId, from: req.hostId, to: target.hostId, err: toReservoirError(e).toString() }, 'migration failed');
+      this.log.warn(
+        { vmId, from: req.hostId, to: target.hostId, err: toReservoirError(e).toString() },
+        'migration failed',
+      );
       throw e;
     }
     await source.completeOutgoing(vmId);
-    this.log.info({ vmId, from: req.hostId, to: target.hostId, via: target.where, live, ...figures }, 'migration done');
-    return { domain, transferredMib: figures.transferredMib, downtimeMs: figures.downtimeMs, durationMs: figures.durationMs };
+    this.log.info(
+      { vmId, from: req.hostId, to: target.hostId, via: target.where, live, ...figures },
+      'migration done',
+    );
+    return {
+      domain,
+      transferredMib: figures.transferredMib,
+      downtimeMs: figures.downtimeMs,
+      durationMs: figures.durationMs,
+    };
   }
 
   /** A lost reply must not leave the domain on both hosts: when the target took it, that counts. */
@@ -300,7 +331,10 @@ export class HostAgent {
     const local = this.hosts.get(hostId);
     if (local) return localTarget(local);
     if (!endpoint) throw errors.notFound('host', hostId);
-    if (!this.options.peers) throw errors.precondition(`host ${hostId} is served by another agent and this agent has no peer transport`);
+    if (!this.options.peers)
+      throw errors.precondition(
+        `host ${hostId} is served by another agent and this agent has no peer transport`,
+      );
     return remoteTarget(this.options.peers, endpoint, hostId);
   }
 
@@ -309,7 +343,10 @@ export class HostAgent {
       const there = await target.find(vmId);
       if (there?.state === 'incoming') await target.abort(vmId);
     } catch (err) {
-      this.log.error({ vmId, host: target.hostId, via: target.where, err }, 'migration: could not drop the incoming reservation');
+      this.log.error(
+        { vmId, host: target.hostId, via: target.where, err },
+        'migration: could not drop the incoming reservation',
+      );
     }
   }
 }

@@ -1,5 +1,11 @@
 import { isReservoirError } from '@reservoir/runtime';
-import type { CapabilityProfile, Domain, DomainSpec, HypervisorDriver, MigrationImage } from '../domain/driver.js';
+import type {
+  CapabilityProfile,
+  Domain,
+  DomainSpec,
+  HypervisorDriver,
+  MigrationImage,
+} from '../domain/driver.js';
 import type { PeerAgents } from './peer-agents.js';
 
 /** The receiving end of a migration, whether its host is served here or by another agent. */

@@ -17,13 +17,20 @@ export const DEFAULT_OVERCOMMIT: Readonly<Overcommit> = Object.freeze({ cpu: 16,
 // A defined or powered-off VM keeps only its disks; a suspended one has written its memory to disk
 // and released compute and memory but not storage (seed 000). Incoming reserves everything, since
 // a live migration lands running.
-const HOLDS_COMPUTE: ReadonlySet<DomainState> = new Set<DomainState>(['running', 'paused', 'migrating', 'incoming']);
+const HOLDS_COMPUTE: ReadonlySet<DomainState> = new Set<DomainState>([
+  'running',
+  'paused',
+  'migrating',
+  'incoming',
+]);
 
 /** What a domain holds in a state. A migrating domain holds what it held before the migration began. */
 export function held(state: DomainState, spec: DomainSpec, priorState?: DomainState): Resources {
   const effective = state === 'migrating' && priorState !== undefined ? priorState : state;
   const r = spec.resources;
-  return HOLDS_COMPUTE.has(effective) ? { vcpus: r.vcpus, memoryMib: r.memoryMib, diskMib: r.diskMib } : { vcpus: 0, memoryMib: 0, diskMib: r.diskMib };
+  return HOLDS_COMPUTE.has(effective)
+    ? { vcpus: r.vcpus, memoryMib: r.memoryMib, diskMib: r.diskMib }
+    : { vcpus: 0, memoryMib: 0, diskMib: r.diskMib };
 }
 
 export function limitsOf(capacity: Resources, overcommit: Overcommit): Resources {
@@ -69,7 +76,9 @@ export class Ledger {
       const free = this.limits[k] - this.used[k];
       if (asked > 0 && asked > free) {
         const [name, unit] = LABELS[k];
-        short.push(`${name}: asked ${asked}${unit}, free ${Math.max(free, 0)}${unit} of ${this.limits[k]}${unit}`);
+        short.push(
+          `${name}: asked ${asked}${unit}, free ${Math.max(free, 0)}${unit} of ${this.limits[k]}${unit}`,
+        );
       }
     }
     if (short.length > 0) throw errors.exhausted(`host ${this.hostId} has not enough ${short.join('; ')}`);

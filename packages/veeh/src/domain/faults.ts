@@ -1,4 +1,4 @@
-import { errors, ReservoirError } from '@reservoir/runtime';
+import { errors, type ReservoirError } from '@reservoir/runtime';
 import type { SimOp } from './latency.js';
 import { mulberry32 } from './prng.js';
 

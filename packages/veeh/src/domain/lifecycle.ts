@@ -35,7 +35,13 @@ interface Rule {
 const SETTLED: readonly DomainState[] = ['defined', 'running', 'paused', 'suspended', 'shutoff', 'crashed'];
 
 const RULES: Readonly<Record<LifecycleOp, Rule>> = {
-  start: { verb: 'start', from: ['defined', 'shutoff', 'crashed'], to: 'running', done: ['running'], hint: { paused: 'resume it', suspended: 'resume it' } },
+  start: {
+    verb: 'start',
+    from: ['defined', 'shutoff', 'crashed'],
+    to: 'running',
+    done: ['running'],
+    hint: { paused: 'resume it', suspended: 'resume it' },
+  },
   // An ACPI request needs a guest that executes; a hard power-off does not.
   shutdown: {
     verb: 'shut down',
@@ -44,18 +50,52 @@ const RULES: Readonly<Record<LifecycleOp, Rule>> = {
     done: ['shutoff', 'defined'],
     hint: { paused: 'use a hard shutdown', suspended: 'use a hard shutdown', crashed: 'use a hard shutdown' },
   },
-  hardShutdown: { verb: 'power off', from: ['running', 'paused', 'suspended', 'crashed'], to: 'shutoff', done: ['shutoff', 'defined'] },
+  hardShutdown: {
+    verb: 'power off',
+    from: ['running', 'paused', 'suspended', 'crashed'],
+    to: 'shutoff',
+    done: ['shutoff', 'defined'],
+  },
   suspend: { verb: 'suspend', from: ['running', 'paused'], to: 'suspended', done: ['suspended'] },
-  resume: { verb: 'resume', from: ['suspended', 'paused'], to: 'running', done: ['running'], hint: { shutoff: 'start it', defined: 'start it' } },
+  resume: {
+    verb: 'resume',
+    from: ['suspended', 'paused'],
+    to: 'running',
+    done: ['running'],
+    hint: { shutoff: 'start it', defined: 'start it' },
+  },
   reboot: { verb: 'reboot', from: ['running'] },
   snapshot: { verb: 'snapshot', from: ['defined', 'running', 'paused', 'suspended', 'shutoff'] },
   revert: { verb: 'revert', from: SETTLED },
   deleteSnapshot: { verb: 'delete a snapshot of', from: SETTLED },
-  resize: { verb: 'resize', from: ['running', 'defined', 'shutoff'], hint: { paused: 'resume it or power it off', suspended: 'resume it or power it off' } },
+  resize: {
+    verb: 'resize',
+    from: ['running', 'defined', 'shutoff'],
+    hint: { paused: 'resume it or power it off', suspended: 'resume it or power it off' },
+  },
   devices: { verb: 'change the devices of', from: ['defined', 'running', 'paused', 'shutoff'] },
-  destroy: { verb: 'destroy', from: [...SETTLED, 'incoming'], hint: { migrating: 'wait for the migration to end' } },
-  migrateLive: { verb: 'live-migrate', from: ['running'], to: 'migrating', hint: { shutoff: 'use a cold migration', defined: 'use a cold migration', suspended: 'use a cold migration', paused: 'use a cold migration' } },
-  migrateCold: { verb: 'migrate', from: ['defined', 'running', 'paused', 'suspended', 'shutoff'], to: 'migrating', hint: { crashed: 'power it off first' } },
+  destroy: {
+    verb: 'destroy',
+    from: [...SETTLED, 'incoming'],
+    hint: { migrating: 'wait for the migration to end' },
+  },
+  migrateLive: {
+    verb: 'live-migrate',
+    from: ['running'],
+    to: 'migrating',
+    hint: {
+      shutoff: 'use a cold migration',
+      defined: 'use a cold migration',
+      suspended: 'use a cold migration',
+      paused: 'use a cold migration',
+    },
+  },
+  migrateCold: {
+    verb: 'migrate',
+    from: ['defined', 'running', 'paused', 'suspended', 'shutoff'],
+    to: 'migrating',
+    hint: { crashed: 'power it off first' },
+  },
   crash: { verb: 'crash', from: ['running', 'paused', 'migrating'], to: 'crashed', done: ['crashed'] },
   pause: { verb: 'pause', from: ['running'], to: 'paused', done: ['paused'] },
 };

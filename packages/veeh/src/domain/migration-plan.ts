@@ -70,7 +70,12 @@ export function planMigration(model: MigrationModel, load: MigrationLoad): Migra
     if (roundMs <= model.maxDowntimeMs || rounds >= model.maxRounds) {
       const downtime = roundMs + model.switchoverMs;
       duration += downtime;
-      return { transferredMib: Math.ceil(transferred), downtimeMs: Math.round(downtime), durationMs: Math.round(duration), rounds };
+      return {
+        transferredMib: Math.ceil(transferred),
+        downtimeMs: Math.round(downtime),
+        durationMs: Math.round(duration),
+        rounds,
+      };
     }
     duration += roundMs;
     toSend = Math.min(load.memoryImageMib, load.memoryImageMib * model.dirtyRatePerS * (roundMs / 1000));

@@ -22,59 +22,179 @@ async function hostWith(state: DomainState): Promise<SimHost> {
   return host;
 }
 
-const STATES: DomainState[] = ['defined', 'running', 'paused', 'suspended', 'shutoff', 'crashed', 'incoming', 'migrating'];
+const STATES: DomainState[] = [
+  'defined',
+  'running',
+  'paused',
+  'suspended',
+  'shutoff',
+  'crashed',
+  'incoming',
+  'migrating',
+];
 type Outcome = DomainState | 'same' | 'refused' | 'gone';
 const R = 'refused' as const;
 
 // Written out by hand, independently of the driver's rule table: what each VHI operation does from each state.
-const EXPECTED: Record<string, { run: (h: SimHost) => Promise<unknown>; from: Record<DomainState, Outcome> }> = {
+const EXPECTED: Record<
+  string,
+  { run: (h: SimHost) => Promise<unknown>; from: Record<DomainState, Outcome> }
+> = {
   start: {
     run: (h) => h.start('vm'),
-    from: { defined: 'running', running: 'same', paused: R, suspended: R, shutoff: 'running', crashed: 'running', incoming: R, migrating: R },
+    from: {
+      defined: 'running',
+      running: 'same',
+      paused: R,
+      suspended: R,
+      shutoff: 'running',
+      crashed: 'running',
+      incoming: R,
+      migrating: R,
+    },
   },
   shutdown: {
     run: (h) => h.shutdown('vm'),
-    from: { defined: 'same', running: 'shutoff', paused: R, suspended: R, shutoff: 'same', crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: 'same',
+      running: 'shutoff',
+      paused: R,
+      suspended: R,
+      shutoff: 'same',
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   'shutdown (hard)': {
     run: (h) => h.shutdown('vm', true),
-    from: { defined: 'same', running: 'shutoff', paused: 'shutoff', suspended: 'shutoff', shutoff: 'same', crashed: 'shutoff', incoming: R, migrating: R },
+    from: {
+      defined: 'same',
+      running: 'shutoff',
+      paused: 'shutoff',
+      suspended: 'shutoff',
+      shutoff: 'same',
+      crashed: 'shutoff',
+      incoming: R,
+      migrating: R,
+    },
   },
   suspend: {
     run: (h) => h.suspend('vm'),
-    from: { defined: R, running: 'suspended', paused: 'suspended', suspended: 'same', shutoff: R, crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: R,
+      running: 'suspended',
+      paused: 'suspended',
+      suspended: 'same',
+      shutoff: R,
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   resume: {
     run: (h) => h.resume('vm'),
-    from: { defined: R, running: 'same', paused: 'running', suspended: 'running', shutoff: R, crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: R,
+      running: 'same',
+      paused: 'running',
+      suspended: 'running',
+      shutoff: R,
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   reboot: {
     run: (h) => h.reboot('vm'),
-    from: { defined: R, running: 'same', paused: R, suspended: R, shutoff: R, crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: R,
+      running: 'same',
+      paused: R,
+      suspended: R,
+      shutoff: R,
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   destroy: {
     run: (h) => h.destroy('vm'),
-    from: { defined: 'gone', running: 'gone', paused: 'gone', suspended: 'gone', shutoff: 'gone', crashed: 'gone', incoming: 'gone', migrating: R },
+    from: {
+      defined: 'gone',
+      running: 'gone',
+      paused: 'gone',
+      suspended: 'gone',
+      shutoff: 'gone',
+      crashed: 'gone',
+      incoming: 'gone',
+      migrating: R,
+    },
   },
   snapshot: {
     run: (h) => h.snapshot('vm', 's1'),
-    from: { defined: 'same', running: 'same', paused: 'same', suspended: 'same', shutoff: 'same', crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: 'same',
+      running: 'same',
+      paused: 'same',
+      suspended: 'same',
+      shutoff: 'same',
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   'resize (grow)': {
     run: (h) => h.resize('vm', { vcpus: 4 }),
-    from: { defined: 'same', running: 'same', paused: R, suspended: R, shutoff: 'same', crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: 'same',
+      running: 'same',
+      paused: R,
+      suspended: R,
+      shutoff: 'same',
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   attachNic: {
     run: (h) => h.attachNic('vm', { id: 'n1', networkId: 'net', ip: '', mac: '' }),
-    from: { defined: 'same', running: 'same', paused: 'same', suspended: R, shutoff: 'same', crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: 'same',
+      running: 'same',
+      paused: 'same',
+      suspended: R,
+      shutoff: 'same',
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   'live migration out': {
     run: (h) => h.beginOutgoing('vm', true),
-    from: { defined: R, running: 'migrating', paused: R, suspended: R, shutoff: R, crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: R,
+      running: 'migrating',
+      paused: R,
+      suspended: R,
+      shutoff: R,
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
   'cold migration out': {
     run: (h) => h.beginOutgoing('vm', false),
-    from: { defined: 'migrating', running: 'migrating', paused: 'migrating', suspended: 'migrating', shutoff: 'migrating', crashed: R, incoming: R, migrating: R },
+    from: {
+      defined: 'migrating',
+      running: 'migrating',
+      paused: 'migrating',
+      suspended: 'migrating',
+      shutoff: 'migrating',
+      crashed: R,
+      incoming: R,
+      migrating: R,
+    },
   },
 };
 
@@ -112,8 +232,16 @@ describe('sim host life cycle', () => {
 
   it('answers NOT_FOUND for an unknown domain, and false when destroying one', async () => {
     const { host } = simHost();
-    for (const call of [() => host.get('x'), () => host.start('x'), () => host.suspend('x'), () => host.resize('x', { vcpus: 2 })]) {
-      await expect(call()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'domain "x" not found on host h1' });
+    for (const call of [
+      () => host.get('x'),
+      () => host.start('x'),
+      () => host.suspend('x'),
+      () => host.resize('x', { vcpus: 2 }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'domain "x" not found on host h1',
+      });
     }
     expect(await host.destroy('x')).toBe(false);
     expect(await host.abortIncoming('x')).toBe(false);
@@ -173,7 +301,9 @@ describe('idempotent retries', () => {
     await host.attachDisk('vm', disk);
     await host.attachDisk('vm', disk);
     expect(host.usage().used.diskMib).toBe(10_240 + 2048);
-    await expect(host.attachDisk('vm', { ...disk, sizeMib: 1 })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(host.attachDisk('vm', { ...disk, sizeMib: 1 })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    });
     await host.detachDisk('vm', 'd1');
     await host.detachDisk('vm', 'd1');
     expect(host.usage().used.diskMib).toBe(10_240);
@@ -202,7 +332,13 @@ describe('idempotent retries', () => {
     expect(host.usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 10_240 });
     await expect(host.prepareIncoming(spec('vm', 4), true)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     await expect(host.create(spec('vm'))).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
-    const image = { vmId: 'vm', live: true, sourceState: 'running' as const, snapshots: [], memoryImageMib: 4096 };
+    const image = {
+      vmId: 'vm',
+      live: true,
+      sourceState: 'running' as const,
+      snapshots: [],
+      memoryImageMib: 4096,
+    };
     expect((await host.completeIncoming(image)).state).toBe('running');
     expect((await host.completeIncoming(image)).state).toBe('running');
     await expect(host.abortIncoming('vm')).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });

@@ -35,24 +35,41 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   ...(['suspend', 'resume', 'reboot', 'destroy', 'abortIncoming'] as const).map((k) =>
     vm.map((v) => ({ name: `${k} ${v}`, run: (h: SimHost) => h[k](v) })),
   ),
-  fc.tuple(vm, fc.boolean()).map(([v, hard]) => ({ name: `shutdown ${v} ${hard}`, run: (h: SimHost) => h.shutdown(v, hard) })),
+  fc
+    .tuple(vm, fc.boolean())
+    .map(([v, hard]) => ({ name: `shutdown ${v} ${hard}`, run: (h: SimHost) => h.shutdown(v, hard) })),
   vm.map((v) => ({ name: `crash ${v}`, run: async (h: SimHost) => h.crashDomain(v) })),
   vm.map((v) => ({ name: `pause ${v}`, run: async (h: SimHost) => h.pauseDomain(v) })),
   fc.tuple(vm, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7000 })).map(([v, c, m]) => ({
     name: `resize ${v} ${c}/${m}`,
     run: (h: SimHost) => h.resize(v, { vcpus: c, memoryMib: m }),
   })),
-  fc.tuple(vm, fc.constantFrom('s1', 's2')).map(([v, s]) => ({ name: `snapshot ${v} ${s}`, run: (h: SimHost) => h.snapshot(v, s) })),
-  fc.tuple(vm, fc.constantFrom('s1', 's2')).map(([v, s]) => ({ name: `revert ${v} ${s}`, run: (h: SimHost) => h.revert(v, s) })),
-  fc.tuple(vm, fc.constantFrom('s1', 's2')).map(([v, s]) => ({ name: `deleteSnapshot ${v} ${s}`, run: (h: SimHost) => h.deleteSnapshot(v, s) })),
+  fc
+    .tuple(vm, fc.constantFrom('s1', 's2'))
+    .map(([v, s]) => ({ name: `snapshot ${v} ${s}`, run: (h: SimHost) => h.snapshot(v, s) })),
+  fc
+    .tuple(vm, fc.constantFrom('s1', 's2'))
+    .map(([v, s]) => ({ name: `revert ${v} ${s}`, run: (h: SimHost) => h.revert(v, s) })),
+  fc
+    .tuple(vm, fc.constantFrom('s1', 's2'))
+    .map(([v, s]) => ({ name: `deleteSnapshot ${v} ${s}`, run: (h: SimHost) => h.deleteSnapshot(v, s) })),
   fc.tuple(vm, fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: 8000 })).map(([v, id, size]) => ({
     name: `attachDisk ${v} ${id} ${size}`,
     run: (h: SimHost) => h.attachDisk(v, { id, imageId: '', format: 'raw', sizeMib: size, target: '' }),
   })),
-  fc.tuple(vm, fc.constantFrom('x', 'y')).map(([v, id]) => ({ name: `detachDisk ${v} ${id}`, run: (h: SimHost) => h.detachDisk(v, id) })),
+  fc
+    .tuple(vm, fc.constantFrom('x', 'y'))
+    .map(([v, id]) => ({ name: `detachDisk ${v} ${id}`, run: (h: SimHost) => h.detachDisk(v, id) })),
   fc.tuple(vm, landing).map(([v, s]) => ({
     name: `completeIncoming ${v} ${s}`,
-    run: (h: SimHost) => h.completeIncoming({ vmId: v, live: s === 'running', sourceState: s, snapshots: ['m'], memoryImageMib: 0 }),
+    run: (h: SimHost) =>
+      h.completeIncoming({
+        vmId: v,
+        live: s === 'running',
+        sourceState: s,
+        snapshots: ['m'],
+        memoryImageMib: 0,
+      }),
   })),
   fc.tuple(vm, fc.boolean()).map(([v, live]) => ({
     name: `beginOutgoing ${v} ${live}`,

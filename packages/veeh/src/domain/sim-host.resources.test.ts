@@ -78,7 +78,9 @@ describe('resource accounting', () => {
     await host.start('b');
     await expect(host.resume('a')).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
     expect((await host.get('a')).state).toBe('suspended');
-    await expect(host.resize('b', { memoryMib: 17_000 })).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
+    await expect(host.resize('b', { memoryMib: 17_000 })).rejects.toMatchObject({
+      code: 'RESOURCE_EXHAUSTED',
+    });
     expect((await host.get('b')).spec.resources.memoryMib).toBe(10_000);
   });
 
@@ -90,7 +92,9 @@ describe('resource accounting', () => {
     expect(vm.spec.disks.map((x) => x.format)).toEqual(['qcow2', 'qcow2']);
     await host.attachDisk('vm', d('more', 1000));
     expect(host.usage().used.diskMib).toBe(6120);
-    await expect(host.attachDisk('vm', d('huge', 95_000))).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
+    await expect(host.attachDisk('vm', d('huge', 95_000))).rejects.toMatchObject({
+      code: 'RESOURCE_EXHAUSTED',
+    });
     await host.detachDisk('vm', 'root');
     expect(host.usage().used.diskMib).toBe(2024);
   });
@@ -104,9 +108,17 @@ describe('hypervisor family limits', () => {
       field: 'spec.resources.vcpus',
       message: 'spec.resources.vcpus: hyperv allows at most 4 vCPUs per VM, asked 5',
     });
-    await expect(host.create(spec('v', 4, 65_537, 0))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'spec.resources.memoryMib' });
-    await host.create(spec('v', 4, 65_536, 0, { disks: [{ id: 'd', imageId: '', format: 'vhdx', sizeMib: 10, target: '' }] }));
-    await expect(host.resize('v', { vcpus: 8 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'vcpus' });
+    await expect(host.create(spec('v', 4, 65_537, 0))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'spec.resources.memoryMib',
+    });
+    await host.create(
+      spec('v', 4, 65_536, 0, { disks: [{ id: 'd', imageId: '', format: 'vhdx', sizeMib: 10, target: '' }] }),
+    );
+    await expect(host.resize('v', { vcpus: 8 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'vcpus',
+    });
     const vmware = simHost({ family: 'vmware', cores: 64, memoryMib: 2_000_000 }).host;
     await expect(vmware.create(spec('w', 33))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await vmware.create(spec('w', 32, 1_048_576));
@@ -126,10 +138,18 @@ describe('hypervisor family limits', () => {
 
   it('rejects malformed specs', async () => {
     const { host } = simHost();
-    await expect(host.create(spec(''))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'spec.vmId' });
-    await expect(host.create(spec('v', 0))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'spec.resources.vcpus' });
+    await expect(host.create(spec(''))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'spec.vmId',
+    });
+    await expect(host.create(spec('v', 0))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'spec.resources.vcpus',
+    });
     const d = { id: 'x', imageId: '', format: '', sizeMib: 1, target: '' };
-    await expect(host.create(spec('v', 1, 1, 0, { disks: [d, d] }))).rejects.toMatchObject({ field: 'spec.disks[1].id' });
+    await expect(host.create(spec('v', 1, 1, 0, { disks: [d, d] }))).rejects.toMatchObject({
+      field: 'spec.disks[1].id',
+    });
     expect(host.usage().used.diskMib).toBe(0);
   });
 });
@@ -143,9 +163,13 @@ describe('resize and hot-plug', () => {
     expect(grown.state).toBe('running');
     expect(grown.spec.resources).toEqual({ vcpus: 8, memoryMib: 8192, diskMib: 10_240 });
     expect(host.usage().used).toEqual({ vcpus: 8, memoryMib: 8192, diskMib: 10_240 });
-    await expect(host.resize('vm', { vcpus: 4 })).rejects.toThrow('kvm cannot remove CPUs from a running VM; power the VM off first');
+    await expect(host.resize('vm', { vcpus: 4 })).rejects.toThrow(
+      'kvm cannot remove CPUs from a running VM; power the VM off first',
+    );
     await expect(host.resize('vm', { memoryMib: 1024 })).rejects.toThrow(/cannot remove memory/);
-    expect(await host.resize('vm', { vcpus: 0, memoryMib: 0 })).toMatchObject({ spec: { resources: { vcpus: 8 } } });
+    expect(await host.resize('vm', { vcpus: 0, memoryMib: 0 })).toMatchObject({
+      spec: { resources: { vcpus: 8 } },
+    });
   });
 
   it('refuses hot-plug where the family cannot, and resizes once powered off', async () => {
@@ -156,7 +180,9 @@ describe('resize and hot-plug', () => {
       code: 'FAILED_PRECONDITION',
       message: 'hyperv cannot hot-plug CPUs; power the VM off first',
     });
-    await expect(host.resize('vm', { memoryMib: 8192 })).rejects.toThrow('hyperv cannot hot-plug memory; power the VM off first');
+    await expect(host.resize('vm', { memoryMib: 8192 })).rejects.toThrow(
+      'hyperv cannot hot-plug memory; power the VM off first',
+    );
     await host.shutdown('vm');
     const resized = await host.resize('vm', { vcpus: 4, memoryMib: 2048 });
     expect(resized.spec.resources).toMatchObject({ vcpus: 4, memoryMib: 2048 });

@@ -6,7 +6,13 @@ import { ManualClock } from '../testing/manual-clock.js';
 
 async function outcomes(run: () => Promise<unknown>, n: number): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(await run().then(() => 'ok', (e: { code: string }) => e.code));
+  for (let i = 0; i < n; i++)
+    out.push(
+      await run().then(
+        () => 'ok',
+        (e: { code: string }) => e.code,
+      ),
+    );
   return out;
 }
 
@@ -17,7 +23,10 @@ describe('failure injection', () => {
     host.inject({ op: 'start', count: 2 });
     expect(await outcomes(() => host.start('vm'), 3)).toEqual(['UNAVAILABLE', 'UNAVAILABLE', 'ok']);
     host.inject({ op: 'suspend', error: 'INTERNAL' });
-    await expect(host.suspend('vm')).rejects.toMatchObject({ code: 'INTERNAL', message: 'injected fault: suspend on host h1' });
+    await expect(host.suspend('vm')).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: 'injected fault: suspend on host h1',
+    });
     expect((await host.get('vm')).state).toBe('running');
     host.inject({ op: '*', count: 1 });
     await expect(host.get('vm')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
@@ -55,7 +64,10 @@ describe('failure injection', () => {
   it("phase 'after' applies the operation but loses the reply, so the retry must be idempotent", async () => {
     const { host } = simHost();
     host.inject({ op: 'create', phase: 'after' });
-    await expect(host.create(spec('vm'))).rejects.toMatchObject({ code: 'UNAVAILABLE', message: /reply lost/ });
+    await expect(host.create(spec('vm'))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: /reply lost/,
+    });
     expect((await host.create(spec('vm'))).state).toBe('defined');
     expect(host.usage().used.diskMib).toBe(10_240);
   });
@@ -65,8 +77,17 @@ describe('failure injection', () => {
     await host.create(spec('vm'));
     await host.start('vm');
     host.setReachable(false);
-    for (const call of [() => host.get('vm'), () => host.shutdown('vm'), () => host.status(), () => host.destroy('vm'), () => host.list()]) {
-      await expect(call()).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'host h1 is not answering' });
+    for (const call of [
+      () => host.get('vm'),
+      () => host.shutdown('vm'),
+      () => host.status(),
+      () => host.destroy('vm'),
+      () => host.list(),
+    ]) {
+      await expect(call()).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        message: 'host h1 is not answering',
+      });
     }
     host.setReachable(true);
     expect((await host.get('vm')).state).toBe('running');
@@ -86,7 +107,10 @@ describe('failure injection', () => {
 describe('latencies', () => {
   it('each operation takes its configured time on the injected clock', async () => {
     const clock = new ManualClock();
-    const { host } = simHost({}, { clock, latencies: { ops: { create: 100, start: 800 }, migrationTimeScale: 0 } });
+    const { host } = simHost(
+      {},
+      { clock, latencies: { ops: { create: 100, start: 800 }, migrationTimeScale: 0 } },
+    );
     let done = false;
     const creating = host.create(spec('vm')).then(() => (done = true));
     await clock.advance(99);
@@ -134,7 +158,10 @@ describe('monitoring', () => {
     expect(other.domains.map((d) => d.cpuUsedPercent)).not.toEqual(a.domains.map((d) => d.cpuUsedPercent));
 
     const sum = (f: (d: (typeof a.domains)[number]) => number) => a.domains.reduce((s, d) => s + f(d), 0);
-    expect(a.cpuUsedPercent).toBeCloseTo(sum((d) => d.cpuUsedPercent), 5);
+    expect(a.cpuUsedPercent).toBeCloseTo(
+      sum((d) => d.cpuUsedPercent),
+      5,
+    );
     expect(a.memoryUsedMib).toBe(sum((d) => d.memoryUsedMib));
     expect(a.allocated).toEqual({ vcpus: 1 + 2 + 3, memoryMib: 2048 * 6, diskMib: 4 * 10_240 });
     expect(a.reachable).toBe(true);

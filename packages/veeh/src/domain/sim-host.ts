@@ -23,7 +23,16 @@ import { assertAllowed, transition, type LifecycleOp } from './lifecycle.js';
 import { loadSeed, LOAD_PERIOD_MS, measure } from './load-model.js';
 import { memoryImageOf } from './migration-plan.js';
 import { fnv1a } from './prng.js';
-import { checkFamilyLimits, normaliseDisk, normaliseNic, normaliseSpec, reviseSpec, sameDisk, sameNic, specKey } from './spec.js';
+import {
+  checkFamilyLimits,
+  normaliseDisk,
+  normaliseNic,
+  normaliseSpec,
+  reviseSpec,
+  sameDisk,
+  sameNic,
+  specKey,
+} from './spec.js';
 
 export const SIM_DRIVER = 'sim';
 
@@ -70,7 +79,13 @@ function alreadyExists(message: string): ReservoirError {
 }
 
 // Where a migrated domain may land: the states a migration can start from.
-const LANDING: ReadonlySet<DomainState> = new Set<DomainState>(['defined', 'running', 'paused', 'suspended', 'shutoff']);
+const LANDING: ReadonlySet<DomainState> = new Set<DomainState>([
+  'defined',
+  'running',
+  'paused',
+  'suspended',
+  'shutoff',
+]);
 
 /**
  * The `sim` driver: a simulated machine with exact resource accounting, the VHI life cycle,
@@ -93,7 +108,8 @@ export class SimHost implements HypervisorDriver {
   ) {
     if (!config.id) throw errors.invalid('id', 'a host needs an id');
     for (const k of ['cores', 'memoryMib', 'diskMib'] as const) {
-      if (!Number.isInteger(config[k]) || config[k] < 1) throw errors.invalid(`hosts.${config.id}.${k}`, `must be a positive integer`);
+      if (!Number.isInteger(config[k]) || config[k] < 1)
+        throw errors.invalid(`hosts.${config.id}.${k}`, `must be a positive integer`);
     }
     const overcommit = { ...DEFAULT_OVERCOMMIT, ...config.overcommit };
     for (const [k, v] of Object.entries(overcommit)) {
@@ -202,7 +218,9 @@ export class SimHost implements HypervisorDriver {
       const existing = this.domains.get(normal.vmId);
       if (existing) {
         if (existing.origin === key && existing.state !== 'incoming') return this.view(existing);
-        throw alreadyExists(`${this.subject(normal.vmId)} already exists ${existing.state === 'incoming' ? 'as an incoming migration' : 'with a different spec'}`);
+        throw alreadyExists(
+          `${this.subject(normal.vmId)} already exists ${existing.state === 'incoming' ? 'as an incoming migration' : 'with a different spec'}`,
+        );
       }
       return this.view(this.admit(normal, key, 'defined'));
     });
@@ -243,7 +261,8 @@ export class SimHost implements HypervisorDriver {
       if (!name) throw errors.invalid('name', 'a snapshot needs a name');
       const d = this.find(vmId);
       if (d.snapshots?.has(name)) return this.view(d);
-      if (!this.profile.snapshots) throw errors.precondition(`${this.profile.hypervisor} hosts cannot take snapshots`);
+      if (!this.profile.snapshots)
+        throw errors.precondition(`${this.profile.hypervisor} hosts cannot take snapshots`);
       assertAllowed('snapshot', d.state, this.subject(vmId));
       d.snapshots ??= new Map();
       d.snapshots.set(name, { spec: d.spec, state: d.state });
@@ -256,7 +275,11 @@ export class SimHost implements HypervisorDriver {
       const d = this.find(vmId);
       assertAllowed('revert', d.state, this.subject(vmId));
       const snap = d.snapshots?.get(name);
-      if (!snap) throw new ReservoirError('NOT_FOUND', `snapshot "${name}" of domain "${vmId}" not found on host ${this.hostId}`);
+      if (!snap)
+        throw new ReservoirError(
+          'NOT_FOUND',
+          `snapshot "${name}" of domain "${vmId}" not found on host ${this.hostId}`,
+        );
       this.commit(d, snap.state, snap.spec);
       return this.view(d);
     });
@@ -283,7 +306,11 @@ export class SimHost implements HypervisorDriver {
       if (vcpus === current.vcpus && memoryMib === current.memoryMib) return this.view(d);
       assertAllowed('resize', d.state, this.subject(vmId));
       if (d.state === 'running') this.checkHotplug(current, vcpus, memoryMib);
-      this.commit(d, d.state, reviseSpec(d.spec, { resources: { vcpus, memoryMib, diskMib: current.diskMib } }));
+      this.commit(
+        d,
+        d.state,
+        reviseSpec(d.spec, { resources: { vcpus, memoryMib, diskMib: current.diskMib } }),
+      );
       return this.view(d);
     });
   }
@@ -295,7 +322,9 @@ export class SimHost implements HypervisorDriver {
       const existing = d.spec.disks.find((x) => x.id === normal.id);
       if (existing) {
         if (sameDisk(existing, normal)) return this.view(d);
-        throw alreadyExists(`disk "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`);
+        throw alreadyExists(
+          `disk "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`,
+        );
       }
       assertAllowed('devices', d.state, this.subject(vmId));
       const r = d.spec.resources;
@@ -313,7 +342,11 @@ export class SimHost implements HypervisorDriver {
       assertAllowed('devices', d.state, this.subject(vmId));
       const r = d.spec.resources;
       const resources = { ...r, diskMib: r.diskMib - disk.sizeMib };
-      this.commit(d, d.state, reviseSpec(d.spec, { resources, disks: d.spec.disks.filter((x) => x !== disk) }));
+      this.commit(
+        d,
+        d.state,
+        reviseSpec(d.spec, { resources, disks: d.spec.disks.filter((x) => x !== disk) }),
+      );
       return this.view(d);
     });
   }
@@ -325,7 +358,9 @@ export class SimHost implements HypervisorDriver {
       const existing = d.spec.nics.find((x) => x.id === normal.id);
       if (existing) {
         if (sameNic(existing, normal)) return this.view(d);
-        throw alreadyExists(`nic "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`);
+        throw alreadyExists(
+          `nic "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`,
+        );
       }
       assertAllowed('devices', d.state, this.subject(vmId));
       this.commit(d, d.state, reviseSpec(d.spec, { nics: [...d.spec.nics, normal] }));
@@ -366,10 +401,14 @@ export class SimHost implements HypervisorDriver {
         if (d.state === image.sourceState) return this.view(d);
         throw errors.precondition(`${this.subject(image.vmId)} is ${d.state}, not incoming`);
       }
-      if (!LANDING.has(image.sourceState)) throw errors.invalid('sourceState', `a migrated domain cannot arrive ${image.sourceState}`);
+      if (!LANDING.has(image.sourceState))
+        throw errors.invalid('sourceState', `a migrated domain cannot arrive ${image.sourceState}`);
       this.commit(d, image.sourceState);
       // The VHI hands over snapshot names only; here they restore to the state the domain arrived in.
-      d.snapshots = image.snapshots.length > 0 ? new Map(image.snapshots.map((n) => [n, { spec: d.spec, state: image.sourceState }])) : undefined;
+      d.snapshots =
+        image.snapshots.length > 0
+          ? new Map(image.snapshots.map((n) => [n, { spec: d.spec, state: image.sourceState }]))
+          : undefined;
       return this.view(d);
     });
   }
@@ -378,7 +417,8 @@ export class SimHost implements HypervisorDriver {
     return this.operate('abortIncoming', () => {
       const d = this.domains.get(vmId);
       if (!d) return false;
-      if (d.state !== 'incoming') throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not incoming; it stays`);
+      if (d.state !== 'incoming')
+        throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not incoming; it stays`);
       this.release(d);
       return true;
     });
@@ -405,7 +445,8 @@ export class SimHost implements HypervisorDriver {
   async completeOutgoing(vmId: string): Promise<void> {
     const d = this.domains.get(vmId);
     if (!d) return;
-    if (d.state !== 'migrating') throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+    if (d.state !== 'migrating')
+      throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
     this.release(d);
   }
 
@@ -453,10 +494,14 @@ export class SimHost implements HypervisorDriver {
   private checkHotplug(current: Resources, vcpus: number, memoryMib: number): void {
     const hv = this.profile.hypervisor;
     const off = 'power the VM off first';
-    if (vcpus < current.vcpus) throw errors.precondition(`${hv} cannot remove CPUs from a running VM; ${off}`);
-    if (memoryMib < current.memoryMib) throw errors.precondition(`${hv} cannot remove memory from a running VM; ${off}`);
-    if (vcpus > current.vcpus && !this.profile.cpuHotplug) throw errors.precondition(`${hv} cannot hot-plug CPUs; ${off}`);
-    if (memoryMib > current.memoryMib && !this.profile.memoryHotplug) throw errors.precondition(`${hv} cannot hot-plug memory; ${off}`);
+    if (vcpus < current.vcpus)
+      throw errors.precondition(`${hv} cannot remove CPUs from a running VM; ${off}`);
+    if (memoryMib < current.memoryMib)
+      throw errors.precondition(`${hv} cannot remove memory from a running VM; ${off}`);
+    if (vcpus > current.vcpus && !this.profile.cpuHotplug)
+      throw errors.precondition(`${hv} cannot hot-plug CPUs; ${off}`);
+    if (memoryMib > current.memoryMib && !this.profile.memoryHotplug)
+      throw errors.precondition(`${hv} cannot hot-plug memory; ${off}`);
   }
 
   private admit(spec: DomainSpec, origin: string, state: DomainState): SimDomain {

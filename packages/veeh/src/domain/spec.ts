@@ -3,19 +3,29 @@ import type { CapabilityProfile, DiskSpec, DomainSpec, NicSpec, Resources } from
 import { fnv1a } from './prng.js';
 
 function nonNegativeInt(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 0) throw errors.invalid(field, `must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw errors.invalid(field, `must be a non-negative integer, got ${value}`);
 }
 
 function positiveInt(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 1) throw errors.invalid(field, `must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw errors.invalid(field, `must be a positive integer, got ${value}`);
 }
 
 /** Per-VM maxima are hard limits of the hypervisor family: INVALID_ARGUMENT, not a capacity problem. */
-export function checkFamilyLimits(vcpus: number, memoryMib: number, profile: CapabilityProfile, prefix: string): void {
+export function checkFamilyLimits(
+  vcpus: number,
+  memoryMib: number,
+  profile: CapabilityProfile,
+  prefix: string,
+): void {
   positiveInt(vcpus, `${prefix}vcpus`);
   positiveInt(memoryMib, `${prefix}memoryMib`);
   if (vcpus > profile.maxVcpusPerVm) {
-    throw errors.invalid(`${prefix}vcpus`, `${profile.hypervisor} allows at most ${profile.maxVcpusPerVm} vCPUs per VM, asked ${vcpus}`);
+    throw errors.invalid(
+      `${prefix}vcpus`,
+      `${profile.hypervisor} allows at most ${profile.maxVcpusPerVm} vCPUs per VM, asked ${vcpus}`,
+    );
   }
   if (memoryMib > profile.maxMemoryMibPerVm) {
     throw errors.invalid(
@@ -37,13 +47,24 @@ export function normaliseDisk(disk: DiskSpec, profile: CapabilityProfile, field:
       { field: `${field}.format` },
     );
   }
-  return Object.freeze({ id: disk.id, imageId: disk.imageId, format, sizeMib: disk.sizeMib, target: disk.target });
+  return Object.freeze({
+    id: disk.id,
+    imageId: disk.imageId,
+    format,
+    sizeMib: disk.sizeMib,
+    target: disk.target,
+  });
 }
 
 /** A NIC with a MAC; an empty one gets a stable locally administered address from the vm and NIC ids. */
 export function normaliseNic(nic: NicSpec, vmId: string, field: string): NicSpec {
   if (!nic.id) throw errors.invalid(`${field}.id`, 'required');
-  return Object.freeze({ id: nic.id, networkId: nic.networkId, ip: nic.ip, mac: nic.mac || macFor(vmId, nic.id) });
+  return Object.freeze({
+    id: nic.id,
+    networkId: nic.networkId,
+    ip: nic.ip,
+    mac: nic.mac || macFor(vmId, nic.id),
+  });
 }
 
 function macFor(vmId: string, nicId: string): string {
@@ -94,7 +115,10 @@ export function normaliseSpec(spec: DomainSpec, profile: CapabilityProfile): Dom
 }
 
 /** A spec with some fields replaced, frozen like the original. */
-export function reviseSpec(spec: DomainSpec, change: Partial<Pick<DomainSpec, 'resources' | 'disks' | 'nics'>>): DomainSpec {
+export function reviseSpec(
+  spec: DomainSpec,
+  change: Partial<Pick<DomainSpec, 'resources' | 'disks' | 'nics'>>,
+): DomainSpec {
   return Object.freeze({
     ...spec,
     resources: Object.freeze({ ...(change.resources ?? spec.resources) }),
@@ -117,7 +141,13 @@ export function specKey(spec: DomainSpec): string {
 }
 
 export function sameDisk(a: DiskSpec, b: DiskSpec): boolean {
-  return a.id === b.id && a.imageId === b.imageId && a.format === b.format && a.sizeMib === b.sizeMib && a.target === b.target;
+  return (
+    a.id === b.id &&
+    a.imageId === b.imageId &&
+    a.format === b.format &&
+    a.sizeMib === b.sizeMib &&
+    a.target === b.target
+  );
 }
 
 export function sameNic(a: NicSpec, b: NicSpec): boolean {

@@ -52,20 +52,41 @@ describe('parseIpv4 and formatIpv4', () => {
     expect(e.message).toBe(`rangeStart: "${text}" has an octet above 255`);
   });
 
-  it.each(['', 'abc', 'a.b.c.d', '1.2.3', '1.2.3.4.5', '1234.1.1.1', '-1.2.3.4', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.4\n', '1.2.3.4/24', '1..2.3', '0x0a.0.0.1'])(
-    'refuses %j as not an address',
-    (text) => {
-      const e = invalid(() => parseIpv4(text, 'gateway'));
-      expect(e.field).toBe('gateway');
-      expect(e.message).toContain('is not an IPv4 address');
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    'a.b.c.d',
+    '1.2.3',
+    '1.2.3.4.5',
+    '1234.1.1.1',
+    '-1.2.3.4',
+    ' 1.2.3.4',
+    '1.2.3.4 ',
+    '1.2.3.4\n',
+    '1.2.3.4/24',
+    '1..2.3',
+    '0x0a.0.0.1',
+  ])('refuses %j as not an address', (text) => {
+    const e = invalid(() => parseIpv4(text, 'gateway'));
+    expect(e.field).toBe('gateway');
+    expect(e.message).toContain('is not an IPv4 address');
+  });
 });
 
 describe('parseCidr', () => {
   it('finds the network and the usable range', () => {
-    expect(parseCidr('10.0.0.0/24', 'cidr')).toEqual({ network: ip('10.0.0.0'), prefix: 24, first: ip('10.0.0.1'), last: ip('10.0.0.254') });
-    expect(parseCidr('192.168.1.128/25', 'cidr')).toEqual({ network: ip('192.168.1.128'), prefix: 25, first: ip('192.168.1.129'), last: ip('192.168.1.254') });
+    expect(parseCidr('10.0.0.0/24', 'cidr')).toEqual({
+      network: ip('10.0.0.0'),
+      prefix: 24,
+      first: ip('10.0.0.1'),
+      last: ip('10.0.0.254'),
+    });
+    expect(parseCidr('192.168.1.128/25', 'cidr')).toEqual({
+      network: ip('192.168.1.128'),
+      prefix: 25,
+      first: ip('192.168.1.129'),
+      last: ip('192.168.1.254'),
+    });
   });
 
   it('accepts the smallest and the largest allowed prefix', () => {
@@ -98,7 +119,9 @@ describe('parseCidr', () => {
     const e = invalid(() => parseCidr('10.0.0.1/24', 'cidr'));
     expect(e.field).toBe('cidr');
     expect(e.message).toBe('cidr: "10.0.0.1/24" has host bits set; the network is 10.0.0.0/24');
-    expect(invalid(() => parseCidr('192.168.1.64/25', 'net.cidr')).message).toContain('the network is 192.168.1.0/25');
+    expect(invalid(() => parseCidr('192.168.1.64/25', 'net.cidr')).message).toContain(
+      'the network is 192.168.1.0/25',
+    );
   });
 
   it.each(['0', '7', '31', '32'])('refuses prefix /%s', (len) => {
@@ -113,7 +136,17 @@ describe('parseCidr', () => {
     expect(e.message).toContain('octet above 255');
   });
 
-  it.each(['', '10.0.0.0', '10.0.0.0/', '/24', '10.0.0.0/24/1', '10.0.0.0/abc', '10.0.0.0/100', '10.0.0.0/-1', 'garbage'])('refuses %j', (text) => {
+  it.each([
+    '',
+    '10.0.0.0',
+    '10.0.0.0/',
+    '/24',
+    '10.0.0.0/24/1',
+    '10.0.0.0/abc',
+    '10.0.0.0/100',
+    '10.0.0.0/-1',
+    'garbage',
+  ])('refuses %j', (text) => {
     const e = invalid(() => parseCidr(text, 'cidr'));
     expect(e.field).toBe('cidr');
     expect(e.message.startsWith('cidr: ')).toBe(true);

@@ -40,13 +40,30 @@ describe('checkQuota', () => {
   it.each([
     ['VMs', { maxVms: 3 }, usage(3, 0, 0, 0), 1, res(0, 0, 0), 'VMs would be 4, the limit is 3'],
     ['vCPUs', { maxVcpus: 8 }, usage(1, 7, 0, 0), 1, res(2, 0, 0), 'vCPUs would be 9, the limit is 8'],
-    ['memory', { maxMemoryMib: 4096 }, usage(1, 0, 4000, 0), 1, res(0, 512, 0), 'memory would be 4512 MiB, the limit is 4096 MiB'],
-    ['disk', { maxDiskMib: 10_000 }, usage(1, 0, 0, 9999), 1, res(0, 0, 2), 'disk would be 10001 MiB, the limit is 10000 MiB'],
-  ] as const)('refuses passing the %s limit, naming the organization and the resource', (_name, limits, used, extraVms, extra, text) => {
-    const q: Quota = { ...UNLIMITED, organization: 'org-7', ...limits };
-    const message = exhausted(() => checkQuota(q, used, extraVms, extra));
-    expect(message).toBe(`quota of organization org-7: ${text}`);
-  });
+    [
+      'memory',
+      { maxMemoryMib: 4096 },
+      usage(1, 0, 4000, 0),
+      1,
+      res(0, 512, 0),
+      'memory would be 4512 MiB, the limit is 4096 MiB',
+    ],
+    [
+      'disk',
+      { maxDiskMib: 10_000 },
+      usage(1, 0, 0, 9999),
+      1,
+      res(0, 0, 2),
+      'disk would be 10001 MiB, the limit is 10000 MiB',
+    ],
+  ] as const)(
+    'refuses passing the %s limit, naming the organization and the resource',
+    (_name, limits, used, extraVms, extra, text) => {
+      const q: Quota = { ...UNLIMITED, organization: 'org-7', ...limits };
+      const message = exhausted(() => checkQuota(q, used, extraVms, extra));
+      expect(message).toBe(`quota of organization org-7: ${text}`);
+    },
+  );
 
   it('checks VMs first, then vCPUs, memory and disk', () => {
     const q: Quota = { organization: 'acme', maxVms: 1, maxVcpus: 1, maxMemoryMib: 1, maxDiskMib: 1 };
@@ -58,7 +75,9 @@ describe('checkQuota', () => {
 
   it('refuses growth past a limit even when the organization is already over it', () => {
     const q: Quota = { ...UNLIMITED, maxVcpus: 4 };
-    expect(exhausted(() => checkQuota(q, usage(2, 6, 0, 0), 0, res(1, 0, 0)))).toContain('vCPUs would be 7, the limit is 4');
+    expect(exhausted(() => checkQuota(q, usage(2, 6, 0, 0), 0, res(1, 0, 0)))).toContain(
+      'vCPUs would be 7, the limit is 4',
+    );
   });
 
   it('never refuses a change that adds nothing, even when the organization is over a lowered limit', () => {
@@ -72,6 +91,8 @@ describe('checkQuota', () => {
 
   it('checks a growing resource even when another one shrinks', () => {
     const q: Quota = { ...UNLIMITED, maxMemoryMib: 4096 };
-    expect(exhausted(() => checkQuota(q, usage(1, 2, 4096, 0), 0, res(-1, 1, 0)))).toContain('memory would be 4097 MiB');
+    expect(exhausted(() => checkQuota(q, usage(1, 2, 4096, 0), 0, res(-1, 1, 0)))).toContain(
+      'memory would be 4097 MiB',
+    );
   });
 });

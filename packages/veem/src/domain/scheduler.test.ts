@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host } from './host.js';
 import type { Resources } from './resources.js';
-import { placeVm, rank, rejectHost, type HostView, type PlacementRequest, type RankPolicy } from './scheduler.js';
+import {
+  placeVm,
+  rank,
+  rejectHost,
+  type HostView,
+  type PlacementRequest,
+  type RankPolicy,
+} from './scheduler.js';
 
 const NO_USE: Resources = { vcpus: 0, memoryMib: 0, diskMib: 0 };
 
@@ -52,7 +59,13 @@ function view(id: string, o: ViewOptions = {}): HostView {
 }
 
 function request(o: Partial<PlacementRequest> = {}): PlacementRequest {
-  return { vmId: 'vm-1', demand: { vcpus: 1, memoryMib: 1024, diskMib: 1000 }, diskFormat: 'qcow2', requirements: {}, ...o };
+  return {
+    vmId: 'vm-1',
+    demand: { vcpus: 1, memoryMib: 1024, diskMib: 1000 },
+    diskFormat: 'qcow2',
+    requirements: {},
+    ...o,
+  };
 }
 
 function reasonOf(req: PlacementRequest, hosts: HostView[], policy: RankPolicy = 'packing'): string {
@@ -94,7 +107,9 @@ describe('requirements filter', () => {
   it('rejects a different value or a missing label', () => {
     expect(rejectHost(request({ requirements: { zone: 'b' } }), labelled)).toBe('label');
     expect(rejectHost(request({ requirements: { zone: 'a', rack: '1' } }), labelled)).toBe('label');
-    expect(reasonOf(request({ requirements: { zone: 'b' } }), [labelled])).toBe('no host fits: requirements not matched on 1 host');
+    expect(reasonOf(request({ requirements: { zone: 'b' } }), [labelled])).toBe(
+      'no host fits: requirements not matched on 1 host',
+    );
   });
 
   it('matches "hypervisor" against the capability profile, not the labels', () => {
@@ -112,7 +127,12 @@ describe('requirements filter', () => {
 });
 
 describe('hypervisor limits per VM', () => {
-  const small = view('h1', { host: { profile: { maxVcpusPerVm: 4, maxMemoryMibPerVm: 4096 }, capacity: { vcpus: 64, memoryMib: 65_536, diskMib: 100_000 } } });
+  const small = view('h1', {
+    host: {
+      profile: { maxVcpusPerVm: 4, maxMemoryMibPerVm: 4096 },
+      capacity: { vcpus: 64, memoryMib: 65_536, diskMib: 100_000 },
+    },
+  });
 
   it('accepts a VM exactly at the limits', () => {
     expect(rejectHost(request({ demand: { vcpus: 4, memoryMib: 4096, diskMib: 0 } }), small)).toBeUndefined();
@@ -131,8 +151,15 @@ describe('hypervisor limits per VM', () => {
   });
 
   it('treats a limit of 0 as no limit', () => {
-    const unlimited = view('h2', { host: { profile: { maxVcpusPerVm: 0, maxMemoryMibPerVm: 0 }, capacity: { vcpus: 512, memoryMib: 1 << 22, diskMib: 1000 } } });
-    expect(rejectHost(request({ demand: { vcpus: 500, memoryMib: 1 << 21, diskMib: 0 } }), unlimited)).toBeUndefined();
+    const unlimited = view('h2', {
+      host: {
+        profile: { maxVcpusPerVm: 0, maxMemoryMibPerVm: 0 },
+        capacity: { vcpus: 512, memoryMib: 1 << 22, diskMib: 1000 },
+      },
+    });
+    expect(
+      rejectHost(request({ demand: { vcpus: 500, memoryMib: 1 << 21, diskMib: 0 } }), unlimited),
+    ).toBeUndefined();
   });
 });
 
@@ -141,11 +168,15 @@ describe('disk format filter', () => {
     const hyperv = view('h1', { host: { profile: { hypervisor: 'hyperv', diskFormats: ['vhdx'] } } });
     expect(rejectHost(request({ diskFormat: 'qcow2' }), hyperv)).toBe('format');
     expect(rejectHost(request({ diskFormat: 'vhdx' }), hyperv)).toBeUndefined();
-    expect(reasonOf(request({ diskFormat: 'vmdk' }), [hyperv])).toBe('no host fits: disk format not supported on 1 host');
+    expect(reasonOf(request({ diskFormat: 'vmdk' }), [hyperv])).toBe(
+      'no host fits: disk format not supported on 1 host',
+    );
   });
 
   it('does not filter a VM without an image', () => {
-    expect(rejectHost(request({ diskFormat: '' }), view('h1', { host: { profile: { diskFormats: [] } } }))).toBeUndefined();
+    expect(
+      rejectHost(request({ diskFormat: '' }), view('h1', { host: { profile: { diskFormats: [] } } })),
+    ).toBeUndefined();
   });
 });
 
@@ -156,24 +187,39 @@ describe('capacity filter', () => {
     ['diskMib', 'disk', { diskMib: 90_000 }, { diskMib: 10_000 }, { diskMib: 10_001 }],
   ] as const;
 
-  it.each(cases)('with no overcommit, %s fits exactly up to capacity and not one unit more', (key, name, used, fits, tooMuch) => {
-    const v = view('h1', { used });
-    expect(rejectHost(request({ demand: { ...NO_USE, ...fits } }), v)).toBeUndefined();
-    expect(rejectHost(request({ demand: { ...NO_USE, ...tooMuch } }), v)).toBe(key);
-    expect(reasonOf(request({ demand: { ...NO_USE, ...tooMuch } }), [v])).toBe(`no host fits: not enough free ${name} on 1 host`);
-  });
+  it.each(cases)(
+    'with no overcommit, %s fits exactly up to capacity and not one unit more',
+    (key, name, used, fits, tooMuch) => {
+      const v = view('h1', { used });
+      expect(rejectHost(request({ demand: { ...NO_USE, ...fits } }), v)).toBeUndefined();
+      expect(rejectHost(request({ demand: { ...NO_USE, ...tooMuch } }), v)).toBe(key);
+      expect(reasonOf(request({ demand: { ...NO_USE, ...tooMuch } }), [v])).toBe(
+        `no host fits: not enough free ${name} on 1 host`,
+      );
+    },
+  );
 
   it('multiplies CPU capacity by a cpu overcommit of 4.0', () => {
     const v = view('h1', { host: { overcommit: { cpu: 4, memory: 1, disk: 1 } }, used: { vcpus: 30 } });
     expect(rejectHost(request({ demand: { vcpus: 2, memoryMib: 0, diskMib: 0 } }), v)).toBeUndefined();
     expect(rejectHost(request({ demand: { vcpus: 3, memoryMib: 0, diskMib: 0 } }), v)).toBe('vcpus');
     // The CPU ratio does not stretch memory.
-    expect(rejectHost(request({ demand: { vcpus: 1, memoryMib: 16_385, diskMib: 0 } }), view('h2', { host: { overcommit: { cpu: 4, memory: 1, disk: 1 } } }))).toBe('memoryMib');
+    expect(
+      rejectHost(
+        request({ demand: { vcpus: 1, memoryMib: 16_385, diskMib: 0 } }),
+        view('h2', { host: { overcommit: { cpu: 4, memory: 1, disk: 1 } } }),
+      ),
+    ).toBe('memoryMib');
   });
 
   it('rounds a fractional overcommit limit down', () => {
     // 16384 × 1.5 = 24576; 7 × 1.5 = 10.5 → 10.
-    const v = view('h1', { host: { capacity: { vcpus: 7, memoryMib: 16_384, diskMib: 1000 }, overcommit: { cpu: 1.5, memory: 1.5, disk: 1 } } });
+    const v = view('h1', {
+      host: {
+        capacity: { vcpus: 7, memoryMib: 16_384, diskMib: 1000 },
+        overcommit: { cpu: 1.5, memory: 1.5, disk: 1 },
+      },
+    });
     expect(rejectHost(request({ demand: { vcpus: 10, memoryMib: 24_576, diskMib: 0 } }), v)).toBeUndefined();
     expect(rejectHost(request({ demand: { vcpus: 11, memoryMib: 1, diskMib: 0 } }), v)).toBe('vcpus');
     expect(rejectHost(request({ demand: { vcpus: 1, memoryMib: 24_577, diskMib: 0 } }), v)).toBe('memoryMib');
@@ -190,19 +236,29 @@ describe('filter order', () => {
     const req = request({ requirements: { zone: 'x' }, demand: { vcpus: 40, memoryMib: 1, diskMib: 0 } });
     expect(rejectHost(req, view('h1', { host: { admin: 'disabled' } }))).toBe('state');
     expect(rejectHost(req, view('h1', { host: { profile: { maxVcpusPerVm: 4 } } }))).toBe('label');
-    expect(rejectHost({ ...req, requirements: {} }, view('h1', { host: { profile: { maxVcpusPerVm: 4 } } }))).toBe('vcpus-limit');
+    expect(
+      rejectHost({ ...req, requirements: {} }, view('h1', { host: { profile: { maxVcpusPerVm: 4 } } })),
+    ).toBe('vcpus-limit');
     expect(rejectHost({ ...req, requirements: {} }, view('h1'))).toBe('vcpus');
   });
 });
 
 describe('rank policies', () => {
   it('packing picks the fullest host that still fits', () => {
-    const hosts = [view('a', { used: { vcpus: 2 } }), view('b', { used: { vcpus: 6 } }), view('c', { used: { vcpus: 4 } })];
+    const hosts = [
+      view('a', { used: { vcpus: 2 } }),
+      view('b', { used: { vcpus: 6 } }),
+      view('c', { used: { vcpus: 4 } }),
+    ];
     expect(chosen(request(), hosts, 'packing')).toBe('b');
   });
 
   it('packing skips a fuller host the VM does not fit on', () => {
-    const hosts = [view('a', { used: { vcpus: 2 } }), view('b', { used: { vcpus: 8 } }), view('c', { used: { vcpus: 4 } })];
+    const hosts = [
+      view('a', { used: { vcpus: 2 } }),
+      view('b', { used: { vcpus: 8 } }),
+      view('c', { used: { vcpus: 4 } }),
+    ];
     expect(chosen(request(), hosts, 'packing')).toBe('c');
   });
 
@@ -219,7 +275,11 @@ describe('rank policies', () => {
   });
 
   it('striping picks the host with the fewest VMs', () => {
-    const hosts = [view('a', { runningVms: 3 }), view('b', { runningVms: 1, used: { vcpus: 7 } }), view('c', { runningVms: 2 })];
+    const hosts = [
+      view('a', { runningVms: 3 }),
+      view('b', { runningVms: 1, used: { vcpus: 7 } }),
+      view('c', { runningVms: 2 }),
+    ];
     expect(chosen(request(), hosts, 'striping')).toBe('b');
   });
 
@@ -227,22 +287,31 @@ describe('rank policies', () => {
     const hosts = [
       // Free CPU in ONE's units (100 per CPU): a 800 − 500 = 300, b 400 − 100 = 300, c 800 − 350 = 450.
       view('a', { host: { cpuUsedPercent: 500 } }),
-      view('b', { host: { cpuUsedPercent: 100, capacity: { vcpus: 4, memoryMib: 16_384, diskMib: 100_000 } } }),
+      view('b', {
+        host: { cpuUsedPercent: 100, capacity: { vcpus: 4, memoryMib: 16_384, diskMib: 100_000 } },
+      }),
       view('c', { host: { cpuUsedPercent: 350 } }),
     ];
     expect(chosen(request(), hosts, 'load-aware')).toBe('c');
   });
 
   it('load-aware breaks ties between unmeasured hosts by allocated CPU', () => {
-    const hosts = [view('a', { used: { vcpus: 4 } }), view('b', { used: { vcpus: 1 } }), view('c', { used: { vcpus: 2 } })];
+    const hosts = [
+      view('a', { used: { vcpus: 4 } }),
+      view('b', { used: { vcpus: 1 } }),
+      view('c', { used: { vcpus: 2 } }),
+    ];
     expect(chosen(request(), hosts, 'load-aware')).toBe('b');
   });
 
-  it.each(['packing', 'striping', 'load-aware'] as const)('%s breaks exact ties by the lowest host id, whatever the input order', (policy) => {
-    const hosts = [view('h3'), view('h1'), view('h2')];
-    expect(chosen(request(), hosts, policy)).toBe('h1');
-    expect(chosen(request(), [...hosts].reverse(), policy)).toBe('h1');
-  });
+  it.each(['packing', 'striping', 'load-aware'] as const)(
+    '%s breaks exact ties by the lowest host id, whatever the input order',
+    (policy) => {
+      const hosts = [view('h3'), view('h1'), view('h2')];
+      expect(chosen(request(), hosts, policy)).toBe('h1');
+      expect(chosen(request(), [...hosts].reverse(), policy)).toBe('h1');
+    },
+  );
 });
 
 describe('reason when nothing fits', () => {
@@ -258,12 +327,16 @@ describe('reason when nothing fits', () => {
       view('d', { used: { memoryMib: 16_000 } }),
       view('e', { used: { memoryMib: 16_000 } }),
     ];
-    expect(reasonOf(request(), hosts)).toBe('no host fits: not enough free memory on 3 hosts; not enabled or not monitored on 2 hosts');
+    expect(reasonOf(request(), hosts)).toBe(
+      'no host fits: not enough free memory on 3 hosts; not enabled or not monitored on 2 hosts',
+    );
   });
 
   it('mentions excluded hosts', () => {
     const hosts = [view('a'), view('b', { used: { vcpus: 8 } })];
-    expect(reasonOf(request({ exclude: new Set(['a']) }), hosts)).toBe('no host fits: excluded on 1 host; not enough free CPU on 1 host');
+    expect(reasonOf(request({ exclude: new Set(['a']) }), hosts)).toBe(
+      'no host fits: excluded on 1 host; not enough free CPU on 1 host',
+    );
   });
 });
 
@@ -288,14 +361,18 @@ describe('onlyHost', () => {
   });
 
   it('explains why the named host does not fit, without counting the others', () => {
-    expect(reasonOf(request({ onlyHost: 'c' }), hosts)).toBe('host c does not fit: not enough free memory on 1 host');
+    expect(reasonOf(request({ onlyHost: 'c' }), hosts)).toBe(
+      'host c does not fit: not enough free memory on 1 host',
+    );
     expect(reasonOf(request({ onlyHost: 'a', demand: { vcpus: 4, memoryMib: 1, diskMib: 0 } }), hosts)).toBe(
       'host a does not fit: not enough free CPU on 1 host',
     );
   });
 
   it('says the named host is excluded rather than missing when it is also in exclude', () => {
-    expect(reasonOf(request({ onlyHost: 'b', exclude: new Set(['b']) }), hosts)).toBe('host b does not fit: excluded on 1 host');
+    expect(reasonOf(request({ onlyHost: 'b', exclude: new Set(['b']) }), hosts)).toBe(
+      'host b does not fit: excluded on 1 host',
+    );
   });
 });
 
@@ -339,9 +416,21 @@ const hostArb = fc.record({
   maxVcpusPerVm: fc.constantFrom(0, 4, 16),
   maxMemoryMibPerVm: fc.constantFrom(0, 8192),
   diskFormats: fc.subarray(['qcow2', 'raw', 'vhdx']),
-  capacity: fc.record({ vcpus: fc.integer({ min: 1, max: 16 }), memoryMib: fc.integer({ min: 1024, max: 32_768 }), diskMib: fc.integer({ min: 0, max: 100_000 }) }),
-  overcommit: fc.record({ cpu: fc.constantFrom(1, 2, 4), memory: fc.constantFrom(1, 1.5), disk: fc.constant(1) }),
-  used: fc.record({ vcpus: fc.integer({ min: 0, max: 40 }), memoryMib: fc.integer({ min: 0, max: 40_000 }), diskMib: fc.integer({ min: 0, max: 100_000 }) }),
+  capacity: fc.record({
+    vcpus: fc.integer({ min: 1, max: 16 }),
+    memoryMib: fc.integer({ min: 1024, max: 32_768 }),
+    diskMib: fc.integer({ min: 0, max: 100_000 }),
+  }),
+  overcommit: fc.record({
+    cpu: fc.constantFrom(1, 2, 4),
+    memory: fc.constantFrom(1, 1.5),
+    disk: fc.constant(1),
+  }),
+  used: fc.record({
+    vcpus: fc.integer({ min: 0, max: 40 }),
+    memoryMib: fc.integer({ min: 0, max: 40_000 }),
+    diskMib: fc.integer({ min: 0, max: 100_000 }),
+  }),
   runningVms: fc.integer({ min: 0, max: 5 }),
   cpuUsedPercent: fc.integer({ min: 0, max: 1600 }),
 });
@@ -360,7 +449,12 @@ function toView(s: HostSpec, i: number): HostView {
       capacity: s.capacity,
       overcommit: s.overcommit,
       cpuUsedPercent: s.cpuUsedPercent,
-      profile: { hypervisor: s.hypervisor, maxVcpusPerVm: s.maxVcpusPerVm, maxMemoryMibPerVm: s.maxMemoryMibPerVm, diskFormats: s.diskFormats },
+      profile: {
+        hypervisor: s.hypervisor,
+        maxVcpusPerVm: s.maxVcpusPerVm,
+        maxMemoryMibPerVm: s.maxMemoryMibPerVm,
+        diskFormats: s.diskFormats,
+      },
     },
   });
 }
@@ -372,13 +466,24 @@ const scenarioArb = fc.array(hostArb, { minLength: 0, maxLength: 8 }).chain((spe
     hosts: fc.constant(specs.map(toView)),
     policy: fc.constantFrom<RankPolicy>('packing', 'striping', 'load-aware'),
     req: fc.record({
-      demand: fc.record({ vcpus: fc.integer({ min: 1, max: 8 }), memoryMib: fc.integer({ min: 256, max: 9000 }), diskMib: fc.integer({ min: 0, max: 50_000 }) }),
+      demand: fc.record({
+        vcpus: fc.integer({ min: 1, max: 8 }),
+        memoryMib: fc.integer({ min: 256, max: 9000 }),
+        diskMib: fc.integer({ min: 0, max: 50_000 }),
+      }),
       diskFormat: fc.constantFrom('', 'qcow2', 'vhdx'),
       requirements: fc.record(
-        { zone: fc.constantFrom('a', 'b'), hypervisor: fc.constantFrom('kvm', 'xen'), host: fc.constantFrom('node-0', 'node-1', 'h0') },
+        {
+          zone: fc.constantFrom('a', 'b'),
+          hypervisor: fc.constantFrom('kvm', 'xen'),
+          host: fc.constantFrom('node-0', 'node-1', 'h0'),
+        },
         { requiredKeys: [] },
       ),
-      exclude: fc.option(fc.subarray(ids).map((xs) => new Set(xs)), { nil: undefined }),
+      exclude: fc.option(
+        fc.subarray(ids).map((xs) => new Set(xs)),
+        { nil: undefined },
+      ),
       onlyHost: fc.option(fc.constantFrom(...ids, ...names, 'missing'), { nil: undefined, freq: 3 }),
     }),
   });
@@ -411,13 +516,20 @@ describe('placement property', () => {
           expect(result.reason).toBe('no hosts are registered');
           return;
         }
-        const named = req.onlyHost === undefined ? hosts : hosts.filter((v) => v.host.id === req.onlyHost || v.host.name === req.onlyHost);
+        const named =
+          req.onlyHost === undefined
+            ? hosts
+            : hosts.filter((v) => v.host.id === req.onlyHost || v.host.name === req.onlyHost);
         if (named.length === 0) {
           expect(result.reason).toBe(`host ${req.onlyHost} does not exist`);
           return;
         }
         // Every considered host is counted under exactly one cause.
-        expect(result.reason.startsWith(req.onlyHost === undefined ? 'no host fits: ' : `host ${req.onlyHost} does not fit: `)).toBe(true);
+        expect(
+          result.reason.startsWith(
+            req.onlyHost === undefined ? 'no host fits: ' : `host ${req.onlyHost} does not fit: `,
+          ),
+        ).toBe(true);
         expect(countsIn(result.reason).reduce((a, b) => a + b, 0)).toBe(named.length);
       }),
       { numRuns: 500 },

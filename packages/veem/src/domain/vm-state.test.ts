@@ -1,6 +1,15 @@
 import { isReservoirError } from '@reservoir/runtime';
 import { describe, expect, it } from 'vitest';
-import { assertTransition, canTransition, holdsHost, isVmState, ON_HOST, TRANSIENT, VM_STATES, type VmState } from './vm-state.js';
+import {
+  assertTransition,
+  canTransition,
+  holdsHost,
+  isVmState,
+  ON_HOST,
+  TRANSIENT,
+  VM_STATES,
+  type VmState,
+} from './vm-state.js';
 
 // The life cycle as specified, written out here independently of the implementation's table.
 const LEGAL: Record<VmState, VmState[]> = {
@@ -18,11 +27,24 @@ const LEGAL: Record<VmState, VmState[]> = {
   epilog: ['done', 'stopped', 'failed', 'unknown'],
   done: [],
   failed: ['pending', 'prolog', 'boot', 'running', 'poweroff', 'suspended', 'epilog', 'done'],
-  unknown: ['running', 'poweroff', 'suspended', 'failed', 'epilog', 'migrating', 'boot', 'prolog', 'shutdown', 'saving'],
+  unknown: [
+    'running',
+    'poweroff',
+    'suspended',
+    'failed',
+    'epilog',
+    'migrating',
+    'boot',
+    'prolog',
+    'shutdown',
+    'saving',
+  ],
 };
 
 const legalPairs = VM_STATES.flatMap((from) => LEGAL[from].map((to) => [from, to] as const));
-const illegalPairs = VM_STATES.flatMap((from) => VM_STATES.filter((to) => !LEGAL[from].includes(to)).map((to) => [from, to] as const));
+const illegalPairs = VM_STATES.flatMap((from) =>
+  VM_STATES.filter((to) => !LEGAL[from].includes(to)).map((to) => [from, to] as const),
+);
 
 function thrown(fn: () => void): unknown {
   try {
@@ -122,7 +144,17 @@ describe('TRANSIENT and ON_HOST', () => {
 
   it('holds only real states, and no settled or terminal one is transient', () => {
     for (const s of TRANSIENT) expect(isVmState(s)).toBe(true);
-    for (const s of ['pending', 'hold', 'running', 'poweroff', 'suspended', 'stopped', 'done', 'failed', 'unknown'] as const) {
+    for (const s of [
+      'pending',
+      'hold',
+      'running',
+      'poweroff',
+      'suspended',
+      'stopped',
+      'done',
+      'failed',
+      'unknown',
+    ] as const) {
       expect(TRANSIENT.has(s), s).toBe(false);
     }
   });

@@ -12,8 +12,8 @@ import type {
   Resources,
 } from '../../domain/driver.js';
 
-// Translation between the VHI messages and the agent's plain types. Decoded 64-bit integers arrive
-// as Long objects whatever the typings say, hence the Number() on every one of them.
+// Translation between the VHI messages and the agent's plain types. 64-bit fields go through
+// Number() so they stay numbers whichever way the protobuf runtime decodes them (number or Long).
 
 type PbState = reservoir.veeh.v1.DomainState;
 const PbState = reservoir.veeh.v1.DomainState;
@@ -60,7 +60,13 @@ export function resourcesToPb(r: Resources): PbResources {
 }
 
 export function diskFromPb(d: PbDisk | null | undefined): DiskSpec {
-  return { id: d?.id ?? '', imageId: d?.imageId ?? '', format: d?.format ?? '', sizeMib: d?.sizeMib ?? 0, target: d?.target ?? '' };
+  return {
+    id: d?.id ?? '',
+    imageId: d?.imageId ?? '',
+    format: d?.format ?? '',
+    sizeMib: d?.sizeMib ?? 0,
+    target: d?.target ?? '',
+  };
 }
 
 export function nicFromPb(n: PbNic | null | undefined): NicSpec {

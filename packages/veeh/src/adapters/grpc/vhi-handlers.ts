@@ -1,7 +1,15 @@
 import type { HostAgentDefinition } from '@reservoir/contracts';
 import { errors, type Handlers } from '@reservoir/runtime';
 import type { HostAgent } from '../../app/agent.js';
-import { diskFromPb, domainToPb, hostDescriptionToPb, hostStatusToPb, nicFromPb, specFromPb, stateFromPb } from './mapping.js';
+import {
+  diskFromPb,
+  domainToPb,
+  hostDescriptionToPb,
+  hostStatusToPb,
+  nicFromPb,
+  specFromPb,
+  stateFromPb,
+} from './mapping.js';
 
 /** The VHI service: each RPC decoded, handed to the agent, and its answer encoded. */
 export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefinition> {
@@ -30,7 +38,9 @@ export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefiniti
     deleteSnapshot: async (req) => domainToPb(await agent.deleteSnapshot(req.hostId, req.vmId, req.name)),
 
     resizeDomain: async (req) =>
-      domainToPb(await agent.resizeDomain(req.hostId, req.vmId, { vcpus: req.vcpus, memoryMib: req.memoryMib })),
+      domainToPb(
+        await agent.resizeDomain(req.hostId, req.vmId, { vcpus: req.vcpus, memoryMib: req.memoryMib }),
+      ),
     attachDisk: async (req) => {
       if (!req.disk) throw errors.invalid('disk', 'required');
       return domainToPb(await agent.attachDisk(req.hostId, req.vmId, diskFromPb(req.disk)));

@@ -24,7 +24,10 @@ describe('VHI over a real socket', () => {
   let vhiB: ClosableClient<typeof HostAgentDefinition>;
 
   beforeAll(async () => {
-    a = await createVeeh({ hosts: { prefix: 'a-', families: 'kvm:2,hyperv:1', template }, listen: '127.0.0.1:0' });
+    a = await createVeeh({
+      hosts: { prefix: 'a-', families: 'kvm:2,hyperv:1', template },
+      listen: '127.0.0.1:0',
+    });
     b = await createVeeh({ hosts: { prefix: 'b-', count: 1, template }, listen: '127.0.0.1:0' });
     vhi = createClient(HostAgentDefinition, a.address!, { deadlineMs: 5_000 });
     vhiB = createClient(HostAgentDefinition, b.address!, { deadlineMs: 5_000 });
@@ -41,7 +44,13 @@ describe('VHI over a real socket', () => {
     expect(hosts.map((h) => h.hostId)).toEqual(['a-01', 'a-02', 'a-03']);
     const h3 = await vhi.describeHost({ hostId: 'a-03' });
     expect(h3.capacity).toMatchObject({ vcpus: 8, memoryMib: 16_384, diskMib: 100_000 });
-    expect(h3.profile).toMatchObject({ hypervisor: 'hyperv', maxVcpusPerVm: 4, maxMemoryMibPerVm: 65_536, diskFormats: ['vhdx', 'vpc'], driver: 'sim' });
+    expect(h3.profile).toMatchObject({
+      hypervisor: 'hyperv',
+      maxVcpusPerVm: 4,
+      maxMemoryMibPerVm: 65_536,
+      diskFormats: ['vhdx', 'vpc'],
+      driver: 'sim',
+    });
     expect(h3.labels['overcommit.cpu']).toBe('16');
     await expect(vhi.describeHost({ hostId: 'zz' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -61,27 +70,39 @@ describe('VHI over a real socket', () => {
     expect((await vhi.rebootDomain({ hostId: 'a-01', vmId: 'vm1' })).state).toBe(S.DOMAIN_STATE_RUNNING);
     expect((await vhi.suspendDomain({ hostId: 'a-01', vmId: 'vm1' })).state).toBe(S.DOMAIN_STATE_SUSPENDED);
     expect((await vhi.resumeDomain({ hostId: 'a-01', vmId: 'vm1' })).state).toBe(S.DOMAIN_STATE_RUNNING);
-    expect((await vhi.shutdownDomain({ hostId: 'a-01', vmId: 'vm1', hard: true })).state).toBe(S.DOMAIN_STATE_SHUTOFF);
+    expect((await vhi.shutdownDomain({ hostId: 'a-01', vmId: 'vm1', hard: true })).state).toBe(
+      S.DOMAIN_STATE_SHUTOFF,
+    );
 
     expect((await vhi.snapshotDomain({ hostId: 'a-01', vmId: 'vm1', name: 's1' })).snapshots).toEqual(['s1']);
-    expect((await vhi.resizeDomain({ hostId: 'a-01', vmId: 'vm1', vcpus: 4, memoryMib: 0 })).spec?.resources).toMatchObject({ vcpus: 4, memoryMib: 4096 });
+    expect(
+      (await vhi.resizeDomain({ hostId: 'a-01', vmId: 'vm1', vcpus: 4, memoryMib: 0 })).spec?.resources,
+    ).toMatchObject({ vcpus: 4, memoryMib: 4096 });
     const reverted = await vhi.revertDomain({ hostId: 'a-01', vmId: 'vm1', name: 's1' });
     expect(reverted.spec?.resources?.vcpus).toBe(2);
     expect((await vhi.deleteSnapshot({ hostId: 'a-01', vmId: 'vm1', name: 's1' })).snapshots).toEqual([]);
 
     const disk = { id: 'data', imageId: '', format: 'raw', sizeMib: 1024, target: 'vdb' };
     expect((await vhi.attachDisk({ hostId: 'a-01', vmId: 'vm1', disk })).spec?.resources?.diskMib).toBe(9216);
-    expect((await vhi.detachDisk({ hostId: 'a-01', vmId: 'vm1', deviceId: 'data' })).spec?.disks).toHaveLength(1);
+    expect(
+      (await vhi.detachDisk({ hostId: 'a-01', vmId: 'vm1', deviceId: 'data' })).spec?.disks,
+    ).toHaveLength(1);
     const nic = { id: 'eth1', networkId: 'net-2', ip: '', mac: '02:00:00:00:00:01' };
-    expect((await vhi.attachNic({ hostId: 'a-01', vmId: 'vm1', nic })).spec?.nics?.map((n) => n.mac)).toContain('02:00:00:00:00:01');
-    expect((await vhi.detachNic({ hostId: 'a-01', vmId: 'vm1', deviceId: 'eth1' })).spec?.nics).toHaveLength(1);
+    expect(
+      (await vhi.attachNic({ hostId: 'a-01', vmId: 'vm1', nic })).spec?.nics?.map((n) => n.mac),
+    ).toContain('02:00:00:00:00:01');
+    expect((await vhi.detachNic({ hostId: 'a-01', vmId: 'vm1', deviceId: 'eth1' })).spec?.nics).toHaveLength(
+      1,
+    );
 
     expect((await vhi.destroyDomain({ hostId: 'a-01', vmId: 'vm1' })).existed).toBe(true);
     expect((await vhi.destroyDomain({ hostId: 'a-01', vmId: 'vm1' })).existed).toBe(false);
   });
 
   it('carries the error vocabulary across the wire', async () => {
-    await expect(vhi.getDomain({ hostId: 'a-01', vmId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(vhi.getDomain({ hostId: 'a-01', vmId: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(vhi.createDomain({ hostId: 'a-03', spec: vmSpec('big', 8) })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       field: 'spec.resources.vcpus',
@@ -93,11 +114,22 @@ describe('VHI over a real socket', () => {
     await vhi.createDomain({ hostId: 'a-02', spec: vmSpec('huge', 2, 16_000) });
     await vhi.startDomain({ hostId: 'a-02', vmId: 'huge' });
     await vhi.createDomain({ hostId: 'a-02', spec: vmSpec('more', 2, 1024) });
-    await expect(vhi.startDomain({ hostId: 'a-02', vmId: 'more' })).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED', message: /memory: asked 1024 MiB, free 384 MiB/ });
-    await expect(vhi.suspendDomain({ hostId: 'a-02', vmId: 'more' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION', message: /it is defined/ });
-    await expect(vhi.createDomain({ hostId: 'a-02' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'spec' });
+    await expect(vhi.startDomain({ hostId: 'a-02', vmId: 'more' })).rejects.toMatchObject({
+      code: 'RESOURCE_EXHAUSTED',
+      message: /memory: asked 1024 MiB, free 384 MiB/,
+    });
+    await expect(vhi.suspendDomain({ hostId: 'a-02', vmId: 'more' })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: /it is defined/,
+    });
+    await expect(vhi.createDomain({ hostId: 'a-02' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      field: 'spec',
+    });
     a.host('a-02').setReachable(false);
-    await expect(vhi.getDomain({ hostId: 'a-02', vmId: 'huge' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(vhi.getDomain({ hostId: 'a-02', vmId: 'huge' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
     const report = await vhi.monitor({ hostIds: ['a-02'] });
     expect(report.hosts[0]).toMatchObject({ hostId: 'a-02', reachable: false });
     a.host('a-02').setReachable(true);
@@ -128,13 +160,25 @@ describe('VHI over a real socket', () => {
 
     const prepared = await vhiB.prepareIncoming({ hostId: 'b-01', spec: vmSpec('mig'), live: true });
     expect(prepared.state).toBe(S.DOMAIN_STATE_INCOMING);
-    const remote = await vhi.migrateDomain({ hostId: 'a-02', vmId: 'mig', targetHostId: 'b-01', targetEndpoint: b.address!, live: true });
+    const remote = await vhi.migrateDomain({
+      hostId: 'a-02',
+      vmId: 'mig',
+      targetHostId: 'b-01',
+      targetEndpoint: b.address!,
+      live: true,
+    });
     expect(remote.domain).toMatchObject({ hostId: 'b-01', vmId: 'mig', state: S.DOMAIN_STATE_RUNNING });
     expect(remote.downtimeMs).toBeGreaterThan(0);
     expect(b.host('b-01').usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 8192 });
     expect(a.host('a-02').usage().used).toEqual({ vcpus: 0, memoryMib: 0, diskMib: 0 });
     await expect(
-      vhi.migrateDomain({ hostId: 'a-01', vmId: 'x', targetHostId: 'b-09', targetEndpoint: b.address!, live: true }),
+      vhi.migrateDomain({
+        hostId: 'a-01',
+        vmId: 'x',
+        targetHostId: 'b-09',
+        targetEndpoint: b.address!,
+        live: true,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -150,12 +194,19 @@ describe('VHI over a real socket', () => {
     });
     expect(landed).toMatchObject({ state: S.DOMAIN_STATE_SUSPENDED, snapshots: ['old'] });
     await expect(
-      vhiB.receiveMigration({ hostId: 'b-01', vmId: 'rx', live: false, sourceState: S.DOMAIN_STATE_UNSPECIFIED }),
+      vhiB.receiveMigration({
+        hostId: 'b-01',
+        vmId: 'rx',
+        live: false,
+        sourceState: S.DOMAIN_STATE_UNSPECIFIED,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'source_state' });
 
     await vhiB.prepareIncoming({ hostId: 'b-01', spec: vmSpec('ab'), live: true });
     expect((await vhiB.abortIncoming({ hostId: 'b-01', vmId: 'ab' })).existed).toBe(true);
     expect((await vhiB.abortIncoming({ hostId: 'b-01', vmId: 'ab' })).existed).toBe(false);
-    await expect(vhiB.abortIncoming({ hostId: 'b-01', vmId: 'rx' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(vhiB.abortIncoming({ hostId: 'b-01', vmId: 'rx' })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
   });
 });

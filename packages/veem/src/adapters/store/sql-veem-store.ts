@@ -90,7 +90,15 @@ export class SqlVeemStore implements VeemStore {
 
   async createVm(vm: Vm, leases: readonly Lease[]): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await this.upsertVm(tx, vm);
+      // A plain insert: an id that already exists is ALREADY_EXISTS, never an overwrite.
+      await tx.exec('INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+        vm.id,
+        vm.organization,
+        vm.state,
+        vm.host,
+        vm.requestId || null,
+        vmBody(vm),
+      ]);
       for (const l of leases) {
         await tx.exec('INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)', [l.networkId, l.ip, l.mac, l.vmId]);
       }
