@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     RESERVOIR_VEEM_LOG_LEVEL: 'warn',
     RESERVOIR_VEEM_MONITOR__INTERVAL_MS: '5000',
     RESERVOIR_VEEM_MONITOR__FAILURE_TIMEOUT_MS: '60000',
-  });
+  }, 60_000, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
   const client = vmiClient(address, 120_000);
   const bus = await MqttBus.connect({ url: broker.url, clientId: 'bench', logger: silentLogger() });
   try {

@@ -89,7 +89,11 @@ describe.each(testBrokers())('a site: VEEM with agents over real gRPC, events on
     vm = await act(vm.id, 'delete');
     expect(vm.state).toBe('done');
     expect((await c().networks.listLeases({ networkId: net.id })).leases).toEqual([]);
-    const states = site.events.filter((e) => e.vmId === vm.id).map((e) => e.to);
+    // Events travel through the broker: wait for the last one rather than racing it.
+    const states = await until('the done event', () => {
+      const s = site.events.filter((e) => e.vmId === vm.id).map((e) => e.to);
+      return s.includes('done') ? s : undefined;
+    });
     expect(states).toEqual(expect.arrayContaining(['shutdown', 'poweroff', 'saving', 'suspended', 'epilog', 'stopped', 'done']));
   });
 

@@ -444,6 +444,7 @@ export namespace reservoir {
                 migrateDomain: reservoir.veeh.v1.HostAgent.MigrateDomain;
                 receiveMigration: reservoir.veeh.v1.HostAgent.ReceiveMigration;
                 abortIncoming: reservoir.veeh.v1.HostAgent.AbortIncoming;
+                batch: reservoir.veeh.v1.HostAgent.Batch;
             }
 
             namespace HostAgent {
@@ -700,6 +701,150 @@ export namespace reservoir {
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };
+                type BatchCallback = (error: (Error|null), response?: reservoir.veeh.v1.BatchResponse) => void;
+                type Batch = {
+                  (request: reservoir.veeh.v1.IBatchRequest, callback: reservoir.veeh.v1.HostAgent.BatchCallback): void;
+                  (request: reservoir.veeh.v1.IBatchRequest): Promise<reservoir.veeh.v1.BatchResponse>;
+                  readonly name: "Batch";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/Batch";
+                  readonly requestType: "BatchRequest";
+                  readonly responseType: "BatchResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
+            interface IBatchOp extends reservoir.veeh.v1.BatchOp.$Properties {
+            }
+
+            class BatchOp {
+                constructor(properties?: reservoir.veeh.v1.BatchOp.$Properties);
+                $unknowns?: Uint8Array[];
+                create?: (reservoir.veeh.v1.CreateDomainRequest.$Properties|null);
+                get?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                start?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                shutdown?: (reservoir.veeh.v1.ShutdownDomainRequest.$Properties|null);
+                destroy?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                suspend?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                resume?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                reboot?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                op?: ("create"|"get"|"start"|"shutdown"|"destroy"|"suspend"|"resume"|"reboot");
+                static create(properties: reservoir.veeh.v1.BatchOp.$Shape): reservoir.veeh.v1.BatchOp & reservoir.veeh.v1.BatchOp.$Shape;
+                static create(properties?: reservoir.veeh.v1.BatchOp.$Properties): reservoir.veeh.v1.BatchOp;
+                static encode(message: reservoir.veeh.v1.BatchOp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.BatchOp & reservoir.veeh.v1.BatchOp.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.BatchOp;
+                static toObject(message: reservoir.veeh.v1.BatchOp, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BatchOp {
+                interface $Properties {
+                    create?: (reservoir.veeh.v1.CreateDomainRequest.$Properties|null);
+                    get?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    start?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    shutdown?: (reservoir.veeh.v1.ShutdownDomainRequest.$Properties|null);
+                    destroy?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    suspend?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    resume?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    reboot?: (reservoir.veeh.v1.DomainRef.$Properties|null);
+                    op?: ("create"|"get"|"start"|"shutdown"|"destroy"|"suspend"|"resume"|"reboot");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  create?: reservoir.veeh.v1.CreateDomainRequest.$Shape|null;
+                  get?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  start?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  shutdown?: reservoir.veeh.v1.ShutdownDomainRequest.$Shape|null;
+                  destroy?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  suspend?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  resume?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  reboot?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ op?: undefined; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "create"; create: reservoir.veeh.v1.CreateDomainRequest.$Shape; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "get"; create?: null; get: reservoir.veeh.v1.DomainRef.$Shape; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "start"; create?: null; get?: null; start: reservoir.veeh.v1.DomainRef.$Shape; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "shutdown"; create?: null; get?: null; start?: null; shutdown: reservoir.veeh.v1.ShutdownDomainRequest.$Shape; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "destroy"; create?: null; get?: null; start?: null; shutdown?: null; destroy: reservoir.veeh.v1.DomainRef.$Shape; suspend?: null; resume?: null; reboot?: null }|{ op?: "suspend"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend: reservoir.veeh.v1.DomainRef.$Shape; resume?: null; reboot?: null }|{ op?: "resume"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume: reservoir.veeh.v1.DomainRef.$Shape; reboot?: null }|{ op?: "reboot"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot: reservoir.veeh.v1.DomainRef.$Shape })
+                );
+            }
+
+            interface IBatchRequest extends reservoir.veeh.v1.BatchRequest.$Properties {
+            }
+
+            class BatchRequest {
+                constructor(properties?: reservoir.veeh.v1.BatchRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                ops: reservoir.veeh.v1.BatchOp.$Properties[];
+                static create(properties: reservoir.veeh.v1.BatchRequest.$Shape): reservoir.veeh.v1.BatchRequest & reservoir.veeh.v1.BatchRequest.$Shape;
+                static create(properties?: reservoir.veeh.v1.BatchRequest.$Properties): reservoir.veeh.v1.BatchRequest;
+                static encode(message: reservoir.veeh.v1.BatchRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.BatchRequest & reservoir.veeh.v1.BatchRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.BatchRequest;
+                static toObject(message: reservoir.veeh.v1.BatchRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BatchRequest {
+                interface $Properties {
+                    ops?: (reservoir.veeh.v1.BatchOp.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  ops?: reservoir.veeh.v1.BatchOp.$Shape[]|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            interface IBatchResult extends reservoir.veeh.v1.BatchResult.$Properties {
+            }
+
+            class BatchResult {
+                constructor(properties?: reservoir.veeh.v1.BatchResult.$Properties);
+                $unknowns?: Uint8Array[];
+                domain?: (reservoir.veeh.v1.Domain.$Properties|null);
+                existed: boolean;
+                errorCode: string;
+                errorMessage: string;
+                static create(properties: reservoir.veeh.v1.BatchResult.$Shape): reservoir.veeh.v1.BatchResult & reservoir.veeh.v1.BatchResult.$Shape;
+                static create(properties?: reservoir.veeh.v1.BatchResult.$Properties): reservoir.veeh.v1.BatchResult;
+                static encode(message: reservoir.veeh.v1.BatchResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.BatchResult & reservoir.veeh.v1.BatchResult.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.BatchResult;
+                static toObject(message: reservoir.veeh.v1.BatchResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BatchResult {
+                interface $Properties {
+                    domain?: (reservoir.veeh.v1.Domain.$Properties|null);
+                    existed?: (boolean|null);
+                    errorCode?: (string|null);
+                    errorMessage?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.BatchResult.$Properties;
+            }
+
+            interface IBatchResponse extends reservoir.veeh.v1.BatchResponse.$Properties {
+            }
+
+            class BatchResponse {
+                constructor(properties?: reservoir.veeh.v1.BatchResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                results: reservoir.veeh.v1.BatchResult.$Properties[];
+                static create(properties: reservoir.veeh.v1.BatchResponse.$Shape): reservoir.veeh.v1.BatchResponse & reservoir.veeh.v1.BatchResponse.$Shape;
+                static create(properties?: reservoir.veeh.v1.BatchResponse.$Properties): reservoir.veeh.v1.BatchResponse;
+                static encode(message: reservoir.veeh.v1.BatchResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.BatchResponse & reservoir.veeh.v1.BatchResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.BatchResponse;
+                static toObject(message: reservoir.veeh.v1.BatchResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BatchResponse {
+                interface $Properties {
+                    results?: (reservoir.veeh.v1.BatchResult.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.BatchResponse.$Properties;
             }
 
             interface IHostRef extends reservoir.veeh.v1.HostRef.$Properties {

@@ -4447,7 +4447,1219 @@ export const reservoir = $root.reservoir = (() => {
                     responseStream: { value: $undefined }
                 });
 
+                /**
+                 * Callback as used by {@link reservoir.veeh.v1.HostAgent#batch}.
+                 * @memberof reservoir.veeh.v1.HostAgent
+                 * @typedef BatchCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veeh.v1.BatchResponse} [response] BatchResponse
+                 */
+
+                /**
+                 * Calls Batch.
+                 * @memberof reservoir.veeh.v1.HostAgent
+                 * @typedef Batch
+                 * @type {{
+                 *   (request: reservoir.veeh.v1.IBatchRequest, callback: reservoir.veeh.v1.HostAgent.BatchCallback): void;
+                 *   (request: reservoir.veeh.v1.IBatchRequest): Promise<reservoir.veeh.v1.BatchResponse>;
+                 *   readonly name: "Batch";
+                 *   readonly path: "/reservoir.veeh.v1.HostAgent/Batch";
+                 *   readonly requestType: "BatchRequest";
+                 *   readonly responseType: "BatchResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Batch.
+                 * @name reservoir.veeh.v1.HostAgent#batch
+                 * @type {reservoir.veeh.v1.HostAgent.Batch}
+                 */
+                $Object.defineProperties(HostAgent.prototype.batch = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, HostAgent.prototype.batch, $root.reservoir.veeh.v1.BatchRequest, $root.reservoir.veeh.v1.BatchResponse, request, callback);
+                }, {
+                    name: { value: "Batch" },
+                    path: { value: "/reservoir.veeh.v1.HostAgent/Batch" },
+                    requestType: { value: "BatchRequest" },
+                    responseType: { value: "BatchResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
                 return HostAgent;
+            })();
+
+            v1.BatchOp = (function() {
+
+                /**
+                 * Properties of a BatchOp.
+                 * @typedef {Object} reservoir.veeh.v1.BatchOp.$Properties
+                 * @property {reservoir.veeh.v1.CreateDomainRequest.$Properties|null} [create] BatchOp create
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [get] BatchOp get
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [start] BatchOp start
+                 * @property {reservoir.veeh.v1.ShutdownDomainRequest.$Properties|null} [shutdown] BatchOp shutdown
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [destroy] BatchOp destroy
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [suspend] BatchOp suspend
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [resume] BatchOp resume
+                 * @property {reservoir.veeh.v1.DomainRef.$Properties|null} [reboot] BatchOp reboot
+                 * @property {"create"|"get"|"start"|"shutdown"|"destroy"|"suspend"|"resume"|"reboot"} [op] BatchOp op
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BatchOp.
+                 * @memberof reservoir.veeh.v1
+                 * @interface IBatchOp
+                 * @augments reservoir.veeh.v1.BatchOp.$Properties
+                 * @deprecated Use reservoir.veeh.v1.BatchOp.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a BatchOp.
+                 * @typedef {{
+                 *   create?: reservoir.veeh.v1.CreateDomainRequest.$Shape|null;
+                 *   get?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   start?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   shutdown?: reservoir.veeh.v1.ShutdownDomainRequest.$Shape|null;
+                 *   destroy?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   suspend?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   resume?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   reboot?: reservoir.veeh.v1.DomainRef.$Shape|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ op?: undefined; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "create"; create: reservoir.veeh.v1.CreateDomainRequest.$Shape; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "get"; create?: null; get: reservoir.veeh.v1.DomainRef.$Shape; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "start"; create?: null; get?: null; start: reservoir.veeh.v1.DomainRef.$Shape; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "shutdown"; create?: null; get?: null; start?: null; shutdown: reservoir.veeh.v1.ShutdownDomainRequest.$Shape; destroy?: null; suspend?: null; resume?: null; reboot?: null }|{ op?: "destroy"; create?: null; get?: null; start?: null; shutdown?: null; destroy: reservoir.veeh.v1.DomainRef.$Shape; suspend?: null; resume?: null; reboot?: null }|{ op?: "suspend"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend: reservoir.veeh.v1.DomainRef.$Shape; resume?: null; reboot?: null }|{ op?: "resume"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume: reservoir.veeh.v1.DomainRef.$Shape; reboot?: null }|{ op?: "reboot"; create?: null; get?: null; start?: null; shutdown?: null; destroy?: null; suspend?: null; resume?: null; reboot: reservoir.veeh.v1.DomainRef.$Shape })
+                 * )} reservoir.veeh.v1.BatchOp.$Shape
+                 */
+
+                /**
+                 * Constructs a new BatchOp.
+                 * @memberof reservoir.veeh.v1
+                 * @classdesc Represents a BatchOp.
+                 * @constructor
+                 * @param {reservoir.veeh.v1.BatchOp.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BatchOp = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BatchOp create.
+                 * @member {reservoir.veeh.v1.CreateDomainRequest.$Properties|null|undefined} create
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.create = null;
+
+                /**
+                 * BatchOp get.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} get
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.get = null;
+
+                /**
+                 * BatchOp start.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} start
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.start = null;
+
+                /**
+                 * BatchOp shutdown.
+                 * @member {reservoir.veeh.v1.ShutdownDomainRequest.$Properties|null|undefined} shutdown
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.shutdown = null;
+
+                /**
+                 * BatchOp destroy.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} destroy
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.destroy = null;
+
+                /**
+                 * BatchOp suspend.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} suspend
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.suspend = null;
+
+                /**
+                 * BatchOp resume.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} resume
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.resume = null;
+
+                /**
+                 * BatchOp reboot.
+                 * @member {reservoir.veeh.v1.DomainRef.$Properties|null|undefined} reboot
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                BatchOp.prototype.reboot = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * BatchOp op.
+                 * @member {"create"|"get"|"start"|"shutdown"|"destroy"|"suspend"|"resume"|"reboot"|undefined} op
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 */
+                $Object.defineProperty(BatchOp.prototype, "op", {
+                    get: $util.oneOfGetter($oneOfFields = ["create", "get", "start", "shutdown", "destroy", "suspend", "resume", "reboot"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new BatchOp instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchOp.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veeh.v1.BatchOp} BatchOp instance
+                 * @type {{
+                 *   (properties: reservoir.veeh.v1.BatchOp.$Shape): reservoir.veeh.v1.BatchOp & reservoir.veeh.v1.BatchOp.$Shape;
+                 *   (properties?: reservoir.veeh.v1.BatchOp.$Properties): reservoir.veeh.v1.BatchOp;
+                 * }}
+                 */
+                BatchOp.create = function(properties) {
+                    return new BatchOp(properties);
+                };
+
+                /**
+                 * Encodes the specified BatchOp message. Does not implicitly {@link reservoir.veeh.v1.BatchOp.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchOp.$Properties} message BatchOp message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BatchOp.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.create != null && $Object.hasOwnProperty.call(message, "create"))
+                        $root.reservoir.veeh.v1.CreateDomainRequest.encode(message.create, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.get != null && $Object.hasOwnProperty.call(message, "get"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.get, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.start != null && $Object.hasOwnProperty.call(message, "start"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.start, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.shutdown != null && $Object.hasOwnProperty.call(message, "shutdown"))
+                        $root.reservoir.veeh.v1.ShutdownDomainRequest.encode(message.shutdown, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.destroy != null && $Object.hasOwnProperty.call(message, "destroy"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.destroy, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.suspend != null && $Object.hasOwnProperty.call(message, "suspend"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.suspend, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.resume != null && $Object.hasOwnProperty.call(message, "resume"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.resume, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                    if (message.reboot != null && $Object.hasOwnProperty.call(message, "reboot"))
+                        $root.reservoir.veeh.v1.DomainRef.encode(message.reboot, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BatchOp message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veeh.v1.BatchOp & reservoir.veeh.v1.BatchOp.$Shape} BatchOp
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BatchOp.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veeh.v1.BatchOp();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.create = $root.reservoir.veeh.v1.CreateDomainRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.create);
+                                message.op = "create";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.get = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.get);
+                                message.op = "get";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.start = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.start);
+                                message.op = "start";
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.shutdown = $root.reservoir.veeh.v1.ShutdownDomainRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.shutdown);
+                                message.op = "shutdown";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.destroy = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.destroy);
+                                message.op = "destroy";
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                message.suspend = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.suspend);
+                                message.op = "suspend";
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                message.resume = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.resume);
+                                message.op = "resume";
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                message.reboot = $root.reservoir.veeh.v1.DomainRef.decode(reader, reader.size(), $undefined, _depth + 1, message.reboot);
+                                message.op = "reboot";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BatchOp message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veeh.v1.BatchOp} BatchOp
+                 */
+                BatchOp.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veeh.v1.BatchOp)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veeh.v1.BatchOp: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veeh.v1.BatchOp();
+                    if (object.create != null) {
+                        if (!$util.isObject(object.create))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.create: object expected");
+                        message.create = $root.reservoir.veeh.v1.CreateDomainRequest.fromObject(object.create, _depth + 1);
+                    }
+                    if (object.get != null) {
+                        if (!$util.isObject(object.get))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.get: object expected");
+                        message.get = $root.reservoir.veeh.v1.DomainRef.fromObject(object.get, _depth + 1);
+                    }
+                    if (object.start != null) {
+                        if (!$util.isObject(object.start))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.start: object expected");
+                        message.start = $root.reservoir.veeh.v1.DomainRef.fromObject(object.start, _depth + 1);
+                    }
+                    if (object.shutdown != null) {
+                        if (!$util.isObject(object.shutdown))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.shutdown: object expected");
+                        message.shutdown = $root.reservoir.veeh.v1.ShutdownDomainRequest.fromObject(object.shutdown, _depth + 1);
+                    }
+                    if (object.destroy != null) {
+                        if (!$util.isObject(object.destroy))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.destroy: object expected");
+                        message.destroy = $root.reservoir.veeh.v1.DomainRef.fromObject(object.destroy, _depth + 1);
+                    }
+                    if (object.suspend != null) {
+                        if (!$util.isObject(object.suspend))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.suspend: object expected");
+                        message.suspend = $root.reservoir.veeh.v1.DomainRef.fromObject(object.suspend, _depth + 1);
+                    }
+                    if (object.resume != null) {
+                        if (!$util.isObject(object.resume))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.resume: object expected");
+                        message.resume = $root.reservoir.veeh.v1.DomainRef.fromObject(object.resume, _depth + 1);
+                    }
+                    if (object.reboot != null) {
+                        if (!$util.isObject(object.reboot))
+                            throw $TypeError(".reservoir.veeh.v1.BatchOp.reboot: object expected");
+                        message.reboot = $root.reservoir.veeh.v1.DomainRef.fromObject(object.reboot, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BatchOp message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchOp} message BatchOp
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BatchOp.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (message.create != null && $Object.hasOwnProperty.call(message, "create")) {
+                        object.create = $root.reservoir.veeh.v1.CreateDomainRequest.toObject(message.create, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "create";
+                    }
+                    if (message.get != null && $Object.hasOwnProperty.call(message, "get")) {
+                        object.get = $root.reservoir.veeh.v1.DomainRef.toObject(message.get, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "get";
+                    }
+                    if (message.start != null && $Object.hasOwnProperty.call(message, "start")) {
+                        object.start = $root.reservoir.veeh.v1.DomainRef.toObject(message.start, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "start";
+                    }
+                    if (message.shutdown != null && $Object.hasOwnProperty.call(message, "shutdown")) {
+                        object.shutdown = $root.reservoir.veeh.v1.ShutdownDomainRequest.toObject(message.shutdown, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "shutdown";
+                    }
+                    if (message.destroy != null && $Object.hasOwnProperty.call(message, "destroy")) {
+                        object.destroy = $root.reservoir.veeh.v1.DomainRef.toObject(message.destroy, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "destroy";
+                    }
+                    if (message.suspend != null && $Object.hasOwnProperty.call(message, "suspend")) {
+                        object.suspend = $root.reservoir.veeh.v1.DomainRef.toObject(message.suspend, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "suspend";
+                    }
+                    if (message.resume != null && $Object.hasOwnProperty.call(message, "resume")) {
+                        object.resume = $root.reservoir.veeh.v1.DomainRef.toObject(message.resume, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "resume";
+                    }
+                    if (message.reboot != null && $Object.hasOwnProperty.call(message, "reboot")) {
+                        object.reboot = $root.reservoir.veeh.v1.DomainRef.toObject(message.reboot, options, _depth + 1);
+                        if (options.oneofs)
+                            object.op = "reboot";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this BatchOp to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veeh.v1.BatchOp
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BatchOp.prototype.toJSON = function() {
+                    return BatchOp.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BatchOp;
+            })();
+
+            v1.BatchRequest = (function() {
+
+                /**
+                 * Properties of a BatchRequest.
+                 * @typedef {Object} reservoir.veeh.v1.BatchRequest.$Properties
+                 * @property {Array.<reservoir.veeh.v1.BatchOp.$Properties>|null} [ops] BatchRequest ops
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BatchRequest.
+                 * @memberof reservoir.veeh.v1
+                 * @interface IBatchRequest
+                 * @augments reservoir.veeh.v1.BatchRequest.$Properties
+                 * @deprecated Use reservoir.veeh.v1.BatchRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a BatchRequest.
+                 * @typedef {{
+                 *   ops?: Array.<reservoir.veeh.v1.BatchOp.$Shape>|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * }} reservoir.veeh.v1.BatchRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new BatchRequest.
+                 * @memberof reservoir.veeh.v1
+                 * @classdesc Represents a BatchRequest.
+                 * @constructor
+                 * @param {reservoir.veeh.v1.BatchRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BatchRequest = function (properties) {
+                    this.ops = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BatchRequest ops.
+                 * @member {Array.<reservoir.veeh.v1.BatchOp.$Properties>} ops
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @instance
+                 */
+                BatchRequest.prototype.ops = $util.emptyArray;
+
+                /**
+                 * Creates a new BatchRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veeh.v1.BatchRequest} BatchRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veeh.v1.BatchRequest.$Shape): reservoir.veeh.v1.BatchRequest & reservoir.veeh.v1.BatchRequest.$Shape;
+                 *   (properties?: reservoir.veeh.v1.BatchRequest.$Properties): reservoir.veeh.v1.BatchRequest;
+                 * }}
+                 */
+                BatchRequest.create = function(properties) {
+                    return new BatchRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified BatchRequest message. Does not implicitly {@link reservoir.veeh.v1.BatchRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchRequest.$Properties} message BatchRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BatchRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.ops != null && message.ops.length)
+                        for (let i = 0; i < message.ops.length; ++i)
+                            $root.reservoir.veeh.v1.BatchOp.encode(message.ops[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BatchRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veeh.v1.BatchRequest & reservoir.veeh.v1.BatchRequest.$Shape} BatchRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BatchRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veeh.v1.BatchRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.ops && message.ops.length))
+                                    message.ops = [];
+                                message.ops.push($root.reservoir.veeh.v1.BatchOp.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BatchRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veeh.v1.BatchRequest} BatchRequest
+                 */
+                BatchRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veeh.v1.BatchRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veeh.v1.BatchRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veeh.v1.BatchRequest();
+                    if (object.ops) {
+                        if (!$Array.isArray(object.ops))
+                            throw $TypeError(".reservoir.veeh.v1.BatchRequest.ops: array expected");
+                        message.ops = $Array(object.ops.length);
+                        for (let i = 0; i < object.ops.length; ++i) {
+                            if (!$util.isObject(object.ops[i]))
+                                throw $TypeError(".reservoir.veeh.v1.BatchRequest.ops: object expected");
+                            message.ops[i] = $root.reservoir.veeh.v1.BatchOp.fromObject(object.ops[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BatchRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchRequest} message BatchRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BatchRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.ops = [];
+                    if (message.ops && message.ops.length) {
+                        object.ops = $Array(message.ops.length);
+                        for (let j = 0; j < message.ops.length; ++j)
+                            object.ops[j] = $root.reservoir.veeh.v1.BatchOp.toObject(message.ops[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this BatchRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veeh.v1.BatchRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BatchRequest.prototype.toJSON = function() {
+                    return BatchRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BatchRequest;
+            })();
+
+            v1.BatchResult = (function() {
+
+                /**
+                 * Properties of a BatchResult.
+                 * @typedef {Object} reservoir.veeh.v1.BatchResult.$Properties
+                 * @property {reservoir.veeh.v1.Domain.$Properties|null} [domain] BatchResult domain
+                 * @property {boolean|null} [existed] BatchResult existed
+                 * @property {string|null} [errorCode] BatchResult errorCode
+                 * @property {string|null} [errorMessage] BatchResult errorMessage
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BatchResult.
+                 * @memberof reservoir.veeh.v1
+                 * @interface IBatchResult
+                 * @augments reservoir.veeh.v1.BatchResult.$Properties
+                 * @deprecated Use reservoir.veeh.v1.BatchResult.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a BatchResult.
+                 * @typedef {reservoir.veeh.v1.BatchResult.$Properties} reservoir.veeh.v1.BatchResult.$Shape
+                 */
+
+                /**
+                 * Constructs a new BatchResult.
+                 * @memberof reservoir.veeh.v1
+                 * @classdesc Represents a BatchResult.
+                 * @constructor
+                 * @param {reservoir.veeh.v1.BatchResult.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BatchResult = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BatchResult domain.
+                 * @member {reservoir.veeh.v1.Domain.$Properties|null|undefined} domain
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @instance
+                 */
+                BatchResult.prototype.domain = null;
+
+                /**
+                 * BatchResult existed.
+                 * @member {boolean} existed
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @instance
+                 */
+                BatchResult.prototype.existed = false;
+
+                /**
+                 * BatchResult errorCode.
+                 * @member {string} errorCode
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @instance
+                 */
+                BatchResult.prototype.errorCode = "";
+
+                /**
+                 * BatchResult errorMessage.
+                 * @member {string} errorMessage
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @instance
+                 */
+                BatchResult.prototype.errorMessage = "";
+
+                /**
+                 * Creates a new BatchResult instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResult.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veeh.v1.BatchResult} BatchResult instance
+                 * @type {{
+                 *   (properties: reservoir.veeh.v1.BatchResult.$Shape): reservoir.veeh.v1.BatchResult & reservoir.veeh.v1.BatchResult.$Shape;
+                 *   (properties?: reservoir.veeh.v1.BatchResult.$Properties): reservoir.veeh.v1.BatchResult;
+                 * }}
+                 */
+                BatchResult.create = function(properties) {
+                    return new BatchResult(properties);
+                };
+
+                /**
+                 * Encodes the specified BatchResult message. Does not implicitly {@link reservoir.veeh.v1.BatchResult.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResult.$Properties} message BatchResult message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BatchResult.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
+                        $root.reservoir.veeh.v1.Domain.encode(message.domain, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.existed != null && $Object.hasOwnProperty.call(message, "existed") && message.existed !== false)
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.existed);
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BatchResult message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veeh.v1.BatchResult & reservoir.veeh.v1.BatchResult.$Shape} BatchResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BatchResult.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veeh.v1.BatchResult();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.domain = $root.reservoir.veeh.v1.Domain.decode(reader, reader.size(), $undefined, _depth + 1, message.domain);
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.existed = value;
+                                else
+                                    delete message.existed;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorCode = value;
+                                else
+                                    delete message.errorCode;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorMessage = value;
+                                else
+                                    delete message.errorMessage;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BatchResult message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veeh.v1.BatchResult} BatchResult
+                 */
+                BatchResult.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veeh.v1.BatchResult)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veeh.v1.BatchResult: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veeh.v1.BatchResult();
+                    if (object.domain != null) {
+                        if (!$util.isObject(object.domain))
+                            throw $TypeError(".reservoir.veeh.v1.BatchResult.domain: object expected");
+                        message.domain = $root.reservoir.veeh.v1.Domain.fromObject(object.domain, _depth + 1);
+                    }
+                    if (object.existed != null)
+                        if (object.existed)
+                            message.existed = $Boolean(object.existed);
+                    if (object.errorCode != null)
+                        if (typeof object.errorCode !== "string" || object.errorCode.length)
+                            message.errorCode = $String(object.errorCode);
+                    if (object.errorMessage != null)
+                        if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                            message.errorMessage = $String(object.errorMessage);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BatchResult message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResult} message BatchResult
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BatchResult.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.domain = null;
+                        object.existed = false;
+                        object.errorCode = "";
+                        object.errorMessage = "";
+                    }
+                    if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
+                        object.domain = $root.reservoir.veeh.v1.Domain.toObject(message.domain, options, _depth + 1);
+                    if (message.existed != null && $Object.hasOwnProperty.call(message, "existed"))
+                        object.existed = message.existed;
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                        object.errorCode = message.errorCode;
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                        object.errorMessage = message.errorMessage;
+                    return object;
+                };
+
+                /**
+                 * Converts this BatchResult to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veeh.v1.BatchResult
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BatchResult.prototype.toJSON = function() {
+                    return BatchResult.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BatchResult;
+            })();
+
+            v1.BatchResponse = (function() {
+
+                /**
+                 * Properties of a BatchResponse.
+                 * @typedef {Object} reservoir.veeh.v1.BatchResponse.$Properties
+                 * @property {Array.<reservoir.veeh.v1.BatchResult.$Properties>|null} [results] BatchResponse results
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BatchResponse.
+                 * @memberof reservoir.veeh.v1
+                 * @interface IBatchResponse
+                 * @augments reservoir.veeh.v1.BatchResponse.$Properties
+                 * @deprecated Use reservoir.veeh.v1.BatchResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a BatchResponse.
+                 * @typedef {reservoir.veeh.v1.BatchResponse.$Properties} reservoir.veeh.v1.BatchResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new BatchResponse.
+                 * @memberof reservoir.veeh.v1
+                 * @classdesc Represents a BatchResponse.
+                 * @constructor
+                 * @param {reservoir.veeh.v1.BatchResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BatchResponse = function (properties) {
+                    this.results = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BatchResponse results.
+                 * @member {Array.<reservoir.veeh.v1.BatchResult.$Properties>} results
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @instance
+                 */
+                BatchResponse.prototype.results = $util.emptyArray;
+
+                /**
+                 * Creates a new BatchResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veeh.v1.BatchResponse} BatchResponse instance
+                 * @type {{
+                 *   (properties: reservoir.veeh.v1.BatchResponse.$Shape): reservoir.veeh.v1.BatchResponse & reservoir.veeh.v1.BatchResponse.$Shape;
+                 *   (properties?: reservoir.veeh.v1.BatchResponse.$Properties): reservoir.veeh.v1.BatchResponse;
+                 * }}
+                 */
+                BatchResponse.create = function(properties) {
+                    return new BatchResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified BatchResponse message. Does not implicitly {@link reservoir.veeh.v1.BatchResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResponse.$Properties} message BatchResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BatchResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.results != null && message.results.length)
+                        for (let i = 0; i < message.results.length; ++i)
+                            $root.reservoir.veeh.v1.BatchResult.encode(message.results[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BatchResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veeh.v1.BatchResponse & reservoir.veeh.v1.BatchResponse.$Shape} BatchResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BatchResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veeh.v1.BatchResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.results && message.results.length))
+                                    message.results = [];
+                                message.results.push($root.reservoir.veeh.v1.BatchResult.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BatchResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veeh.v1.BatchResponse} BatchResponse
+                 */
+                BatchResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veeh.v1.BatchResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veeh.v1.BatchResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veeh.v1.BatchResponse();
+                    if (object.results) {
+                        if (!$Array.isArray(object.results))
+                            throw $TypeError(".reservoir.veeh.v1.BatchResponse.results: array expected");
+                        message.results = $Array(object.results.length);
+                        for (let i = 0; i < object.results.length; ++i) {
+                            if (!$util.isObject(object.results[i]))
+                                throw $TypeError(".reservoir.veeh.v1.BatchResponse.results: object expected");
+                            message.results[i] = $root.reservoir.veeh.v1.BatchResult.fromObject(object.results[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BatchResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @static
+                 * @param {reservoir.veeh.v1.BatchResponse} message BatchResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BatchResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.results = [];
+                    if (message.results && message.results.length) {
+                        object.results = $Array(message.results.length);
+                        for (let j = 0; j < message.results.length; ++j)
+                            object.results[j] = $root.reservoir.veeh.v1.BatchResult.toObject(message.results[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this BatchResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veeh.v1.BatchResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BatchResponse.prototype.toJSON = function() {
+                    return BatchResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BatchResponse;
             })();
 
             v1.HostRef = (function() {

@@ -69,6 +69,7 @@ export const HostAgentDefinition = {
   migrateDomain: rpc('/reservoir.veeh.v1.HostAgent/MigrateDomain', 'migrateDomain', false as const, reservoir.veeh.v1.MigrateDomainRequest, reservoir.veeh.v1.MigrateDomainResponse),
   receiveMigration: rpc('/reservoir.veeh.v1.HostAgent/ReceiveMigration', 'receiveMigration', false as const, reservoir.veeh.v1.ReceiveMigrationRequest, reservoir.veeh.v1.Domain),
   abortIncoming: rpc('/reservoir.veeh.v1.HostAgent/AbortIncoming', 'abortIncoming', false as const, reservoir.veeh.v1.DomainRef, reservoir.veeh.v1.DestroyDomainResponse),
+  batch: rpc('/reservoir.veeh.v1.HostAgent/Batch', 'batch', false as const, reservoir.veeh.v1.BatchRequest, reservoir.veeh.v1.BatchResponse),
 };
 
 /** reservoir.veem.v1.HostService */

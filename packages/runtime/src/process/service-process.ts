@@ -30,8 +30,16 @@ export interface ServiceProcess {
  * Starts a service's main.ts as its own process, sends its log (stderr) to a file, and waits
  * for the JSON "listening" line it prints on stdout when ready.
  */
-export async function startService(name: string, mainTs: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = {}, readyTimeoutMs = 60_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, join(REPO_ROOT, mainTs), ...args], {
+export async function startService(
+  name: string,
+  mainTs: string,
+  args: string[],
+  logFile: string,
+  env: NodeJS.ProcessEnv = {},
+  readyTimeoutMs = 60_000,
+  nodeArgs: string[] = [],
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', TSX, join(REPO_ROOT, mainTs), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

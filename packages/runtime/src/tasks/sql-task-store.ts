@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors.js';
+import { GroupCommit } from '../store/group-commit.js';
 import type { Migration, SqlDatabase } from '../store/sql-database.js';
 import type { Task, TaskState } from './task.js';
 import type { TaskStore } from './task-registry.js';
@@ -26,14 +27,22 @@ interface Row extends Record<string, unknown> {
 
 /** Tasks as JSON documents with the columns listings filter on. */
 export class SqlTaskStore implements TaskStore {
-  constructor(private readonly db: SqlDatabase) {}
+  private readonly writes: GroupCommit;
+
+  /** Pass the service's GroupCommit so task and entity writes share commits. */
+  constructor(
+    private readonly db: SqlDatabase,
+    writes?: GroupCommit,
+  ) {
+    this.writes = writes ?? new GroupCommit(db);
+  }
 
   async migrate(): Promise<void> {
     await this.db.migrate('tasks', TASK_MIGRATIONS);
   }
 
   async putTask(t: Task): Promise<void> {
-    await this.db.exec(
+    await this.writes.exec(
       `INSERT INTO tasks (id, target_id, state, body) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body`,
       [t.id, t.targetId, t.state, JSON.stringify(t)],

@@ -109,14 +109,16 @@ export class TaskRegistry {
     const current = this.active.get(id) ?? (await this.get(id));
     if (isTerminal(current.state)) return current;
     const next = fn(current);
-    await this.save(next);
+    // Progress within a state is shown live but not written: after a restart the work resumes
+    // and reports progress again, so only state changes need to be durable.
+    await this.save(next, next.state !== current.state);
     return next;
   }
 
-  private async save(t: Task): Promise<void> {
+  private async save(t: Task, durable = true): Promise<void> {
     if (isTerminal(t.state)) this.active.delete(t.id);
     else this.active.set(t.id, t);
-    await this.store.putTask(t);
+    if (durable) await this.store.putTask(t);
     for (const l of [...(this.watchers.get(t.id) ?? [])]) l(t);
     for (const l of this.globalListeners) l(t);
   }

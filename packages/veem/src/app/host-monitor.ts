@@ -61,6 +61,8 @@ export class HostMonitor {
       [...byAgent.entries()].map(async ([endpoint, hosts]) => {
         let reports: HostReport[] | undefined;
         let error = '';
+        // A report describes the hosts as they were when asked: a VM that changed since is left alone.
+        const askedAt = this.ctx.now();
         try {
           reports = await this.ctx.agents.agent(endpoint).monitor();
         } catch (e) {
@@ -69,7 +71,7 @@ export class HostMonitor {
         const byId = new Map((reports ?? []).map((r) => [r.agentHostId, r]));
         for (const h of hosts) {
           const r = byId.get(h.agentHostId);
-          await this.apply(h.id, r, r ? r.error : error || `agent ${endpoint} no longer serves host ${h.agentHostId}`).catch((e: unknown) =>
+          await this.apply(h.id, r, r ? r.error : error || `agent ${endpoint} no longer serves host ${h.agentHostId}`, askedAt).catch((e: unknown) =>
             this.ctx.logger.error({ host: h.name, err: e }, 'monitoring update failed'),
           );
         }
@@ -77,7 +79,7 @@ export class HostMonitor {
     );
   }
 
-  private async apply(hostId: string, report: HostReport | undefined, error: string): Promise<void> {
+  private async apply(hostId: string, report: HostReport | undefined, error: string, askedAt: number): Promise<void> {
     const h = this.ctx.inv.hosts.get(hostId);
     if (!h) return;
     const now = this.ctx.now();
@@ -86,7 +88,7 @@ export class HostMonitor {
       h.cpuUsedPercent = report.cpuUsedPercent;
       h.memoryUsedMib = report.memoryUsedMib;
       if (h.health !== 'monitored') await this.hosts.save({ ...h, health: 'monitored', error: '' }, h, 'answering again');
-      await this.reconcile(hostId, report.domains);
+      await this.reconcile(hostId, report.domains, askedAt);
       return;
     }
     if (h.health === 'error' || now - h.lastSeenMs < this.ctx.settings.monitor.failureTimeoutMs) return;
@@ -101,10 +103,10 @@ export class HostMonitor {
   }
 
   /** Brings settled VMs in line with what their host reports. */
-  private async reconcile(hostId: string, domains: DomainInfo[]): Promise<void> {
+  private async reconcile(hostId: string, domains: DomainInfo[], askedAt: number): Promise<void> {
     const seen = new Map(domains.map((d) => [d.vmId, d]));
     for (const vm of this.ctx.inv.vmsOn(hostId)) {
-      if (vm.host !== hostId || vm.op || !SETTLED.has(vm.state)) continue;
+      if (vm.host !== hostId || vm.op || !SETTLED.has(vm.state) || vm.stateSinceMs >= askedAt) continue;
       const d = seen.get(vm.id);
       const actual = stateFromDomain(d);
       if (actual === vm.state) continue;

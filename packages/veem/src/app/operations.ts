@@ -162,10 +162,7 @@ export class OperationRunner {
       case 'boot': {
         const host = this.hostOf(vm.host);
         await this.progress(vm, 60, `booting on ${host.name}`);
-        let d = await this.call(host, 'get domain', (a, h) => a.getDomain(h, vm.id));
-        if (!d) d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
-        if (d.state === 'suspended') await this.call(host, 'resume', (a, h) => a.resumeDomain(h, vm.id));
-        else if (d.state !== 'running') await this.call(host, 'start', (a, h) => a.startDomain(h, vm.id));
+        await this.boot(vm, op, host);
         await this.finish(vm, {}, 'running', `running on ${host.name}`);
         return false;
       }
@@ -207,6 +204,25 @@ export class OperationRunner {
         return this.migrate(vm, op);
       default:
         return this.stepInPlace(vm, op);
+    }
+  }
+
+  /**
+   * Starts (or resumes) the domain. The common case is one call; a domain the host lost is
+   * defined again, and one in an unexpected state is asked about before acting.
+   */
+  private async boot(vm: Vm, op: VmOperation, host: Host): Promise<void> {
+    const site = this.ctx.settings.site;
+    try {
+      if (op.kind === 'resume') await this.call(host, 'resume', (a, h) => a.resumeDomain(h, vm.id));
+      else await this.call(host, 'start', (a, h) => a.startDomain(h, vm.id));
+    } catch (e) {
+      const code = toReservoirError(e).code;
+      if (code !== 'NOT_FOUND' && code !== 'FAILED_PRECONDITION') throw e;
+      let d = await this.call(host, 'get domain', (a, h) => a.getDomain(h, vm.id));
+      if (!d) d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
+      if (d.state === 'suspended') await this.call(host, 'resume', (a, h) => a.resumeDomain(h, vm.id));
+      else if (d.state !== 'running') await this.call(host, 'start', (a, h) => a.startDomain(h, vm.id));
     }
   }
 

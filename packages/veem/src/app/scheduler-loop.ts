@@ -12,6 +12,8 @@ import type { VmWriter } from './vm-writer.js';
 export class SchedulerLoop {
   private timer: NodeJS.Timeout | undefined;
   private queued = false;
+  /** Set when VMs arrive during a pass, so another pass follows at once instead of at the next tick. */
+  private arrived = false;
   private running: Promise<void> | undefined;
   private readonly pending = new Set<string>();
 
@@ -37,6 +39,7 @@ export class SchedulerLoop {
   /** A VM became pending. */
   enqueue(vmId: string): void {
     this.pending.add(vmId);
+    this.arrived = true;
     this.kick();
   }
 
@@ -46,8 +49,10 @@ export class SchedulerLoop {
     setImmediate(() => {
       this.queued = false;
       if (this.running || this.pending.size === 0) return;
+      this.arrived = false;
       this.running = this.pass().finally(() => {
         this.running = undefined;
+        if (this.arrived && this.timer) this.kick();
       });
     });
   }

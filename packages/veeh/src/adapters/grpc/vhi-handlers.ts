@@ -1,5 +1,5 @@
-import type { HostAgentDefinition } from '@reservoir/contracts';
-import { errors, type Handlers } from '@reservoir/runtime';
+import type { HostAgentDefinition, reservoir } from '@reservoir/contracts';
+import { errors, toReservoirError, type CallContext, type Handlers } from '@reservoir/runtime';
 import type { HostAgent } from '../../app/agent.js';
 import {
   diskFromPb,
@@ -13,7 +13,7 @@ import {
 
 /** The VHI service: each RPC decoded, handed to the agent, and its answer encoded. */
 export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefinition> {
-  return {
+  const handlers: Handlers<typeof HostAgentDefinition> = {
     listAgentHosts: async () => ({ hosts: (await agent.listHosts()).map(hostDescriptionToPb) }),
     describeHost: async (req) => hostDescriptionToPb(await agent.describeHost(req.hostId)),
     monitor: async (req) => {
@@ -82,5 +82,39 @@ export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefiniti
         }),
       ),
     abortIncoming: async (req) => ({ existed: await agent.abortIncoming(req.hostId, req.vmId) }),
+    batch: async (req, ctx) => ({ results: await Promise.all(req.ops.map((op) => runBatchOp(handlers, op as BatchOp, ctx))) }),
   };
+  return handlers;
+}
+
+type BatchOp = reservoir.veeh.v1.BatchOp;
+type BatchResult = { domain?: object; existed?: boolean; errorCode?: string; errorMessage?: string };
+
+/** One operation of a batch through the same handler as its own RPC; its failure is its result. */
+async function runBatchOp(h: Handlers<typeof HostAgentDefinition>, op: BatchOp, ctx: CallContext): Promise<BatchResult> {
+  try {
+    switch (op.op) {
+      case 'create':
+        return { domain: await h.createDomain(op.create as Parameters<typeof h.createDomain>[0], ctx) };
+      case 'get':
+        return { domain: await h.getDomain(op.get as Parameters<typeof h.getDomain>[0], ctx) };
+      case 'start':
+        return { domain: await h.startDomain(op.start as Parameters<typeof h.startDomain>[0], ctx) };
+      case 'shutdown':
+        return { domain: await h.shutdownDomain(op.shutdown as Parameters<typeof h.shutdownDomain>[0], ctx) };
+      case 'destroy':
+        return { existed: !!(await h.destroyDomain(op.destroy as Parameters<typeof h.destroyDomain>[0], ctx)).existed };
+      case 'suspend':
+        return { domain: await h.suspendDomain(op.suspend as Parameters<typeof h.suspendDomain>[0], ctx) };
+      case 'resume':
+        return { domain: await h.resumeDomain(op.resume as Parameters<typeof h.resumeDomain>[0], ctx) };
+      case 'reboot':
+        return { domain: await h.rebootDomain(op.reboot as Parameters<typeof h.rebootDomain>[0], ctx) };
+      default:
+        throw errors.invalid('ops.op', 'an operation is required');
+    }
+  } catch (e) {
+    const err = toReservoirError(e);
+    return { errorCode: err.code, errorMessage: err.message };
+  }
 }

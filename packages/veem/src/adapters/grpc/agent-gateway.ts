@@ -1,5 +1,6 @@
 import { HostAgentDefinition, reservoir } from '@reservoir/contracts';
 import { createClient, isReservoirError, type ClosableClient } from '@reservoir/runtime';
+import { VhiBatcher } from './vhi-batcher.js';
 import type { AgentGateway, AgentPort, DomainInfo, DomainSpec, DomainStateName, HostDescription, HostReport } from '../../app/ports.js';
 import type { CapabilityProfile } from '../../domain/host.js';
 import type { Resources } from '../../domain/resources.js';
@@ -64,7 +65,18 @@ function specToPb(s: DomainSpec): reservoir.veeh.v1.DomainSpec.$Properties {
 
 /** VHI over gRPC: one client per agent endpoint, reused by every host it serves. */
 class GrpcAgent implements AgentPort {
-  constructor(private readonly c: ClosableClient<typeof HostAgentDefinition>) {}
+  private readonly batcher: VhiBatcher;
+
+  constructor(
+    private readonly c: ClosableClient<typeof HostAgentDefinition>,
+    deadlineMs: number,
+  ) {
+    this.batcher = new VhiBatcher(c, deadlineMs);
+  }
+
+  private async batched(op: reservoir.veeh.v1.BatchOp.$Properties): Promise<DomainInfo> {
+    return domain((await this.batcher.submit(op)).domain as reservoir.veeh.v1.Domain);
+  }
 
   async listHosts(): Promise<HostDescription[]> {
     return (await this.c.listAgentHosts({})).hosts.map((h) => description(h as reservoir.veeh.v1.HostDescription));
@@ -84,33 +96,33 @@ class GrpcAgent implements AgentPort {
     }));
   }
   async createDomain(hostId: string, spec: DomainSpec): Promise<DomainInfo> {
-    return domain(await this.c.createDomain({ hostId, spec: specToPb(spec) }));
+    return this.batched({ create: { hostId, spec: specToPb(spec) } });
   }
   async getDomain(hostId: string, vmId: string): Promise<DomainInfo | undefined> {
     try {
-      return domain(await this.c.getDomain({ hostId, vmId }));
+      return await this.batched({ get: { hostId, vmId } });
     } catch (e) {
       if (isReservoirError(e) && e.code === 'NOT_FOUND' && /domain|vm/i.test(e.message)) return undefined;
       throw e;
     }
   }
   async startDomain(hostId: string, vmId: string): Promise<DomainInfo> {
-    return domain(await this.c.startDomain({ hostId, vmId }));
+    return this.batched({ start: { hostId, vmId } });
   }
   async shutdownDomain(hostId: string, vmId: string, hard: boolean): Promise<DomainInfo> {
-    return domain(await this.c.shutdownDomain({ hostId, vmId, hard }));
+    return this.batched({ shutdown: { hostId, vmId, hard } });
   }
   async destroyDomain(hostId: string, vmId: string): Promise<boolean> {
-    return (await this.c.destroyDomain({ hostId, vmId })).existed;
+    return !!(await this.batcher.submit({ destroy: { hostId, vmId } })).existed;
   }
   async suspendDomain(hostId: string, vmId: string): Promise<DomainInfo> {
-    return domain(await this.c.suspendDomain({ hostId, vmId }));
+    return this.batched({ suspend: { hostId, vmId } });
   }
   async resumeDomain(hostId: string, vmId: string): Promise<DomainInfo> {
-    return domain(await this.c.resumeDomain({ hostId, vmId }));
+    return this.batched({ resume: { hostId, vmId } });
   }
   async rebootDomain(hostId: string, vmId: string): Promise<DomainInfo> {
-    return domain(await this.c.rebootDomain({ hostId, vmId }));
+    return this.batched({ reboot: { hostId, vmId } });
   }
   async snapshotDomain(hostId: string, vmId: string, name: string): Promise<DomainInfo> {
     return domain(await this.c.snapshotDomain({ hostId, vmId, name }));
@@ -148,7 +160,7 @@ export class GrpcAgentGateway implements AgentGateway {
     if (!a) {
       const c = createClient(HostAgentDefinition, endpoint, { deadlineMs: this.deadlineMs });
       this.clients.push(c);
-      a = new GrpcAgent(c);
+      a = new GrpcAgent(c, this.deadlineMs);
       this.agents.set(endpoint, a);
     }
     return a;

@@ -8,6 +8,7 @@ import type { EventSink, HostStateChange, VmStateChange } from '../../app/ports.
  */
 export class MqttEventPublisher implements EventSink {
   private failures = 0;
+  private readonly taskStates = new Map<string, string>();
 
   constructor(
     private readonly bus: MessageBus,
@@ -50,6 +51,11 @@ export class MqttEventPublisher implements EventSink {
   }
 
   taskChanged(t: Task): void {
+    // Progress is followed through WatchTask; the bus carries a task's state changes only.
+    const last = this.taskStates.get(t.id);
+    if (last === t.state) return;
+    if (t.state === 'succeeded' || t.state === 'failed' || t.state === 'canceled') this.taskStates.delete(t.id);
+    else this.taskStates.set(t.id, t.state);
     this.send(topics.taskUpdate(this.site, t.id), reservoir.veem.v1.TaskEvent.encode({ task: taskToPb(t) }).finish(), 0);
   }
 }

@@ -1,4 +1,4 @@
-import { SqlTaskStore, type Migration, type SqlDatabase, type SqlExecutor, type Task } from '@reservoir/runtime';
+import { GroupCommit, SqlTaskStore, type Migration, type SqlDatabase, type SqlExecutor, type SqlValue, type Task } from '@reservoir/runtime';
 import type { VeemSnapshot, VeemStore } from '../../app/ports.js';
 import type { Host } from '../../domain/host.js';
 import type { Image } from '../../domain/image.js';
@@ -42,6 +42,13 @@ interface BodyRow extends Record<string, unknown> {
   body: string;
 }
 
+const UPSERT_VM = `INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, host = excluded.host, body = excluded.body`;
+
+function vmParams(vm: Vm): SqlValue[] {
+  return [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)];
+}
+
 const parse = <T>(rows: BodyRow[]): T[] => rows.map((r) => JSON.parse(r.body) as T);
 
 function vmBody(vm: Vm): string {
@@ -51,9 +58,11 @@ function vmBody(vm: Vm): string {
 
 export class SqlVeemStore implements VeemStore {
   private readonly tasks: SqlTaskStore;
+  private readonly writes: GroupCommit;
 
   constructor(private readonly db: SqlDatabase) {
-    this.tasks = new SqlTaskStore(db);
+    this.writes = new GroupCommit(db);
+    this.tasks = new SqlTaskStore(db, this.writes);
   }
 
   async migrate(): Promise<void> {
@@ -81,11 +90,7 @@ export class SqlVeemStore implements VeemStore {
   }
 
   private upsertVm(x: SqlExecutor, vm: Vm): Promise<number> {
-    return x.exec(
-      `INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET state = excluded.state, host = excluded.host, body = excluded.body`,
-      [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)],
-    );
+    return x.exec(UPSERT_VM, vmParams(vm));
   }
 
   async createVm(vm: Vm, leases: readonly Lease[]): Promise<void> {
@@ -106,7 +111,7 @@ export class SqlVeemStore implements VeemStore {
   }
 
   async saveVm(vm: Vm): Promise<void> {
-    await this.upsertVm(this.db, vm);
+    await this.writes.exec(UPSERT_VM, vmParams(vm));
   }
 
   async finishVm(vm: Vm): Promise<void> {
