@@ -90,9 +90,27 @@ export class GrpcServer {
   private context(call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, method: string): CallContext {
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(call.metadata.getMap())) metadata[k] = typeof v === 'string' ? v : v.toString();
-    const ac = new AbortController();
-    call.on('cancelled', () => ac.abort());
-    return { metadata, method, peer: call.getPeer(), signal: ac.signal };
+    // The signal is made only for handlers that ask for it: most calls never look.
+    let ac: AbortController | undefined;
+    let cancelled = false;
+    call.on('cancelled', () => {
+      cancelled = true;
+      ac?.abort();
+    });
+    return {
+      metadata,
+      method,
+      get peer() {
+        return call.getPeer();
+      },
+      get signal() {
+        if (!ac) {
+          ac = new AbortController();
+          if (cancelled) ac.abort();
+        }
+        return ac.signal;
+      },
+    };
   }
 
   private logFailure(method: string, e: unknown): void {

@@ -4,7 +4,7 @@ import type { Image } from '../domain/image.js';
 import { formatIpv4, nextFree, parseCidr, parseIpv4 } from '../domain/ip-pool.js';
 import type { Lease, Network } from '../domain/network.js';
 import type { Quota, QuotaUsage } from '../domain/quota.js';
-import { add, sub, ZERO, type Resources } from '../domain/resources.js';
+import { add, limit, sub, ZERO, type Resources } from '../domain/resources.js';
 import type { HostView } from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
 import { holdsHost } from '../domain/vm-state.js';
@@ -128,7 +128,7 @@ export class Inventory {
   hostViews(): HostView[] {
     return [...this.hosts.values()].map((host) => {
       const u = this.hostUsed.get(host.id);
-      return { host, used: u?.used ?? ZERO, runningVms: u?.vms.size ?? 0 };
+      return { host, used: u?.used ?? ZERO, runningVms: u?.vms.size ?? 0, limit: limit(host.capacity, host.overcommit) };
     });
   }
 

@@ -22,6 +22,8 @@ export interface HostView {
   host: Host;
   used: Resources;
   runningVms: number;
+  /** capacity × overcommit, when the caller has it at hand (it is the same for every VM of a pass). */
+  limit?: Resources;
 }
 
 export type PlacementResult = { ok: true; hostId: string } | { ok: false; reason: string };
@@ -43,19 +45,23 @@ const REJECTION_TEXT: Record<Rejection, string> = {
 };
 
 /** The first filter a host fails for this request, or undefined when it fits. */
-export function rejectHost(req: PlacementRequest, v: HostView): Rejection | undefined {
+export function rejectHost(
+  req: PlacementRequest,
+  v: HostView,
+  required: [string, string][] = Object.entries(req.requirements),
+): Rejection | undefined {
   const h = v.host;
   if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'other';
   if (req.exclude?.has(h.id)) return 'excluded';
   if (!acceptsVms(h)) return 'state';
-  for (const [k, want] of Object.entries(req.requirements)) {
+  for (const [k, want] of required) {
     const have = k === 'hypervisor' ? h.profile.hypervisor : k === 'host' ? h.name : h.labels[k];
     if (have !== want) return 'label';
   }
   if (h.profile.maxVcpusPerVm > 0 && req.demand.vcpus > h.profile.maxVcpusPerVm) return 'vcpus-limit';
   if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm) return 'memory-limit';
   if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
-  const max = limit(h.capacity, h.overcommit);
+  const max = v.limit ?? limit(h.capacity, h.overcommit);
   for (const k of RESOURCE_KEYS) if (v.used[k] + req.demand[k] > max[k]) return k;
   return undefined;
 }
@@ -83,9 +89,10 @@ export function placeVm(req: PlacementRequest, hosts: Iterable<HostView>, policy
   let bestRank = -Infinity;
   const rejections = new Map<Rejection, number>();
   let total = 0;
+  const required = Object.entries(req.requirements);
   for (const v of hosts) {
     total++;
-    const r = rejectHost(req, v);
+    const r = rejectHost(req, v, required);
     if (r) {
       rejections.set(r, (rejections.get(r) ?? 0) + 1);
       continue;
