@@ -12,7 +12,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@reservoir/*/src/*'], message: 'Import another package through its index.' }] },
+        {
+          patterns: [{ group: ['@reservoir/*/src/*'], message: 'Import another package through its index.' }],
+        },
       ],
     },
   },

@@ -11,7 +11,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export function summary(samples: number[]): { n: number; p50: number; p90: number; p99: number; max: number; mean: number } {
+export function summary(samples: number[]): {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+} {
   const s = [...samples].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
@@ -42,7 +49,10 @@ export interface Check {
 export function writeResult(name: string, result: object, checks: Check[]): string {
   const file = resolve(BENCH_DIR, 'results', `${name}.json`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...result, checks }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...result, checks }, null, 2)}\n`,
+  );
   const t = new Table({ head: ['figure', 'value', 'target', 'met'], style: { head: [], border: [] } });
   for (const c of checks) t.push([c.name, `${c.value} ${c.unit}`, c.target, c.pass ? 'yes' : 'NO']);
   process.stdout.write(`${t.toString()}\nwritten to ${join('bench', 'results', `${name}.json`)}\n`);

@@ -31,22 +31,60 @@ async function main(): Promise<void> {
   const agent = await startService(
     'veeh',
     'packages/veeh/src/main.ts',
-    ['--listen', '127.0.0.1:0', '--hosts', String(HOSTS), '--host-prefix', 'h', '--cores', '32', '--memory-mib', '131072', '--disk-mib', '4194304', '--latency-profile', 'none'],
+    [
+      '--listen',
+      '127.0.0.1:0',
+      '--hosts',
+      String(HOSTS),
+      '--host-prefix',
+      'h',
+      '--cores',
+      '32',
+      '--memory-mib',
+      '131072',
+      '--disk-mib',
+      '4194304',
+      '--latency-profile',
+      'none',
+    ],
     join(dir, 'veeh.log'),
   );
   const address = `127.0.0.1:${await freePort()}`;
-  const veem = await startService('veem', 'packages/veem/src/main.ts', ['--site', SITE, '--database', `sqlite:${join(dir, 'veem.db')}`, '--mqtt', broker.url, '--listen', address], join(dir, 'veem.log'), {
-    RESERVOIR_VEEM_LOG_LEVEL: 'warn',
-    RESERVOIR_VEEM_MONITOR__INTERVAL_MS: '5000',
-    RESERVOIR_VEEM_MONITOR__FAILURE_TIMEOUT_MS: '60000',
-  }, 60_000, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
+  const veem = await startService(
+    'veem',
+    'packages/veem/src/main.ts',
+    [
+      '--site',
+      SITE,
+      '--database',
+      `sqlite:${join(dir, 'veem.db')}`,
+      '--mqtt',
+      broker.url,
+      '--listen',
+      address,
+    ],
+    join(dir, 'veem.log'),
+    {
+      RESERVOIR_VEEM_LOG_LEVEL: 'warn',
+      RESERVOIR_VEEM_MONITOR__INTERVAL_MS: '5000',
+      RESERVOIR_VEEM_MONITOR__FAILURE_TIMEOUT_MS: '60000',
+    },
+    60_000,
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+  );
   const client = vmiClient(address, 120_000);
   const bus = await MqttBus.connect({ url: broker.url, clientId: 'bench', logger: silentLogger() });
   try {
     let t0 = performance.now();
     const limiter = new Semaphore(CONCURRENCY);
     const hostIds = agent.ready.hosts as string[];
-    await Promise.all(hostIds.map((id) => limiter.run(() => client.hosts.registerHost({ name: id, agentEndpoint: agent.ready.address, agentHostId: id }))));
+    await Promise.all(
+      hostIds.map((id) =>
+        limiter.run(() =>
+          client.hosts.registerHost({ name: id, agentEndpoint: agent.ready.address, agentHostId: id }),
+        ),
+      ),
+    );
     const registerMs = performance.now() - t0;
     log(`${hostIds.length} hosts registered in ${registerMs.toFixed(0)} ms`);
 
@@ -71,7 +109,11 @@ async function main(): Promise<void> {
       Array.from({ length: VMS }, (_, i) =>
         limiter.run(async () => {
           const s = performance.now();
-          const r = await client.vms.createVm({ name: `vm-${i}`, resources: { vcpus: 1, memoryMib: 1024, diskMib: 10_240 }, requestId: `bench-${i}` });
+          const r = await client.vms.createVm({
+            name: `vm-${i}`,
+            resources: { vcpus: 1, memoryMib: 1024, diskMib: 10_240 },
+            requestId: `bench-${i}`,
+          });
           createMs.push(performance.now() - s);
           ids.push(r.vm!.id!);
         }),
@@ -79,7 +121,12 @@ async function main(): Promise<void> {
     );
     const acceptedMs = performance.now() - t0;
     log(`${VMS} creates accepted in ${acceptedMs.toFixed(0)} ms; waiting for all to run`);
-    await Promise.race([allRunning, new Promise((_, rej) => setTimeout(() => rej(new Error(`only ${running} of ${VMS} VMs running after 600 s`)), 600_000))]);
+    await Promise.race([
+      allRunning,
+      new Promise((_, rej) =>
+        setTimeout(() => rej(new Error(`only ${running} of ${VMS} VMs running after 600 s`)), 600_000),
+      ),
+    ]);
     const toRunningMs = lastRunningAt - t0;
     const placementsPerSecond = Math.round(VMS / (toRunningMs / 1000));
     log(`all ${VMS} running after ${toRunningMs.toFixed(0)} ms (${placementsPerSecond}/s)`);
@@ -106,18 +153,67 @@ async function main(): Promise<void> {
     const get = summary(getMs);
     const list = summary(listMs);
     const checks: Check[] = [
-      { name: 'placements per second to running', value: placementsPerSecond, unit: '/s', target: '>= 1000', pass: placementsPerSecond >= 1000 },
-      { name: `list all ${listed} VMs (median of 10)`, value: Math.round(list.p50), unit: 'ms', target: '< 200', pass: list.p50 < 200 },
-      { name: 'VEEM peak resident memory', value: veemMem.peakRssMib, unit: 'MiB', target: '< 1024', pass: veemMem.peakRssMib < 1024 },
-      { name: `create latency p50 (${CONCURRENCY} in flight)`, value: Math.round(create.p50 * 10) / 10, unit: 'ms', target: 'reported', pass: true },
-      { name: `create latency p99 (${CONCURRENCY} in flight)`, value: Math.round(create.p99 * 10) / 10, unit: 'ms', target: 'reported', pass: true },
-      { name: 'get latency p50 (sequential)', value: Math.round(get.p50 * 100) / 100, unit: 'ms', target: 'reported', pass: true },
-      { name: 'get latency p99 (sequential)', value: Math.round(get.p99 * 100) / 100, unit: 'ms', target: 'reported', pass: true },
+      {
+        name: 'placements per second to running',
+        value: placementsPerSecond,
+        unit: '/s',
+        target: '>= 1000',
+        pass: placementsPerSecond >= 1000,
+      },
+      {
+        name: `list all ${listed} VMs (median of 10)`,
+        value: Math.round(list.p50),
+        unit: 'ms',
+        target: '< 200',
+        pass: list.p50 < 200,
+      },
+      {
+        name: 'VEEM peak resident memory',
+        value: veemMem.peakRssMib,
+        unit: 'MiB',
+        target: '< 1024',
+        pass: veemMem.peakRssMib < 1024,
+      },
+      {
+        name: `create latency p50 (${CONCURRENCY} in flight)`,
+        value: Math.round(create.p50 * 10) / 10,
+        unit: 'ms',
+        target: 'reported',
+        pass: true,
+      },
+      {
+        name: `create latency p99 (${CONCURRENCY} in flight)`,
+        value: Math.round(create.p99 * 10) / 10,
+        unit: 'ms',
+        target: 'reported',
+        pass: true,
+      },
+      {
+        name: 'get latency p50 (sequential)',
+        value: Math.round(get.p50 * 100) / 100,
+        unit: 'ms',
+        target: 'reported',
+        pass: true,
+      },
+      {
+        name: 'get latency p99 (sequential)',
+        value: Math.round(get.p99 * 100) / 100,
+        unit: 'ms',
+        target: 'reported',
+        pass: true,
+      },
     ];
     writeResult(
       'veem',
       {
-        setup: { hosts: HOSTS, vms: VMS, concurrency: CONCURRENCY, store: 'sqlite', transport: 'gRPC between separate processes', broker: 'embedded aedes' },
+        setup: {
+          hosts: HOSTS,
+          vms: VMS,
+          concurrency: CONCURRENCY,
+          store: 'sqlite',
+          transport: 'gRPC between separate processes',
+          broker: 'embedded aedes',
+        },
         registerHostsMs: Math.round(registerMs),
         createsAcceptedMs: Math.round(acceptedMs),
         allRunningMs: Math.round(toRunningMs),

@@ -11,7 +11,10 @@ export interface GlobalOptions {
 }
 
 /** Runs a client command with a connected VMI client, closing it afterwards. */
-export async function withClient<T>(cmd: Command, fn: (client: VmiClient, g: GlobalOptions) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  cmd: Command,
+  fn: (client: VmiClient, g: GlobalOptions) => Promise<T>,
+): Promise<T> {
   const g = cmd.optsWithGlobals<GlobalOptions>();
   const client = vmiClient(resolveEndpoint(g));
   try {
@@ -24,14 +27,20 @@ export async function withClient<T>(cmd: Command, fn: (client: VmiClient, g: Glo
 /** "4096", "4096M", "4G", "4GiB" → MiB. */
 export function parseMib(field: string, raw: string): number {
   const m = /^(\d+)\s*(m|mb|mi|mib|g|gb|gi|gib|t|tb|ti|tib)?$/i.exec(raw.trim());
-  if (!m) throw new ReservoirError('INVALID_ARGUMENT', `${field}: "${raw}" is not a size such as 4096, 512M or 4G`, { field });
+  if (!m)
+    throw new ReservoirError(
+      'INVALID_ARGUMENT',
+      `${field}: "${raw}" is not a size such as 4096, 512M or 4G`,
+      { field },
+    );
   const n = Number(m[1]);
   const unit = (m[2] ?? 'm').toLowerCase()[0];
   return unit === 't' ? n * 1024 * 1024 : unit === 'g' ? n * 1024 : n;
 }
 
 export function parseCount(field: string, raw: string): number {
-  if (!/^-?\d+$/.test(raw.trim())) throw new ReservoirError('INVALID_ARGUMENT', `${field}: "${raw}" is not a whole number`, { field });
+  if (!/^-?\d+$/.test(raw.trim()))
+    throw new ReservoirError('INVALID_ARGUMENT', `${field}: "${raw}" is not a whole number`, { field });
   return Number(raw);
 }
 

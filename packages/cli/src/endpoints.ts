@@ -48,6 +48,10 @@ export function resolveEndpoint(opts: { endpoint?: string; dataDir?: string; sit
   const sites = Object.keys(eps.sites);
   const site = opts.site ?? sites[0];
   const s = site ? eps.sites[site] : undefined;
-  if (!s) throw new ReservoirError('NOT_FOUND', `site "${site}" is not in ${endpointsFile(dataDir)} (sites: ${sites.join(', ')})`);
+  if (!s)
+    throw new ReservoirError(
+      'NOT_FOUND',
+      `site "${site}" is not in ${endpointsFile(dataDir)} (sites: ${sites.join(', ')})`,
+    );
   return s.veem;
 }

@@ -1,3 +1,1 @@
-
 export { resolveEndpoint, readEndpoints, type Endpoints } from './endpoints.js';
-

@@ -9,8 +9,15 @@ import { up } from './launcher/up.js';
 
 const program = new Command('reservoir')
   .description('Reservoir: a federated IaaS platform')
-  .option('--endpoint <host:port>', 'VEEM endpoint (default: RESERVOIR_ENDPOINT, or the running "reservoir up" in --data-dir)')
-  .option('--data-dir <dir>', 'data directory of "reservoir up"', process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR)
+  .option(
+    '--endpoint <host:port>',
+    'VEEM endpoint (default: RESERVOIR_ENDPOINT, or the running "reservoir up" in --data-dir)',
+  )
+  .option(
+    '--data-dir <dir>',
+    'data directory of "reservoir up"',
+    process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR,
+  )
   .option('--site <site>', 'site to talk to when "reservoir up" runs several')
   .option('--json', 'print JSON instead of tables')
   .showHelpAfterError()
@@ -18,12 +25,23 @@ const program = new Command('reservoir')
 
 program
   .command('up')
-  .description('start the platform on embedded defaults (MQTT broker, SQLite, simulated hosts) in the foreground')
+  .description(
+    'start the platform on embedded defaults (MQTT broker, SQLite, simulated hosts) in the foreground',
+  )
   .option('--hosts <n>', 'simulated hosts per site', (v) => Number(v), 4)
   .option('--sites <n>', 'sites', (v) => Number(v), 1)
-  .option('--port <port>', 'first gRPC port (VEEM of site-a; each site takes the next ten)', (v) => Number(v), 7400)
+  .option(
+    '--port <port>',
+    'first gRPC port (VEEM of site-a; each site takes the next ten)',
+    (v) => Number(v),
+    7400,
+  )
   .option('--mqtt <url>', 'use this MQTT broker instead of the embedded one')
-  .option('--family <families>', 'hypervisor families of the simulated hosts, e.g. kvm or kvm:3,hyperv:1', 'kvm')
+  .option(
+    '--family <families>',
+    'hypervisor families of the simulated hosts, e.g. kvm or kvm:3,hyperv:1',
+    'kvm',
+  )
   .option('--cores <n>', 'cores per simulated host', (v) => Number(v), 16)
   .option('--memory <mib>', 'memory per simulated host, MiB', (v) => Number(v), 65536)
   .option('--latency <profile>', 'simulated operation latencies: none or realistic', 'realistic')

@@ -7,10 +7,21 @@ import { taskJson } from './output.js';
  * Follows a task to its end through WatchTask, with a progress bar on a terminal.
  * Resolves with the final task; a failed task is not thrown (the caller decides).
  */
-export async function waitForTask(client: VmiClient, taskId: string, opts: { quiet?: boolean; timeoutMs?: number } = {}): Promise<Task> {
+export async function waitForTask(
+  client: VmiClient,
+  taskId: string,
+  opts: { quiet?: boolean; timeoutMs?: number } = {},
+): Promise<Task> {
   const tty = process.stderr.isTTY && !opts.quiet;
   const bar = tty
-    ? new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {operation} | {message}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        {
+          format: ' {bar} {percentage}% | {operation} | {message}',
+          hideCursor: true,
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   let last: Task | undefined;
   const ac = new AbortController();
@@ -27,7 +38,10 @@ export async function waitForTask(client: VmiClient, taskId: string, opts: { qui
     bar?.stop();
   }
   if (!last || !isTerminal(last.state)) {
-    throw new ReservoirError('DEADLINE_EXCEEDED', `task ${taskId} had not ended when the wait stopped${last ? ` (${last.state}, ${last.progress}%)` : ''}`);
+    throw new ReservoirError(
+      'DEADLINE_EXCEEDED',
+      `task ${taskId} had not ended when the wait stopped${last ? ` (${last.state}, ${last.progress}%)` : ''}`,
+    );
   }
   return last;
 }

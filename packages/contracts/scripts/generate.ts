@@ -2,7 +2,15 @@
 // its type declarations, and grpc-js service definitions. `--check` fails when the
 // committed files differ from what the protos produce.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,13 +38,28 @@ function generate(target: string): void {
   execFileSync(
     bin('pbjs'),
     [
-      '-t', 'static-module', '-w', 'es6', '--es6', '--force-number', '--no-verify', '--no-delimited',
-      '--no-typeurl', '-p', protoRoot, '-o', js, ...files,
+      '-t',
+      'static-module',
+      '-w',
+      'es6',
+      '--es6',
+      '--force-number',
+      '--no-verify',
+      '--no-delimited',
+      '--no-typeurl',
+      '-p',
+      protoRoot,
+      '-o',
+      js,
+      ...files,
     ],
     { cwd: protoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   // Node's ESM resolver needs the file extension for a package without an exports map.
-  const code = readFileSync(js, 'utf8').replace(/from "protobufjs\/minimal"/g, 'from "protobufjs/minimal.js"');
+  const code = readFileSync(js, 'utf8').replace(
+    /from "protobufjs\/minimal"/g,
+    'from "protobufjs/minimal.js"',
+  );
   writeFileSync(js, code);
   execFileSync(bin('pbts'), ['--no-comments', '-o', join(target, 'pb.d.ts'), js], { stdio: 'inherit' });
   writeFileSync(join(target, 'services.ts'), serviceDefinitions(files));
@@ -101,7 +124,9 @@ function serviceDefinitions(files: string[]): string {
       const req = tsType(m.resolvedRequestType!);
       const res = tsType(m.resolvedResponseType!);
       const name = m.name[0]!.toLowerCase() + m.name.slice(1);
-      lines.push(`  ${name}: rpc('/${full}/${m.name}', '${name}', ${!!m.responseStream} as const, ${req}, ${res}),`);
+      lines.push(
+        `  ${name}: rpc('/${full}/${m.name}', '${name}', ${!!m.responseStream} as const, ${req}, ${res}),`,
+      );
     }
     lines.push('};', '');
   }
@@ -113,7 +138,9 @@ if (check) {
   try {
     generate(tmp);
     const drift = ['pb.js', 'pb.d.ts', 'services.ts'].filter(
-      (f) => !existsSync(join(outDir, f)) || readFileSync(join(outDir, f), 'utf8') !== readFileSync(join(tmp, f), 'utf8'),
+      (f) =>
+        !existsSync(join(outDir, f)) ||
+        readFileSync(join(outDir, f), 'utf8') !== readFileSync(join(tmp, f), 'utf8'),
     );
     if (drift.length > 0) {
       console.error(`generated contracts are out of date (${drift.join(', ')}): run npm run generate`);

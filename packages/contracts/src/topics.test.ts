@@ -5,7 +5,13 @@ describe('topics', () => {
   it('builds and parses a VM state topic', () => {
     const t = topics.vmState('site-a', 'vm-42');
     expect(t).toBe('reservoir/v1/site-a/veem/vm/vm-42/state');
-    expect(parseTopic(t)).toEqual({ site: 'site-a', domain: 'veem', entity: 'vm', id: 'vm-42', event: 'state' });
+    expect(parseTopic(t)).toEqual({
+      site: 'site-a',
+      domain: 'veem',
+      entity: 'vm',
+      id: 'vm-42',
+      event: 'state',
+    });
   });
 
   it('refuses segments that would break the hierarchy', () => {

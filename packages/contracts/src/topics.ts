@@ -23,9 +23,22 @@ export function topic(site: string, domain: string, entity: string, id: string, 
 }
 
 /** A subscription filter; '+' stands for any one segment. */
-export function topicFilter(site: string | '+', domain: string, entity: string | '+', id: string | '+', event: string | '+'): string {
+export function topicFilter(
+  site: string | '+',
+  domain: string,
+  entity: string | '+',
+  id: string | '+',
+  event: string | '+',
+): string {
   const part = (kind: string, v: string) => (v === '+' ? v : segment(kind, v));
-  return [ROOT, part('site', site), part('domain', domain), part('entity', entity), part('id', id), part('event', event)].join('/');
+  return [
+    ROOT,
+    part('site', site),
+    part('domain', domain),
+    part('entity', entity),
+    part('id', id),
+    part('event', event),
+  ].join('/');
 }
 
 export const topics = {
@@ -48,6 +61,14 @@ export interface ParsedTopic {
 export function parseTopic(t: string): ParsedTopic | undefined {
   const parts = t.split('/');
   if (parts.length !== 7 || `${parts[0]}/${parts[1]}` !== ROOT) return undefined;
-  const [, , site, domain, entity, id, event] = parts as [string, string, string, string, string, string, string];
+  const [, , site, domain, entity, id, event] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { site, domain, entity, id, event };
 }

@@ -43,7 +43,11 @@ export class ReservoirError extends Error {
 }
 
 export function isReservoirError(e: unknown): e is ReservoirError {
-  return e instanceof Error && (e as { name?: string }).name === 'ReservoirError' && typeof (e as ReservoirError).code === 'string';
+  return (
+    e instanceof Error &&
+    (e as { name?: string }).name === 'ReservoirError' &&
+    typeof (e as ReservoirError).code === 'string'
+  );
 }
 
 export function isErrorCode(s: string): s is ErrorCode {
@@ -51,9 +55,11 @@ export function isErrorCode(s: string): s is ErrorCode {
 }
 
 export const errors = {
-  invalid: (field: string, message: string) => new ReservoirError('INVALID_ARGUMENT', `${field}: ${message}`, { field }),
+  invalid: (field: string, message: string) =>
+    new ReservoirError('INVALID_ARGUMENT', `${field}: ${message}`, { field }),
   notFound: (kind: string, id: string) => new ReservoirError('NOT_FOUND', `${kind} "${id}" not found`),
-  exists: (kind: string, id: string) => new ReservoirError('ALREADY_EXISTS', `${kind} "${id}" already exists`),
+  exists: (kind: string, id: string) =>
+    new ReservoirError('ALREADY_EXISTS', `${kind} "${id}" already exists`),
   precondition: (message: string) => new ReservoirError('FAILED_PRECONDITION', message),
   exhausted: (message: string) => new ReservoirError('RESOURCE_EXHAUSTED', message),
   unavailable: (message: string, cause?: unknown) => new ReservoirError('UNAVAILABLE', message, { cause }),

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { RANK_POLICIES } from './domain/scheduler.js';
 
 export const veemConfigSchema = z.object({
-  site: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" or "-"').default('site-a'),
+  site: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" or "-"')
+    .default('site-a'),
   /** sqlite:<path>, sqlite::memory: or postgres://… */
   database: z.string().min(1),
   mqtt: z.object({ url: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://') }),

@@ -19,7 +19,13 @@ import type { VeemSettings } from './app/context.js';
 import type { AgentGateway } from './app/ports.js';
 import { Veem } from './app/veem.js';
 import { GrpcAgentGateway } from './adapters/grpc/agent-gateway.js';
-import { hostHandlers, imageHandlers, networkHandlers, quotaHandlers, vmHandlers } from './adapters/grpc/vmi-handlers.js';
+import {
+  hostHandlers,
+  imageHandlers,
+  networkHandlers,
+  quotaHandlers,
+  vmHandlers,
+} from './adapters/grpc/vmi-handlers.js';
 import { MqttEventPublisher } from './adapters/mqtt/event-publisher.js';
 import { SqlVeemStore } from './adapters/store/sql-veem-store.js';
 
@@ -55,7 +61,11 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const db = typeof options.database === 'string' ? await openDatabase(options.database) : options.database;
   const bus =
     typeof options.mqtt === 'string'
-      ? await MqttBus.connect({ url: options.mqtt, clientId: `veem-${options.site}-${process.pid}-${Date.now() % 100000}`, logger: options.logger })
+      ? await MqttBus.connect({
+          url: options.mqtt,
+          clientId: `veem-${options.site}-${process.pid}-${Date.now() % 100000}`,
+          logger: options.logger,
+        })
       : options.mqtt;
   const settings: VeemSettings = {
     site: options.site,

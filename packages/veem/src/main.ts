@@ -14,7 +14,13 @@ const program = new Command('reservoir-veem')
   .option('--listen <address>', 'gRPC listen address (host:port)')
   .parse();
 
-const flags = program.opts<{ config?: string; site?: string; database?: string; mqtt?: string; listen?: string }>();
+const flags = program.opts<{
+  config?: string;
+  site?: string;
+  database?: string;
+  mqtt?: string;
+  listen?: string;
+}>();
 
 async function main(): Promise<void> {
   const config = loadConfig(veemConfigSchema, {
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
       hostCallTimeoutMs: config.hostCallTimeoutMs,
     },
   });
-  process.stdout.write(`${JSON.stringify({ event: 'listening', service: 'veem', site: config.site, address: running.address })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', service: 'veem', site: config.site, address: running.address })}\n`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

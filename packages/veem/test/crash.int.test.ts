@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostAgentDefinition } from '@reservoir/contracts';
-import { createClient, startEmbeddedBroker, startService, type EmbeddedBroker, type ServiceProcess } from '@reservoir/runtime';
+import {
+  createClient,
+  startEmbeddedBroker,
+  startService,
+  type EmbeddedBroker,
+  type ServiceProcess,
+} from '@reservoir/runtime';
 import { vmiClient, type VmiClient } from '../src/client.js';
 import { startRemoteAgent, until } from './harness.js';
 
@@ -27,10 +33,25 @@ describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
   let address = '';
 
   const startVeem = () =>
-    startService('veem', 'packages/veem/src/main.ts', ['--site', 'crash', '--database', `sqlite:${join(dir, 'veem.db')}`, '--mqtt', broker.url, '--listen', address], join(dir, 'veem.log'), {
-      RESERVOIR_VEEM_SCHEDULER__INTERVAL_MS: '200',
-      RESERVOIR_VEEM_MONITOR__INTERVAL_MS: '500',
-    });
+    startService(
+      'veem',
+      'packages/veem/src/main.ts',
+      [
+        '--site',
+        'crash',
+        '--database',
+        `sqlite:${join(dir, 'veem.db')}`,
+        '--mqtt',
+        broker.url,
+        '--listen',
+        address,
+      ],
+      join(dir, 'veem.log'),
+      {
+        RESERVOIR_VEEM_SCHEDULER__INTERVAL_MS: '200',
+        RESERVOIR_VEEM_MONITOR__INTERVAL_MS: '500',
+      },
+    );
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'veem-crash-'));
@@ -49,7 +70,8 @@ describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
 
   it('loses nothing, duplicates nothing, and never leases an address twice', async () => {
     let client: VmiClient = vmiClient(address, 5000);
-    for (const id of agent.ready.hosts as string[]) await client.hosts.registerHost({ name: id, agentEndpoint: agent.ready.address, agentHostId: id });
+    for (const id of agent.ready.hosts as string[])
+      await client.hosts.registerHost({ name: id, agentEndpoint: agent.ready.address, agentHostId: id });
     const net = await client.networks.createNetwork({ name: 'crash-net', cidr: '10.50.0.0/22' });
 
     // requestId → VM id, for every create the VEEM answered.
@@ -60,7 +82,12 @@ describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
       while (next < TOTAL && !killed) {
         const requestId = `req-${next++}`;
         try {
-          const r = await client.vms.createVm({ name: `vm-${requestId}`, resources: { vcpus: 1, memoryMib: 256, diskMib: 512 }, networkIds: [net.id], requestId });
+          const r = await client.vms.createVm({
+            name: `vm-${requestId}`,
+            resources: { vcpus: 1, memoryMib: 256, diskMib: 512 },
+            networkIds: [net.id],
+            requestId,
+          });
           accepted.set(requestId, r.vm!.id!);
           if (accepted.size >= 400 && !killed) {
             killed = true;
@@ -84,7 +111,12 @@ describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
       await Promise.all(
         Array.from({ length: Math.min(CONCURRENCY, TOTAL - i) }, async (_, k) => {
           const requestId = `req-${i + k}`;
-          const r = await client.vms.createVm({ name: `vm-${requestId}`, resources: { vcpus: 1, memoryMib: 256, diskMib: 512 }, networkIds: [net.id], requestId });
+          const r = await client.vms.createVm({
+            name: `vm-${requestId}`,
+            resources: { vcpus: 1, memoryMib: 256, diskMib: 512 },
+            networkIds: [net.id],
+            requestId,
+          });
           const before = accepted.get(requestId);
           if (before) expect(r.vm!.id).toBe(before);
           accepted.set(requestId, r.vm!.id!);
@@ -97,7 +129,10 @@ describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
       'every VM running',
       async () => {
         const r = await client.vms.listVms({});
-        last = r.vms.reduce<Record<string, number>>((m, v) => ({ ...m, [v.state!]: (m[v.state!] ?? 0) + 1 }), { total: r.total });
+        last = r.vms.reduce<Record<string, number>>(
+          (m, v) => ({ ...m, [v.state!]: (m[v.state!] ?? 0) + 1 }),
+          { total: r.total },
+        );
         return r.vms.every((v) => v.state === 'running') && r.total === TOTAL ? r.vms : undefined;
       },
       90_000,

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reservoir, topics } from '@reservoir/contracts';
-import { isTerminal, MqttBus, silentLogger, startService, taskFromPb, type ServiceProcess, type Task } from '@reservoir/runtime';
+import {
+  isTerminal,
+  MqttBus,
+  silentLogger,
+  startService,
+  taskFromPb,
+  type ServiceProcess,
+  type Task,
+} from '@reservoir/runtime';
 import { createVeeh, type SimHostConfig, type Veeh } from '@reservoir/veeh';
 import { createVeem, type RunningVeem } from '../src/create-veem.js';
 import { vmiClient, type VmiClient } from '../src/client.js';
@@ -37,11 +45,31 @@ export const FAST: Partial<Omit<VeemSettings, 'site'>> = {
   hostCallTimeoutMs: 5000,
 };
 
-export async function startRemoteAgent(hosts: number, dir: string, prefix = 'p-', cores = 8): Promise<ServiceProcess> {
+export async function startRemoteAgent(
+  hosts: number,
+  dir: string,
+  prefix = 'p-',
+  cores = 8,
+): Promise<ServiceProcess> {
   return startService(
     'veeh',
     'packages/veeh/src/main.ts',
-    ['--listen', '127.0.0.1:0', '--hosts', String(hosts), '--host-prefix', prefix, '--cores', String(cores), '--memory-mib', '16384', '--disk-mib', '400000', '--latency-profile', 'none'],
+    [
+      '--listen',
+      '127.0.0.1:0',
+      '--hosts',
+      String(hosts),
+      '--host-prefix',
+      prefix,
+      '--cores',
+      String(cores),
+      '--memory-mib',
+      '16384',
+      '--disk-mib',
+      '400000',
+      '--latency-profile',
+      'none',
+    ],
     join(dir, `veeh-${prefix}.log`),
   );
 }
@@ -61,12 +89,17 @@ export async function startSite(o: SiteOptions): Promise<Site> {
   });
   const client = vmiClient(veem.address);
   const events: Site['events'] = [];
-  const bus = await MqttBus.connect({ url: o.mqttUrl, clientId: `it-events-${site}-${Date.now()}`, logger: silentLogger() });
+  const bus = await MqttBus.connect({
+    url: o.mqttUrl,
+    clientId: `it-events-${site}-${Date.now()}`,
+    logger: silentLogger(),
+  });
   await bus.subscribe(topics.allVmStates(site), (_t, payload) => {
     const e = reservoir.veem.v1.VmStateEvent.decode(payload);
     events.push({ vmId: e.vmId, from: e.fromState, to: e.toState });
   });
-  for (const h of o.localHosts) await client.hosts.registerHost({ name: h.id, agentEndpoint: local.address!, agentHostId: h.id });
+  for (const h of o.localHosts)
+    await client.hosts.registerHost({ name: h.id, agentEndpoint: local.address!, agentHostId: h.id });
   for (const id of (remote?.ready.hosts as string[] | undefined) ?? []) {
     await client.hosts.registerHost({ name: id, agentEndpoint: remote!.ready.address, agentHostId: id });
   }
@@ -99,7 +132,11 @@ export async function waitTask(client: VmiClient, id: string | null | undefined)
   throw new Error(`task ${id} stream ended at ${last?.state}`);
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -21,15 +21,33 @@ function printHost(h: PbHost, g: GlobalOptions): void {
       ['site', h.site],
       ['agent', `${h.agentEndpoint} (${h.agentHostId})`],
       ['hypervisor', `${h.profile?.hypervisor} ${h.profile?.hypervisorVersion} (${h.profile?.driver})`],
-      ['capacity', `${h.capacity?.vcpus} CPU, ${mib(h.capacity?.memoryMib)}, ${mib(h.capacity?.diskMib)} disk`],
+      [
+        'capacity',
+        `${h.capacity?.vcpus} CPU, ${mib(h.capacity?.memoryMib)}, ${mib(h.capacity?.diskMib)} disk`,
+      ],
       ['allocated', `${h.used?.vcpus} vCPU, ${mib(h.used?.memoryMib)}, ${mib(h.used?.diskMib)} disk`],
       ['overcommit', `cpu ${h.overcommit?.cpu}, memory ${h.overcommit?.memory}, disk ${h.overcommit?.disk}`],
       ['measured', `${h.cpuUsedPercent.toFixed(0)}% CPU, ${mib(h.memoryUsedMib)}`],
       ['VMs', h.runningVms],
       ['per-VM limits', `${h.profile?.maxVcpusPerVm} vCPU, ${mib(h.profile?.maxMemoryMibPerVm)}`],
       ['disk formats', (h.profile?.diskFormats ?? []).join(', ')],
-      ['features', [h.profile?.liveMigration && 'live-migration', h.profile?.cpuHotplug && 'cpu-hotplug', h.profile?.memoryHotplug && 'memory-hotplug', h.profile?.snapshots && 'snapshots'].filter(Boolean).join(', ')],
-      ['labels', Object.entries(h.labels).map(([k, v]) => `${k}=${v}`).join(', ')],
+      [
+        'features',
+        [
+          h.profile?.liveMigration && 'live-migration',
+          h.profile?.cpuHotplug && 'cpu-hotplug',
+          h.profile?.memoryHotplug && 'memory-hotplug',
+          h.profile?.snapshots && 'snapshots',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ],
+      [
+        'labels',
+        Object.entries(h.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      ],
       ['last seen', `${ago(h.lastSeenMs)} ago`],
       ['error', h.error],
     ])}\n`,
@@ -39,7 +57,8 @@ function printHost(h: PbHost, g: GlobalOptions): void {
 export function registerHostCommands(program: Command): void {
   const host = program.command('host').description('hosts of the site');
 
-  host.command('list')
+  host
+    .command('list')
     .description('list hosts with their capacity and allocation')
     .action(async (_o, cmd: Command) =>
       withClient(cmd, async (c, g) => {
@@ -63,11 +82,15 @@ export function registerHostCommands(program: Command): void {
       }),
     );
 
-  host.command('show <host>')
+  host
+    .command('show <host>')
     .description('show one host (id or name)')
-    .action(async (id: string, _o, cmd: Command) => withClient(cmd, async (c, g) => printHost(await c.hosts.getHost({ id }), g)));
+    .action(async (id: string, _o, cmd: Command) =>
+      withClient(cmd, async (c, g) => printHost(await c.hosts.getHost({ id }), g)),
+    );
 
-  host.command('register <name>')
+  host
+    .command('register <name>')
     .description('register a host served by a VEEH agent')
     .requiredOption('--agent <endpoint>', 'the agent gRPC endpoint, host:port')
     .option('--agent-host <id>', "the host's id at the agent (default: the name)")
@@ -92,7 +115,8 @@ export function registerHostCommands(program: Command): void {
     ['disable', HA.HOST_ACTION_DISABLE, 'place no new VMs on the host; running ones stay'],
     ['maintenance', HA.HOST_ACTION_MAINTENANCE, 'place no new VMs and move the running ones away'],
   ] as const) {
-    host.command(`${name} <host>`)
+    host
+      .command(`${name} <host>`)
       .description(description)
       .option('--wait', 'wait until the host is empty (maintenance)')
       .action(async (id: string, o, cmd: Command) =>
@@ -101,7 +125,8 @@ export function registerHostCommands(program: Command): void {
           if (o.wait && r.task?.id) {
             const end = await waitForTask(c, r.task.id, { quiet: !!g.json });
             if (end.state !== 'succeeded') process.exitCode = 1;
-            if (!g.json) process.stderr.write(`${end.operation}: ${end.state} ${end.errorMessage ?? end.message}\n`);
+            if (!g.json)
+              process.stderr.write(`${end.operation}: ${end.state} ${end.errorMessage ?? end.message}\n`);
           }
           const h = await c.hosts.getHost({ id });
           if (g.json) return printJson({ ...hostJson(h), ...(r.task ? { task: taskJson(r.task) } : {}) });
@@ -110,7 +135,10 @@ export function registerHostCommands(program: Command): void {
       );
   }
 
-  host.command('remove <host>')
+  host
+    .command('remove <host>')
     .description('remove an empty host')
-    .action(async (id: string, _o, cmd: Command) => withClient(cmd, async (c, g) => printHost(await c.hosts.removeHost({ id }), g)));
+    .action(async (id: string, _o, cmd: Command) =>
+      withClient(cmd, async (c, g) => printHost(await c.hosts.removeHost({ id }), g)),
+    );
 }

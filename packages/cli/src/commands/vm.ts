@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
-import { reservoir } from '@reservoir/contracts';
+import type { reservoir } from '@reservoir/contracts';
 import { ReservoirError } from '@reservoir/runtime';
 import { ACTION_TO_PB, RECOVER_TO_PB, type RecoverMode, type VmActionName } from '@reservoir/veem';
 import type { VmiClient } from '@reservoir/veem';
-import { keyValue, parseCount, parseMib, repeatable, withClient, type GlobalOptions } from '../command-context.js';
+import {
+  keyValue,
+  parseCount,
+  parseMib,
+  repeatable,
+  withClient,
+  type GlobalOptions,
+} from '../command-context.js';
 import { ago, details, mib, printJson, table, taskJson, vmJson } from '../output.js';
 import { waitForTask } from '../wait.js';
 
@@ -34,20 +41,31 @@ function printVm(vm: PbVm, g: GlobalOptions): void {
 }
 
 /** Prints the outcome of a task-returning call; with --wait, follows the task and prints the VM after it. */
-async function finish(client: VmiClient, r: reservoir.veem.v1.VmTaskResponse, g: GlobalOptions, wait: boolean): Promise<void> {
+async function finish(
+  client: VmiClient,
+  r: reservoir.veem.v1.VmTaskResponse,
+  g: GlobalOptions,
+  wait: boolean,
+): Promise<void> {
   const task = r.task;
   if (wait && task?.id) {
     const end = await waitForTask(client, task.id, { quiet: !!g.json });
     const vm = await client.vms.getVm({ id: r.vm!.id });
     if (end.state !== 'succeeded') {
       if (g.json) printJson({ vm: vmJson(vm), task: end });
-      throw new ReservoirError(end.errorCode ?? 'INTERNAL', `task ${end.id} ${end.state}: ${end.errorMessage ?? end.message}`);
+      throw new ReservoirError(
+        end.errorCode ?? 'INTERNAL',
+        `task ${end.id} ${end.state}: ${end.errorMessage ?? end.message}`,
+      );
     }
     return g.json ? printJson(vmJson(vm)) : printVm(vm, g);
   }
   if (g.json) return printJson({ ...vmJson(r.vm as PbVm), task: task ? taskJson(task) : null });
   printVm(r.vm as PbVm, g);
-  if (task?.id) process.stdout.write(`task ${task.id} (${taskJson(task).state}); follow it with: reservoir task show ${task.id} --wait\n`);
+  if (task?.id)
+    process.stdout.write(
+      `task ${task.id} (${taskJson(task).state}); follow it with: reservoir task show ${task.id} --wait\n`,
+    );
 }
 
 export function registerVmCommands(program: Command): void {
@@ -62,7 +80,11 @@ export function registerVmCommands(program: Command): void {
     .option('--image <id>', 'image id or name')
     .option('--network <id>', 'network id or name (repeatable); an address is leased on each', repeatable)
     .option('--label <k=v>', 'label (repeatable)', keyValue)
-    .option('--require <k=v>', 'host requirement: a host label, "hypervisor" or "host" (repeatable)', keyValue)
+    .option(
+      '--require <k=v>',
+      'host requirement: a host label, "hypervisor" or "host" (repeatable)',
+      keyValue,
+    )
     .option('--host <host>', 'deploy on this host')
     .option('--hold', 'create on hold')
     .option('--request-id <key>', 'idempotency key: a retried create with the same key returns the same VM')
@@ -72,7 +94,11 @@ export function registerVmCommands(program: Command): void {
       withClient(cmd, async (c, g) => {
         const r = await c.vms.createVm({
           name: o.name,
-          resources: { vcpus: parseCount('--cpu', o.cpu), memoryMib: parseMib('--memory', o.memory), diskMib: o.disk ? parseMib('--disk', o.disk) : 0 },
+          resources: {
+            vcpus: parseCount('--cpu', o.cpu),
+            memoryMib: parseMib('--memory', o.memory),
+            diskMib: o.disk ? parseMib('--disk', o.disk) : 0,
+          },
           imageId: o.image ?? '',
           networkIds: o.network ?? [],
           labels: o.label ?? {},
@@ -94,12 +120,27 @@ export function registerVmCommands(program: Command): void {
     .option('--all', 'include deleted (done) VMs')
     .action(async (o, cmd: Command) =>
       withClient(cmd, async (c, g) => {
-        const r = await c.vms.listVms({ states: o.state ?? [], host: o.host ?? '', organization: o.org ?? '', includeDone: !!o.all });
+        const r = await c.vms.listVms({
+          states: o.state ?? [],
+          host: o.host ?? '',
+          organization: o.org ?? '',
+          includeDone: !!o.all,
+        });
         if (g.json) return printJson(r.vms.map((v) => vmJson(v as PbVm)));
         process.stdout.write(
           `${table(
             ['ID', 'NAME', 'STATE', 'HOST', 'VCPU', 'MEMORY', 'IP', 'AGE', 'REASON'],
-            r.vms.map((v) => [v.id!, v.name!, v.state!, v.host!, v.resources?.vcpus ?? 0, mib(v.resources?.memoryMib), (v.nics ?? []).map((n) => n.ip).join(','), ago(v.createdAtMs), (v.reason ?? '').slice(0, 60)]),
+            r.vms.map((v) => [
+              v.id!,
+              v.name!,
+              v.state!,
+              v.host!,
+              v.resources?.vcpus ?? 0,
+              mib(v.resources?.memoryMib),
+              (v.nics ?? []).map((n) => n.ip).join(','),
+              ago(v.createdAtMs),
+              (v.reason ?? '').slice(0, 60),
+            ]),
           )}\n${r.total} VMs\n`,
         );
       }),
@@ -107,7 +148,9 @@ export function registerVmCommands(program: Command): void {
 
   vm.command('show <id>')
     .description('show one VM')
-    .action(async (id: string, _o, cmd: Command) => withClient(cmd, async (c, g) => printVm(await c.vms.getVm({ id }), g)));
+    .action(async (id: string, _o, cmd: Command) =>
+      withClient(cmd, async (c, g) => printVm(await c.vms.getVm({ id }), g)),
+    );
 
   const simple: [VmActionName, string, string][] = [
     ['start', 'start', 'start a powered-off, suspended or stopped VM'],
@@ -124,7 +167,9 @@ export function registerVmCommands(program: Command): void {
       .description(description)
       .option('--wait', 'wait until the operation ends')
       .action(async (id: string, o, cmd: Command) =>
-        withClient(cmd, async (c, g) => finish(c, await c.vms.actOnVm({ id, action: ACTION_TO_PB[action] }), g, !!o.wait)),
+        withClient(cmd, async (c, g) =>
+          finish(c, await c.vms.actOnVm({ id, action: ACTION_TO_PB[action] }), g, !!o.wait),
+        ),
       );
   }
 
@@ -133,19 +178,41 @@ export function registerVmCommands(program: Command): void {
     .option('--hard', 'power off at once instead of an ACPI shutdown')
     .option('--wait', 'wait until it is off')
     .action(async (id: string, o, cmd: Command) =>
-      withClient(cmd, async (c, g) => finish(c, await c.vms.actOnVm({ id, action: ACTION_TO_PB[o.hard ? 'poweroff-hard' : 'stop'] }), g, !!o.wait)),
+      withClient(cmd, async (c, g) =>
+        finish(
+          c,
+          await c.vms.actOnVm({ id, action: ACTION_TO_PB[o.hard ? 'poweroff-hard' : 'stop'] }),
+          g,
+          !!o.wait,
+        ),
+      ),
     );
 
   vm.command('recover <id>')
-    .description('get a stuck or failed VM out: auto asks its host; retry, success, failure decide the operation; delete removes it')
+    .description(
+      'get a stuck or failed VM out: auto asks its host; retry, success, failure decide the operation; delete removes it',
+    )
     .option('--mode <mode>', 'auto | retry | success | failure | delete', 'auto')
     .option('--wait', 'wait for a retried operation to end')
     .action(async (id: string, o, cmd: Command) =>
       withClient(cmd, async (c, g) => {
         const mode = o.mode as RecoverMode;
-        if (!(mode in RECOVER_TO_PB)) throw new ReservoirError('INVALID_ARGUMENT', `--mode: "${o.mode}" is not one of ${Object.keys(RECOVER_TO_PB).join(', ')}`);
+        if (!(mode in RECOVER_TO_PB))
+          throw new ReservoirError(
+            'INVALID_ARGUMENT',
+            `--mode: "${o.mode}" is not one of ${Object.keys(RECOVER_TO_PB).join(', ')}`,
+          );
         const r = await c.vms.recoverVm({ id, mode: RECOVER_TO_PB[mode] });
-        if (o.wait && mode === 'retry' && r.vm?.taskId) return finish(c, { ...r, task: await c.tasks.getTask({ id: r.vm.taskId }) } as unknown as reservoir.veem.v1.VmTaskResponse, g, true);
+        if (o.wait && mode === 'retry' && r.vm?.taskId)
+          return finish(
+            c,
+            {
+              ...r,
+              task: await c.tasks.getTask({ id: r.vm.taskId }),
+            } as unknown as reservoir.veem.v1.VmTaskResponse,
+            g,
+            true,
+          );
         await finish(c, r, g, false);
       }),
     );
@@ -156,7 +223,9 @@ export function registerVmCommands(program: Command): void {
     .option('--live', 'live migration (the VM keeps running)')
     .option('--wait', 'wait until it has moved')
     .action(async (id: string, o, cmd: Command) =>
-      withClient(cmd, async (c, g) => finish(c, await c.vms.migrateVm({ id, targetHost: o.to ?? '', live: !!o.live }), g, !!o.wait)),
+      withClient(cmd, async (c, g) =>
+        finish(c, await c.vms.migrateVm({ id, targetHost: o.to ?? '', live: !!o.live }), g, !!o.wait),
+      ),
     );
 
   vm.command('resize <id>')
@@ -167,7 +236,11 @@ export function registerVmCommands(program: Command): void {
     .action(async (id: string, o, cmd: Command) =>
       withClient(cmd, async (c, g) => {
         if (!o.cpu && !o.memory) throw new ReservoirError('INVALID_ARGUMENT', 'give --cpu, --memory or both');
-        const r = await c.vms.resizeVm({ id, vcpus: o.cpu ? parseCount('--cpu', o.cpu) : 0, memoryMib: o.memory ? parseMib('--memory', o.memory) : 0 });
+        const r = await c.vms.resizeVm({
+          id,
+          vcpus: o.cpu ? parseCount('--cpu', o.cpu) : 0,
+          memoryMib: o.memory ? parseMib('--memory', o.memory) : 0,
+        });
         await finish(c, r, g, !!o.wait);
       }),
     );
@@ -181,7 +254,10 @@ export function registerVmCommands(program: Command): void {
       .option('--wait', 'wait until done')
       .action(async (id: string, snap: string, o, cmd: Command) =>
         withClient(cmd, async (c, g) => {
-          const r = name === 'snapshot' ? await c.vms.snapshotVm({ id, name: snap }) : await c.vms.revertVm({ id, name: snap });
+          const r =
+            name === 'snapshot'
+              ? await c.vms.snapshotVm({ id, name: snap })
+              : await c.vms.revertVm({ id, name: snap });
           await finish(c, r, g, !!o.wait);
         }),
       );

@@ -1,6 +1,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLogger, isReservoirError, startEmbeddedBroker, startService, ReservoirError, type Logger, type ServiceProcess } from '@reservoir/runtime';
+import {
+  createLogger,
+  isReservoirError,
+  startEmbeddedBroker,
+  startService,
+  ReservoirError,
+  type Logger,
+  type ServiceProcess,
+} from '@reservoir/runtime';
 import { vmiClient } from '@reservoir/veem';
 import { endpointsFile, type Endpoints } from '../endpoints.js';
 import { table } from '../output.js';
@@ -26,8 +34,13 @@ const SITE_NAMES = ['site-a', 'site-b', 'site-c', 'site-d'];
  * hosts, writes endpoints.json, and runs until SIGINT or SIGTERM.
  */
 export async function up(o: UpOptions): Promise<void> {
-  if (!Number.isInteger(o.hosts) || o.hosts < 1 || o.hosts > 10_000) throw new ReservoirError('INVALID_ARGUMENT', `--hosts: ${o.hosts} must be from 1 to 10000`);
-  if (!Number.isInteger(o.sites) || o.sites < 1 || o.sites > SITE_NAMES.length) throw new ReservoirError('INVALID_ARGUMENT', `--sites: ${o.sites} must be from 1 to ${SITE_NAMES.length}`);
+  if (!Number.isInteger(o.hosts) || o.hosts < 1 || o.hosts > 10_000)
+    throw new ReservoirError('INVALID_ARGUMENT', `--hosts: ${o.hosts} must be from 1 to 10000`);
+  if (!Number.isInteger(o.sites) || o.sites < 1 || o.sites > SITE_NAMES.length)
+    throw new ReservoirError(
+      'INVALID_ARGUMENT',
+      `--sites: ${o.sites} must be from 1 to ${SITE_NAMES.length}`,
+    );
   const dataDir = resolve(o.dataDir);
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const logger = createLogger({ service: 'launcher', destination: join(dataDir, 'logs', 'launcher.log') });
@@ -44,7 +57,13 @@ export async function up(o: UpOptions): Promise<void> {
   };
 
   try {
-    const endpoints: Endpoints = { pid: process.pid, mqtt, dataDir, sites: {}, startedAt: new Date().toISOString() };
+    const endpoints: Endpoints = {
+      pid: process.pid,
+      mqtt,
+      dataDir,
+      sites: {},
+      startedAt: new Date().toISOString(),
+    };
     for (let i = 0; i < o.sites; i++) {
       const site = SITE_NAMES[i]!;
       const siteDir = join(dataDir, site);
@@ -54,18 +73,47 @@ export async function up(o: UpOptions): Promise<void> {
       const veeh = await startService(
         `${site} veeh`,
         'packages/veeh/src/main.ts',
-        ['--listen', `127.0.0.1:${veehPort}`, '--hosts', String(o.hosts), '--host-prefix', `${site}-host-`, '--family', o.family, '--cores', String(o.cores), '--memory-mib', String(o.memoryMib), '--latency-profile', o.latency],
+        [
+          '--listen',
+          `127.0.0.1:${veehPort}`,
+          '--hosts',
+          String(o.hosts),
+          '--host-prefix',
+          `${site}-host-`,
+          '--family',
+          o.family,
+          '--cores',
+          String(o.cores),
+          '--memory-mib',
+          String(o.memoryMib),
+          '--latency-profile',
+          o.latency,
+        ],
         join(dataDir, 'logs', `${site}-veeh.log`),
       );
       procs.push(veeh);
       const veem = await startService(
         `${site} veem`,
         'packages/veem/src/main.ts',
-        ['--site', site, '--database', `sqlite:${join(siteDir, 'veem.db')}`, '--mqtt', mqtt, '--listen', `127.0.0.1:${veemPort}`],
+        [
+          '--site',
+          site,
+          '--database',
+          `sqlite:${join(siteDir, 'veem.db')}`,
+          '--mqtt',
+          mqtt,
+          '--listen',
+          `127.0.0.1:${veemPort}`,
+        ],
         join(dataDir, 'logs', `${site}-veem.log`),
       );
       procs.push(veem);
-      await registerHosts(veem.ready.address, veeh.ready.address, (veeh.ready.hosts as string[]) ?? [], logger);
+      await registerHosts(
+        veem.ready.address,
+        veeh.ready.address,
+        (veeh.ready.hosts as string[]) ?? [],
+        logger,
+      );
       endpoints.sites[site] = { veem: veem.ready.address, veeh: [veeh.ready.address] };
     }
     writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
@@ -91,7 +139,9 @@ export async function up(o: UpOptions): Promise<void> {
     for (const p of procs) {
       void p.exited.then((code) => {
         if (stopping) return;
-        process.stderr.write(`${p.name} exited unexpectedly (code ${code}); stopping the platform. See ${join(dataDir, 'logs')}.\n`);
+        process.stderr.write(
+          `${p.name} exited unexpectedly (code ${code}); stopping the platform. See ${join(dataDir, 'logs')}.\n`,
+        );
         process.exitCode = 1;
         void stopAll().then(res);
       });
@@ -103,7 +153,9 @@ export async function up(o: UpOptions): Promise<void> {
 async function registerHosts(veem: string, agent: string, hostIds: string[], logger: Logger): Promise<void> {
   const c = vmiClient(veem);
   try {
-    const known = new Set((await c.hosts.listHosts({})).hosts.map((h) => `${h.agentEndpoint}/${h.agentHostId}`));
+    const known = new Set(
+      (await c.hosts.listHosts({})).hosts.map((h) => `${h.agentEndpoint}/${h.agentHostId}`),
+    );
     for (const id of hostIds) {
       if (known.has(`${agent}/${id}`)) continue;
       try {

@@ -67,7 +67,12 @@ describe.each(testBrokers())('MqttBus on the $name broker', (broker) => {
 
   it('fails clearly when no broker answers', async () => {
     await expect(
-      MqttBus.connect({ url: 'mqtt://127.0.0.1:1', clientId: `none-${run}`, logger: silentLogger(), connectTimeoutMs: 500 }),
+      MqttBus.connect({
+        url: 'mqtt://127.0.0.1:1',
+        clientId: `none-${run}`,
+        logger: silentLogger(),
+        connectTimeoutMs: 500,
+      }),
     ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 });

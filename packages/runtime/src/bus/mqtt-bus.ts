@@ -61,7 +61,12 @@ export class MqttBus implements MessageBus {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         client.end(true);
-        reject(new ReservoirError('UNAVAILABLE', `MQTT broker ${options.url} did not accept a connection within ${options.connectTimeoutMs ?? 10_000} ms`));
+        reject(
+          new ReservoirError(
+            'UNAVAILABLE',
+            `MQTT broker ${options.url} did not accept a connection within ${options.connectTimeoutMs ?? 10_000} ms`,
+          ),
+        );
       }, options.connectTimeoutMs ?? 10_000);
       client.once('connect', () => {
         clearTimeout(timer);
@@ -72,10 +77,14 @@ export class MqttBus implements MessageBus {
   }
 
   async publish(topic: string, payload: Uint8Array, options: PublishOptions = {}): Promise<void> {
-    await this.client.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), {
-      qos: options.qos ?? 1,
-      retain: options.retain ?? false,
-    });
+    await this.client.publishAsync(
+      topic,
+      Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength),
+      {
+        qos: options.qos ?? 1,
+        retain: options.retain ?? false,
+      },
+    );
   }
 
   async subscribe(filter: string, handler: MessageHandler): Promise<() => Promise<void>> {

@@ -23,7 +23,11 @@ describe('loadConfig', () => {
       env: { RSV_SCHEDULER__INTERVAL_MS: '250', OTHER: 'x' },
       overrides: { site: 'from-flag', grpc: { listen: undefined } },
     });
-    expect(cfg).toEqual({ site: 'from-flag', grpc: { listen: '0.0.0.0:7000' }, scheduler: { intervalMs: 250 } });
+    expect(cfg).toEqual({
+      site: 'from-flag',
+      grpc: { listen: '0.0.0.0:7000' },
+      scheduler: { intervalMs: 250 },
+    });
   });
 
   it('reports every problem with its path', () => {

@@ -31,7 +31,12 @@ function merge(base: Tree, over: Tree): Tree {
     if (v === undefined) continue;
     const b = out[k];
     out[k] =
-      typeof v === 'object' && v !== null && !Array.isArray(v) && typeof b === 'object' && b !== null && !Array.isArray(b)
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      typeof b === 'object' &&
+      b !== null &&
+      !Array.isArray(b)
         ? merge(b as Tree, v as Tree)
         : v;
   }
@@ -53,16 +58,23 @@ function envValue(raw: string): unknown {
 }
 
 function readFile(file: string): Tree {
-  if (!existsSync(file)) throw new ReservoirError('INVALID_ARGUMENT', `config file ${file} does not exist`, { field: file });
+  if (!existsSync(file))
+    throw new ReservoirError('INVALID_ARGUMENT', `config file ${file} does not exist`, { field: file });
   let parsed: unknown;
   try {
     parsed = parseYaml(readFileSync(file, 'utf8'), { prettyErrors: true });
   } catch (e) {
-    throw new ReservoirError('INVALID_ARGUMENT', `config file ${file} is not valid YAML/JSON: ${(e as Error).message}`, { field: file });
+    throw new ReservoirError(
+      'INVALID_ARGUMENT',
+      `config file ${file} is not valid YAML/JSON: ${(e as Error).message}`,
+      { field: file },
+    );
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ReservoirError('INVALID_ARGUMENT', `config file ${file} must hold a mapping at the top level`, { field: file });
+    throw new ReservoirError('INVALID_ARGUMENT', `config file ${file} must hold a mapping at the top level`, {
+      field: file,
+    });
   }
   return parsed as Tree;
 }
@@ -90,11 +102,19 @@ export function loadConfig<S extends z.ZodType>(schema: S, options: LoadConfigOp
   if (options.overrides) tree = merge(tree, options.overrides);
   const result = schema.safeParse(tree);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
-    const where = options.file ? ` (file ${options.file}${options.envPrefix ? `, env ${options.envPrefix}_*` : ''})` : '';
-    throw new ReservoirError('INVALID_ARGUMENT', `invalid configuration${where}:\n  ${problems.join('\n  ')}`, {
-      field: result.error.issues[0]?.path.join('.'),
-    });
+    const problems = result.error.issues.map(
+      (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+    );
+    const where = options.file
+      ? ` (file ${options.file}${options.envPrefix ? `, env ${options.envPrefix}_*` : ''})`
+      : '';
+    throw new ReservoirError(
+      'INVALID_ARGUMENT',
+      `invalid configuration${where}:\n  ${problems.join('\n  ')}`,
+      {
+        field: result.error.issues[0]?.path.join('.'),
+      },
+    );
   }
   return result.data;
 }

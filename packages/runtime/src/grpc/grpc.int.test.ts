@@ -12,7 +12,8 @@ describe('gRPC helpers over a real socket', () => {
     logger: silentLogger(),
     guards: [
       (ctx) => {
-        if (ctx.metadata['x-deny'] === 'yes') throw new ReservoirError('PERMISSION_DENIED', 'denied by guard');
+        if (ctx.metadata['x-deny'] === 'yes')
+          throw new ReservoirError('PERMISSION_DENIED', 'denied by guard');
       },
     ],
   });
@@ -52,9 +53,14 @@ describe('gRPC helpers over a real socket', () => {
 
   it('carries domain error codes and fields across the wire', async () => {
     const tasks = createClient(TaskServiceDefinition, address);
-    await expect(tasks.getTask({ id: 'missing' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'task "missing" not found' });
+    await expect(tasks.getTask({ id: 'missing' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'task "missing" not found',
+    });
     await expect(tasks.getTask({ id: '' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'id' });
-    await expect(tasks.getTask({ id: 'x' }, { metadata: { 'x-deny': 'yes' } })).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(tasks.getTask({ id: 'x' }, { metadata: { 'x-deny': 'yes' } })).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
     tasks.close();
   });
 
@@ -63,7 +69,9 @@ describe('gRPC helpers over a real socket', () => {
     const seen: number[] = [];
     for await (const t of tasks.watchTask({ id: 'w' })) seen.push(t.progress);
     expect(seen).toEqual([0, 50, 100]);
-    await expect(tasks.listTasks({}, { deadlineMs: 50 })).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    await expect(tasks.listTasks({}, { deadlineMs: 50 })).rejects.toMatchObject({
+      code: 'DEADLINE_EXCEEDED',
+    });
     tasks.close();
   });
 

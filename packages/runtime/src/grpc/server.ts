@@ -37,12 +37,15 @@ export class GrpcServer {
     this.addService('grpc.health.v1.Health', HealthDefinition, {
       check: (req) => {
         const s = this.health.get(req.service);
-        if (s === undefined) throw Object.assign(new Error(`unknown service ${req.service}`), { code: grpc.status.NOT_FOUND });
+        if (s === undefined)
+          throw Object.assign(new Error(`unknown service ${req.service}`), { code: grpc.status.NOT_FOUND });
         return { status: s };
       },
       watch: async (req, send, ctx) => {
         send({ status: this.health.get(req.service) ?? ServingStatus.SERVICE_UNKNOWN });
-        await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+        await new Promise<void>((resolve) =>
+          ctx.signal.addEventListener('abort', () => resolve(), { once: true }),
+        );
       },
     });
   }
@@ -87,9 +90,13 @@ export class GrpcServer {
     });
   }
 
-  private context(call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, method: string): CallContext {
+  private context(
+    call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>,
+    method: string,
+  ): CallContext {
     const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(call.metadata.getMap())) metadata[k] = typeof v === 'string' ? v : v.toString();
+    for (const [k, v] of Object.entries(call.metadata.getMap()))
+      metadata[k] = typeof v === 'string' ? v : v.toString();
     // The signal is made only for handlers that ask for it: most calls never look.
     let ac: AbortController | undefined;
     let cancelled = false;
@@ -121,7 +128,10 @@ export class GrpcServer {
     }
   }
 
-  private wrapUnary(method: string, handler: (...args: unknown[]) => unknown): grpc.handleUnaryCall<unknown, unknown> {
+  private wrapUnary(
+    method: string,
+    handler: (...args: unknown[]) => unknown,
+  ): grpc.handleUnaryCall<unknown, unknown> {
     return (call, callback) => {
       const ctx = this.context(call, method);
       void (async () => {
@@ -140,7 +150,10 @@ export class GrpcServer {
     };
   }
 
-  private wrapStream(method: string, handler: (...args: unknown[]) => unknown): grpc.handleServerStreamingCall<unknown, unknown> {
+  private wrapStream(
+    method: string,
+    handler: (...args: unknown[]) => unknown,
+  ): grpc.handleServerStreamingCall<unknown, unknown> {
     return (call) => {
       const ctx = this.context(call, method);
       void (async () => {
@@ -150,7 +163,9 @@ export class GrpcServer {
           call.end();
         } catch (e) {
           this.logFailure(method, e);
-          call.destroy(Object.assign(new Error((toServiceError(e).details as string) ?? 'error'), toServiceError(e)));
+          call.destroy(
+            Object.assign(new Error((toServiceError(e).details as string) ?? 'error'), toServiceError(e)),
+          );
         }
       })();
     };

@@ -38,9 +38,8 @@ export function fromServiceError(e: ServiceError, what: string): ReservoirError 
   const code: ErrorCode =
     typeof meta === 'string' && isErrorCode(meta) ? meta : (FROM_GRPC.get(e.code) ?? 'INTERNAL');
   const message = e.details || e.message;
-  return new ReservoirError(
-    code,
-    code === 'UNAVAILABLE' && !meta ? `${what}: ${message}` : message,
-    { field: typeof field === 'string' ? field : undefined, cause: e },
-  );
+  return new ReservoirError(code, code === 'UNAVAILABLE' && !meta ? `${what}: ${message}` : message, {
+    field: typeof field === 'string' ? field : undefined,
+    cause: e,
+  });
 }

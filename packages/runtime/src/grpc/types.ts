@@ -14,7 +14,11 @@ export interface CallContext {
 }
 
 export type UnaryHandler<ReqD, ResP> = (req: ReqD, ctx: CallContext) => Promise<ResP> | ResP;
-export type StreamHandler<ReqD, ResP> = (req: ReqD, send: (m: ResP) => void, ctx: CallContext) => Promise<void>;
+export type StreamHandler<ReqD, ResP> = (
+  req: ReqD,
+  send: (m: ResP) => void,
+  ctx: CallContext,
+) => Promise<void>;
 
 export type Handlers<D extends ServiceDef> = {
   [K in keyof D]: D[K] extends Rpc<any, infer ReqD, infer ResP, any, infer S>

@@ -49,7 +49,16 @@ export async function startService(
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<ReadyLine>((res, rej) => {
-    const timer = setTimeout(() => rej(new ReservoirError('DEADLINE_EXCEEDED', `${name} did not become ready within ${readyTimeoutMs} ms; see ${logFile}`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () =>
+        rej(
+          new ReservoirError(
+            'DEADLINE_EXCEEDED',
+            `${name} did not become ready within ${readyTimeoutMs} ms; see ${logFile}`,
+          ),
+        ),
+      readyTimeoutMs,
+    );
     lines.on('line', (line) => {
       try {
         const msg = JSON.parse(line) as ReadyLine;
@@ -63,7 +72,12 @@ export async function startService(
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      rej(new ReservoirError('UNAVAILABLE', `${name} exited with code ${code} before it was ready; see ${logFile}`));
+      rej(
+        new ReservoirError(
+          'UNAVAILABLE',
+          `${name} exited with code ${code} before it was ready; see ${logFile}`,
+        ),
+      );
     });
   });
   return {

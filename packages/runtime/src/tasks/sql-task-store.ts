@@ -55,11 +55,19 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async listActiveTasks(): Promise<Task[]> {
-    const rows = await this.db.query<Row>(`SELECT body FROM tasks WHERE state IN ($1, $2) ORDER BY id`, ACTIVE);
+    const rows = await this.db.query<Row>(
+      `SELECT body FROM tasks WHERE state IN ($1, $2) ORDER BY id`,
+      ACTIVE,
+    );
     return rows.map((r) => parse(r.body));
   }
 
-  async listTasks(filter: { targetId?: string; activeOnly?: boolean; limit?: number; afterId?: string }): Promise<Task[]> {
+  async listTasks(filter: {
+    targetId?: string;
+    activeOnly?: boolean;
+    limit?: number;
+    afterId?: string;
+  }): Promise<Task[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filter.targetId) {

@@ -14,7 +14,9 @@ const STATE_TO_PB: Record<TaskState, number> = {
   canceled: PbState.TASK_STATE_CANCELED,
 };
 
-const PB_TO_STATE = new Map<number, TaskState>(Object.entries(STATE_TO_PB).map(([k, v]) => [v, k as TaskState]));
+const PB_TO_STATE = new Map<number, TaskState>(
+  Object.entries(STATE_TO_PB).map(([k, v]) => [v, k as TaskState]),
+);
 
 export function taskToPb(t: Task): reservoir.common.v1.Task.$Properties {
   return {

@@ -7,7 +7,12 @@ export interface TaskStore {
   getTask(id: string): Promise<Task | undefined>;
   /** Tasks not yet ended, for recovery at start. */
   listActiveTasks(): Promise<Task[]>;
-  listTasks(filter: { targetId?: string; activeOnly?: boolean; limit?: number; afterId?: string }): Promise<Task[]>;
+  listTasks(filter: {
+    targetId?: string;
+    activeOnly?: boolean;
+    limit?: number;
+    afterId?: string;
+  }): Promise<Task[]>;
 }
 
 export type TaskListener = (task: Task) => void;

@@ -56,7 +56,14 @@ export function advanceTask(t: Task, progress: number, message: string, nowMs: n
 
 export function succeedTask(t: Task, message: string, nowMs: number): Task {
   assertOpen(t, 'succeed');
-  return { ...t, state: 'succeeded', progress: 100, message, startedAtMs: t.startedAtMs ?? nowMs, endedAtMs: nowMs };
+  return {
+    ...t,
+    state: 'succeeded',
+    progress: 100,
+    message,
+    startedAtMs: t.startedAtMs ?? nowMs,
+    endedAtMs: nowMs,
+  };
 }
 
 export function failTask(t: Task, code: ErrorCode, errorMessage: string, nowMs: number): Task {

@@ -39,7 +39,8 @@ export class Catalog {
       throw errors.invalid('format', `"${req.format}" is not one of ${DISK_FORMATS.join(', ')}`);
     }
     checkInt('size_mib', req.sizeMib, 1, 64 * 1024 * 1024, ' MiB');
-    if (!CHECKSUM.test(req.checksum)) throw errors.invalid('checksum', `"${req.checksum}" must be sha256:<64 lower-case hex digits>`);
+    if (!CHECKSUM.test(req.checksum))
+      throw errors.invalid('checksum', `"${req.checksum}" must be sha256:<64 lower-case hex digits>`);
     const org = req.organization || DEFAULT_ORG;
     if ([...this.ctx.inv.images.values()].some((i) => i.name === req.name && i.organization === org)) {
       throw errors.exists('image', req.name);
@@ -98,13 +99,20 @@ export class Catalog {
     const cidr = parseCidr(req.cidr, 'cidr');
     const first = req.rangeStart ? parseIpv4(req.rangeStart, 'range_start') : cidr.first + 1;
     const last = req.rangeEnd ? parseIpv4(req.rangeEnd, 'range_end') : cidr.last;
-    if (first < cidr.first || first > cidr.last) throw errors.invalid('range_start', `${formatIpv4(first)} is outside ${req.cidr}`);
-    if (last < first || last > cidr.last) throw errors.invalid('range_end', `${formatIpv4(last)} must be inside ${req.cidr} and not before range_start`);
+    if (first < cidr.first || first > cidr.last)
+      throw errors.invalid('range_start', `${formatIpv4(first)} is outside ${req.cidr}`);
+    if (last < first || last > cidr.last)
+      throw errors.invalid(
+        'range_end',
+        `${formatIpv4(last)} must be inside ${req.cidr} and not before range_start`,
+      );
     const scope = (req.scope || 'organization') as NetworkScope;
-    if (!NETWORK_SCOPES.includes(scope)) throw errors.invalid('scope', `"${req.scope}" is not one of ${NETWORK_SCOPES.join(', ')}`);
+    if (!NETWORK_SCOPES.includes(scope))
+      throw errors.invalid('scope', `"${req.scope}" is not one of ${NETWORK_SCOPES.join(', ')}`);
     if (req.vlan !== undefined) checkInt('vlan', req.vlan, 0, 4094);
     const org = req.organization || DEFAULT_ORG;
-    if (this.ctx.inv.networks().some((n) => n.name === req.name && n.organization === org)) throw errors.exists('network', req.name);
+    if (this.ctx.inv.networks().some((n) => n.name === req.name && n.organization === org))
+      throw errors.exists('network', req.name);
     const network: Network = {
       id: newId('net', this.ctx.now()),
       name: req.name,
@@ -135,12 +143,21 @@ export class Catalog {
   // --- Quotas ----------------------------------------------------------------------------
 
   quota(organization: string): Quota {
-    return this.ctx.inv.quotas.get(organization) ?? { organization, maxVms: 0, maxVcpus: 0, maxMemoryMib: 0, maxDiskMib: 0 };
+    return (
+      this.ctx.inv.quotas.get(organization) ?? {
+        organization,
+        maxVms: 0,
+        maxVcpus: 0,
+        maxMemoryMib: 0,
+        maxDiskMib: 0,
+      }
+    );
   }
 
   async setQuota(q: Quota): Promise<Quota> {
     if (!q.organization) throw errors.invalid('quota.organization', 'must be given');
-    for (const k of ['maxVms', 'maxVcpus', 'maxMemoryMib', 'maxDiskMib'] as const) checkInt(`quota.${k}`, q[k], 0, 2 ** 31);
+    for (const k of ['maxVms', 'maxVcpus', 'maxMemoryMib', 'maxDiskMib'] as const)
+      checkInt(`quota.${k}`, q[k], 0, 2 ** 31);
     await this.ctx.store.saveQuota(q);
     this.ctx.inv.quotas.set(q.organization, q);
     return q;

@@ -10,10 +10,16 @@ export function domainSpec(vm: Vm, host: Host, site: string): DomainSpec {
     vmId: vm.id,
     name: vm.name,
     resources: vm.resources,
-    disks: vm.resources.diskMib > 0 || vm.imageId
-      ? [{ id: 'disk0', imageId: vm.imageId, format, sizeMib: vm.resources.diskMib }]
-      : [],
+    disks:
+      vm.resources.diskMib > 0 || vm.imageId
+        ? [{ id: 'disk0', imageId: vm.imageId, format, sizeMib: vm.resources.diskMib }]
+        : [],
     nics: vm.nics.map((n, i) => ({ id: `nic${i}`, networkId: n.networkId, ip: n.ip, mac: n.mac })),
-    context: { 'reservoir.site': site, 'reservoir.vm.id': vm.id, 'reservoir.vm.name': vm.name, 'reservoir.organization': vm.organization },
+    context: {
+      'reservoir.site': site,
+      'reservoir.vm.id': vm.id,
+      'reservoir.vm.name': vm.name,
+      'reservoir.organization': vm.organization,
+    },
   };
 }

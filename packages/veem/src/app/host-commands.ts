@@ -39,9 +39,14 @@ export class HostCommands {
     }
     checkLabels('labels', req.labels ?? {});
     const overcommit = checkOvercommit(req.overcommit);
-    if ([...this.ctx.inv.hosts.values()].some((h) => h.name === req.name)) throw errors.exists('host', req.name);
+    if ([...this.ctx.inv.hosts.values()].some((h) => h.name === req.name))
+      throw errors.exists('host', req.name);
     const agentHostId = req.agentHostId || req.name;
-    if ([...this.ctx.inv.hosts.values()].some((h) => h.agentEndpoint === req.agentEndpoint && h.agentHostId === agentHostId)) {
+    if (
+      [...this.ctx.inv.hosts.values()].some(
+        (h) => h.agentEndpoint === req.agentEndpoint && h.agentHostId === agentHostId,
+      )
+    ) {
       throw errors.exists('host at agent', `${req.agentEndpoint}/${agentHostId}`);
     }
     // Nothing is stored unless the agent answers for the host.
@@ -72,12 +77,17 @@ export class HostCommands {
     return host;
   }
 
-  async update(id: string, patch: { overcommit?: Partial<Overcommit>; labels?: Record<string, string> }): Promise<Host> {
+  async update(
+    id: string,
+    patch: { overcommit?: Partial<Overcommit>; labels?: Record<string, string> },
+  ): Promise<Host> {
     const h = this.ctx.inv.host(id);
     if (patch.labels) checkLabels('labels', patch.labels);
     const next: Host = {
       ...h,
-      ...(patch.overcommit ? { overcommit: { ...h.overcommit, ...checkOvercommit({ ...h.overcommit, ...patch.overcommit }) } } : {}),
+      ...(patch.overcommit
+        ? { overcommit: { ...h.overcommit, ...checkOvercommit({ ...h.overcommit, ...patch.overcommit }) } }
+        : {}),
       ...(patch.labels ? { labels: { ...h.labels, ...patch.labels } } : {}),
     };
     await this.save(next, h, 'updated');
@@ -120,9 +130,17 @@ export class HostCommands {
           failures.push(`${vm.id}: ${(e as Error).message}`);
         }
         done++;
-        await this.ctx.tasks.progress(task.id, (done / Math.max(1, total)) * 100, `${done} of ${total} VMs moved`);
+        await this.ctx.tasks.progress(
+          task.id,
+          (done / Math.max(1, total)) * 100,
+          `${done} of ${total} VMs moved`,
+        );
       }
-      if (failures.length) await this.ctx.tasks.fail(task.id, errors.precondition(`${failures.length} VMs could not leave: ${failures.join('; ')}`));
+      if (failures.length)
+        await this.ctx.tasks.fail(
+          task.id,
+          errors.precondition(`${failures.length} VMs could not leave: ${failures.join('; ')}`),
+        );
       else await this.ctx.tasks.succeed(task.id, `${total} VMs moved`);
     })();
     return task;
@@ -132,7 +150,12 @@ export class HostCommands {
     const h = this.ctx.inv.host(id);
     const left = this.ctx.inv.vmsOn(h.id);
     if (left.length > 0) {
-      throw errors.precondition(`host ${h.name} still holds ${left.length} VMs (${left.slice(0, 5).map((v) => v.id).join(', ')}${left.length > 5 ? ', ...' : ''}); move or delete them first`);
+      throw errors.precondition(
+        `host ${h.name} still holds ${left.length} VMs (${left
+          .slice(0, 5)
+          .map((v) => v.id)
+          .join(', ')}${left.length > 5 ? ', ...' : ''}); move or delete them first`,
+      );
     }
     await this.ctx.store.deleteHost(h.id);
     this.ctx.inv.hosts.delete(h.id);

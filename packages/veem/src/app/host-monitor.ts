@@ -71,7 +71,12 @@ export class HostMonitor {
         const byId = new Map((reports ?? []).map((r) => [r.agentHostId, r]));
         for (const h of hosts) {
           const r = byId.get(h.agentHostId);
-          await this.apply(h.id, r, r ? r.error : error || `agent ${endpoint} no longer serves host ${h.agentHostId}`, askedAt).catch((e: unknown) =>
+          await this.apply(
+            h.id,
+            r,
+            r ? r.error : error || `agent ${endpoint} no longer serves host ${h.agentHostId}`,
+            askedAt,
+          ).catch((e: unknown) =>
             this.ctx.logger.error({ host: h.name, err: e }, 'monitoring update failed'),
           );
         }
@@ -79,7 +84,12 @@ export class HostMonitor {
     );
   }
 
-  private async apply(hostId: string, report: HostReport | undefined, error: string, askedAt: number): Promise<void> {
+  private async apply(
+    hostId: string,
+    report: HostReport | undefined,
+    error: string,
+    askedAt: number,
+  ): Promise<void> {
     const h = this.ctx.inv.hosts.get(hostId);
     if (!h) return;
     const now = this.ctx.now();
@@ -87,7 +97,8 @@ export class HostMonitor {
       h.lastSeenMs = now;
       h.cpuUsedPercent = report.cpuUsedPercent;
       h.memoryUsedMib = report.memoryUsedMib;
-      if (h.health !== 'monitored') await this.hosts.save({ ...h, health: 'monitored', error: '' }, h, 'answering again');
+      if (h.health !== 'monitored')
+        await this.hosts.save({ ...h, health: 'monitored', error: '' }, h, 'answering again');
       await this.reconcile(hostId, report.domains, askedAt);
       return;
     }
@@ -120,7 +131,10 @@ export class HostMonitor {
       const key = `${hostId}/${d.vmId}`;
       if (!this.orphansSeen.has(key)) {
         this.orphansSeen.add(key);
-        this.ctx.logger.warn({ host: hostId, domain: d.vmId, state: d.state }, 'domain on host is not a VM of this site');
+        this.ctx.logger.warn(
+          { host: hostId, domain: d.vmId, state: d.state },
+          'domain on host is not a VM of this site',
+        );
       }
     }
   }

@@ -122,13 +122,20 @@ export class Inventory {
   }
 
   vmsOn(hostId: string): Vm[] {
-    return [...(this.hostUsed.get(hostId)?.vms ?? [])].map((id) => this.vms.get(id)).filter((v): v is Vm => !!v);
+    return [...(this.hostUsed.get(hostId)?.vms ?? [])]
+      .map((id) => this.vms.get(id))
+      .filter((v): v is Vm => !!v);
   }
 
   hostViews(): HostView[] {
     return [...this.hosts.values()].map((host) => {
       const u = this.hostUsed.get(host.id);
-      return { host, used: u?.used ?? ZERO, runningVms: u?.vms.size ?? 0, limit: limit(host.capacity, host.overcommit) };
+      return {
+        host,
+        used: u?.used ?? ZERO,
+        runningVms: u?.vms.size ?? 0,
+        limit: limit(host.capacity, host.overcommit),
+      };
     });
   }
 
@@ -143,7 +150,13 @@ export class Inventory {
     const first = n.rangeStart ? parseIpv4(n.rangeStart, 'rangeStart') : cidr.first;
     const last = n.rangeEnd ? parseIpv4(n.rangeEnd, 'rangeEnd') : cidr.last;
     const existing = this.pools.get(n.id);
-    this.pools.set(n.id, { network: n, first, last, cursor: existing?.cursor ?? first, leased: existing?.leased ?? new Map() });
+    this.pools.set(n.id, {
+      network: n,
+      first,
+      last,
+      cursor: existing?.cursor ?? first,
+      leased: existing?.leased ?? new Map(),
+    });
   }
 
   removeNetwork(id: string): void {

@@ -106,7 +106,10 @@ export class OperationRunner {
       if (this.stopped) return false;
       const err = toReservoirError(e);
       if (err.code === 'ABORTED') return true; // the VM changed under us: look again
-      this.ctx.logger.warn({ vm: vm.id, op: op.kind, state: vm.state, code: err.code, err: err.message }, 'operation step failed');
+      this.ctx.logger.warn(
+        { vm: vm.id, op: op.kind, state: vm.state, code: err.code, err: err.message },
+        'operation step failed',
+      );
       await this.failOperation(vm.id, err);
       return false;
     }
@@ -200,7 +203,8 @@ export class OperationRunner {
         return false;
       }
       case 'migrating':
-        if (op.kind !== 'migrate') throw new ReservoirError('INTERNAL', `VM ${vm.id} is migrating without a migrate operation`);
+        if (op.kind !== 'migrate')
+          throw new ReservoirError('INTERNAL', `VM ${vm.id} is migrating without a migrate operation`);
         return this.migrate(vm, op);
       default:
         return this.stepInPlace(vm, op);
@@ -220,7 +224,8 @@ export class OperationRunner {
       const code = toReservoirError(e).code;
       if (code !== 'NOT_FOUND' && code !== 'FAILED_PRECONDITION') throw e;
       let d = await this.call(host, 'get domain', (a, h) => a.getDomain(h, vm.id));
-      if (!d) d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
+      if (!d)
+        d = await this.call(host, 'create domain', (a, h) => a.createDomain(h, domainSpec(vm, host, site)));
       if (d.state === 'suspended') await this.call(host, 'resume', (a, h) => a.resumeDomain(h, vm.id));
       else if (d.state !== 'running') await this.call(host, 'start', (a, h) => a.startDomain(h, vm.id));
     }
@@ -242,7 +247,12 @@ export class OperationRunner {
       }
       case 'snapshot': {
         await this.call(host, 'snapshot', (a, h) => a.snapshotDomain(h, vm.id, op.name));
-        await this.finish(vm, { snapshots: [...vm.snapshots.filter((s) => s !== op.name), op.name] }, vm.state, `snapshot ${op.name} taken`);
+        await this.finish(
+          vm,
+          { snapshots: [...vm.snapshots.filter((s) => s !== op.name), op.name] },
+          vm.state,
+          `snapshot ${op.name} taken`,
+        );
         return false;
       }
       case 'revert':
@@ -250,7 +260,10 @@ export class OperationRunner {
         await this.finish(vm, {}, vm.state, `reverted to ${op.name}`);
         return false;
       default:
-        throw new ReservoirError('INTERNAL', `VM ${vm.id}: operation ${op.kind} cannot continue from state ${vm.state}`);
+        throw new ReservoirError(
+          'INTERNAL',
+          `VM ${vm.id}: operation ${op.kind} cannot continue from state ${vm.state}`,
+        );
     }
   }
 
@@ -260,22 +273,39 @@ export class OperationRunner {
     // After a crash the move may already have happened: the target then holds a settled domain.
     const there = await this.call(target, 'get domain', (a, h) => a.getDomain(h, vm.id));
     if (there && there.state !== 'incoming') {
-      await this.finish(vm, { host: target.id, migrationTarget: '' }, stateFromDomain(there), `migrated to ${target.name}`);
+      await this.finish(
+        vm,
+        { host: target.id, migrationTarget: '' },
+        stateFromDomain(there),
+        `migrated to ${target.name}`,
+      );
       return false;
     }
     await this.progress(vm, 20, `preparing ${target.name}`);
-    await this.call(target, 'prepare incoming', (a, h) => a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live));
+    await this.call(target, 'prepare incoming', (a, h) =>
+      a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live),
+    );
     await this.progress(vm, 40, `${op.live ? 'live' : 'cold'} migration to ${target.name}`);
     try {
       await this.call(source, 'migrate', (a, h) =>
-        a.migrateDomain(h, vm.id, { agentHostId: target.agentHostId, endpoint: target.agentEndpoint }, op.live),
+        a.migrateDomain(
+          h,
+          vm.id,
+          { agentHostId: target.agentHostId, endpoint: target.agentEndpoint },
+          op.live,
+        ),
       );
     } catch (e) {
       // Back to the source: the VM keeps running there, the target's reservation is dropped.
       await this.call(target, 'abort incoming', (a, h) => a.abortIncoming(h, vm.id)).catch(() => undefined);
       throw e;
     }
-    await this.finish(vm, { host: target.id, migrationTarget: '' }, op.resumeState, `migrated to ${target.name}`);
+    await this.finish(
+      vm,
+      { host: target.id, migrationTarget: '' },
+      op.resumeState,
+      `migrated to ${target.name}`,
+    );
     return false;
   }
 
@@ -309,7 +339,11 @@ export class OperationRunner {
         to = vm.state;
     }
     try {
-      await this.writer.update(vm, patch, { to, reason: err.message, force: to === 'failed' || to === 'unknown' });
+      await this.writer.update(vm, patch, {
+        to,
+        reason: err.message,
+        force: to === 'failed' || to === 'unknown',
+      });
     } finally {
       if (taskId) await this.ctx.tasks.fail(taskId, err);
     }

@@ -41,7 +41,8 @@ export interface VeemStore extends TaskStore {
 
 // --- Host agents (VHI) -------------------------------------------------------------------
 
-export type DomainStateName = 'defined' | 'running' | 'paused' | 'suspended' | 'shutoff' | 'crashed' | 'incoming' | 'migrating';
+export type DomainStateName =
+  'defined' | 'running' | 'paused' | 'suspended' | 'shutoff' | 'crashed' | 'incoming' | 'migrating';
 
 export interface DomainSpec {
   vmId: string;

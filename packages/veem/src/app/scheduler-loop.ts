@@ -84,7 +84,12 @@ export class SchedulerLoop {
         writes.push(this.dispatch(vm, result.hostId));
         // The inventory reserved the VM synchronously; refresh that host's view for the next VM.
         const v = views.get(result.hostId);
-        if (v) views.set(result.hostId, { ...v, used: this.ctx.inv.usedOn(v.host.id), runningVms: v.runningVms + 1 });
+        if (v)
+          views.set(result.hostId, {
+            ...v,
+            used: this.ctx.inv.usedOn(v.host.id),
+            runningVms: v.runningVms + 1,
+          });
       } else if (vm.reason !== result.reason) {
         writes.push(this.explain(vm, result.reason));
       }

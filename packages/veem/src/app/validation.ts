@@ -5,23 +5,34 @@ const LABEL_KEY = /^[a-z][a-z0-9._/-]{0,62}$/;
 
 export function checkName(field: string, name: string): void {
   if (!NAME.test(name)) {
-    throw errors.invalid(field, `"${name}" must be 1-128 characters of letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    throw errors.invalid(
+      field,
+      `"${name}" must be 1-128 characters of letters, digits, '.', '_' or '-', starting with a letter or digit`,
+    );
   }
 }
 
 export function checkInt(field: string, value: number, min: number, max: number, unit = ''): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw errors.invalid(field, `${value}${unit} is out of range: must be a whole number from ${min} to ${max}${unit}`);
+    throw errors.invalid(
+      field,
+      `${value}${unit} is out of range: must be a whole number from ${min} to ${max}${unit}`,
+    );
   }
 }
 
 export function checkLabels(field: string, labels: Record<string, string>): void {
   for (const [k, v] of Object.entries(labels)) {
-    if (!LABEL_KEY.test(k)) throw errors.invalid(`${field}.${k}`, 'label keys are lower-case letters, digits, ".", "_", "/" or "-"');
+    if (!LABEL_KEY.test(k))
+      throw errors.invalid(
+        `${field}.${k}`,
+        'label keys are lower-case letters, digits, ".", "_", "/" or "-"',
+      );
     if (v.length > 256) throw errors.invalid(`${field}.${k}`, 'label values are at most 256 characters');
   }
 }
 
 export function checkRatio(field: string, value: number): void {
-  if (!Number.isFinite(value) || value < 0.1 || value > 64) throw errors.invalid(field, `${value} must be between 0.1 and 64`);
+  if (!Number.isFinite(value) || value < 0.1 || value > 64)
+    throw errors.invalid(field, `${value} must be between 0.1 and 64`);
 }

@@ -52,7 +52,16 @@ export class Veem {
     const now = deps.now ?? Date.now;
     const tasks = new TaskRegistry(deps.store, now);
     tasks.onChange((t) => deps.events.taskChanged(t));
-    return new Veem({ settings: deps.settings, inv, store: deps.store, agents: deps.agents, events: deps.events, tasks, logger: deps.logger, now });
+    return new Veem({
+      settings: deps.settings,
+      inv,
+      store: deps.store,
+      agents: deps.agents,
+      events: deps.events,
+      tasks,
+      logger: deps.logger,
+      now,
+    });
   }
 
   /** Resumes interrupted work and starts the loops. */
@@ -71,9 +80,16 @@ export class Veem {
     }
     // Tasks whose work was never recorded on a VM (the process stopped in between) cannot go on.
     for (const t of active) {
-      if (!owned.has(t.id)) await this.tasks.fail(t.id, new ReservoirError('ABORTED', 'interrupted by a restart before it took effect'));
+      if (!owned.has(t.id))
+        await this.tasks.fail(
+          t.id,
+          new ReservoirError('ABORTED', 'interrupted by a restart before it took effect'),
+        );
     }
-    this.ctx.logger.info({ vms: this.ctx.inv.vms.size, hosts: this.ctx.inv.hosts.size, resumed }, 'VEEM started');
+    this.ctx.logger.info(
+      { vms: this.ctx.inv.vms.size, hosts: this.ctx.inv.hosts.size, resumed },
+      'VEEM started',
+    );
     this.scheduler.start();
     this.monitor.start();
   }

@@ -26,7 +26,17 @@ export interface CreateVm {
   host?: string;
 }
 
-export type VmActionName = 'start' | 'stop' | 'poweroff-hard' | 'suspend' | 'resume' | 'delete' | 'reboot' | 'hold' | 'release' | 'undeploy';
+export type VmActionName =
+  | 'start'
+  | 'stop'
+  | 'poweroff-hard'
+  | 'suspend'
+  | 'resume'
+  | 'delete'
+  | 'reboot'
+  | 'hold'
+  | 'release'
+  | 'undeploy';
 export type RecoverMode = 'auto' | 'retry' | 'success' | 'failure' | 'delete';
 
 export interface VmWithTask {
@@ -77,7 +87,9 @@ export class VmCommands {
     let diskFormat = '';
     let diskMib = req.resources.diskMib;
     if (req.imageId) {
-      const image = this.ctx.inv.images.get(req.imageId) ?? [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId);
+      const image =
+        this.ctx.inv.images.get(req.imageId) ??
+        [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId);
       if (!image) throw errors.notFound('image', req.imageId);
       if (image.state !== 'ready') throw errors.precondition(`image ${image.name} is ${image.state}`);
       diskFormat = image.format;
@@ -122,7 +134,10 @@ export class VmCommands {
       organization: org,
       owner,
       resources,
-      imageId: req.imageId ? (this.ctx.inv.images.get(req.imageId)?.id ?? [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId)!.id) : '',
+      imageId: req.imageId
+        ? (this.ctx.inv.images.get(req.imageId)?.id ??
+          [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId)!.id)
+        : '',
       diskFormat,
       nics,
       labels: req.labels ?? {},
@@ -162,7 +177,8 @@ export class VmCommands {
     for (const vm of this.ctx.inv.vms.values()) {
       if (filter.organization && vm.organization !== filter.organization) continue;
       if (states && !states.has(vm.state)) continue;
-      if (filter.host && vm.host !== filter.host && this.ctx.inv.hosts.get(vm.host)?.name !== filter.host) continue;
+      if (filter.host && vm.host !== filter.host && this.ctx.inv.hosts.get(vm.host)?.name !== filter.host)
+        continue;
       out.push(vm);
     }
     // Ids are time-ordered, so this is creation order.
@@ -170,9 +186,17 @@ export class VmCommands {
   }
 
   /** Begins an operation: one transition persisted with the op and its task, then the runner acts. */
-  private async begin(vm: Vm, op: VmOperation, to: VmState, operation: string, patch: Partial<Vm> = {}): Promise<VmWithTask> {
+  private async begin(
+    vm: Vm,
+    op: VmOperation,
+    to: VmState,
+    operation: string,
+    patch: Partial<Vm> = {},
+  ): Promise<VmWithTask> {
     if (vm.op && vm.op.kind !== 'deploy') {
-      throw errors.precondition(`VM ${vm.id} is busy with ${vm.op.kind} (task ${vm.taskId}); wait for it or use recover`);
+      throw errors.precondition(
+        `VM ${vm.id} is busy with ${vm.op.kind} (task ${vm.taskId}); wait for it or use recover`,
+      );
     }
     if (to !== vm.state) assertTransition(vm.id, vm.state, to);
     const task = await this.ctx.tasks.create({
@@ -193,14 +217,23 @@ export class VmCommands {
       await this.ctx.tasks.fail(task.id, e);
       throw e;
     }
-    if (supersededTask) await this.ctx.tasks.fail(supersededTask, new ReservoirError('CANCELLED', `superseded by ${operation}`));
+    if (supersededTask)
+      await this.ctx.tasks.fail(
+        supersededTask,
+        new ReservoirError('CANCELLED', `superseded by ${operation}`),
+      );
     if (to === 'pending') this.scheduler.enqueue(vm.id);
     else void this.runner.drive(vm.id);
     return { vm: next, task: await this.ctx.tasks.get(task.id) };
   }
 
   /** Ends a VM's life at once when it holds nothing on any host. */
-  private async finishNow(vm: Vm, to: VmState, operation: string, patch: Partial<Vm> = {}): Promise<VmWithTask> {
+  private async finishNow(
+    vm: Vm,
+    to: VmState,
+    operation: string,
+    patch: Partial<Vm> = {},
+  ): Promise<VmWithTask> {
     const oldTask = vm.taskId;
     const task = await this.ctx.tasks.create({
       id: newId('task', this.ctx.now()),
@@ -211,16 +244,25 @@ export class VmCommands {
       owner: vm.owner,
       site: this.ctx.settings.site,
     });
-    const next = await this.writer.update(vm, { ...patch, op: undefined, opFrom: '', taskId: '' }, { to, force: true });
-    if (oldTask) await this.ctx.tasks.fail(oldTask, new ReservoirError('CANCELLED', `superseded by ${operation}`));
+    const next = await this.writer.update(
+      vm,
+      { ...patch, op: undefined, opFrom: '', taskId: '' },
+      { to, force: true },
+    );
+    if (oldTask)
+      await this.ctx.tasks.fail(oldTask, new ReservoirError('CANCELLED', `superseded by ${operation}`));
     return { vm: next, task: await this.ctx.tasks.succeed(task.id, to === 'done' ? 'deleted' : to) };
   }
 
   async act(id: string, action: VmActionName): Promise<VmWithTask> {
     const vm = this.get(id);
     const busy = vm.op && vm.op.kind !== 'deploy';
-    const stateError = () => errors.precondition(`VM ${vm.id} is ${vm.state}; ${action} is not possible from there`);
-    if (busy) throw errors.precondition(`VM ${vm.id} is busy with ${vm.op!.kind} (task ${vm.taskId}); wait for it or use recover`);
+    const stateError = () =>
+      errors.precondition(`VM ${vm.id} is ${vm.state}; ${action} is not possible from there`);
+    if (busy)
+      throw errors.precondition(
+        `VM ${vm.id} is busy with ${vm.op!.kind} (task ${vm.taskId}); wait for it or use recover`,
+      );
     switch (action) {
       case 'start':
         if (vm.state === 'poweroff') return this.begin(vm, { kind: 'start' }, 'boot', 'vm.start');
@@ -265,7 +307,9 @@ export class VmCommands {
             if (!vm.host) return this.finishNow(vm, 'done', 'vm.delete');
             return this.begin(vm, { kind: 'delete' }, 'epilog', 'vm.delete');
           default:
-            throw errors.precondition(`VM ${vm.id} is ${vm.state} (an operation is in progress); wait for it or use recover --mode delete`);
+            throw errors.precondition(
+              `VM ${vm.id} is ${vm.state} (an operation is in progress); wait for it or use recover --mode delete`,
+            );
         }
     }
   }
@@ -273,33 +317,62 @@ export class VmCommands {
   async migrate(id: string, targetHost: string | undefined, live: boolean): Promise<VmWithTask> {
     const vm = this.get(id);
     if (!['running', 'poweroff', 'suspended'].includes(vm.state) || vm.op) {
-      throw errors.precondition(`VM ${vm.id} is ${vm.state}${vm.op ? ` and busy with ${vm.op.kind}` : ''}; only a settled running, poweroff or suspended VM can migrate`);
+      throw errors.precondition(
+        `VM ${vm.id} is ${vm.state}${vm.op ? ` and busy with ${vm.op.kind}` : ''}; only a settled running, poweroff or suspended VM can migrate`,
+      );
     }
-    if (live && vm.state !== 'running') throw errors.precondition(`VM ${vm.id} is ${vm.state}; live migration needs a running VM`);
+    if (live && vm.state !== 'running')
+      throw errors.precondition(`VM ${vm.id} is ${vm.state}; live migration needs a running VM`);
     const source = this.ctx.inv.host(vm.host);
-    if (live && !source.profile.liveMigration) throw errors.precondition(`host ${source.name} (${source.profile.hypervisor}) cannot live-migrate`);
+    if (live && !source.profile.liveMigration)
+      throw errors.precondition(`host ${source.name} (${source.profile.hypervisor}) cannot live-migrate`);
     const views = this.ctx.inv.hostViews();
     let targetId: string;
     if (targetHost) {
       const target = this.ctx.inv.host(targetHost);
-      if (target.id === source.id) throw errors.invalid('target_host', `VM ${vm.id} already runs on ${source.name}`);
+      if (target.id === source.id)
+        throw errors.invalid('target_host', `VM ${vm.id} already runs on ${source.name}`);
       if (live && target.profile.hypervisor !== source.profile.hypervisor) {
-        throw errors.precondition(`live migration from ${source.profile.hypervisor} to ${target.profile.hypervisor} is not possible; use a cold move between hypervisor kinds`);
+        throw errors.precondition(
+          `live migration from ${source.profile.hypervisor} to ${target.profile.hypervisor} is not possible; use a cold move between hypervisor kinds`,
+        );
       }
       // An administrator's explicit target overrides a "host" requirement, not the others.
       const { host: _pin, ...requirements } = vm.requirements;
-      const r = placeVm({ vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements, onlyHost: target.id }, views, 'packing');
+      const r = placeVm(
+        { vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements, onlyHost: target.id },
+        views,
+        'packing',
+      );
       if (!r.ok) throw errors.exhausted(r.reason);
       targetId = target.id;
     } else {
-      const requirements = live ? { ...vm.requirements, hypervisor: source.profile.hypervisor } : vm.requirements;
-      const r = placeVm({ vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements, exclude: new Set([source.id]) }, views, this.ctx.settings.scheduler.policy);
+      const requirements = live
+        ? { ...vm.requirements, hypervisor: source.profile.hypervisor }
+        : vm.requirements;
+      const r = placeVm(
+        {
+          vmId: vm.id,
+          demand: vm.resources,
+          diskFormat: vm.diskFormat,
+          requirements,
+          exclude: new Set([source.id]),
+        },
+        views,
+        this.ctx.settings.scheduler.policy,
+      );
       if (!r.ok) throw errors.exhausted(r.reason);
       targetId = r.hostId;
     }
-    return this.begin(vm, { kind: 'migrate', target: targetId, live, resumeState: vm.state }, 'migrating', live ? 'vm.migrate-live' : 'vm.migrate', {
-      migrationTarget: targetId,
-    });
+    return this.begin(
+      vm,
+      { kind: 'migrate', target: targetId, live, resumeState: vm.state },
+      'migrating',
+      live ? 'vm.migrate-live' : 'vm.migrate',
+      {
+        migrationTarget: targetId,
+      },
+    );
   }
 
   async resize(id: string, vcpus: number, memoryMib: number): Promise<VmWithTask> {
@@ -316,39 +389,66 @@ export class VmCommands {
         const next = await this.writer.update(vm, { resources: newRes });
         return { vm: next };
       }
-      throw errors.precondition(`VM ${vm.id} is ${vm.state}; resize needs it running, powered off, or not yet placed`);
+      throw errors.precondition(
+        `VM ${vm.id} is ${vm.state}; resize needs it running, powered off, or not yet placed`,
+      );
     }
     const host = this.ctx.inv.host(vm.host);
     if (vm.state === 'running') {
       if (delta.vcpus !== 0 && !host.profile.cpuHotplug) {
-        throw errors.precondition(`${host.profile.hypervisor} on ${host.name} cannot hot-plug CPUs; power the VM off first (resize without a reboot is not possible here)`);
+        throw errors.precondition(
+          `${host.profile.hypervisor} on ${host.name} cannot hot-plug CPUs; power the VM off first (resize without a reboot is not possible here)`,
+        );
       }
       if (delta.memoryMib !== 0 && !host.profile.memoryHotplug) {
-        throw errors.precondition(`${host.profile.hypervisor} on ${host.name} cannot hot-plug memory; power the VM off first (resize without a reboot is not possible here)`);
+        throw errors.precondition(
+          `${host.profile.hypervisor} on ${host.name} cannot hot-plug memory; power the VM off first (resize without a reboot is not possible here)`,
+        );
       }
     }
     if (host.profile.maxVcpusPerVm && want.vcpus > host.profile.maxVcpusPerVm) {
-      throw errors.invalid('vcpus', `${want.vcpus} exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxVcpusPerVm} vCPUs per VM`);
+      throw errors.invalid(
+        'vcpus',
+        `${want.vcpus} exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxVcpusPerVm} vCPUs per VM`,
+      );
     }
     if (host.profile.maxMemoryMibPerVm && want.memoryMib > host.profile.maxMemoryMibPerVm) {
-      throw errors.invalid('memory_mib', `${want.memoryMib} MiB exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxMemoryMibPerVm} MiB per VM`);
+      throw errors.invalid(
+        'memory_mib',
+        `${want.memoryMib} MiB exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxMemoryMibPerVm} MiB per VM`,
+      );
     }
     const max = limit(host.capacity, host.overcommit);
     const after = add(this.ctx.inv.usedOn(host.id), delta);
     for (const k of RESOURCE_KEYS) {
-      if (after[k] > max[k]) throw errors.exhausted(`host ${host.name} has not enough free ${k === 'vcpus' ? 'CPU' : 'memory'} for the new size`);
+      if (after[k] > max[k])
+        throw errors.exhausted(
+          `host ${host.name} has not enough free ${k === 'vcpus' ? 'CPU' : 'memory'} for the new size`,
+        );
     }
-    return this.begin(vm, { kind: 'resize', vcpus: want.vcpus, memoryMib: want.memoryMib }, vm.state, 'vm.resize');
+    return this.begin(
+      vm,
+      { kind: 'resize', vcpus: want.vcpus, memoryMib: want.memoryMib },
+      vm.state,
+      'vm.resize',
+    );
   }
 
   async snapshot(id: string, name: string, revert: boolean): Promise<VmWithTask> {
     const vm = this.get(id);
     checkName('name', name);
-    if (!['running', 'poweroff'].includes(vm.state)) throw errors.precondition(`VM ${vm.id} is ${vm.state}; snapshots need it running or powered off`);
+    if (!['running', 'poweroff'].includes(vm.state))
+      throw errors.precondition(`VM ${vm.id} is ${vm.state}; snapshots need it running or powered off`);
     if (revert && !vm.snapshots.includes(name)) throw errors.notFound(`snapshot of VM ${vm.id}`, name);
     const host = this.ctx.inv.host(vm.host);
-    if (!host.profile.snapshots) throw errors.precondition(`${host.profile.hypervisor} on ${host.name} does not support snapshots`);
-    return this.begin(vm, revert ? { kind: 'revert', name } : { kind: 'snapshot', name }, vm.state, revert ? 'vm.revert' : 'vm.snapshot');
+    if (!host.profile.snapshots)
+      throw errors.precondition(`${host.profile.hypervisor} on ${host.name} does not support snapshots`);
+    return this.begin(
+      vm,
+      revert ? { kind: 'revert', name } : { kind: 'snapshot', name },
+      vm.state,
+      revert ? 'vm.revert' : 'vm.snapshot',
+    );
   }
 
   /**
@@ -386,7 +486,11 @@ export class VmCommands {
     switch (mode) {
       case 'auto': {
         if (!vm.host) {
-          const next = await this.writer.update(vm, { ...clear, op: { kind: 'deploy' } }, { to: 'pending', force: true, reason: 'recovered: redeploy' });
+          const next = await this.writer.update(
+            vm,
+            { ...clear, op: { kind: 'deploy' } },
+            { to: 'pending', force: true, reason: 'recovered: redeploy' },
+          );
           await endOld(false, 'recovered by redeploying');
           this.scheduler.enqueue(vm.id);
           return next;
@@ -396,24 +500,40 @@ export class VmCommands {
         // A VM caught mid-migration may already live on its target.
         if (vm.migrationTarget) {
           const target = this.ctx.inv.hosts.get(vm.migrationTarget);
-          const t = target ? await this.runner.call(target, 'get domain', (a, h) => a.getDomain(h, vm.id)) : undefined;
+          const t = target
+            ? await this.runner.call(target, 'get domain', (a, h) => a.getDomain(h, vm.id))
+            : undefined;
           if (t && t.state !== 'incoming' && !d) {
-            const next = await this.writer.update(vm, { ...clear, host: target!.id }, { to: stateFromDomain(t), force: true, reason: 'recovered from host' });
+            const next = await this.writer.update(
+              vm,
+              { ...clear, host: target!.id },
+              { to: stateFromDomain(t), force: true, reason: 'recovered from host' },
+            );
             await endOld(true, 'recovered: migration had completed');
             return next;
           }
-          if (target && t?.state === 'incoming') await this.runner.call(target, 'abort incoming', (a, h) => a.abortIncoming(h, vm.id));
+          if (target && t?.state === 'incoming')
+            await this.runner.call(target, 'abort incoming', (a, h) => a.abortIncoming(h, vm.id));
         }
         const to = stateFromDomain(d);
-        const next = await this.writer.update(vm, clear, { to, force: true, reason: d ? 'recovered from host' : 'recovered: the host has no such domain' });
+        const next = await this.writer.update(vm, clear, {
+          to,
+          force: true,
+          reason: d ? 'recovered from host' : 'recovered: the host has no such domain',
+        });
         await endOld(false, `recovered: ${to}`);
         return next;
       }
       case 'retry': {
         if (!vm.op) throw errors.precondition(`VM ${vm.id} has no operation to retry`);
-        const from = vm.state === 'failed' || vm.state === 'unknown' ? vm.previousState || vm.opFrom : vm.state;
+        const from =
+          vm.state === 'failed' || vm.state === 'unknown' ? vm.previousState || vm.opFrom : vm.state;
         const to = (from || 'pending') as VmState;
-        const next = await this.writer.update(vm, to === 'pending' ? { host: '' } : {}, { to, force: true, reason: '' });
+        const next = await this.writer.update(vm, to === 'pending' ? { host: '' } : {}, {
+          to,
+          force: true,
+          reason: '',
+        });
         if (to === 'pending') this.scheduler.enqueue(vm.id);
         else void this.runner.drive(vm.id);
         return next;
@@ -424,14 +544,22 @@ export class VmCommands {
         const patch: Partial<Vm> = { ...clear };
         if (vm.op.kind === 'migrate') patch.host = vm.op.target;
         if (to === 'stopped') patch.host = '';
-        const next = await this.writer.update(vm, patch, { to, force: true, reason: 'recovered: declared succeeded' });
+        const next = await this.writer.update(vm, patch, {
+          to,
+          force: true,
+          reason: 'recovered: declared succeeded',
+        });
         await endOld(true, 'declared succeeded by recover');
         return next;
       }
       case 'failure': {
         if (!vm.op) throw errors.precondition(`VM ${vm.id} has no operation to declare failed`);
         const to: VmState = vm.opFrom && !TRANSIENT.has(vm.opFrom) ? vm.opFrom : 'failed';
-        const next = await this.writer.update(vm, clear, { to, force: true, reason: 'recovered: declared failed' });
+        const next = await this.writer.update(vm, clear, {
+          to,
+          force: true,
+          reason: 'recovered: declared failed',
+        });
         await endOld(false, 'declared failed by recover');
         return next;
       }
@@ -439,12 +567,22 @@ export class VmCommands {
         if (vm.host) {
           for (const hid of [vm.host, vm.migrationTarget].filter(Boolean)) {
             const h = this.ctx.inv.hosts.get(hid);
-            if (h) await this.runner.call(h, 'destroy', (a, x) => a.destroyDomain(x, vm.id)).catch((e: unknown) => {
-              this.ctx.logger.warn({ vm: vm.id, host: h.name, err: (e as Error).message }, 'recover delete: destroy failed; removing the VM anyway');
-            });
+            if (h)
+              await this.runner
+                .call(h, 'destroy', (a, x) => a.destroyDomain(x, vm.id))
+                .catch((e: unknown) => {
+                  this.ctx.logger.warn(
+                    { vm: vm.id, host: h.name, err: (e as Error).message },
+                    'recover delete: destroy failed; removing the VM anyway',
+                  );
+                });
           }
         }
-        const next = await this.writer.update(vm, clear, { to: 'done', force: true, reason: 'recovered: deleted' });
+        const next = await this.writer.update(vm, clear, {
+          to: 'done',
+          force: true,
+          reason: 'recovered: deleted',
+        });
         await endOld(false, 'deleted by recover');
         return next;
       }

@@ -20,7 +20,9 @@ export class VmWriter {
   async update(vm: Vm, patch: Partial<Vm>, options: UpdateOptions = {}): Promise<Vm> {
     const current = this.ctx.inv.vms.get(vm.id);
     if (!current || current.version !== vm.version) {
-      throw errors.aborted(`VM ${vm.id} changed while this operation ran (version ${vm.version}, now ${current?.version ?? 'gone'}); retry`);
+      throw errors.aborted(
+        `VM ${vm.id} changed while this operation ran (version ${vm.version}, now ${current?.version ?? 'gone'}); retry`,
+      );
     }
     const to = options.to ?? vm.state;
     if (to !== vm.state && !options.force) assertTransition(vm.id, vm.state, to);

@@ -32,14 +32,17 @@ export function parseCidr(s: string, field: string): Cidr {
   const ip = parseIpv4(addr, field);
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   const network = (ip & mask) >>> 0;
-  if (network !== ip) throw errors.invalid(field, `"${s}" has host bits set; the network is ${formatIpv4(network)}/${prefix}`);
+  if (network !== ip)
+    throw errors.invalid(field, `"${s}" has host bits set; the network is ${formatIpv4(network)}/${prefix}`);
   const broadcast = (network | (~mask >>> 0)) >>> 0;
   return { network, prefix, first: network + 1, last: broadcast - 1 };
 }
 
 /** A deterministic, locally administered MAC derived from the address (as ONE does with MAC_PREFIX). */
 export function macFor(ip: number, prefix = '02:00'): string {
-  const hex = [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].map((b) => b.toString(16).padStart(2, '0'));
+  const hex = [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].map((b) =>
+    b.toString(16).padStart(2, '0'),
+  );
   return `${prefix}:${hex.join(':')}`;
 }
 
@@ -47,7 +50,12 @@ export function macFor(ip: number, prefix = '02:00'): string {
  * The next free address in [first, last], scanning from a cursor so consecutive leases are O(1)
  * and released addresses are reused only after the range wraps (fewer stale ARP entries).
  */
-export function nextFree(first: number, last: number, cursor: number, isLeased: (ip: number) => boolean): number | undefined {
+export function nextFree(
+  first: number,
+  last: number,
+  cursor: number,
+  isLeased: (ip: number) => boolean,
+): number | undefined {
   const size = last - first + 1;
   const start = cursor < first || cursor > last ? first : cursor;
   for (let i = 0; i < size; i++) {

@@ -23,7 +23,9 @@ export function checkQuota(q: Quota | undefined, used: QuotaUsage, extraVms: num
   if (!q) return;
   const over = (name: string, max: number, now: number, add: number, unit = '') => {
     if (max > 0 && add > 0 && now + add > max) {
-      throw errors.exhausted(`quota of organization ${q.organization}: ${name} would be ${now + add}${unit}, the limit is ${max}${unit}`);
+      throw errors.exhausted(
+        `quota of organization ${q.organization}: ${name} would be ${now + add}${unit}, the limit is ${max}${unit}`,
+      );
     }
   };
   over('VMs', q.maxVms, used.vms, extraVms);

@@ -29,7 +29,17 @@ export interface HostView {
 export type PlacementResult = { ok: true; hostId: string } | { ok: false; reason: string };
 
 /** `other`: not the host an onlyHost request names (never reported, unlike `excluded`). */
-type Rejection = 'other' | 'state' | 'excluded' | 'label' | 'vcpus-limit' | 'memory-limit' | 'format' | 'vcpus' | 'memoryMib' | 'diskMib';
+type Rejection =
+  | 'other'
+  | 'state'
+  | 'excluded'
+  | 'label'
+  | 'vcpus-limit'
+  | 'memory-limit'
+  | 'format'
+  | 'vcpus'
+  | 'memoryMib'
+  | 'diskMib';
 
 const REJECTION_TEXT: Record<Rejection, string> = {
   other: 'not the requested host',
@@ -59,7 +69,8 @@ export function rejectHost(
     if (have !== want) return 'label';
   }
   if (h.profile.maxVcpusPerVm > 0 && req.demand.vcpus > h.profile.maxVcpusPerVm) return 'vcpus-limit';
-  if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm) return 'memory-limit';
+  if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm)
+    return 'memory-limit';
   if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
   const max = v.limit ?? limit(h.capacity, h.overcommit);
   for (const k of RESOURCE_KEYS) if (v.used[k] + req.demand[k] > max[k]) return k;
@@ -84,7 +95,11 @@ export function rank(policy: RankPolicy, v: HostView): number {
 }
 
 /** Chooses a host, or explains why none fits ("3 hosts lack memory; 2 are not enabled..."). */
-export function placeVm(req: PlacementRequest, hosts: Iterable<HostView>, policy: RankPolicy): PlacementResult {
+export function placeVm(
+  req: PlacementRequest,
+  hosts: Iterable<HostView>,
+  policy: RankPolicy,
+): PlacementResult {
   let best: HostView | undefined;
   let bestRank = -Infinity;
   const rejections = new Map<Rejection, number>();
@@ -106,10 +121,14 @@ export function placeVm(req: PlacementRequest, hosts: Iterable<HostView>, policy
   }
   if (best) return { ok: true, hostId: best.host.id };
   if (total === 0) return { ok: false, reason: 'no hosts are registered' };
-  if (req.onlyHost && (rejections.get('other') ?? 0) === total) return { ok: false, reason: `host ${req.onlyHost} does not exist` };
+  if (req.onlyHost && (rejections.get('other') ?? 0) === total)
+    return { ok: false, reason: `host ${req.onlyHost} does not exist` };
   const parts = [...rejections.entries()]
     .filter(([r]) => r !== 'other')
     .sort((a, b) => b[1] - a[1])
     .map(([r, n]) => `${REJECTION_TEXT[r]} on ${n} host${n === 1 ? '' : 's'}`);
-  return { ok: false, reason: `${req.onlyHost ? `host ${req.onlyHost} does not fit` : 'no host fits'}: ${parts.join('; ')}` };
+  return {
+    ok: false,
+    reason: `${req.onlyHost ? `host ${req.onlyHost} does not fit` : 'no host fits'}: ${parts.join('; ')}`,
+  };
 }

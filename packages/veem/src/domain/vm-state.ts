@@ -41,7 +41,18 @@ const T: Record<VmState, readonly VmState[]> = {
   // failed is left only through recover.
   failed: ['pending', 'prolog', 'boot', 'running', 'poweroff', 'suspended', 'epilog', 'done'],
   // unknown ends when the host answers again, with what it says the VM is.
-  unknown: ['running', 'poweroff', 'suspended', 'failed', 'epilog', 'migrating', 'boot', 'prolog', 'shutdown', 'saving'],
+  unknown: [
+    'running',
+    'poweroff',
+    'suspended',
+    'failed',
+    'epilog',
+    'migrating',
+    'boot',
+    'prolog',
+    'shutdown',
+    'saving',
+  ],
 };
 
 export function canTransition(from: VmState, to: VmState): boolean {
@@ -59,7 +70,14 @@ export function isVmState(s: string): s is VmState {
 }
 
 /** States in which an operation is in flight; a new request must wait for it. */
-export const TRANSIENT: ReadonlySet<VmState> = new Set(['prolog', 'boot', 'migrating', 'saving', 'shutdown', 'epilog']);
+export const TRANSIENT: ReadonlySet<VmState> = new Set([
+  'prolog',
+  'boot',
+  'migrating',
+  'saving',
+  'shutdown',
+  'epilog',
+]);
 
 /**
  * States in which a placed VM holds its reservation on its host. A failed VM keeps it while it

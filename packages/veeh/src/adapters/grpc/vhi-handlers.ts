@@ -82,7 +82,9 @@ export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefiniti
         }),
       ),
     abortIncoming: async (req) => ({ existed: await agent.abortIncoming(req.hostId, req.vmId) }),
-    batch: async (req, ctx) => ({ results: await Promise.all(req.ops.map((op) => runBatchOp(handlers, op as BatchOp, ctx))) }),
+    batch: async (req, ctx) => ({
+      results: await Promise.all(req.ops.map((op) => runBatchOp(handlers, op as BatchOp, ctx))),
+    }),
   };
   return handlers;
 }
@@ -91,7 +93,11 @@ type BatchOp = reservoir.veeh.v1.BatchOp;
 type BatchResult = { domain?: object; existed?: boolean; errorCode?: string; errorMessage?: string };
 
 /** One operation of a batch through the same handler as its own RPC; its failure is its result. */
-async function runBatchOp(h: Handlers<typeof HostAgentDefinition>, op: BatchOp, ctx: CallContext): Promise<BatchResult> {
+async function runBatchOp(
+  h: Handlers<typeof HostAgentDefinition>,
+  op: BatchOp,
+  ctx: CallContext,
+): Promise<BatchResult> {
   try {
     switch (op.op) {
       case 'create':
@@ -103,7 +109,10 @@ async function runBatchOp(h: Handlers<typeof HostAgentDefinition>, op: BatchOp, 
       case 'shutdown':
         return { domain: await h.shutdownDomain(op.shutdown as Parameters<typeof h.shutdownDomain>[0], ctx) };
       case 'destroy':
-        return { existed: !!(await h.destroyDomain(op.destroy as Parameters<typeof h.destroyDomain>[0], ctx)).existed };
+        return {
+          existed: !!(await h.destroyDomain(op.destroy as Parameters<typeof h.destroyDomain>[0], ctx))
+            .existed,
+        };
       case 'suspend':
         return { domain: await h.suspendDomain(op.suspend as Parameters<typeof h.suspendDomain>[0], ctx) };
       case 'resume':

@@ -1,7 +1,15 @@
 import { HostAgentDefinition, reservoir } from '@reservoir/contracts';
 import { createClient, isReservoirError, type ClosableClient } from '@reservoir/runtime';
 import { VhiBatcher } from './vhi-batcher.js';
-import type { AgentGateway, AgentPort, DomainInfo, DomainSpec, DomainStateName, HostDescription, HostReport } from '../../app/ports.js';
+import type {
+  AgentGateway,
+  AgentPort,
+  DomainInfo,
+  DomainSpec,
+  DomainStateName,
+  HostDescription,
+  HostReport,
+} from '../../app/ports.js';
 import type { CapabilityProfile } from '../../domain/host.js';
 import type { Resources } from '../../domain/resources.js';
 
@@ -23,7 +31,9 @@ export function resourcesFromPb(r: PbResources): Resources {
   return { vcpus: r?.vcpus ?? 0, memoryMib: r?.memoryMib ?? 0, diskMib: r?.diskMib ?? 0 };
 }
 
-export function profileFromPb(p: reservoir.common.v1.CapabilityProfile.$Properties | null | undefined): CapabilityProfile {
+export function profileFromPb(
+  p: reservoir.common.v1.CapabilityProfile.$Properties | null | undefined,
+): CapabilityProfile {
   return {
     hypervisor: p?.hypervisor ?? '',
     hypervisorVersion: p?.hypervisorVersion ?? '',
@@ -60,7 +70,14 @@ function description(h: reservoir.veeh.v1.HostDescription): HostDescription {
 }
 
 function specToPb(s: DomainSpec): reservoir.veeh.v1.DomainSpec.$Properties {
-  return { vmId: s.vmId, name: s.name, resources: s.resources, disks: s.disks, nics: s.nics, context: s.context };
+  return {
+    vmId: s.vmId,
+    name: s.name,
+    resources: s.resources,
+    disks: s.disks,
+    nics: s.nics,
+    context: s.context,
+  };
 }
 
 /** VHI over gRPC: one client per agent endpoint, reused by every host it serves. */
@@ -79,7 +96,9 @@ class GrpcAgent implements AgentPort {
   }
 
   async listHosts(): Promise<HostDescription[]> {
-    return (await this.c.listAgentHosts({})).hosts.map((h) => description(h as reservoir.veeh.v1.HostDescription));
+    return (await this.c.listAgentHosts({})).hosts.map((h) =>
+      description(h as reservoir.veeh.v1.HostDescription),
+    );
   }
   async describeHost(hostId: string): Promise<HostDescription> {
     return description(await this.c.describeHost({ hostId }));
@@ -136,13 +155,22 @@ class GrpcAgent implements AgentPort {
   async prepareIncoming(hostId: string, spec: DomainSpec, live: boolean): Promise<DomainInfo> {
     return domain(await this.c.prepareIncoming({ hostId, spec: specToPb(spec), live }));
   }
-  async migrateDomain(hostId: string, vmId: string, target: { agentHostId: string; endpoint: string }, live: boolean) {
+  async migrateDomain(
+    hostId: string,
+    vmId: string,
+    target: { agentHostId: string; endpoint: string },
+    live: boolean,
+  ) {
     // Migrations move memory and disks: they get a longer deadline than other calls.
     const r = await this.c.migrateDomain(
       { hostId, vmId, targetHostId: target.agentHostId, targetEndpoint: target.endpoint, live },
       { deadlineMs: 600_000 },
     );
-    return { domain: domain(r.domain as reservoir.veeh.v1.Domain), downtimeMs: r.downtimeMs, durationMs: r.durationMs };
+    return {
+      domain: domain(r.domain as reservoir.veeh.v1.Domain),
+      downtimeMs: r.downtimeMs,
+      durationMs: r.durationMs,
+    };
   }
   async abortIncoming(hostId: string, vmId: string): Promise<boolean> {
     return (await this.c.abortIncoming({ hostId, vmId })).existed;

@@ -63,7 +63,10 @@ export function imageToPb(i: Image, runningVms: number): reservoir.veem.v1.Image
   return { ...i, runningVms };
 }
 
-export function networkToPb(n: Network, pool: { size: number; used: number }): reservoir.veem.v1.Network.$Properties {
+export function networkToPb(
+  n: Network,
+  pool: { size: number; used: number },
+): reservoir.veem.v1.Network.$Properties {
   return { ...n, size: pool.size, used: pool.used };
 }
 

@@ -44,8 +44,17 @@ export class VhiBatcher {
         (r) =>
           items.forEach((item, k) => {
             const res = r.results[k] as Result | undefined;
-            if (!res) item.reject(new ReservoirError('INTERNAL', `agent ${this.client.address} answered ${r.results.length} of ${items.length} operations`));
-            else if (res.errorCode) item.reject(new ReservoirError(isErrorCode(res.errorCode) ? res.errorCode : 'INTERNAL', res.errorMessage));
+            if (!res)
+              item.reject(
+                new ReservoirError(
+                  'INTERNAL',
+                  `agent ${this.client.address} answered ${r.results.length} of ${items.length} operations`,
+                ),
+              );
+            else if (res.errorCode)
+              item.reject(
+                new ReservoirError(isErrorCode(res.errorCode) ? res.errorCode : 'INTERNAL', res.errorMessage),
+              );
             else item.resolve(res);
           }),
         (e: unknown) => items.forEach((item) => item.reject(e)),

@@ -23,7 +23,10 @@ import {
 
 export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
   const inv = veem.ctx.inv;
-  const withTask = (r: VmWithTask) => ({ vm: vmToPb(r.vm, inv), ...(r.task ? { task: taskToPb(r.task) } : {}) });
+  const withTask = (r: VmWithTask) => ({
+    vm: vmToPb(r.vm, inv),
+    ...(r.task ? { task: taskToPb(r.task) } : {}),
+  });
   return {
     createVm: async (req) => {
       if (!req.resources) throw errors.invalid('resources', 'must be given (vcpus, memory_mib)');
@@ -45,9 +48,11 @@ export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
     },
     getVm: async (req) => vmToPb(await veem.vms.find(req.id), inv),
     listVms: async (req) => {
-      for (const s of req.states) if (!isVmState(s)) throw errors.invalid('states', `"${s}" is not a VM state`);
+      for (const s of req.states)
+        if (!isVmState(s)) throw errors.invalid('states', `"${s}" is not a VM state`);
       let vms = veem.vms.list({ organization: req.organization, states: req.states, host: req.host });
-      if (req.includeDone) vms = [...vms, ...(await veem.ctx.store.listDoneVms(req.organization || undefined, 10_000))];
+      if (req.includeDone)
+        vms = [...vms, ...(await veem.ctx.store.listDoneVms(req.organization || undefined, 10_000))];
       const total = vms.length;
       if (req.pageToken) vms = vms.filter((v) => v.id > req.pageToken);
       let next = '';
@@ -75,13 +80,25 @@ export function hostHandlers(veem: Veem): Handlers<typeof HostServiceDefinition>
           name: req.name,
           agentEndpoint: req.agentEndpoint,
           agentHostId: req.agentHostId,
-          ...(req.overcommit ? { overcommit: { cpu: req.overcommit.cpu ?? 0, memory: req.overcommit.memory ?? 0, disk: req.overcommit.disk ?? 0 } } : {}),
+          ...(req.overcommit
+            ? {
+                overcommit: {
+                  cpu: req.overcommit.cpu ?? 0,
+                  memory: req.overcommit.memory ?? 0,
+                  disk: req.overcommit.disk ?? 0,
+                },
+              }
+            : {}),
           labels: req.labels,
         }),
         inv,
       ),
     getHost: async (req) => hostToPb(inv.host(req.id), inv),
-    listHosts: async () => ({ hosts: [...inv.hosts.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })).map((h) => hostToPb(h, inv)) }),
+    listHosts: async () => ({
+      hosts: [...inv.hosts.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+        .map((h) => hostToPb(h, inv)),
+    }),
     actOnHost: async (req) => {
       const r = await veem.hosts.setAdmin(req.id, hostActionFromPb(req.action));
       return { host: hostToPb(r.host, inv), ...(r.task ? { task: taskToPb(r.task) } : {}) };
@@ -89,7 +106,15 @@ export function hostHandlers(veem: Veem): Handlers<typeof HostServiceDefinition>
     updateHost: async (req) =>
       hostToPb(
         await veem.hosts.update(req.id, {
-          ...(req.overcommit ? { overcommit: { cpu: req.overcommit.cpu ?? 0, memory: req.overcommit.memory ?? 0, disk: req.overcommit.disk ?? 0 } } : {}),
+          ...(req.overcommit
+            ? {
+                overcommit: {
+                  cpu: req.overcommit.cpu ?? 0,
+                  memory: req.overcommit.memory ?? 0,
+                  disk: req.overcommit.disk ?? 0,
+                },
+              }
+            : {}),
           ...(Object.keys(req.labels).length ? { labels: req.labels } : {}),
         }),
         inv,
@@ -109,7 +134,9 @@ export function imageHandlers(veem: Veem): Handlers<typeof ImageServiceDefinitio
       const i = c.image(req.id);
       return imageToPb(i, c.imageUsers(i.id));
     },
-    listImages: async (req) => ({ images: c.images(req.organization || undefined).map((i) => imageToPb(i, c.imageUsers(i.id))) }),
+    listImages: async (req) => ({
+      images: c.images(req.organization || undefined).map((i) => imageToPb(i, c.imageUsers(i.id))),
+    }),
     cloneImage: async (req) => imageToPb(await c.cloneImage(req.id, req.name), 0),
     deleteImage: async (req) => imageToPb(await c.deleteImage(req.id), 0),
   };
@@ -128,13 +155,17 @@ export function networkHandlers(veem: Veem): Handlers<typeof NetworkServiceDefin
       return networkToPb(n, inv.poolSize(n.id));
     },
     listNetworks: async (req) => ({
-      networks: inv.networks().filter((n) => !req.organization || n.organization === req.organization).map((n) => networkToPb(n, inv.poolSize(n.id))),
+      networks: inv
+        .networks()
+        .filter((n) => !req.organization || n.organization === req.organization)
+        .map((n) => networkToPb(n, inv.poolSize(n.id))),
     }),
     deleteNetwork: async (req) => networkToPb(await c.deleteNetwork(req.id), { size: 0, used: 0 }),
     listLeases: async (req) => {
       const n = inv.network(req.networkId);
       const macs = new Map<string, string>();
-      for (const vm of inv.vms.values()) for (const nic of vm.nics) if (nic.networkId === n.id) macs.set(nic.ip, nic.mac);
+      for (const vm of inv.vms.values())
+        for (const nic of vm.nics) if (nic.networkId === n.id) macs.set(nic.ip, nic.mac);
       return { leases: inv.leases(n.id).map((l) => ({ ...l, mac: macs.get(l.ip) ?? '' })) };
     },
   };

@@ -19,7 +19,11 @@ export class MqttEventPublisher implements EventSink {
   private send(topic: string, payload: Uint8Array, qos: 0 | 1): void {
     this.bus.publish(topic, payload, { qos }).catch((e: unknown) => {
       // One line per hundred failures: a broker outage must not flood the log.
-      if (this.failures++ % 100 === 0) this.logger.warn({ topic, err: (e as Error).message, failures: this.failures }, 'event not published');
+      if (this.failures++ % 100 === 0)
+        this.logger.warn(
+          { topic, err: (e as Error).message, failures: this.failures },
+          'event not published',
+        );
     });
   }
 
@@ -54,8 +58,13 @@ export class MqttEventPublisher implements EventSink {
     // Progress is followed through WatchTask; the bus carries a task's state changes only.
     const last = this.taskStates.get(t.id);
     if (last === t.state) return;
-    if (t.state === 'succeeded' || t.state === 'failed' || t.state === 'canceled') this.taskStates.delete(t.id);
+    if (t.state === 'succeeded' || t.state === 'failed' || t.state === 'canceled')
+      this.taskStates.delete(t.id);
     else this.taskStates.set(t.id, t.state);
-    this.send(topics.taskUpdate(this.site, t.id), reservoir.veem.v1.TaskEvent.encode({ task: taskToPb(t) }).finish(), 0);
+    this.send(
+      topics.taskUpdate(this.site, t.id),
+      reservoir.veem.v1.TaskEvent.encode({ task: taskToPb(t) }).finish(),
+      0,
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { GroupCommit, SqlTaskStore, type Migration, type SqlDatabase, type SqlExecutor, type SqlValue, type Task } from '@reservoir/runtime';
+import {
+  GroupCommit,
+  SqlTaskStore,
+  type Migration,
+  type SqlDatabase,
+  type SqlExecutor,
+  type SqlValue,
+  type Task,
+} from '@reservoir/runtime';
 import type { VeemSnapshot, VeemStore } from '../../app/ports.js';
 import type { Host } from '../../domain/host.js';
 import type { Image } from '../../domain/image.js';
@@ -76,7 +84,9 @@ export class SqlVeemStore implements VeemStore {
       this.db.query<BodyRow>('SELECT body FROM hosts ORDER BY id'),
       this.db.query<BodyRow>('SELECT body FROM images ORDER BY id'),
       this.db.query<BodyRow>('SELECT body FROM networks ORDER BY id'),
-      this.db.query<{ network_id: string; ip: string; mac: string; vm_id: string }>('SELECT network_id, ip, mac, vm_id FROM ip_leases'),
+      this.db.query<{ network_id: string; ip: string; mac: string; vm_id: string }>(
+        'SELECT network_id, ip, mac, vm_id FROM ip_leases',
+      ),
       this.db.query<BodyRow>('SELECT body FROM quotas'),
     ]);
     return {
@@ -96,16 +106,17 @@ export class SqlVeemStore implements VeemStore {
   async createVm(vm: Vm, leases: readonly Lease[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       // A plain insert: an id that already exists is ALREADY_EXISTS, never an overwrite.
-      await tx.exec('INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)', [
-        vm.id,
-        vm.organization,
-        vm.state,
-        vm.host,
-        vm.requestId || null,
-        vmBody(vm),
-      ]);
+      await tx.exec(
+        'INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)',
+        [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)],
+      );
       for (const l of leases) {
-        await tx.exec('INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)', [l.networkId, l.ip, l.mac, l.vmId]);
+        await tx.exec('INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)', [
+          l.networkId,
+          l.ip,
+          l.mac,
+          l.vmId,
+        ]);
       }
     });
   }
@@ -127,8 +138,13 @@ export class SqlVeemStore implements VeemStore {
 
   async listDoneVms(organization: string | undefined, limit: number): Promise<Vm[]> {
     const rows = organization
-      ? await this.db.query<BodyRow>(`SELECT body FROM vms WHERE state = 'done' AND organization = $1 ORDER BY id DESC LIMIT $2`, [organization, limit])
-      : await this.db.query<BodyRow>(`SELECT body FROM vms WHERE state = 'done' ORDER BY id DESC LIMIT $1`, [limit]);
+      ? await this.db.query<BodyRow>(
+          `SELECT body FROM vms WHERE state = 'done' AND organization = $1 ORDER BY id DESC LIMIT $2`,
+          [organization, limit],
+        )
+      : await this.db.query<BodyRow>(`SELECT body FROM vms WHERE state = 'done' ORDER BY id DESC LIMIT $1`, [
+          limit,
+        ]);
     return parse<Vm>(rows);
   }
 
@@ -144,7 +160,10 @@ export class SqlVeemStore implements VeemStore {
   }
 
   async saveImage(i: Image): Promise<void> {
-    await this.db.exec('INSERT INTO images (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body', [i.id, JSON.stringify(i)]);
+    await this.db.exec(
+      'INSERT INTO images (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+      [i.id, JSON.stringify(i)],
+    );
   }
 
   async deleteImage(id: string): Promise<void> {
@@ -152,7 +171,10 @@ export class SqlVeemStore implements VeemStore {
   }
 
   async saveNetwork(n: Network): Promise<void> {
-    await this.db.exec('INSERT INTO networks (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body', [n.id, JSON.stringify(n)]);
+    await this.db.exec(
+      'INSERT INTO networks (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+      [n.id, JSON.stringify(n)],
+    );
   }
 
   async deleteNetwork(id: string): Promise<void> {
