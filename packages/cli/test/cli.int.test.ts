@@ -1,0 +1,115 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '@reservoir/runtime';
+
+const run = promisify(execFile);
+const BIN = join(REPO_ROOT, 'packages/cli/bin/reservoir.js');
+
+describe('the reservoir command against "reservoir up"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-it-'));
+  const port = 20_000 + Math.floor(Math.random() * 30_000);
+  let up: ChildProcess;
+  let upExit: Promise<number | null>;
+
+  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, '--data-dir', dir, ...args], {
+        cwd: REPO_ROOT,
+        timeout: 60_000,
+      });
+      return { code: 0, out: stdout, err: stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, out: x.stdout, err: x.stderr };
+    }
+  }
+  const json = async (...args: string[]) => {
+    const r = await cli(...args, '--json');
+    expect(r.code, r.err).toBe(0);
+    return JSON.parse(r.out);
+  };
+
+  beforeAll(async () => {
+    up = spawn(
+      process.execPath,
+      [BIN, 'up', '--data-dir', dir, '--hosts', '3', '--latency', 'none', '--port', String(port)],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    upExit = new Promise((r) => up.once('exit', (code) => r(code)));
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(join(dir, 'endpoints.json'))) {
+      if (Date.now() > deadline) throw new Error('reservoir up did not write endpoints.json');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    if (up.exitCode === null) up.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes where each service listens', () => {
+    const eps = JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8'));
+    expect(eps.sites['site-a'].veem).toBe(`127.0.0.1:${port}`);
+    expect(eps.mqtt).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('lists hosts as JSON with capacity and use', async () => {
+    const hosts = await json('host', 'list');
+    expect(hosts).toHaveLength(3);
+    expect(hosts[0]).toMatchObject({
+      name: 'site-a-host-01',
+      state: 'monitored',
+      capacity: { vcpus: 16, memoryMib: 65536 },
+      used: { vcpus: 0 },
+    });
+  });
+
+  it('creates, migrates, resizes, stops and deletes a VM, waiting on each task', async () => {
+    const vm = await json('vm', 'create', '--name', 'web-1', '--cpu', '2', '--memory', '2G', '--wait');
+    expect(vm).toMatchObject({ name: 'web-1', state: 'running', site: 'site-a', organization: 'default' });
+    expect(vm.id).toMatch(/^vm-/);
+    expect(vm.host).toMatch(/^site-a-host-0\d$/);
+    const moved = await json('vm', 'migrate', vm.id, '--live', '--wait');
+    expect(moved.state).toBe('running');
+    expect(moved.host).not.toBe(vm.host);
+    const resized = await json('vm', 'resize', vm.id, '--cpu', '4', '--memory', '4096', '--wait');
+    expect(resized.resources).toMatchObject({ vcpus: 4, memoryMib: 4096 });
+    const noWait = await json('vm', 'stop', vm.id);
+    expect(noWait.task.id).toMatch(/^task-/);
+    const task = await json('task', 'show', noWait.task.id, '--wait');
+    expect(task).toMatchObject({ state: 'succeeded', progress: 100, operation: 'vm.stop' });
+    expect((await json('vm', 'show', vm.id)).state).toBe('poweroff');
+    expect((await json('vm', 'delete', vm.id, '--wait')).state).toBe('done');
+    const list = await json('vm', 'list');
+    expect(list.find((v: { id: string }) => v.id === vm.id)).toBeUndefined();
+    const table = await cli('vm', 'list', '--all');
+    expect(table.out).toContain(vm.id);
+  });
+
+  it('explains bad input with an exit code and changes nothing', async () => {
+    const neg = await cli('vm', 'create', '--name', 'x', '--cpu', '-1', '--memory', '1G');
+    expect(neg.code).toBe(2);
+    expect(neg.err).toMatch(/INVALID_ARGUMENT/);
+    const size = await cli('vm', 'create', '--name', 'x', '--cpu', '1', '--memory', 'lots');
+    expect(size.code).toBe(2);
+    expect(size.err).toContain('--memory: "lots" is not a size');
+    const missing = await cli('vm', 'show', 'vm-missing');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('NOT_FOUND: VM "vm-missing" not found');
+    const none = await cli('--endpoint', '', '--data-dir', join(dir, 'nowhere'), 'host', 'list');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no endpoint');
+    expect(await json('vm', 'list')).toEqual([]);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    up.kill('SIGTERM');
+    expect(await upExit).toBe(0);
+    expect(existsSync(join(dir, 'endpoints.json'))).toBe(false);
+  }, 30_000);
+});
