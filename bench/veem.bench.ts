@@ -1,11 +1,11 @@
 // npm run bench:veem — 10,000 VMs on 1,000 hollow hosts: a VEEM process on SQLite, a VEEH
 // process simulating the hosts, real gRPC between them and to this client, events on MQTT.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reservoir, topics } from '@reservoir/contracts';
 import { MqttBus, Semaphore, silentLogger, startEmbeddedBroker, startService } from '@reservoir/runtime';
+import { freePort } from '@reservoir/runtime/testing';
 import { vmiClient } from '@reservoir/veem';
 import { memoryOf, summary, writeResult, type Check } from './lib.js';
 
@@ -13,14 +13,6 @@ const HOSTS = Number(process.env.BENCH_HOSTS ?? 1000);
 const VMS = Number(process.env.BENCH_VMS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SITE = 'bench';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 const log = (msg: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,19 +10,12 @@ import {
   type EmbeddedBroker,
   type ServiceProcess,
 } from '@reservoir/runtime';
+import { freePort } from '@reservoir/runtime/testing';
 import { vmiClient, type VmiClient } from '../src/client.js';
 import { startRemoteAgent, until } from './harness.js';
 
 const TOTAL = 1000;
 const CONCURRENCY = 40;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('crash safety: kill -9 the VEEM while it creates 1,000 VMs', () => {
   let dir = '';

@@ -25,3 +25,13 @@ export function testBrokers(): TestBroker[] {
   if (url) brokers.push({ name: 'mosquitto', start: async () => ({ url, close: async () => undefined }) });
   return brokers;
 }
+
+/** A TCP port free at the time of asking, for a service that must keep its address across restarts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}

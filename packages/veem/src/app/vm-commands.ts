@@ -116,15 +116,7 @@ export class VmCommands {
       this.ctx.inv.releaseLeases(id, nics);
       throw e;
     }
-    const task = await this.ctx.tasks.create({
-      id: newId('task', now),
-      operation: 'vm.create',
-      targetKind: 'vm',
-      targetId: id,
-      organization: org,
-      owner,
-      site: this.ctx.settings.site,
-    });
+    const task = await this.vmTask({ id, organization: org, owner }, 'vm.create');
     const vm: Vm = {
       id,
       name: req.name,
@@ -185,6 +177,18 @@ export class VmCommands {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  private vmTask(vm: Pick<Vm, 'id' | 'organization' | 'owner'>, operation: string): Promise<Task> {
+    return this.ctx.tasks.create({
+      id: newId('task', this.ctx.now()),
+      operation,
+      targetKind: 'vm',
+      targetId: vm.id,
+      organization: vm.organization,
+      owner: vm.owner,
+      site: this.ctx.settings.site,
+    });
+  }
+
   /** Begins an operation: one transition persisted with the op and its task, then the runner acts. */
   private async begin(
     vm: Vm,
@@ -199,15 +203,7 @@ export class VmCommands {
       );
     }
     if (to !== vm.state) assertTransition(vm.id, vm.state, to);
-    const task = await this.ctx.tasks.create({
-      id: newId('task', this.ctx.now()),
-      operation,
-      targetKind: 'vm',
-      targetId: vm.id,
-      organization: vm.organization,
-      owner: vm.owner,
-      site: this.ctx.settings.site,
-    });
+    const task = await this.vmTask(vm, operation);
     // A deploy still pending is superseded (hold, delete): its task ends as canceled work.
     const supersededTask = vm.op?.kind === 'deploy' ? vm.taskId : '';
     let next: Vm;
@@ -235,15 +231,7 @@ export class VmCommands {
     patch: Partial<Vm> = {},
   ): Promise<VmWithTask> {
     const oldTask = vm.taskId;
-    const task = await this.ctx.tasks.create({
-      id: newId('task', this.ctx.now()),
-      operation,
-      targetKind: 'vm',
-      targetId: vm.id,
-      organization: vm.organization,
-      owner: vm.owner,
-      site: this.ctx.settings.site,
-    });
+    const task = await this.vmTask(vm, operation);
     const next = await this.writer.update(
       vm,
       { ...patch, op: undefined, opFrom: '', taskId: '' },
@@ -457,15 +445,7 @@ export class VmCommands {
    */
   async recover(id: string, mode: RecoverMode): Promise<VmWithTask> {
     const vm = this.get(id);
-    const task = await this.ctx.tasks.create({
-      id: newId('task', this.ctx.now()),
-      operation: `vm.recover-${mode}`,
-      targetKind: 'vm',
-      targetId: vm.id,
-      organization: vm.organization,
-      owner: vm.owner,
-      site: this.ctx.settings.site,
-    });
+    const task = await this.vmTask(vm, `vm.recover-${mode}`);
     try {
       const next = await this.recoverAs(vm, mode);
       return { vm: next, task: await this.ctx.tasks.succeed(task.id, `recovered: ${next.state}`) };
