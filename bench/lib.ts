@@ -65,3 +65,11 @@ function machine(): object {
   const mem = Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
   return { cpus, model, memoryGib: Math.round(mem / 1024 / 1024), node: process.version };
 }
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (Linux). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line; 12 and 13 after the command name.
+  return Math.round(((Number(fields[11]) + Number(fields[12])) / 100) * 100) / 100;
+}

