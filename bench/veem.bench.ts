@@ -29,7 +29,9 @@ const log = (msg: string) => process.stderr.write(`${new Date().toISOString().sl
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-veem-'));
   // The machine's Mosquitto when there is one (as a deployment would run), else the embedded broker.
-  const external = process.env.BENCH_MQTT_URL ?? (await reachable('127.0.0.1', 1883) ? 'mqtt://127.0.0.1:1883' : undefined);
+  const external =
+    process.env.BENCH_MQTT_URL ??
+    ((await reachable('127.0.0.1', 1883)) ? 'mqtt://127.0.0.1:1883' : undefined);
   const broker = external ? { url: external, close: async () => undefined } : await startEmbeddedBroker();
   log(`starting a VEEH with ${HOSTS} hollow hosts and a VEEM (data in ${dir})`);
   const agent = await startService(
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
           lastRunningAt = performance.now();
         }
         if (running >= VMS) return;
-        await new Promise((res) => setTimeout(res, 20));
+        await new Promise((res) => setTimeout(res, 50));
       }
     })();
     log(`creating ${VMS} VMs, ${CONCURRENCY} requests in flight`);

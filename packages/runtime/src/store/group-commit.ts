@@ -1,19 +1,25 @@
 import type { SqlDatabase, SqlValue } from './sql-database.js';
 
-interface Write {
+export interface Statement {
   sql: string;
   params: readonly SqlValue[];
+}
+
+interface Unit {
+  statements: readonly Statement[];
   resolve(): void;
   reject(e: unknown): void;
 }
 
 /**
- * Group commit: single-row writes issued in the same turn of the event loop are committed in one
+ * Group commit: writes issued in the same turn of the event loop are committed in one
  * transaction, and each caller's promise resolves only once that transaction is durable. The
- * commit, not the statement, is what costs; a busy service pays it once per batch.
+ * commit, not the statement, is what costs; a busy service pays it once per batch. A unit of
+ * several statements stays atomic: if the batch fails, every unit is replayed in a transaction of
+ * its own, so one bad write fails only its caller.
  */
 export class GroupCommit {
-  private queue: Write[] = [];
+  private queue: Unit[] = [];
   private scheduled = false;
 
   constructor(
@@ -22,8 +28,13 @@ export class GroupCommit {
   ) {}
 
   exec(sql: string, params: readonly SqlValue[]): Promise<void> {
+    return this.execAll([{ sql, params }]);
+  }
+
+  /** Several statements that commit together or not at all. */
+  execAll(statements: readonly Statement[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ sql, params, resolve, reject });
+      this.queue.push({ statements, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => void this.flush());
@@ -37,17 +48,18 @@ export class GroupCommit {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         await this.db.transaction(async (tx) => {
-          for (const w of batch) await tx.exec(w.sql, w.params);
+          for (const u of batch) for (const s of u.statements) await tx.exec(s.sql, s.params);
         });
-        for (const w of batch) w.resolve();
+        for (const u of batch) u.resolve();
       } catch {
-        // One bad write must not fail its neighbours: replay them one by one.
-        for (const w of batch) {
+        for (const u of batch) {
           try {
-            await this.db.exec(w.sql, w.params);
-            w.resolve();
+            await this.db.transaction(async (tx) => {
+              for (const s of u.statements) await tx.exec(s.sql, s.params);
+            });
+            u.resolve();
           } catch (e) {
-            w.reject(e);
+            u.reject(e);
           }
         }
       }

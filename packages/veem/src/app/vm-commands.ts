@@ -163,18 +163,32 @@ export class VmCommands {
     return { vm, task };
   }
 
-  list(filter: { organization?: string; states?: string[]; host?: string }): Vm[] {
+  /**
+   * VMs matching the filter in id (creation) order, a page at a time. `total` counts every match.
+   * A small page is selected without sorting every match, so polling a count stays cheap.
+   */
+  list(filter: {
+    organization?: string;
+    states?: string[];
+    host?: string;
+    afterId?: string;
+    limit?: number;
+  }): { vms: Vm[]; total: number } {
     const states = filter.states?.length ? new Set(filter.states) : undefined;
-    const out: Vm[] = [];
+    let out: Vm[] = [];
+    let total = 0;
     for (const vm of this.ctx.inv.vms.values()) {
       if (filter.organization && vm.organization !== filter.organization) continue;
       if (states && !states.has(vm.state)) continue;
       if (filter.host && vm.host !== filter.host && this.ctx.inv.hosts.get(vm.host)?.name !== filter.host)
         continue;
+      total++;
+      if (filter.afterId && vm.id <= filter.afterId) continue;
       out.push(vm);
     }
-    // Ids are time-ordered, so this is creation order.
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const limit = filter.limit && filter.limit > 0 ? filter.limit : Infinity;
+    out = limit <= 64 && out.length > limit ? smallestById(out, limit) : out.sort(byId).slice(0, limit);
+    return { vms: out, total };
   }
 
   private vmTask(vm: Pick<Vm, 'id' | 'organization' | 'owner'>, operation: string): Promise<Task> {
@@ -568,4 +582,19 @@ export class VmCommands {
       }
     }
   }
+}
+
+const byId = (a: Vm, b: Vm) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The k VMs with the smallest ids, in order: O(n·k) instead of sorting all n. */
+function smallestById(vms: Vm[], k: number): Vm[] {
+  const best: Vm[] = [];
+  for (const vm of vms) {
+    if (best.length === k && vm.id >= best[k - 1]!.id) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1]!.id > vm.id) i--;
+    best.splice(i, 0, vm);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }

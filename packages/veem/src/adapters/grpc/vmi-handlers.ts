@@ -50,17 +50,30 @@ export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
     listVms: async (req) => {
       for (const s of req.states)
         if (!isVmState(s)) throw errors.invalid('states', `"${s}" is not a VM state`);
-      let vms = veem.vms.list({ organization: req.organization, states: req.states, host: req.host });
-      if (req.includeDone)
-        vms = [...vms, ...(await veem.ctx.store.listDoneVms(req.organization || undefined, 10_000))];
-      const total = vms.length;
-      if (req.pageToken) vms = vms.filter((v) => v.id > req.pageToken);
+      const filter = { organization: req.organization, states: req.states, host: req.host };
+      if (req.includeDone) {
+        // Deleted VMs come from the store, after the live ones, without paging.
+        const live = veem.vms.list(filter).vms;
+        const done = await veem.ctx.store.listDoneVms(req.organization || undefined, 10_000);
+        return {
+          vms: [...live, ...done].map((v) => vmToPb(v, inv)),
+          nextPageToken: '',
+          total: live.length + done.length,
+        };
+      }
+      // One more than the page tells whether another page follows.
+      const page = veem.vms.list({
+        ...filter,
+        afterId: req.pageToken,
+        limit: req.pageSize > 0 ? req.pageSize + 1 : 0,
+      });
+      let vms = page.vms;
       let next = '';
       if (req.pageSize > 0 && vms.length > req.pageSize) {
         vms = vms.slice(0, req.pageSize);
         next = vms[vms.length - 1]!.id;
       }
-      return { vms: vms.map((v) => vmToPb(v, inv)), nextPageToken: next, total };
+      return { vms: vms.map((v) => vmToPb(v, inv)), nextPageToken: next, total: page.total };
     },
     actOnVm: async (req) => withTask(await veem.vms.act(req.id, actionFromPb(req.action))),
     recoverVm: async (req) => withTask(await veem.vms.recover(req.id, recoverModeFromPb(req.mode))),

@@ -3,7 +3,6 @@ import {
   SqlTaskStore,
   type Migration,
   type SqlDatabase,
-  type SqlExecutor,
   type SqlValue,
   type Task,
 } from '@reservoir/runtime';
@@ -53,6 +52,9 @@ interface BodyRow extends Record<string, unknown> {
 const UPSERT_VM = `INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, host = excluded.host, body = excluded.body`;
 
+const INSERT_VM =
+  'INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)';
+
 function vmParams(vm: Vm): SqlValue[] {
   return [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)];
 }
@@ -99,26 +101,15 @@ export class SqlVeemStore implements VeemStore {
     };
   }
 
-  private upsertVm(x: SqlExecutor, vm: Vm): Promise<number> {
-    return x.exec(UPSERT_VM, vmParams(vm));
-  }
-
   async createVm(vm: Vm, leases: readonly Lease[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      // A plain insert: an id that already exists is ALREADY_EXISTS, never an overwrite.
-      await tx.exec(
-        'INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)',
-        [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)],
-      );
-      for (const l of leases) {
-        await tx.exec('INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)', [
-          l.networkId,
-          l.ip,
-          l.mac,
-          l.vmId,
-        ]);
-      }
-    });
+    // A plain INSERT: a VM id that exists already is an error, never an overwrite.
+    await this.writes.execAll([
+      { sql: INSERT_VM, params: vmParams(vm) },
+      ...leases.map((l) => ({
+        sql: 'INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)',
+        params: [l.networkId, l.ip, l.mac, l.vmId],
+      })),
+    ]);
   }
 
   async saveVm(vm: Vm): Promise<void> {
@@ -126,10 +117,10 @@ export class SqlVeemStore implements VeemStore {
   }
 
   async finishVm(vm: Vm): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await this.upsertVm(tx, vm);
-      await tx.exec('DELETE FROM ip_leases WHERE vm_id = $1', [vm.id]);
-    });
+    await this.writes.execAll([
+      { sql: UPSERT_VM, params: vmParams(vm) },
+      { sql: 'DELETE FROM ip_leases WHERE vm_id = $1', params: [vm.id] },
+    ]);
   }
 
   async getVm(id: string): Promise<Vm | undefined> {
