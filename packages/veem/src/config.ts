@@ -15,8 +15,9 @@ export const veemConfigSchema = z.object({
       policy: z.enum(RANK_POLICIES as unknown as [string, ...string[]]).default('packing'),
       intervalMs: z.number().int().min(10).default(1000),
       maxDispatch: z.number().int().min(1).max(100_000).default(512),
+      maxCandidates: z.number().int().min(0).default(100),
     })
-    .default({ policy: 'packing', intervalMs: 1000, maxDispatch: 512 }),
+    .default({ policy: 'packing', intervalMs: 1000, maxDispatch: 512, maxCandidates: 100 }),
   monitor: z
     .object({
       intervalMs: z.number().int().min(50).default(2000),

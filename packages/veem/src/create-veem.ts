@@ -50,7 +50,7 @@ export interface RunningVeem {
 }
 
 export const DEFAULT_SETTINGS: Omit<VeemSettings, 'site'> = {
-  scheduler: { policy: 'packing', intervalMs: 1000, maxDispatch: 512 },
+  scheduler: { policy: 'packing', intervalMs: 1000, maxDispatch: 512, maxCandidates: 100 },
   monitor: { intervalMs: 2000, failureTimeoutMs: 10_000, callTimeoutMs: 5000 },
   hostCallRetries: 3,
   hostCallTimeoutMs: 15_000,

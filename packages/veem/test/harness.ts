@@ -39,7 +39,7 @@ export interface SiteOptions {
 }
 
 export const FAST: Partial<Omit<VeemSettings, 'site'>> = {
-  scheduler: { policy: 'packing', intervalMs: 100, maxDispatch: 256 },
+  scheduler: { policy: 'packing', intervalMs: 100, maxDispatch: 256, maxCandidates: 100 },
   monitor: { intervalMs: 100, failureTimeoutMs: 600, callTimeoutMs: 500 },
   hostCallRetries: 1,
   hostCallTimeoutMs: 5000,

@@ -5,7 +5,8 @@ import type { AgentGateway, EventSink, VeemStore } from './ports.js';
 
 export interface VeemSettings {
   site: string;
-  scheduler: { policy: RankPolicy; intervalMs: number; maxDispatch: number };
+  /** maxCandidates: hosts that fit to score per VM before choosing (0: all). */
+  scheduler: { policy: RankPolicy; intervalMs: number; maxDispatch: number; maxCandidates: number };
   monitor: { intervalMs: number; failureTimeoutMs: number; callTimeoutMs: number };
   /** Retries of a host call that answered UNAVAILABLE before the operation fails. */
   hostCallRetries: number;

@@ -1,4 +1,4 @@
-import { placeVm, type HostView } from '../domain/scheduler.js';
+import { placeVm } from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
 import type { VeemContext } from './context.js';
 import type { OperationRunner } from './operations.js';
@@ -16,6 +16,7 @@ export class SchedulerLoop {
   private arrived = false;
   private running: Promise<void> | undefined;
   private readonly pending = new Set<string>();
+  private cursor = 0;
 
   constructor(
     private readonly ctx: VeemContext,
@@ -59,7 +60,9 @@ export class SchedulerLoop {
 
   /** One pass over the pending VMs, oldest first. */
   async pass(): Promise<void> {
-    const views = new Map<string, HostView>(this.ctx.inv.hostViews().map((v) => [v.host.id, v]));
+    const views = this.ctx.inv.hostViews();
+    const index = new Map<string, number>(views.map((v, i) => [v.host.id, i]));
+    const { policy, maxCandidates } = this.ctx.settings.scheduler;
     const ids = [...this.pending].sort();
     const writes: Promise<unknown>[] = [];
     for (const id of ids) {
@@ -76,20 +79,20 @@ export class SchedulerLoop {
           requirements: vm.requirements,
           ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
         },
-        views.values(),
-        this.ctx.settings.scheduler.policy,
+        views,
+        policy,
+        // Packing scans from the first host so it keeps filling the same ones; the spreading
+        // policies start where the last placement left off.
+        { maxCandidates, start: policy === 'packing' ? 0 : this.cursor++ },
       );
       if (result.ok) {
         this.pending.delete(id);
         writes.push(this.dispatch(vm, result.hostId));
         // The inventory reserved the VM synchronously; refresh that host's view for the next VM.
-        const v = views.get(result.hostId);
-        if (v)
-          views.set(result.hostId, {
-            ...v,
-            used: this.ctx.inv.usedOn(v.host.id),
-            runningVms: v.runningVms + 1,
-          });
+        const i = index.get(result.hostId);
+        const v = i === undefined ? undefined : views[i];
+        if (i !== undefined && v)
+          views[i] = { ...v, used: this.ctx.inv.usedOn(v.host.id), runningVms: v.runningVms + 1 };
       } else if (vm.reason !== result.reason) {
         writes.push(this.explain(vm, result.reason));
       }

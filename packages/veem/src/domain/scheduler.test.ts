@@ -536,3 +536,48 @@ describe('placement property', () => {
     );
   });
 });
+
+describe('bounded scoring (maxCandidates, start)', () => {
+  const req: PlacementRequest = {
+    vmId: 'vm',
+    demand: { vcpus: 1, memoryMib: 1024, diskMib: 0 },
+    diskFormat: '',
+    requirements: {},
+  };
+
+  it('stops scoring after the given number of hosts that fit', () => {
+    const hosts = [view('a'), view('b', { used: { vcpus: 4 } }), view('c', { used: { vcpus: 7 } })];
+    // Scoring every host, packing prefers c (the fullest); two candidates see only a and b.
+    expect(placeVm(req, hosts, 'packing')).toEqual({ ok: true, hostId: 'c' });
+    expect(placeVm(req, hosts, 'packing', { maxCandidates: 2 })).toEqual({ ok: true, hostId: 'b' });
+  });
+
+  it('skips hosts that do not fit without counting them as candidates', () => {
+    const hosts = [
+      view('full', { used: { vcpus: 8 } }),
+      view('x', { used: { vcpus: 2 } }),
+      view('y', { used: { vcpus: 3 } }),
+    ];
+    expect(placeVm(req, hosts, 'packing', { maxCandidates: 1 })).toEqual({ ok: true, hostId: 'x' });
+  });
+
+  it('starts where told and wraps around', () => {
+    const hosts = [view('a'), view('b'), view('c')];
+    expect(placeVm(req, hosts, 'striping', { maxCandidates: 1, start: 1 })).toEqual({
+      ok: true,
+      hostId: 'b',
+    });
+    expect(placeVm(req, hosts, 'striping', { maxCandidates: 1, start: 5 })).toEqual({
+      ok: true,
+      hostId: 'c',
+    });
+  });
+
+  it('still counts every host in the reason when none fits', () => {
+    const hosts = [view('a', { used: { vcpus: 8 } }), view('b', { used: { vcpus: 8 } })];
+    expect(placeVm(req, hosts, 'packing', { maxCandidates: 1 })).toEqual({
+      ok: false,
+      reason: 'no host fits: not enough free CPU on 2 hosts',
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { acceptsVms, type Host } from './host.js';
-import { limit, RESOURCE_KEYS, RESOURCE_NAMES, type Resources } from './resources.js';
+import { limit, RESOURCE_NAMES, type Resources } from './resources.js';
 
 // Requirement filters then rank, as OpenNebula's scheduler does; pure, so it is tested alone
 // and the Policy Engine can replace it behind the same call.
@@ -73,19 +73,23 @@ export function rejectHost(
     return 'memory-limit';
   if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
   const max = v.limit ?? limit(h.capacity, h.overcommit);
-  for (const k of RESOURCE_KEYS) if (v.used[k] + req.demand[k] > max[k]) return k;
+  // Unrolled: this runs once per host per VM, the scheduler's innermost loop.
+  const u = v.used;
+  const d = req.demand;
+  if (u.vcpus + d.vcpus > max.vcpus) return 'vcpus';
+  if (u.memoryMib + d.memoryMib > max.memoryMib) return 'memoryMib';
+  if (u.diskMib + d.diskMib > max.diskMib) return 'diskMib';
   return undefined;
 }
 
 /** Higher is better. */
 export function rank(policy: RankPolicy, v: HostView): number {
   switch (policy) {
-    case 'packing':
+    case 'packing': {
       // Fill the fullest host first (by its tightest resource), fewer hosts in use.
-      return Math.max(
-        v.used.vcpus / Math.max(1, v.host.capacity.vcpus * v.host.overcommit.cpu),
-        v.used.memoryMib / Math.max(1, v.host.capacity.memoryMib * v.host.overcommit.memory),
-      );
+      const max = v.limit ?? limit(v.host.capacity, v.host.overcommit);
+      return Math.max(v.used.vcpus / Math.max(1, max.vcpus), v.used.memoryMib / Math.max(1, max.memoryMib));
+    }
     case 'striping':
       return -v.runningVms;
     case 'load-aware':
@@ -95,23 +99,42 @@ export function rank(policy: RankPolicy, v: HostView): number {
 }
 
 /** Chooses a host, or explains why none fits ("3 hosts lack memory; 2 are not enabled..."). */
+export interface ScanOptions {
+  /**
+   * Stop after this many hosts that fit (0: score every host), as kube-scheduler scores a share of
+   * a large cluster. Hosts are scanned in the order given; a VM that fits nowhere is still checked
+   * against every host, so its reason counts them all.
+   */
+  maxCandidates?: number;
+  /** Where in the host list the scan begins (it wraps), to spread work for the spreading policies. */
+  start?: number;
+}
+
 export function placeVm(
   req: PlacementRequest,
   hosts: Iterable<HostView>,
   policy: RankPolicy,
+  scan: ScanOptions = {},
 ): PlacementResult {
   let best: HostView | undefined;
   let bestRank = -Infinity;
   const rejections = new Map<Rejection, number>();
   let total = 0;
+  let feasible = 0;
   const required = Object.entries(req.requirements);
-  for (const v of hosts) {
+  const list = Array.isArray(hosts) ? (hosts as HostView[]) : [...hosts];
+  const n = list.length;
+  const start = n > 0 && scan.start ? scan.start % n : 0;
+  const cap = scan.maxCandidates && scan.maxCandidates > 0 ? scan.maxCandidates : Infinity;
+  for (let i = 0; i < n && feasible < cap; i++) {
+    const v = list[(start + i) % n]!;
     total++;
     const r = rejectHost(req, v, required);
     if (r) {
       rejections.set(r, (rejections.get(r) ?? 0) + 1);
       continue;
     }
+    feasible++;
     const score = rank(policy, v);
     // Ties go to the lowest id so placement is deterministic.
     if (score > bestRank || (score === bestRank && best && v.host.id < best.host.id)) {
