@@ -10,72 +10,14 @@ import type { Vm } from '../domain/vm.js';
 import { VM_STATES, type VmState } from '../domain/vm-state.js';
 import { Inventory } from './inventory.js';
 import type { VeemSnapshot } from './ports.js';
+import { testHost, testVm } from '../testing/fixtures.js';
 
 const ZERO: Resources = { vcpus: 0, memoryMib: 0, diskMib: 0 };
 const SIZE: Resources = { vcpus: 2, memoryMib: 2048, diskMib: 10_000 };
 
-function vm(id: string, o: Partial<Vm> = {}): Vm {
-  return {
-    id,
-    name: `name-${id}`,
-    state: 'pending',
-    host: '',
-    site: 'site-a',
-    organization: 'acme',
-    owner: 'alice',
-    resources: SIZE,
-    imageId: '',
-    diskFormat: '',
-    nics: [],
-    labels: {},
-    requirements: {},
-    reason: '',
-    createdAtMs: 1,
-    stateSinceMs: 1,
-    previousState: '',
-    migrationTarget: '',
-    deployHost: '',
-    snapshots: [],
-    opFrom: '',
-    taskId: '',
-    requestId: '',
-    version: 1,
-    ...o,
-  };
-}
-
-function host(id: string, o: Partial<Host> = {}): Host {
-  return {
-    id,
-    name: `node-${id}`,
-    site: 'site-a',
-    agentEndpoint: 'localhost:7000',
-    agentHostId: id,
-    admin: 'enabled',
-    health: 'monitored',
-    capacity: { vcpus: 16, memoryMib: 65_536, diskMib: 1_000_000 },
-    overcommit: { cpu: 1, memory: 1, disk: 1 },
-    profile: {
-      hypervisor: 'kvm',
-      hypervisorVersion: '8.0',
-      maxVcpusPerVm: 0,
-      maxMemoryMibPerVm: 0,
-      diskFormats: ['qcow2'],
-      liveMigration: true,
-      cpuHotplug: true,
-      memoryHotplug: true,
-      snapshots: true,
-      driver: 'sim',
-    },
-    labels: {},
-    cpuUsedPercent: 0,
-    memoryUsedMib: 0,
-    lastSeenMs: 0,
-    error: '',
-    createdAtMs: 0,
-    ...o,
-  };
-}
+const vm = (id: string, o: Partial<Vm> = {}): Vm => testVm(id, { resources: SIZE, ...o });
+const host = (id: string, o: Partial<Host> = {}): Host =>
+  testHost(id, { profile: { diskFormats: ['qcow2'] }, ...o });
 
 function network(id: string, cidr: string, rangeStart = '', rangeEnd = ''): Network {
   return {

@@ -10,6 +10,7 @@ import {
   type PlacementRequest,
   type RankPolicy,
 } from './scheduler.js';
+import { testHost } from '../testing/fixtures.js';
 
 const NO_USE: Resources = { vcpus: 0, memoryMib: 0, diskMib: 0 };
 
@@ -22,37 +23,12 @@ interface ViewOptions {
 function view(id: string, o: ViewOptions = {}): HostView {
   const { profile, ...host } = o.host ?? {};
   return {
-    host: {
-      id,
+    host: testHost(id, {
       name: `${id}-name`,
-      site: 'site-a',
-      agentEndpoint: 'localhost:7000',
-      agentHostId: id,
-      admin: 'enabled',
-      health: 'monitored',
       capacity: { vcpus: 8, memoryMib: 16_384, diskMib: 100_000 },
-      overcommit: { cpu: 1, memory: 1, disk: 1 },
-      profile: {
-        hypervisor: 'kvm',
-        hypervisorVersion: '8.0',
-        maxVcpusPerVm: 64,
-        maxMemoryMibPerVm: 1_048_576,
-        diskFormats: ['qcow2', 'raw'],
-        liveMigration: true,
-        cpuHotplug: true,
-        memoryHotplug: true,
-        snapshots: true,
-        driver: 'sim',
-        ...profile,
-      },
-      labels: {},
-      cpuUsedPercent: 0,
-      memoryUsedMib: 0,
-      lastSeenMs: 0,
-      error: '',
-      createdAtMs: 0,
       ...host,
-    },
+      profile: { hypervisorVersion: '8.0', maxVcpusPerVm: 64, maxMemoryMibPerVm: 1_048_576, ...profile },
+    }),
     used: { ...NO_USE, ...o.used },
     runningVms: o.runningVms ?? 0,
   };

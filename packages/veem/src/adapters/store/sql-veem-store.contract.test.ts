@@ -15,71 +15,42 @@ import type { Lease, Network } from '../../domain/network.js';
 import type { Quota } from '../../domain/quota.js';
 import type { Vm } from '../../domain/vm.js';
 import { SqlVeemStore } from './sql-veem-store.js';
+import { testHost, testVm } from '../../testing/fixtures.js';
 
 function vm(id: string, o: Partial<Vm> = {}): Vm {
-  return {
-    id,
-    name: `name-${id}`,
-    state: 'pending',
-    host: '',
-    site: 'site-a',
-    organization: 'acme',
-    owner: 'alice',
-    resources: { vcpus: 2, memoryMib: 2048, diskMib: 10_000 },
+  return testVm(id, {
     imageId: 'img-1',
     diskFormat: 'qcow2',
-    nics: [],
     labels: { tier: 'web', ünïcode: 'ok "quoted"' },
     requirements: { zone: 'a' },
-    reason: '',
     createdAtMs: 1_700_000_000_000,
     stateSinceMs: 1_700_000_000_123,
-    previousState: '',
-    migrationTarget: '',
-    deployHost: '',
-    snapshots: [],
     op: { kind: 'deploy' },
-    opFrom: '',
     taskId: `task-${id}`,
-    requestId: '',
-    version: 1,
     ...o,
-  };
+  });
 }
 
 function lease(vmId: string, ip: string, networkId = 'net-1'): Lease {
   return { networkId, ip, mac: `02:00:0a:00:00:${ip.split('.')[3]!.padStart(2, '0')}`, vmId };
 }
 
-const host: Host = {
-  id: 'host-1',
+const host: Host = testHost('host-1', {
   name: 'node-1',
-  site: 'site-a',
-  agentEndpoint: 'localhost:7000',
   agentHostId: 'agent-host-1',
-  admin: 'enabled',
-  health: 'monitored',
-  capacity: { vcpus: 16, memoryMib: 65_536, diskMib: 1_000_000 },
   overcommit: { cpu: 4, memory: 1.5, disk: 1 },
   profile: {
-    hypervisor: 'kvm',
     hypervisorVersion: '8.2',
     maxVcpusPerVm: 240,
     maxMemoryMibPerVm: 4_194_304,
-    diskFormats: ['qcow2', 'raw'],
-    liveMigration: true,
-    cpuHotplug: true,
     memoryHotplug: false,
-    snapshots: true,
-    driver: 'sim',
   },
   labels: { zone: 'a' },
   cpuUsedPercent: 123.4,
   memoryUsedMib: 2048,
   lastSeenMs: 1_700_000_000_000,
-  error: '',
   createdAtMs: 1_699_000_000_000,
-};
+});
 
 const image: Image = {
   id: 'img-1',
