@@ -225,7 +225,7 @@ async function main(): Promise<void> {
           concurrency: CONCURRENCY,
           store: 'sqlite',
           transport: 'gRPC between separate processes',
-          broker: 'embedded aedes',
+          broker: external ? `external (${external})` : 'embedded aedes',
         },
         registerHostsMs: Math.round(registerMs),
         createsAcceptedMs: Math.round(acceptedMs),
