@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthDefinition, grpc as pb } from '@reservoir/contracts';
 import type { Logger } from 'pino';
-import { isReservoirError } from '../errors.js';
+import { errors, isReservoirError } from '../errors.js';
 import { toServiceError } from './status.js';
 import type { CallContext, Handlers, ServiceDef } from './types.js';
 
@@ -37,8 +37,7 @@ export class GrpcServer {
     this.addService('grpc.health.v1.Health', HealthDefinition, {
       check: (req) => {
         const s = this.health.get(req.service);
-        if (s === undefined)
-          throw Object.assign(new Error(`unknown service ${req.service}`), { code: grpc.status.NOT_FOUND });
+        if (s === undefined) throw errors.notFound('service', req.service);
         return { status: s };
       },
       watch: async (req, send, ctx) => {
@@ -139,10 +138,6 @@ export class GrpcServer {
           for (const g of this.guards) await g(ctx);
           callback(null, await handler(call.request, ctx));
         } catch (e) {
-          if ((e as { code?: unknown }).code === grpc.status.NOT_FOUND && !isReservoirError(e)) {
-            callback({ code: grpc.status.NOT_FOUND, details: (e as Error).message });
-            return;
-          }
           this.logFailure(method, e);
           callback(toServiceError(e) as grpc.ServiceError);
         }

@@ -63,9 +63,7 @@ export class Catalog {
   }
 
   image(id: string): Image {
-    const i = this.ctx.inv.images.get(id) ?? [...this.ctx.inv.images.values()].find((x) => x.name === id);
-    if (!i) throw errors.notFound('image', id);
-    return i;
+    return this.ctx.inv.image(id);
   }
 
   images(organization?: string): Image[] {

@@ -117,6 +117,13 @@ export class Inventory {
     return h;
   }
 
+  /** An image by id or name. */
+  image(idOrName: string): Image {
+    const i = this.images.get(idOrName) ?? [...this.images.values()].find((x) => x.name === idOrName);
+    if (!i) throw errors.notFound('image', idOrName);
+    return i;
+  }
+
   usedOn(hostId: string): Resources {
     return this.hostUsed.get(hostId)?.used ?? ZERO;
   }

@@ -2,7 +2,7 @@ import { errors, newId, ReservoirError, type Task } from '@reservoir/runtime';
 import { formatIpv4, macFor } from '../domain/ip-pool.js';
 import type { Lease } from '../domain/network.js';
 import { checkQuota } from '../domain/quota.js';
-import { limit, RESOURCE_KEYS, sub, add, type Resources } from '../domain/resources.js';
+import { limit, RESOURCE_KEYS, RESOURCE_NAMES, sub, add, type Resources } from '../domain/resources.js';
 import { placeVm } from '../domain/scheduler.js';
 import type { Vm, VmNic, VmOperation } from '../domain/vm.js';
 import { assertTransition, TRANSIENT, type VmState } from '../domain/vm-state.js';
@@ -86,11 +86,10 @@ export class VmCommands {
     const owner = req.owner || DEFAULT_OWNER;
     let diskFormat = '';
     let diskMib = req.resources.diskMib;
+    let imageId = '';
     if (req.imageId) {
-      const image =
-        this.ctx.inv.images.get(req.imageId) ??
-        [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId);
-      if (!image) throw errors.notFound('image', req.imageId);
+      const image = this.ctx.inv.image(req.imageId);
+      imageId = image.id;
       if (image.state !== 'ready') throw errors.precondition(`image ${image.name} is ${image.state}`);
       diskFormat = image.format;
       diskMib = Math.max(diskMib, image.sizeMib);
@@ -126,10 +125,7 @@ export class VmCommands {
       organization: org,
       owner,
       resources,
-      imageId: req.imageId
-        ? (this.ctx.inv.images.get(req.imageId)?.id ??
-          [...this.ctx.inv.images.values()].find((i) => i.name === req.imageId)!.id)
-        : '',
+      imageId,
       diskFormat,
       nics,
       labels: req.labels ?? {},
@@ -424,9 +420,7 @@ export class VmCommands {
     const after = add(this.ctx.inv.usedOn(host.id), delta);
     for (const k of RESOURCE_KEYS) {
       if (after[k] > max[k])
-        throw errors.exhausted(
-          `host ${host.name} has not enough free ${k === 'vcpus' ? 'CPU' : 'memory'} for the new size`,
-        );
+        throw errors.exhausted(`host ${host.name} has not enough free ${RESOURCE_NAMES[k]} for the new size`);
     }
     return this.begin(
       vm,
