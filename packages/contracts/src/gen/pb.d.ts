@@ -414,6 +414,514 @@ export namespace reservoir {
         }
     }
 
+    namespace pe {
+
+        namespace v1 {
+
+            interface IPolicy extends reservoir.pe.v1.Policy.$Properties {
+            }
+
+            class Policy {
+                constructor(properties?: reservoir.pe.v1.Policy.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                weights: { [k: string]: number };
+                maxMigrations: number;
+                solver: string;
+                timeLimitSeconds: number;
+                cycleIntervalSeconds: number;
+                planConcurrency: number;
+                version: number;
+                static create(properties: reservoir.pe.v1.Policy.$Shape): reservoir.pe.v1.Policy & reservoir.pe.v1.Policy.$Shape;
+                static create(properties?: reservoir.pe.v1.Policy.$Properties): reservoir.pe.v1.Policy;
+                static encode(message: reservoir.pe.v1.Policy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.Policy & reservoir.pe.v1.Policy.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.Policy;
+                static toObject(message: reservoir.pe.v1.Policy, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Policy {
+                interface $Properties {
+                    name?: (string|null);
+                    weights?: ({ [k: string]: number }|null);
+                    maxMigrations?: (number|null);
+                    solver?: (string|null);
+                    timeLimitSeconds?: (number|null);
+                    cycleIntervalSeconds?: (number|null);
+                    planConcurrency?: (number|null);
+                    version?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.Policy.$Properties;
+            }
+
+            interface IGetPolicyRequest extends reservoir.pe.v1.GetPolicyRequest.$Properties {
+            }
+
+            class GetPolicyRequest {
+                constructor(properties?: reservoir.pe.v1.GetPolicyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.pe.v1.GetPolicyRequest.$Shape): reservoir.pe.v1.GetPolicyRequest & reservoir.pe.v1.GetPolicyRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.GetPolicyRequest.$Properties): reservoir.pe.v1.GetPolicyRequest;
+                static encode(message: reservoir.pe.v1.GetPolicyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.GetPolicyRequest & reservoir.pe.v1.GetPolicyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.GetPolicyRequest;
+                static toObject(message: reservoir.pe.v1.GetPolicyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetPolicyRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.GetPolicyRequest.$Properties;
+            }
+
+            interface ISetPolicyRequest extends reservoir.pe.v1.SetPolicyRequest.$Properties {
+            }
+
+            class SetPolicyRequest {
+                constructor(properties?: reservoir.pe.v1.SetPolicyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                policy?: (reservoir.pe.v1.Policy.$Properties|null);
+                updateMask: string[];
+                static create(properties: reservoir.pe.v1.SetPolicyRequest.$Shape): reservoir.pe.v1.SetPolicyRequest & reservoir.pe.v1.SetPolicyRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.SetPolicyRequest.$Properties): reservoir.pe.v1.SetPolicyRequest;
+                static encode(message: reservoir.pe.v1.SetPolicyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SetPolicyRequest & reservoir.pe.v1.SetPolicyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SetPolicyRequest;
+                static toObject(message: reservoir.pe.v1.SetPolicyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SetPolicyRequest {
+                interface $Properties {
+                    policy?: (reservoir.pe.v1.Policy.$Properties|null);
+                    updateMask?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SetPolicyRequest.$Properties;
+            }
+
+            interface ITags extends reservoir.pe.v1.Tags.$Properties {
+            }
+
+            class Tags {
+                constructor(properties?: reservoir.pe.v1.Tags.$Properties);
+                $unknowns?: Uint8Array[];
+                values: string[];
+                static create(properties: reservoir.pe.v1.Tags.$Shape): reservoir.pe.v1.Tags & reservoir.pe.v1.Tags.$Shape;
+                static create(properties?: reservoir.pe.v1.Tags.$Properties): reservoir.pe.v1.Tags;
+                static encode(message: reservoir.pe.v1.Tags.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.Tags & reservoir.pe.v1.Tags.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.Tags;
+                static toObject(message: reservoir.pe.v1.Tags, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Tags {
+                interface $Properties {
+                    values?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.Tags.$Properties;
+            }
+
+            interface IConstraint extends reservoir.pe.v1.Constraint.$Properties {
+            }
+
+            class Constraint {
+                constructor(properties?: reservoir.pe.v1.Constraint.$Properties);
+                $unknowns?: Uint8Array[];
+                type: string;
+                vms: string[];
+                scope: string;
+                hard: boolean;
+                tag: string;
+                min: number;
+                hosts: string[];
+                tags: { [k: string]: reservoir.pe.v1.Tags.$Properties };
+                static create(properties: reservoir.pe.v1.Constraint.$Shape): reservoir.pe.v1.Constraint & reservoir.pe.v1.Constraint.$Shape;
+                static create(properties?: reservoir.pe.v1.Constraint.$Properties): reservoir.pe.v1.Constraint;
+                static encode(message: reservoir.pe.v1.Constraint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.Constraint & reservoir.pe.v1.Constraint.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.Constraint;
+                static toObject(message: reservoir.pe.v1.Constraint, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Constraint {
+                interface $Properties {
+                    type?: (string|null);
+                    vms?: (string[]|null);
+                    scope?: (string|null);
+                    hard?: (boolean|null);
+                    tag?: (string|null);
+                    min?: (number|null);
+                    hosts?: (string[]|null);
+                    tags?: ({ [k: string]: reservoir.pe.v1.Tags.$Properties }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.Constraint.$Properties;
+            }
+
+            interface IPlaceHost extends reservoir.pe.v1.PlaceHost.$Properties {
+            }
+
+            class PlaceHost {
+                constructor(properties?: reservoir.pe.v1.PlaceHost.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                capacity: number[];
+                overcommit: number[];
+                used: number[];
+                tags: { [k: string]: string };
+                powerIdle: number;
+                powerPeak: number;
+                cost: number;
+                static create(properties: reservoir.pe.v1.PlaceHost.$Shape): reservoir.pe.v1.PlaceHost & reservoir.pe.v1.PlaceHost.$Shape;
+                static create(properties?: reservoir.pe.v1.PlaceHost.$Properties): reservoir.pe.v1.PlaceHost;
+                static encode(message: reservoir.pe.v1.PlaceHost.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.PlaceHost & reservoir.pe.v1.PlaceHost.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.PlaceHost;
+                static toObject(message: reservoir.pe.v1.PlaceHost, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PlaceHost {
+                interface $Properties {
+                    id?: (string|null);
+                    capacity?: (number[]|null);
+                    overcommit?: (number[]|null);
+                    used?: (number[]|null);
+                    tags?: ({ [k: string]: string }|null);
+                    powerIdle?: (number|null);
+                    powerPeak?: (number|null);
+                    cost?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.PlaceHost.$Properties;
+            }
+
+            interface IExclusion extends reservoir.pe.v1.Exclusion.$Properties {
+            }
+
+            class Exclusion {
+                constructor(properties?: reservoir.pe.v1.Exclusion.$Properties);
+                $unknowns?: Uint8Array[];
+                host: string;
+                reason: string;
+                static create(properties: reservoir.pe.v1.Exclusion.$Shape): reservoir.pe.v1.Exclusion & reservoir.pe.v1.Exclusion.$Shape;
+                static create(properties?: reservoir.pe.v1.Exclusion.$Properties): reservoir.pe.v1.Exclusion;
+                static encode(message: reservoir.pe.v1.Exclusion.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.Exclusion & reservoir.pe.v1.Exclusion.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.Exclusion;
+                static toObject(message: reservoir.pe.v1.Exclusion, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Exclusion {
+                interface $Properties {
+                    host?: (string|null);
+                    reason?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.Exclusion.$Properties;
+            }
+
+            interface IPlaceVm extends reservoir.pe.v1.PlaceVm.$Properties {
+            }
+
+            class PlaceVm {
+                constructor(properties?: reservoir.pe.v1.PlaceVm.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                demand: number[];
+                host: string;
+                excluded: reservoir.pe.v1.Exclusion.$Properties[];
+                static create(properties: reservoir.pe.v1.PlaceVm.$Shape): reservoir.pe.v1.PlaceVm & reservoir.pe.v1.PlaceVm.$Shape;
+                static create(properties?: reservoir.pe.v1.PlaceVm.$Properties): reservoir.pe.v1.PlaceVm;
+                static encode(message: reservoir.pe.v1.PlaceVm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.PlaceVm & reservoir.pe.v1.PlaceVm.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.PlaceVm;
+                static toObject(message: reservoir.pe.v1.PlaceVm, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PlaceVm {
+                interface $Properties {
+                    id?: (string|null);
+                    demand?: (number[]|null);
+                    host?: (string|null);
+                    excluded?: (reservoir.pe.v1.Exclusion.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.PlaceVm.$Properties;
+            }
+
+            interface IPlaceRequest extends reservoir.pe.v1.PlaceRequest.$Properties {
+            }
+
+            class PlaceRequest {
+                constructor(properties?: reservoir.pe.v1.PlaceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                resources: string[];
+                hosts: reservoir.pe.v1.PlaceHost.$Properties[];
+                vms: reservoir.pe.v1.PlaceVm.$Properties[];
+                placed: reservoir.pe.v1.PlaceVm.$Properties[];
+                constraints: reservoir.pe.v1.Constraint.$Properties[];
+                static create(properties: reservoir.pe.v1.PlaceRequest.$Shape): reservoir.pe.v1.PlaceRequest & reservoir.pe.v1.PlaceRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.PlaceRequest.$Properties): reservoir.pe.v1.PlaceRequest;
+                static encode(message: reservoir.pe.v1.PlaceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.PlaceRequest & reservoir.pe.v1.PlaceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.PlaceRequest;
+                static toObject(message: reservoir.pe.v1.PlaceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PlaceRequest {
+                interface $Properties {
+                    resources?: (string[]|null);
+                    hosts?: (reservoir.pe.v1.PlaceHost.$Properties[]|null);
+                    vms?: (reservoir.pe.v1.PlaceVm.$Properties[]|null);
+                    placed?: (reservoir.pe.v1.PlaceVm.$Properties[]|null);
+                    constraints?: (reservoir.pe.v1.Constraint.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.PlaceRequest.$Properties;
+            }
+
+            interface IUnplaced extends reservoir.pe.v1.Unplaced.$Properties {
+            }
+
+            class Unplaced {
+                constructor(properties?: reservoir.pe.v1.Unplaced.$Properties);
+                $unknowns?: Uint8Array[];
+                vm: string;
+                reasons: string[];
+                static create(properties: reservoir.pe.v1.Unplaced.$Shape): reservoir.pe.v1.Unplaced & reservoir.pe.v1.Unplaced.$Shape;
+                static create(properties?: reservoir.pe.v1.Unplaced.$Properties): reservoir.pe.v1.Unplaced;
+                static encode(message: reservoir.pe.v1.Unplaced.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.Unplaced & reservoir.pe.v1.Unplaced.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.Unplaced;
+                static toObject(message: reservoir.pe.v1.Unplaced, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Unplaced {
+                interface $Properties {
+                    vm?: (string|null);
+                    reasons?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.Unplaced.$Properties;
+            }
+
+            interface IPlaceResponse extends reservoir.pe.v1.PlaceResponse.$Properties {
+            }
+
+            class PlaceResponse {
+                constructor(properties?: reservoir.pe.v1.PlaceResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                assignment: { [k: string]: string };
+                unplaced: reservoir.pe.v1.Unplaced.$Properties[];
+                policyVersion: number;
+                ms: number;
+                static create(properties: reservoir.pe.v1.PlaceResponse.$Shape): reservoir.pe.v1.PlaceResponse & reservoir.pe.v1.PlaceResponse.$Shape;
+                static create(properties?: reservoir.pe.v1.PlaceResponse.$Properties): reservoir.pe.v1.PlaceResponse;
+                static encode(message: reservoir.pe.v1.PlaceResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.PlaceResponse & reservoir.pe.v1.PlaceResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.PlaceResponse;
+                static toObject(message: reservoir.pe.v1.PlaceResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PlaceResponse {
+                interface $Properties {
+                    assignment?: ({ [k: string]: string }|null);
+                    unplaced?: (reservoir.pe.v1.Unplaced.$Properties[]|null);
+                    policyVersion?: (number|null);
+                    ms?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.PlaceResponse.$Properties;
+            }
+
+            interface ISolveRequest extends reservoir.pe.v1.SolveRequest.$Properties {
+            }
+
+            class SolveRequest {
+                constructor(properties?: reservoir.pe.v1.SolveRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                instanceJson: string;
+                policy: string;
+                solver: string;
+                timeLimitSeconds: number;
+                static create(properties: reservoir.pe.v1.SolveRequest.$Shape): reservoir.pe.v1.SolveRequest & reservoir.pe.v1.SolveRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.SolveRequest.$Properties): reservoir.pe.v1.SolveRequest;
+                static encode(message: reservoir.pe.v1.SolveRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SolveRequest & reservoir.pe.v1.SolveRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SolveRequest;
+                static toObject(message: reservoir.pe.v1.SolveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SolveRequest {
+                interface $Properties {
+                    instanceJson?: (string|null);
+                    policy?: (string|null);
+                    solver?: (string|null);
+                    timeLimitSeconds?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SolveRequest.$Properties;
+            }
+
+            interface ISolveResponse extends reservoir.pe.v1.SolveResponse.$Properties {
+            }
+
+            class SolveResponse {
+                constructor(properties?: reservoir.pe.v1.SolveResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                resultJson: string;
+                static create(properties: reservoir.pe.v1.SolveResponse.$Shape): reservoir.pe.v1.SolveResponse & reservoir.pe.v1.SolveResponse.$Shape;
+                static create(properties?: reservoir.pe.v1.SolveResponse.$Properties): reservoir.pe.v1.SolveResponse;
+                static encode(message: reservoir.pe.v1.SolveResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SolveResponse & reservoir.pe.v1.SolveResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SolveResponse;
+                static toObject(message: reservoir.pe.v1.SolveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SolveResponse {
+                interface $Properties {
+                    resultJson?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SolveResponse.$Properties;
+            }
+
+            interface IOptimizeRequest extends reservoir.pe.v1.OptimizeRequest.$Properties {
+            }
+
+            class OptimizeRequest {
+                constructor(properties?: reservoir.pe.v1.OptimizeRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                dryRun: boolean;
+                static create(properties: reservoir.pe.v1.OptimizeRequest.$Shape): reservoir.pe.v1.OptimizeRequest & reservoir.pe.v1.OptimizeRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.OptimizeRequest.$Properties): reservoir.pe.v1.OptimizeRequest;
+                static encode(message: reservoir.pe.v1.OptimizeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.OptimizeRequest & reservoir.pe.v1.OptimizeRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.OptimizeRequest;
+                static toObject(message: reservoir.pe.v1.OptimizeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace OptimizeRequest {
+                interface $Properties {
+                    dryRun?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.OptimizeRequest.$Properties;
+            }
+
+            interface IOptimizeResponse extends reservoir.pe.v1.OptimizeResponse.$Properties {
+            }
+
+            class OptimizeResponse {
+                constructor(properties?: reservoir.pe.v1.OptimizeResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                resultJson: string;
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.pe.v1.OptimizeResponse.$Shape): reservoir.pe.v1.OptimizeResponse & reservoir.pe.v1.OptimizeResponse.$Shape;
+                static create(properties?: reservoir.pe.v1.OptimizeResponse.$Properties): reservoir.pe.v1.OptimizeResponse;
+                static encode(message: reservoir.pe.v1.OptimizeResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.OptimizeResponse & reservoir.pe.v1.OptimizeResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.OptimizeResponse;
+                static toObject(message: reservoir.pe.v1.OptimizeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace OptimizeResponse {
+                interface $Properties {
+                    resultJson?: (string|null);
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.OptimizeResponse.$Properties;
+            }
+
+            class PolicyService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): PolicyService;
+                getPolicy: reservoir.pe.v1.PolicyService.GetPolicy;
+                setPolicy: reservoir.pe.v1.PolicyService.SetPolicy;
+                place: reservoir.pe.v1.PolicyService.Place;
+                solve: reservoir.pe.v1.PolicyService.Solve;
+                optimize: reservoir.pe.v1.PolicyService.Optimize;
+            }
+
+            namespace PolicyService {
+                type GetPolicyCallback = (error: (Error|null), response?: reservoir.pe.v1.Policy) => void;
+                type GetPolicy = {
+                  (request: reservoir.pe.v1.IGetPolicyRequest, callback: reservoir.pe.v1.PolicyService.GetPolicyCallback): void;
+                  (request: reservoir.pe.v1.IGetPolicyRequest): Promise<reservoir.pe.v1.Policy>;
+                  readonly name: "GetPolicy";
+                  readonly path: "/reservoir.pe.v1.PolicyService/GetPolicy";
+                  readonly requestType: "GetPolicyRequest";
+                  readonly responseType: "Policy";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SetPolicyCallback = (error: (Error|null), response?: reservoir.pe.v1.Policy) => void;
+                type SetPolicy = {
+                  (request: reservoir.pe.v1.ISetPolicyRequest, callback: reservoir.pe.v1.PolicyService.SetPolicyCallback): void;
+                  (request: reservoir.pe.v1.ISetPolicyRequest): Promise<reservoir.pe.v1.Policy>;
+                  readonly name: "SetPolicy";
+                  readonly path: "/reservoir.pe.v1.PolicyService/SetPolicy";
+                  readonly requestType: "SetPolicyRequest";
+                  readonly responseType: "Policy";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type PlaceCallback = (error: (Error|null), response?: reservoir.pe.v1.PlaceResponse) => void;
+                type Place = {
+                  (request: reservoir.pe.v1.IPlaceRequest, callback: reservoir.pe.v1.PolicyService.PlaceCallback): void;
+                  (request: reservoir.pe.v1.IPlaceRequest): Promise<reservoir.pe.v1.PlaceResponse>;
+                  readonly name: "Place";
+                  readonly path: "/reservoir.pe.v1.PolicyService/Place";
+                  readonly requestType: "PlaceRequest";
+                  readonly responseType: "PlaceResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SolveCallback = (error: (Error|null), response?: reservoir.pe.v1.SolveResponse) => void;
+                type Solve = {
+                  (request: reservoir.pe.v1.ISolveRequest, callback: reservoir.pe.v1.PolicyService.SolveCallback): void;
+                  (request: reservoir.pe.v1.ISolveRequest): Promise<reservoir.pe.v1.SolveResponse>;
+                  readonly name: "Solve";
+                  readonly path: "/reservoir.pe.v1.PolicyService/Solve";
+                  readonly requestType: "SolveRequest";
+                  readonly responseType: "SolveResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type OptimizeCallback = (error: (Error|null), response?: reservoir.pe.v1.OptimizeResponse) => void;
+                type Optimize = {
+                  (request: reservoir.pe.v1.IOptimizeRequest, callback: reservoir.pe.v1.PolicyService.OptimizeCallback): void;
+                  (request: reservoir.pe.v1.IOptimizeRequest): Promise<reservoir.pe.v1.OptimizeResponse>;
+                  readonly name: "Optimize";
+                  readonly path: "/reservoir.pe.v1.PolicyService/Optimize";
+                  readonly requestType: "OptimizeRequest";
+                  readonly responseType: "OptimizeResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+        }
+    }
+
     namespace veeh {
 
         namespace v1 {
@@ -1702,6 +2210,94 @@ export namespace reservoir {
                 type $Shape = reservoir.veem.v1.VmNic.$Properties;
             }
 
+            interface IPlacementGroup extends reservoir.veem.v1.PlacementGroup.$Properties {
+            }
+
+            class PlacementGroup {
+                constructor(properties?: reservoir.veem.v1.PlacementGroup.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                type: string;
+                scope: string;
+                hard: boolean;
+                min: number;
+                static create(properties: reservoir.veem.v1.PlacementGroup.$Shape): reservoir.veem.v1.PlacementGroup & reservoir.veem.v1.PlacementGroup.$Shape;
+                static create(properties?: reservoir.veem.v1.PlacementGroup.$Properties): reservoir.veem.v1.PlacementGroup;
+                static encode(message: reservoir.veem.v1.PlacementGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.PlacementGroup & reservoir.veem.v1.PlacementGroup.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.PlacementGroup;
+                static toObject(message: reservoir.veem.v1.PlacementGroup, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PlacementGroup {
+                interface $Properties {
+                    name?: (string|null);
+                    type?: (string|null);
+                    scope?: (string|null);
+                    hard?: (boolean|null);
+                    min?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.PlacementGroup.$Properties;
+            }
+
+            interface ILabelValues extends reservoir.veem.v1.LabelValues.$Properties {
+            }
+
+            class LabelValues {
+                constructor(properties?: reservoir.veem.v1.LabelValues.$Properties);
+                $unknowns?: Uint8Array[];
+                values: string[];
+                static create(properties: reservoir.veem.v1.LabelValues.$Shape): reservoir.veem.v1.LabelValues & reservoir.veem.v1.LabelValues.$Shape;
+                static create(properties?: reservoir.veem.v1.LabelValues.$Properties): reservoir.veem.v1.LabelValues;
+                static encode(message: reservoir.veem.v1.LabelValues.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.LabelValues & reservoir.veem.v1.LabelValues.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.LabelValues;
+                static toObject(message: reservoir.veem.v1.LabelValues, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LabelValues {
+                interface $Properties {
+                    values?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.LabelValues.$Properties;
+            }
+
+            interface IPlacement extends reservoir.veem.v1.Placement.$Properties {
+            }
+
+            class Placement {
+                constructor(properties?: reservoir.veem.v1.Placement.$Properties);
+                $unknowns?: Uint8Array[];
+                groups: reservoir.veem.v1.PlacementGroup.$Properties[];
+                allowedHosts: string[];
+                forbiddenHosts: string[];
+                allowedLabels: { [k: string]: reservoir.veem.v1.LabelValues.$Properties };
+                setId: string;
+                static create(properties: reservoir.veem.v1.Placement.$Shape): reservoir.veem.v1.Placement & reservoir.veem.v1.Placement.$Shape;
+                static create(properties?: reservoir.veem.v1.Placement.$Properties): reservoir.veem.v1.Placement;
+                static encode(message: reservoir.veem.v1.Placement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Placement & reservoir.veem.v1.Placement.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Placement;
+                static toObject(message: reservoir.veem.v1.Placement, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Placement {
+                interface $Properties {
+                    groups?: (reservoir.veem.v1.PlacementGroup.$Properties[]|null);
+                    allowedHosts?: (string[]|null);
+                    forbiddenHosts?: (string[]|null);
+                    allowedLabels?: ({ [k: string]: reservoir.veem.v1.LabelValues.$Properties }|null);
+                    setId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Placement.$Properties;
+            }
+
             interface IVm extends reservoir.veem.v1.Vm.$Properties {
             }
 
@@ -1729,6 +2325,7 @@ export namespace reservoir {
                 hypervisor: string;
                 taskId: string;
                 version: number;
+                placement?: (reservoir.veem.v1.Placement.$Properties|null);
                 static create(properties: reservoir.veem.v1.Vm.$Shape): reservoir.veem.v1.Vm & reservoir.veem.v1.Vm.$Shape;
                 static create(properties?: reservoir.veem.v1.Vm.$Properties): reservoir.veem.v1.Vm;
                 static encode(message: reservoir.veem.v1.Vm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1761,6 +2358,7 @@ export namespace reservoir {
                     hypervisor?: (string|null);
                     taskId?: (string|null);
                     version?: (number|null);
+                    placement?: (reservoir.veem.v1.Placement.$Properties|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.Vm.$Properties;
@@ -1783,6 +2381,7 @@ export namespace reservoir {
                 organization: string;
                 owner: string;
                 host: string;
+                placement?: (reservoir.veem.v1.Placement.$Properties|null);
                 static create(properties: reservoir.veem.v1.CreateVmRequest.$Shape): reservoir.veem.v1.CreateVmRequest & reservoir.veem.v1.CreateVmRequest.$Shape;
                 static create(properties?: reservoir.veem.v1.CreateVmRequest.$Properties): reservoir.veem.v1.CreateVmRequest;
                 static encode(message: reservoir.veem.v1.CreateVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1805,9 +2404,96 @@ export namespace reservoir {
                     organization?: (string|null);
                     owner?: (string|null);
                     host?: (string|null);
+                    placement?: (reservoir.veem.v1.Placement.$Properties|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.CreateVmRequest.$Properties;
+            }
+
+            interface ICreateVmSetRequest extends reservoir.veem.v1.CreateVmSetRequest.$Properties {
+            }
+
+            class CreateVmSetRequest {
+                constructor(properties?: reservoir.veem.v1.CreateVmSetRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vms: reservoir.veem.v1.CreateVmRequest.$Properties[];
+                requestId: string;
+                organization: string;
+                owner: string;
+                static create(properties: reservoir.veem.v1.CreateVmSetRequest.$Shape): reservoir.veem.v1.CreateVmSetRequest & reservoir.veem.v1.CreateVmSetRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CreateVmSetRequest.$Properties): reservoir.veem.v1.CreateVmSetRequest;
+                static encode(message: reservoir.veem.v1.CreateVmSetRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CreateVmSetRequest & reservoir.veem.v1.CreateVmSetRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CreateVmSetRequest;
+                static toObject(message: reservoir.veem.v1.CreateVmSetRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateVmSetRequest {
+                interface $Properties {
+                    vms?: (reservoir.veem.v1.CreateVmRequest.$Properties[]|null);
+                    requestId?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CreateVmSetRequest.$Properties;
+            }
+
+            interface IVmRefusal extends reservoir.veem.v1.VmRefusal.$Properties {
+            }
+
+            class VmRefusal {
+                constructor(properties?: reservoir.veem.v1.VmRefusal.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                reasons: string[];
+                static create(properties: reservoir.veem.v1.VmRefusal.$Shape): reservoir.veem.v1.VmRefusal & reservoir.veem.v1.VmRefusal.$Shape;
+                static create(properties?: reservoir.veem.v1.VmRefusal.$Properties): reservoir.veem.v1.VmRefusal;
+                static encode(message: reservoir.veem.v1.VmRefusal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmRefusal & reservoir.veem.v1.VmRefusal.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmRefusal;
+                static toObject(message: reservoir.veem.v1.VmRefusal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmRefusal {
+                interface $Properties {
+                    name?: (string|null);
+                    reasons?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmRefusal.$Properties;
+            }
+
+            interface ICreateVmSetResponse extends reservoir.veem.v1.CreateVmSetResponse.$Properties {
+            }
+
+            class CreateVmSetResponse {
+                constructor(properties?: reservoir.veem.v1.CreateVmSetResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                accepted: boolean;
+                vms: reservoir.veem.v1.VmTaskResponse.$Properties[];
+                refusals: reservoir.veem.v1.VmRefusal.$Properties[];
+                setId: string;
+                static create(properties: reservoir.veem.v1.CreateVmSetResponse.$Shape): reservoir.veem.v1.CreateVmSetResponse & reservoir.veem.v1.CreateVmSetResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.CreateVmSetResponse.$Properties): reservoir.veem.v1.CreateVmSetResponse;
+                static encode(message: reservoir.veem.v1.CreateVmSetResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CreateVmSetResponse & reservoir.veem.v1.CreateVmSetResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CreateVmSetResponse;
+                static toObject(message: reservoir.veem.v1.CreateVmSetResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateVmSetResponse {
+                interface $Properties {
+                    accepted?: (boolean|null);
+                    vms?: (reservoir.veem.v1.VmTaskResponse.$Properties[]|null);
+                    refusals?: (reservoir.veem.v1.VmRefusal.$Properties[]|null);
+                    setId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CreateVmSetResponse.$Properties;
             }
 
             interface IVmTaskResponse extends reservoir.veem.v1.VmTaskResponse.$Properties {
@@ -2083,6 +2769,7 @@ export namespace reservoir {
                 constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
                 static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): VmService;
                 createVm: reservoir.veem.v1.VmService.CreateVm;
+                createVmSet: reservoir.veem.v1.VmService.CreateVmSet;
                 getVm: reservoir.veem.v1.VmService.GetVm;
                 listVms: reservoir.veem.v1.VmService.ListVms;
                 actOnVm: reservoir.veem.v1.VmService.ActOnVm;
@@ -2102,6 +2789,17 @@ export namespace reservoir {
                   readonly path: "/reservoir.veem.v1.VmService/CreateVm";
                   readonly requestType: "CreateVmRequest";
                   readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateVmSetCallback = (error: (Error|null), response?: reservoir.veem.v1.CreateVmSetResponse) => void;
+                type CreateVmSet = {
+                  (request: reservoir.veem.v1.ICreateVmSetRequest, callback: reservoir.veem.v1.VmService.CreateVmSetCallback): void;
+                  (request: reservoir.veem.v1.ICreateVmSetRequest): Promise<reservoir.veem.v1.CreateVmSetResponse>;
+                  readonly name: "CreateVmSet";
+                  readonly path: "/reservoir.veem.v1.VmService/CreateVmSet";
+                  readonly requestType: "CreateVmSetRequest";
+                  readonly responseType: "CreateVmSetResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };

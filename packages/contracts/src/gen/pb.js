@@ -3454,6 +3454,4779 @@ export const reservoir = $root.reservoir = (() => {
         return common;
     })();
 
+    reservoir.pe = (function() {
+
+        /**
+         * Namespace pe.
+         * @memberof reservoir
+         * @namespace
+         */
+        const pe = {};
+
+        pe.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof reservoir.pe
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.Policy = (function() {
+
+                /**
+                 * Properties of a Policy.
+                 * @typedef {Object} reservoir.pe.v1.Policy.$Properties
+                 * @property {string|null} [name] Policy name
+                 * @property {Object.<string,number>|null} [weights] Policy weights
+                 * @property {number|null} [maxMigrations] Policy maxMigrations
+                 * @property {string|null} [solver] Policy solver
+                 * @property {number|null} [timeLimitSeconds] Policy timeLimitSeconds
+                 * @property {number|null} [cycleIntervalSeconds] Policy cycleIntervalSeconds
+                 * @property {number|null} [planConcurrency] Policy planConcurrency
+                 * @property {number|null} [version] Policy version
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Policy.
+                 * @memberof reservoir.pe.v1
+                 * @interface IPolicy
+                 * @augments reservoir.pe.v1.Policy.$Properties
+                 * @deprecated Use reservoir.pe.v1.Policy.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Policy.
+                 * @typedef {reservoir.pe.v1.Policy.$Properties} reservoir.pe.v1.Policy.$Shape
+                 */
+
+                /**
+                 * Constructs a new Policy.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a Policy.
+                 * @constructor
+                 * @param {reservoir.pe.v1.Policy.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Policy = function (properties) {
+                    this.weights = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Policy name.
+                 * @member {string} name
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.name = "";
+
+                /**
+                 * Policy weights.
+                 * @member {Object.<string,number>} weights
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.weights = $util.emptyObject;
+
+                /**
+                 * Policy maxMigrations.
+                 * @member {number} maxMigrations
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.maxMigrations = 0;
+
+                /**
+                 * Policy solver.
+                 * @member {string} solver
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.solver = "";
+
+                /**
+                 * Policy timeLimitSeconds.
+                 * @member {number} timeLimitSeconds
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.timeLimitSeconds = 0;
+
+                /**
+                 * Policy cycleIntervalSeconds.
+                 * @member {number} cycleIntervalSeconds
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.cycleIntervalSeconds = 0;
+
+                /**
+                 * Policy planConcurrency.
+                 * @member {number} planConcurrency
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.planConcurrency = 0;
+
+                /**
+                 * Policy version.
+                 * @member {number} version
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 */
+                Policy.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new Policy instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.Policy
+                 * @static
+                 * @param {reservoir.pe.v1.Policy.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.Policy} Policy instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.Policy.$Shape): reservoir.pe.v1.Policy & reservoir.pe.v1.Policy.$Shape;
+                 *   (properties?: reservoir.pe.v1.Policy.$Properties): reservoir.pe.v1.Policy;
+                 * }}
+                 */
+                Policy.create = function(properties) {
+                    return new Policy(properties);
+                };
+
+                /**
+                 * Encodes the specified Policy message. Does not implicitly {@link reservoir.pe.v1.Policy.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.Policy
+                 * @static
+                 * @param {reservoir.pe.v1.Policy.$Properties} message Policy message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Policy.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                    if (message.weights != null && $Object.hasOwnProperty.call(message, "weights"))
+                        for (let keys = $Object.keys(message.weights), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 1 =*/17).double(message.weights[keys[i]]).ldelim();
+                    if (message.maxMigrations != null && $Object.hasOwnProperty.call(message, "maxMigrations") && message.maxMigrations !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.maxMigrations);
+                    if (message.solver != null && $Object.hasOwnProperty.call(message, "solver") && message.solver !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.solver);
+                    if (message.timeLimitSeconds != null && $Object.hasOwnProperty.call(message, "timeLimitSeconds") && !$Object.is(message.timeLimitSeconds, 0))
+                        writer.uint32(/* id 5, wireType 1 =*/41).double(message.timeLimitSeconds);
+                    if (message.cycleIntervalSeconds != null && $Object.hasOwnProperty.call(message, "cycleIntervalSeconds") && !$Object.is(message.cycleIntervalSeconds, 0))
+                        writer.uint32(/* id 6, wireType 1 =*/49).double(message.cycleIntervalSeconds);
+                    if (message.planConcurrency != null && $Object.hasOwnProperty.call(message, "planConcurrency") && message.planConcurrency !== 0)
+                        writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.planConcurrency);
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.version);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Policy message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.Policy
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.Policy & reservoir.pe.v1.Policy.$Shape} Policy
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Policy.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.Policy();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.weights === $util.emptyObject)
+                                    message.weights = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = 0;
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 1)
+                                            break;
+                                        value = reader.double();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.weights, key);
+                                message.weights[key] = value;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.maxMigrations = value;
+                                else
+                                    delete message.maxMigrations;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.solver = value;
+                                else
+                                    delete message.solver;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.timeLimitSeconds = value;
+                                else
+                                    delete message.timeLimitSeconds;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.cycleIntervalSeconds = value;
+                                else
+                                    delete message.cycleIntervalSeconds;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.planConcurrency = value;
+                                else
+                                    delete message.planConcurrency;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.version = value;
+                                else
+                                    delete message.version;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Policy message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.Policy
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.Policy} Policy
+                 */
+                Policy.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.Policy)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.Policy: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.Policy();
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.weights) {
+                        if (!$util.isObject(object.weights))
+                            throw $TypeError(".reservoir.pe.v1.Policy.weights: object expected");
+                        message.weights = {};
+                        for (let keys = $Object.keys(object.weights), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.weights, keys[i]);
+                            message.weights[keys[i]] = $Number(object.weights[keys[i]]);
+                        }
+                    }
+                    if (object.maxMigrations != null)
+                        if ($Number(object.maxMigrations) !== 0)
+                            message.maxMigrations = object.maxMigrations | 0;
+                    if (object.solver != null)
+                        if (typeof object.solver !== "string" || object.solver.length)
+                            message.solver = $String(object.solver);
+                    if (object.timeLimitSeconds != null)
+                        if (!$Object.is($Number(object.timeLimitSeconds), 0))
+                            message.timeLimitSeconds = $Number(object.timeLimitSeconds);
+                    if (object.cycleIntervalSeconds != null)
+                        if (!$Object.is($Number(object.cycleIntervalSeconds), 0))
+                            message.cycleIntervalSeconds = $Number(object.cycleIntervalSeconds);
+                    if (object.planConcurrency != null)
+                        if ($Number(object.planConcurrency) !== 0)
+                            message.planConcurrency = object.planConcurrency >>> 0;
+                    if (object.version != null)
+                        if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                            if ($util.Long)
+                                message.version = $util.Long.fromValue(object.version, true);
+                            else if (typeof object.version === "string")
+                                message.version = $parseInt(object.version, 10);
+                            else if (typeof object.version === "number")
+                                message.version = object.version;
+                            else if (typeof object.version === "object")
+                                message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Policy message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.Policy
+                 * @static
+                 * @param {reservoir.pe.v1.Policy} message Policy
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Policy.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.weights = {};
+                    if (options.defaults) {
+                        object.name = "";
+                        object.maxMigrations = 0;
+                        object.solver = "";
+                        object.timeLimitSeconds = 0;
+                        object.cycleIntervalSeconds = 0;
+                        object.planConcurrency = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    let keys2;
+                    if (message.weights && (keys2 = $Object.keys(message.weights)).length) {
+                        object.weights = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.weights, keys2[j]);
+                            object.weights[keys2[j]] = options.json && !$isFinite(message.weights[keys2[j]]) ? $String(message.weights[keys2[j]]) : message.weights[keys2[j]];
+                        }
+                    }
+                    if (message.maxMigrations != null && $Object.hasOwnProperty.call(message, "maxMigrations"))
+                        object.maxMigrations = message.maxMigrations;
+                    if (message.solver != null && $Object.hasOwnProperty.call(message, "solver"))
+                        object.solver = message.solver;
+                    if (message.timeLimitSeconds != null && $Object.hasOwnProperty.call(message, "timeLimitSeconds"))
+                        object.timeLimitSeconds = options.json && !$isFinite(message.timeLimitSeconds) ? $String(message.timeLimitSeconds) : message.timeLimitSeconds;
+                    if (message.cycleIntervalSeconds != null && $Object.hasOwnProperty.call(message, "cycleIntervalSeconds"))
+                        object.cycleIntervalSeconds = options.json && !$isFinite(message.cycleIntervalSeconds) ? $String(message.cycleIntervalSeconds) : message.cycleIntervalSeconds;
+                    if (message.planConcurrency != null && $Object.hasOwnProperty.call(message, "planConcurrency"))
+                        object.planConcurrency = message.planConcurrency;
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                        else if (typeof message.version === "number")
+                            object.version = options.longs === $String ? $String(message.version) : message.version;
+                        else
+                            object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                    return object;
+                };
+
+                /**
+                 * Converts this Policy to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.Policy
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Policy.prototype.toJSON = function() {
+                    return Policy.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Policy;
+            })();
+
+            v1.GetPolicyRequest = (function() {
+
+                /**
+                 * Properties of a GetPolicyRequest.
+                 * @typedef {Object} reservoir.pe.v1.GetPolicyRequest.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetPolicyRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface IGetPolicyRequest
+                 * @augments reservoir.pe.v1.GetPolicyRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.GetPolicyRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetPolicyRequest.
+                 * @typedef {reservoir.pe.v1.GetPolicyRequest.$Properties} reservoir.pe.v1.GetPolicyRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetPolicyRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a GetPolicyRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.GetPolicyRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetPolicyRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new GetPolicyRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.GetPolicyRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.GetPolicyRequest} GetPolicyRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.GetPolicyRequest.$Shape): reservoir.pe.v1.GetPolicyRequest & reservoir.pe.v1.GetPolicyRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.GetPolicyRequest.$Properties): reservoir.pe.v1.GetPolicyRequest;
+                 * }}
+                 */
+                GetPolicyRequest.create = function(properties) {
+                    return new GetPolicyRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetPolicyRequest message. Does not implicitly {@link reservoir.pe.v1.GetPolicyRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.GetPolicyRequest.$Properties} message GetPolicyRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetPolicyRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetPolicyRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.GetPolicyRequest & reservoir.pe.v1.GetPolicyRequest.$Shape} GetPolicyRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetPolicyRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.GetPolicyRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetPolicyRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.GetPolicyRequest} GetPolicyRequest
+                 */
+                GetPolicyRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.GetPolicyRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.GetPolicyRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    return new $root.reservoir.pe.v1.GetPolicyRequest();
+                };
+
+                /**
+                 * Creates a plain object from a GetPolicyRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.GetPolicyRequest} message GetPolicyRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetPolicyRequest.toObject = function () {
+                    return {};
+                };
+
+                /**
+                 * Converts this GetPolicyRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.GetPolicyRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetPolicyRequest.prototype.toJSON = function() {
+                    return GetPolicyRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetPolicyRequest;
+            })();
+
+            v1.SetPolicyRequest = (function() {
+
+                /**
+                 * Properties of a SetPolicyRequest.
+                 * @typedef {Object} reservoir.pe.v1.SetPolicyRequest.$Properties
+                 * @property {reservoir.pe.v1.Policy.$Properties|null} [policy] SetPolicyRequest policy
+                 * @property {Array.<string>|null} [updateMask] SetPolicyRequest updateMask
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SetPolicyRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISetPolicyRequest
+                 * @augments reservoir.pe.v1.SetPolicyRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.SetPolicyRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SetPolicyRequest.
+                 * @typedef {reservoir.pe.v1.SetPolicyRequest.$Properties} reservoir.pe.v1.SetPolicyRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new SetPolicyRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SetPolicyRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SetPolicyRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SetPolicyRequest = function (properties) {
+                    this.updateMask = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SetPolicyRequest policy.
+                 * @member {reservoir.pe.v1.Policy.$Properties|null|undefined} policy
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @instance
+                 */
+                SetPolicyRequest.prototype.policy = null;
+
+                /**
+                 * SetPolicyRequest updateMask.
+                 * @member {Array.<string>} updateMask
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @instance
+                 */
+                SetPolicyRequest.prototype.updateMask = $util.emptyArray;
+
+                /**
+                 * Creates a new SetPolicyRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SetPolicyRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SetPolicyRequest} SetPolicyRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SetPolicyRequest.$Shape): reservoir.pe.v1.SetPolicyRequest & reservoir.pe.v1.SetPolicyRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.SetPolicyRequest.$Properties): reservoir.pe.v1.SetPolicyRequest;
+                 * }}
+                 */
+                SetPolicyRequest.create = function(properties) {
+                    return new SetPolicyRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified SetPolicyRequest message. Does not implicitly {@link reservoir.pe.v1.SetPolicyRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SetPolicyRequest.$Properties} message SetPolicyRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SetPolicyRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                        $root.reservoir.pe.v1.Policy.encode(message.policy, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.updateMask != null && message.updateMask.length)
+                        for (let i = 0; i < message.updateMask.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.updateMask[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SetPolicyRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SetPolicyRequest & reservoir.pe.v1.SetPolicyRequest.$Shape} SetPolicyRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SetPolicyRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SetPolicyRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.policy = $root.reservoir.pe.v1.Policy.decode(reader, reader.size(), $undefined, _depth + 1, message.policy);
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.updateMask && message.updateMask.length))
+                                    message.updateMask = [];
+                                message.updateMask.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SetPolicyRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SetPolicyRequest} SetPolicyRequest
+                 */
+                SetPolicyRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SetPolicyRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SetPolicyRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SetPolicyRequest();
+                    if (object.policy != null) {
+                        if (!$util.isObject(object.policy))
+                            throw $TypeError(".reservoir.pe.v1.SetPolicyRequest.policy: object expected");
+                        message.policy = $root.reservoir.pe.v1.Policy.fromObject(object.policy, _depth + 1);
+                    }
+                    if (object.updateMask) {
+                        if (!$Array.isArray(object.updateMask))
+                            throw $TypeError(".reservoir.pe.v1.SetPolicyRequest.updateMask: array expected");
+                        message.updateMask = $Array(object.updateMask.length);
+                        for (let i = 0; i < object.updateMask.length; ++i)
+                            message.updateMask[i] = $String(object.updateMask[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SetPolicyRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SetPolicyRequest} message SetPolicyRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SetPolicyRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.updateMask = [];
+                    if (options.defaults)
+                        object.policy = null;
+                    if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                        object.policy = $root.reservoir.pe.v1.Policy.toObject(message.policy, options, _depth + 1);
+                    if (message.updateMask && message.updateMask.length) {
+                        object.updateMask = $Array(message.updateMask.length);
+                        for (let j = 0; j < message.updateMask.length; ++j)
+                            object.updateMask[j] = message.updateMask[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this SetPolicyRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SetPolicyRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SetPolicyRequest.prototype.toJSON = function() {
+                    return SetPolicyRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SetPolicyRequest;
+            })();
+
+            v1.Tags = (function() {
+
+                /**
+                 * Properties of a Tags.
+                 * @typedef {Object} reservoir.pe.v1.Tags.$Properties
+                 * @property {Array.<string>|null} [values] Tags values
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Tags.
+                 * @memberof reservoir.pe.v1
+                 * @interface ITags
+                 * @augments reservoir.pe.v1.Tags.$Properties
+                 * @deprecated Use reservoir.pe.v1.Tags.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Tags.
+                 * @typedef {reservoir.pe.v1.Tags.$Properties} reservoir.pe.v1.Tags.$Shape
+                 */
+
+                /**
+                 * Constructs a new Tags.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a Tags.
+                 * @constructor
+                 * @param {reservoir.pe.v1.Tags.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Tags = function (properties) {
+                    this.values = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Tags values.
+                 * @member {Array.<string>} values
+                 * @memberof reservoir.pe.v1.Tags
+                 * @instance
+                 */
+                Tags.prototype.values = $util.emptyArray;
+
+                /**
+                 * Creates a new Tags instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.Tags
+                 * @static
+                 * @param {reservoir.pe.v1.Tags.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.Tags} Tags instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.Tags.$Shape): reservoir.pe.v1.Tags & reservoir.pe.v1.Tags.$Shape;
+                 *   (properties?: reservoir.pe.v1.Tags.$Properties): reservoir.pe.v1.Tags;
+                 * }}
+                 */
+                Tags.create = function(properties) {
+                    return new Tags(properties);
+                };
+
+                /**
+                 * Encodes the specified Tags message. Does not implicitly {@link reservoir.pe.v1.Tags.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.Tags
+                 * @static
+                 * @param {reservoir.pe.v1.Tags.$Properties} message Tags message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Tags.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.values != null && message.values.length)
+                        for (let i = 0; i < message.values.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.values[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Tags message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.Tags
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.Tags & reservoir.pe.v1.Tags.$Shape} Tags
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Tags.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.Tags();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.values && message.values.length))
+                                    message.values = [];
+                                message.values.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Tags message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.Tags
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.Tags} Tags
+                 */
+                Tags.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.Tags)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.Tags: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.Tags();
+                    if (object.values) {
+                        if (!$Array.isArray(object.values))
+                            throw $TypeError(".reservoir.pe.v1.Tags.values: array expected");
+                        message.values = $Array(object.values.length);
+                        for (let i = 0; i < object.values.length; ++i)
+                            message.values[i] = $String(object.values[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Tags message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.Tags
+                 * @static
+                 * @param {reservoir.pe.v1.Tags} message Tags
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Tags.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.values = [];
+                    if (message.values && message.values.length) {
+                        object.values = $Array(message.values.length);
+                        for (let j = 0; j < message.values.length; ++j)
+                            object.values[j] = message.values[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Tags to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.Tags
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Tags.prototype.toJSON = function() {
+                    return Tags.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Tags;
+            })();
+
+            v1.Constraint = (function() {
+
+                /**
+                 * Properties of a Constraint.
+                 * @typedef {Object} reservoir.pe.v1.Constraint.$Properties
+                 * @property {string|null} [type] Constraint type
+                 * @property {Array.<string>|null} [vms] Constraint vms
+                 * @property {string|null} [scope] Constraint scope
+                 * @property {boolean|null} [hard] Constraint hard
+                 * @property {string|null} [tag] Constraint tag
+                 * @property {number|null} [min] Constraint min
+                 * @property {Array.<string>|null} [hosts] Constraint hosts
+                 * @property {Object.<string,reservoir.pe.v1.Tags.$Properties>|null} [tags] Constraint tags
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Constraint.
+                 * @memberof reservoir.pe.v1
+                 * @interface IConstraint
+                 * @augments reservoir.pe.v1.Constraint.$Properties
+                 * @deprecated Use reservoir.pe.v1.Constraint.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Constraint.
+                 * @typedef {reservoir.pe.v1.Constraint.$Properties} reservoir.pe.v1.Constraint.$Shape
+                 */
+
+                /**
+                 * Constructs a new Constraint.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a Constraint.
+                 * @constructor
+                 * @param {reservoir.pe.v1.Constraint.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Constraint = function (properties) {
+                    this.vms = [];
+                    this.hosts = [];
+                    this.tags = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Constraint type.
+                 * @member {string} type
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.type = "";
+
+                /**
+                 * Constraint vms.
+                 * @member {Array.<string>} vms
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.vms = $util.emptyArray;
+
+                /**
+                 * Constraint scope.
+                 * @member {string} scope
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.scope = "";
+
+                /**
+                 * Constraint hard.
+                 * @member {boolean} hard
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.hard = false;
+
+                /**
+                 * Constraint tag.
+                 * @member {string} tag
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.tag = "";
+
+                /**
+                 * Constraint min.
+                 * @member {number} min
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.min = 0;
+
+                /**
+                 * Constraint hosts.
+                 * @member {Array.<string>} hosts
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.hosts = $util.emptyArray;
+
+                /**
+                 * Constraint tags.
+                 * @member {Object.<string,reservoir.pe.v1.Tags.$Properties>} tags
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 */
+                Constraint.prototype.tags = $util.emptyObject;
+
+                /**
+                 * Creates a new Constraint instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @static
+                 * @param {reservoir.pe.v1.Constraint.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.Constraint} Constraint instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.Constraint.$Shape): reservoir.pe.v1.Constraint & reservoir.pe.v1.Constraint.$Shape;
+                 *   (properties?: reservoir.pe.v1.Constraint.$Properties): reservoir.pe.v1.Constraint;
+                 * }}
+                 */
+                Constraint.create = function(properties) {
+                    return new Constraint(properties);
+                };
+
+                /**
+                 * Encodes the specified Constraint message. Does not implicitly {@link reservoir.pe.v1.Constraint.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @static
+                 * @param {reservoir.pe.v1.Constraint.$Properties} message Constraint message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Constraint.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.vms[i]);
+                    if (message.scope != null && $Object.hasOwnProperty.call(message, "scope") && message.scope !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.scope);
+                    if (message.hard != null && $Object.hasOwnProperty.call(message, "hard") && message.hard !== false)
+                        writer.uint32(/* id 4, wireType 0 =*/32).bool(message.hard);
+                    if (message.tag != null && $Object.hasOwnProperty.call(message, "tag") && message.tag !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.tag);
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min") && message.min !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.min);
+                    if (message.hosts != null && message.hosts.length)
+                        for (let i = 0; i < message.hosts.length; ++i)
+                            writer.uint32(/* id 7, wireType 2 =*/58).string(message.hosts[i]);
+                    if (message.tags != null && $Object.hasOwnProperty.call(message, "tags"))
+                        for (let keys = $Object.keys(message.tags), i = 0; i < keys.length; ++i) {
+                            writer.uint32(/* id 8, wireType 2 =*/66).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]);
+                            $root.reservoir.pe.v1.Tags.encode(message.tags[keys[i]], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim().ldelim();
+                        }
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Constraint message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.Constraint & reservoir.pe.v1.Constraint.$Shape} Constraint
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Constraint.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.Constraint();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.type = value;
+                                else
+                                    delete message.type;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.scope = value;
+                                else
+                                    delete message.scope;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.hard = value;
+                                else
+                                    delete message.hard;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.tag = value;
+                                else
+                                    delete message.tag;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.min = value;
+                                else
+                                    delete message.min;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hosts && message.hosts.length))
+                                    message.hosts = [];
+                                message.hosts.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.tags === $util.emptyObject)
+                                    message.tags = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = null;
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = $root.reservoir.pe.v1.Tags.decode(reader, reader.size(), $undefined, _depth + 1, value);
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.tags, key);
+                                message.tags[key] = value || new $root.reservoir.pe.v1.Tags();
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Constraint message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.Constraint} Constraint
+                 */
+                Constraint.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.Constraint)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.Constraint: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.Constraint();
+                    if (object.type != null)
+                        if (typeof object.type !== "string" || object.type.length)
+                            message.type = $String(object.type);
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.pe.v1.Constraint.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i)
+                            message.vms[i] = $String(object.vms[i]);
+                    }
+                    if (object.scope != null)
+                        if (typeof object.scope !== "string" || object.scope.length)
+                            message.scope = $String(object.scope);
+                    if (object.hard != null)
+                        if (object.hard)
+                            message.hard = $Boolean(object.hard);
+                    if (object.tag != null)
+                        if (typeof object.tag !== "string" || object.tag.length)
+                            message.tag = $String(object.tag);
+                    if (object.min != null)
+                        if ($Number(object.min) !== 0)
+                            message.min = object.min >>> 0;
+                    if (object.hosts) {
+                        if (!$Array.isArray(object.hosts))
+                            throw $TypeError(".reservoir.pe.v1.Constraint.hosts: array expected");
+                        message.hosts = $Array(object.hosts.length);
+                        for (let i = 0; i < object.hosts.length; ++i)
+                            message.hosts[i] = $String(object.hosts[i]);
+                    }
+                    if (object.tags) {
+                        if (!$util.isObject(object.tags))
+                            throw $TypeError(".reservoir.pe.v1.Constraint.tags: object expected");
+                        message.tags = {};
+                        for (let keys = $Object.keys(object.tags), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.tags, keys[i]);
+                            if (!$util.isObject(object.tags[keys[i]]))
+                                throw $TypeError(".reservoir.pe.v1.Constraint.tags: object expected");
+                            message.tags[keys[i]] = $root.reservoir.pe.v1.Tags.fromObject(object.tags[keys[i]], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Constraint message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @static
+                 * @param {reservoir.pe.v1.Constraint} message Constraint
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Constraint.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.vms = [];
+                        object.hosts = [];
+                    }
+                    if (options.objects || options.defaults)
+                        object.tags = {};
+                    if (options.defaults) {
+                        object.type = "";
+                        object.scope = "";
+                        object.hard = false;
+                        object.tag = "";
+                        object.min = 0;
+                    }
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                        object.type = message.type;
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = message.vms[j];
+                    }
+                    if (message.scope != null && $Object.hasOwnProperty.call(message, "scope"))
+                        object.scope = message.scope;
+                    if (message.hard != null && $Object.hasOwnProperty.call(message, "hard"))
+                        object.hard = message.hard;
+                    if (message.tag != null && $Object.hasOwnProperty.call(message, "tag"))
+                        object.tag = message.tag;
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min"))
+                        object.min = message.min;
+                    if (message.hosts && message.hosts.length) {
+                        object.hosts = $Array(message.hosts.length);
+                        for (let j = 0; j < message.hosts.length; ++j)
+                            object.hosts[j] = message.hosts[j];
+                    }
+                    let keys2;
+                    if (message.tags && (keys2 = $Object.keys(message.tags)).length) {
+                        object.tags = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.tags, keys2[j]);
+                            object.tags[keys2[j]] = $root.reservoir.pe.v1.Tags.toObject(message.tags[keys2[j]], options, _depth + 1);
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Constraint to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.Constraint
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Constraint.prototype.toJSON = function() {
+                    return Constraint.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Constraint;
+            })();
+
+            v1.PlaceHost = (function() {
+
+                /**
+                 * Properties of a PlaceHost.
+                 * @typedef {Object} reservoir.pe.v1.PlaceHost.$Properties
+                 * @property {string|null} [id] PlaceHost id
+                 * @property {Array.<number>|null} [capacity] PlaceHost capacity
+                 * @property {Array.<number>|null} [overcommit] PlaceHost overcommit
+                 * @property {Array.<number>|null} [used] PlaceHost used
+                 * @property {Object.<string,string>|null} [tags] PlaceHost tags
+                 * @property {number|null} [powerIdle] PlaceHost powerIdle
+                 * @property {number|null} [powerPeak] PlaceHost powerPeak
+                 * @property {number|null} [cost] PlaceHost cost
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PlaceHost.
+                 * @memberof reservoir.pe.v1
+                 * @interface IPlaceHost
+                 * @augments reservoir.pe.v1.PlaceHost.$Properties
+                 * @deprecated Use reservoir.pe.v1.PlaceHost.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PlaceHost.
+                 * @typedef {reservoir.pe.v1.PlaceHost.$Properties} reservoir.pe.v1.PlaceHost.$Shape
+                 */
+
+                /**
+                 * Constructs a new PlaceHost.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a PlaceHost.
+                 * @constructor
+                 * @param {reservoir.pe.v1.PlaceHost.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PlaceHost = function (properties) {
+                    this.capacity = [];
+                    this.overcommit = [];
+                    this.used = [];
+                    this.tags = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PlaceHost id.
+                 * @member {string} id
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.id = "";
+
+                /**
+                 * PlaceHost capacity.
+                 * @member {Array.<number>} capacity
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.capacity = $util.emptyArray;
+
+                /**
+                 * PlaceHost overcommit.
+                 * @member {Array.<number>} overcommit
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.overcommit = $util.emptyArray;
+
+                /**
+                 * PlaceHost used.
+                 * @member {Array.<number>} used
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.used = $util.emptyArray;
+
+                /**
+                 * PlaceHost tags.
+                 * @member {Object.<string,string>} tags
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.tags = $util.emptyObject;
+
+                /**
+                 * PlaceHost powerIdle.
+                 * @member {number} powerIdle
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.powerIdle = 0;
+
+                /**
+                 * PlaceHost powerPeak.
+                 * @member {number} powerPeak
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.powerPeak = 0;
+
+                /**
+                 * PlaceHost cost.
+                 * @member {number} cost
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 */
+                PlaceHost.prototype.cost = 0;
+
+                /**
+                 * Creates a new PlaceHost instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceHost.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.PlaceHost} PlaceHost instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.PlaceHost.$Shape): reservoir.pe.v1.PlaceHost & reservoir.pe.v1.PlaceHost.$Shape;
+                 *   (properties?: reservoir.pe.v1.PlaceHost.$Properties): reservoir.pe.v1.PlaceHost;
+                 * }}
+                 */
+                PlaceHost.create = function(properties) {
+                    return new PlaceHost(properties);
+                };
+
+                /**
+                 * Encodes the specified PlaceHost message. Does not implicitly {@link reservoir.pe.v1.PlaceHost.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceHost.$Properties} message PlaceHost message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PlaceHost.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.capacity != null && message.capacity.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).doubles(message.capacity);
+                    if (message.overcommit != null && message.overcommit.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).doubles(message.overcommit);
+                    if (message.used != null && message.used.length)
+                        writer.uint32(/* id 4, wireType 2 =*/34).doubles(message.used);
+                    if (message.tags != null && $Object.hasOwnProperty.call(message, "tags"))
+                        for (let keys = $Object.keys(message.tags), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 5, wireType 2 =*/42).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.tags[keys[i]]).ldelim();
+                    if (message.powerIdle != null && $Object.hasOwnProperty.call(message, "powerIdle") && !$Object.is(message.powerIdle, 0))
+                        writer.uint32(/* id 6, wireType 1 =*/49).double(message.powerIdle);
+                    if (message.powerPeak != null && $Object.hasOwnProperty.call(message, "powerPeak") && !$Object.is(message.powerPeak, 0))
+                        writer.uint32(/* id 7, wireType 1 =*/57).double(message.powerPeak);
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost") && !$Object.is(message.cost, 0))
+                        writer.uint32(/* id 8, wireType 1 =*/65).double(message.cost);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PlaceHost message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.PlaceHost & reservoir.pe.v1.PlaceHost.$Shape} PlaceHost
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PlaceHost.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.PlaceHost();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType === 2) {
+                                    if (!(message.capacity && message.capacity.length))
+                                        message.capacity = [];
+                                    reader.doubles(message.capacity);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.capacity && message.capacity.length))
+                                    message.capacity = [];
+                                message.capacity.push(reader.double());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType === 2) {
+                                    if (!(message.overcommit && message.overcommit.length))
+                                        message.overcommit = [];
+                                    reader.doubles(message.overcommit);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.overcommit && message.overcommit.length))
+                                    message.overcommit = [];
+                                message.overcommit.push(reader.double());
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType === 2) {
+                                    if (!(message.used && message.used.length))
+                                        message.used = [];
+                                    reader.doubles(message.used);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.used && message.used.length))
+                                    message.used = [];
+                                message.used.push(reader.double());
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.tags === $util.emptyObject)
+                                    message.tags = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.tags, key);
+                                message.tags[key] = value;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.powerIdle = value;
+                                else
+                                    delete message.powerIdle;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.powerPeak = value;
+                                else
+                                    delete message.powerPeak;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.cost = value;
+                                else
+                                    delete message.cost;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PlaceHost message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.PlaceHost} PlaceHost
+                 */
+                PlaceHost.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.PlaceHost)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.PlaceHost: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.PlaceHost();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.capacity) {
+                        if (!$Array.isArray(object.capacity))
+                            throw $TypeError(".reservoir.pe.v1.PlaceHost.capacity: array expected");
+                        message.capacity = $Array(object.capacity.length);
+                        for (let i = 0; i < object.capacity.length; ++i)
+                            message.capacity[i] = $Number(object.capacity[i]);
+                    }
+                    if (object.overcommit) {
+                        if (!$Array.isArray(object.overcommit))
+                            throw $TypeError(".reservoir.pe.v1.PlaceHost.overcommit: array expected");
+                        message.overcommit = $Array(object.overcommit.length);
+                        for (let i = 0; i < object.overcommit.length; ++i)
+                            message.overcommit[i] = $Number(object.overcommit[i]);
+                    }
+                    if (object.used) {
+                        if (!$Array.isArray(object.used))
+                            throw $TypeError(".reservoir.pe.v1.PlaceHost.used: array expected");
+                        message.used = $Array(object.used.length);
+                        for (let i = 0; i < object.used.length; ++i)
+                            message.used[i] = $Number(object.used[i]);
+                    }
+                    if (object.tags) {
+                        if (!$util.isObject(object.tags))
+                            throw $TypeError(".reservoir.pe.v1.PlaceHost.tags: object expected");
+                        message.tags = {};
+                        for (let keys = $Object.keys(object.tags), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.tags, keys[i]);
+                            message.tags[keys[i]] = $String(object.tags[keys[i]]);
+                        }
+                    }
+                    if (object.powerIdle != null)
+                        if (!$Object.is($Number(object.powerIdle), 0))
+                            message.powerIdle = $Number(object.powerIdle);
+                    if (object.powerPeak != null)
+                        if (!$Object.is($Number(object.powerPeak), 0))
+                            message.powerPeak = $Number(object.powerPeak);
+                    if (object.cost != null)
+                        if (!$Object.is($Number(object.cost), 0))
+                            message.cost = $Number(object.cost);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PlaceHost message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceHost} message PlaceHost
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PlaceHost.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.capacity = [];
+                        object.overcommit = [];
+                        object.used = [];
+                    }
+                    if (options.objects || options.defaults)
+                        object.tags = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.powerIdle = 0;
+                        object.powerPeak = 0;
+                        object.cost = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.capacity && message.capacity.length) {
+                        object.capacity = $Array(message.capacity.length);
+                        for (let j = 0; j < message.capacity.length; ++j)
+                            object.capacity[j] = options.json && !$isFinite(message.capacity[j]) ? $String(message.capacity[j]) : message.capacity[j];
+                    }
+                    if (message.overcommit && message.overcommit.length) {
+                        object.overcommit = $Array(message.overcommit.length);
+                        for (let j = 0; j < message.overcommit.length; ++j)
+                            object.overcommit[j] = options.json && !$isFinite(message.overcommit[j]) ? $String(message.overcommit[j]) : message.overcommit[j];
+                    }
+                    if (message.used && message.used.length) {
+                        object.used = $Array(message.used.length);
+                        for (let j = 0; j < message.used.length; ++j)
+                            object.used[j] = options.json && !$isFinite(message.used[j]) ? $String(message.used[j]) : message.used[j];
+                    }
+                    let keys2;
+                    if (message.tags && (keys2 = $Object.keys(message.tags)).length) {
+                        object.tags = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.tags, keys2[j]);
+                            object.tags[keys2[j]] = message.tags[keys2[j]];
+                        }
+                    }
+                    if (message.powerIdle != null && $Object.hasOwnProperty.call(message, "powerIdle"))
+                        object.powerIdle = options.json && !$isFinite(message.powerIdle) ? $String(message.powerIdle) : message.powerIdle;
+                    if (message.powerPeak != null && $Object.hasOwnProperty.call(message, "powerPeak"))
+                        object.powerPeak = options.json && !$isFinite(message.powerPeak) ? $String(message.powerPeak) : message.powerPeak;
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost"))
+                        object.cost = options.json && !$isFinite(message.cost) ? $String(message.cost) : message.cost;
+                    return object;
+                };
+
+                /**
+                 * Converts this PlaceHost to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.PlaceHost
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PlaceHost.prototype.toJSON = function() {
+                    return PlaceHost.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PlaceHost;
+            })();
+
+            v1.Exclusion = (function() {
+
+                /**
+                 * Properties of an Exclusion.
+                 * @typedef {Object} reservoir.pe.v1.Exclusion.$Properties
+                 * @property {string|null} [host] Exclusion host
+                 * @property {string|null} [reason] Exclusion reason
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Exclusion.
+                 * @memberof reservoir.pe.v1
+                 * @interface IExclusion
+                 * @augments reservoir.pe.v1.Exclusion.$Properties
+                 * @deprecated Use reservoir.pe.v1.Exclusion.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Exclusion.
+                 * @typedef {reservoir.pe.v1.Exclusion.$Properties} reservoir.pe.v1.Exclusion.$Shape
+                 */
+
+                /**
+                 * Constructs a new Exclusion.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents an Exclusion.
+                 * @constructor
+                 * @param {reservoir.pe.v1.Exclusion.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Exclusion = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Exclusion host.
+                 * @member {string} host
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @instance
+                 */
+                Exclusion.prototype.host = "";
+
+                /**
+                 * Exclusion reason.
+                 * @member {string} reason
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @instance
+                 */
+                Exclusion.prototype.reason = "";
+
+                /**
+                 * Creates a new Exclusion instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @static
+                 * @param {reservoir.pe.v1.Exclusion.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.Exclusion} Exclusion instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.Exclusion.$Shape): reservoir.pe.v1.Exclusion & reservoir.pe.v1.Exclusion.$Shape;
+                 *   (properties?: reservoir.pe.v1.Exclusion.$Properties): reservoir.pe.v1.Exclusion;
+                 * }}
+                 */
+                Exclusion.create = function(properties) {
+                    return new Exclusion(properties);
+                };
+
+                /**
+                 * Encodes the specified Exclusion message. Does not implicitly {@link reservoir.pe.v1.Exclusion.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @static
+                 * @param {reservoir.pe.v1.Exclusion.$Properties} message Exclusion message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Exclusion.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.host);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Exclusion message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.Exclusion & reservoir.pe.v1.Exclusion.$Shape} Exclusion
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Exclusion.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.Exclusion();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.host = value;
+                                else
+                                    delete message.host;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Exclusion message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.Exclusion} Exclusion
+                 */
+                Exclusion.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.Exclusion)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.Exclusion: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.Exclusion();
+                    if (object.host != null)
+                        if (typeof object.host !== "string" || object.host.length)
+                            message.host = $String(object.host);
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Exclusion message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @static
+                 * @param {reservoir.pe.v1.Exclusion} message Exclusion
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Exclusion.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.host = "";
+                        object.reason = "";
+                    }
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                        object.host = message.host;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    return object;
+                };
+
+                /**
+                 * Converts this Exclusion to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.Exclusion
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Exclusion.prototype.toJSON = function() {
+                    return Exclusion.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Exclusion;
+            })();
+
+            v1.PlaceVm = (function() {
+
+                /**
+                 * Properties of a PlaceVm.
+                 * @typedef {Object} reservoir.pe.v1.PlaceVm.$Properties
+                 * @property {string|null} [id] PlaceVm id
+                 * @property {Array.<number>|null} [demand] PlaceVm demand
+                 * @property {string|null} [host] PlaceVm host
+                 * @property {Array.<reservoir.pe.v1.Exclusion.$Properties>|null} [excluded] PlaceVm excluded
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PlaceVm.
+                 * @memberof reservoir.pe.v1
+                 * @interface IPlaceVm
+                 * @augments reservoir.pe.v1.PlaceVm.$Properties
+                 * @deprecated Use reservoir.pe.v1.PlaceVm.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PlaceVm.
+                 * @typedef {reservoir.pe.v1.PlaceVm.$Properties} reservoir.pe.v1.PlaceVm.$Shape
+                 */
+
+                /**
+                 * Constructs a new PlaceVm.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a PlaceVm.
+                 * @constructor
+                 * @param {reservoir.pe.v1.PlaceVm.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PlaceVm = function (properties) {
+                    this.demand = [];
+                    this.excluded = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PlaceVm id.
+                 * @member {string} id
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @instance
+                 */
+                PlaceVm.prototype.id = "";
+
+                /**
+                 * PlaceVm demand.
+                 * @member {Array.<number>} demand
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @instance
+                 */
+                PlaceVm.prototype.demand = $util.emptyArray;
+
+                /**
+                 * PlaceVm host.
+                 * @member {string} host
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @instance
+                 */
+                PlaceVm.prototype.host = "";
+
+                /**
+                 * PlaceVm excluded.
+                 * @member {Array.<reservoir.pe.v1.Exclusion.$Properties>} excluded
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @instance
+                 */
+                PlaceVm.prototype.excluded = $util.emptyArray;
+
+                /**
+                 * Creates a new PlaceVm instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceVm.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.PlaceVm} PlaceVm instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.PlaceVm.$Shape): reservoir.pe.v1.PlaceVm & reservoir.pe.v1.PlaceVm.$Shape;
+                 *   (properties?: reservoir.pe.v1.PlaceVm.$Properties): reservoir.pe.v1.PlaceVm;
+                 * }}
+                 */
+                PlaceVm.create = function(properties) {
+                    return new PlaceVm(properties);
+                };
+
+                /**
+                 * Encodes the specified PlaceVm message. Does not implicitly {@link reservoir.pe.v1.PlaceVm.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceVm.$Properties} message PlaceVm message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PlaceVm.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.demand != null && message.demand.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).doubles(message.demand);
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.host);
+                    if (message.excluded != null && message.excluded.length)
+                        for (let i = 0; i < message.excluded.length; ++i)
+                            $root.reservoir.pe.v1.Exclusion.encode(message.excluded[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PlaceVm message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.PlaceVm & reservoir.pe.v1.PlaceVm.$Shape} PlaceVm
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PlaceVm.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.PlaceVm();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType === 2) {
+                                    if (!(message.demand && message.demand.length))
+                                        message.demand = [];
+                                    reader.doubles(message.demand);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.demand && message.demand.length))
+                                    message.demand = [];
+                                message.demand.push(reader.double());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.host = value;
+                                else
+                                    delete message.host;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.excluded && message.excluded.length))
+                                    message.excluded = [];
+                                message.excluded.push($root.reservoir.pe.v1.Exclusion.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PlaceVm message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.PlaceVm} PlaceVm
+                 */
+                PlaceVm.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.PlaceVm)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.PlaceVm: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.PlaceVm();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.demand) {
+                        if (!$Array.isArray(object.demand))
+                            throw $TypeError(".reservoir.pe.v1.PlaceVm.demand: array expected");
+                        message.demand = $Array(object.demand.length);
+                        for (let i = 0; i < object.demand.length; ++i)
+                            message.demand[i] = $Number(object.demand[i]);
+                    }
+                    if (object.host != null)
+                        if (typeof object.host !== "string" || object.host.length)
+                            message.host = $String(object.host);
+                    if (object.excluded) {
+                        if (!$Array.isArray(object.excluded))
+                            throw $TypeError(".reservoir.pe.v1.PlaceVm.excluded: array expected");
+                        message.excluded = $Array(object.excluded.length);
+                        for (let i = 0; i < object.excluded.length; ++i) {
+                            if (!$util.isObject(object.excluded[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceVm.excluded: object expected");
+                            message.excluded[i] = $root.reservoir.pe.v1.Exclusion.fromObject(object.excluded[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PlaceVm message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceVm} message PlaceVm
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PlaceVm.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.demand = [];
+                        object.excluded = [];
+                    }
+                    if (options.defaults) {
+                        object.id = "";
+                        object.host = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.demand && message.demand.length) {
+                        object.demand = $Array(message.demand.length);
+                        for (let j = 0; j < message.demand.length; ++j)
+                            object.demand[j] = options.json && !$isFinite(message.demand[j]) ? $String(message.demand[j]) : message.demand[j];
+                    }
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                        object.host = message.host;
+                    if (message.excluded && message.excluded.length) {
+                        object.excluded = $Array(message.excluded.length);
+                        for (let j = 0; j < message.excluded.length; ++j)
+                            object.excluded[j] = $root.reservoir.pe.v1.Exclusion.toObject(message.excluded[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this PlaceVm to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.PlaceVm
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PlaceVm.prototype.toJSON = function() {
+                    return PlaceVm.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PlaceVm;
+            })();
+
+            v1.PlaceRequest = (function() {
+
+                /**
+                 * Properties of a PlaceRequest.
+                 * @typedef {Object} reservoir.pe.v1.PlaceRequest.$Properties
+                 * @property {Array.<string>|null} [resources] PlaceRequest resources
+                 * @property {Array.<reservoir.pe.v1.PlaceHost.$Properties>|null} [hosts] PlaceRequest hosts
+                 * @property {Array.<reservoir.pe.v1.PlaceVm.$Properties>|null} [vms] PlaceRequest vms
+                 * @property {Array.<reservoir.pe.v1.PlaceVm.$Properties>|null} [placed] PlaceRequest placed
+                 * @property {Array.<reservoir.pe.v1.Constraint.$Properties>|null} [constraints] PlaceRequest constraints
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PlaceRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface IPlaceRequest
+                 * @augments reservoir.pe.v1.PlaceRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.PlaceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PlaceRequest.
+                 * @typedef {reservoir.pe.v1.PlaceRequest.$Properties} reservoir.pe.v1.PlaceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new PlaceRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a PlaceRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.PlaceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PlaceRequest = function (properties) {
+                    this.resources = [];
+                    this.hosts = [];
+                    this.vms = [];
+                    this.placed = [];
+                    this.constraints = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PlaceRequest resources.
+                 * @member {Array.<string>} resources
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 */
+                PlaceRequest.prototype.resources = $util.emptyArray;
+
+                /**
+                 * PlaceRequest hosts.
+                 * @member {Array.<reservoir.pe.v1.PlaceHost.$Properties>} hosts
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 */
+                PlaceRequest.prototype.hosts = $util.emptyArray;
+
+                /**
+                 * PlaceRequest vms.
+                 * @member {Array.<reservoir.pe.v1.PlaceVm.$Properties>} vms
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 */
+                PlaceRequest.prototype.vms = $util.emptyArray;
+
+                /**
+                 * PlaceRequest placed.
+                 * @member {Array.<reservoir.pe.v1.PlaceVm.$Properties>} placed
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 */
+                PlaceRequest.prototype.placed = $util.emptyArray;
+
+                /**
+                 * PlaceRequest constraints.
+                 * @member {Array.<reservoir.pe.v1.Constraint.$Properties>} constraints
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 */
+                PlaceRequest.prototype.constraints = $util.emptyArray;
+
+                /**
+                 * Creates a new PlaceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.PlaceRequest} PlaceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.PlaceRequest.$Shape): reservoir.pe.v1.PlaceRequest & reservoir.pe.v1.PlaceRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.PlaceRequest.$Properties): reservoir.pe.v1.PlaceRequest;
+                 * }}
+                 */
+                PlaceRequest.create = function(properties) {
+                    return new PlaceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified PlaceRequest message. Does not implicitly {@link reservoir.pe.v1.PlaceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceRequest.$Properties} message PlaceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PlaceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.resources != null && message.resources.length)
+                        for (let i = 0; i < message.resources.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.resources[i]);
+                    if (message.hosts != null && message.hosts.length)
+                        for (let i = 0; i < message.hosts.length; ++i)
+                            $root.reservoir.pe.v1.PlaceHost.encode(message.hosts[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            $root.reservoir.pe.v1.PlaceVm.encode(message.vms[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.placed != null && message.placed.length)
+                        for (let i = 0; i < message.placed.length; ++i)
+                            $root.reservoir.pe.v1.PlaceVm.encode(message.placed[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.constraints != null && message.constraints.length)
+                        for (let i = 0; i < message.constraints.length; ++i)
+                            $root.reservoir.pe.v1.Constraint.encode(message.constraints[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PlaceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.PlaceRequest & reservoir.pe.v1.PlaceRequest.$Shape} PlaceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PlaceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.PlaceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.resources && message.resources.length))
+                                    message.resources = [];
+                                message.resources.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hosts && message.hosts.length))
+                                    message.hosts = [];
+                                message.hosts.push($root.reservoir.pe.v1.PlaceHost.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push($root.reservoir.pe.v1.PlaceVm.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.placed && message.placed.length))
+                                    message.placed = [];
+                                message.placed.push($root.reservoir.pe.v1.PlaceVm.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.constraints && message.constraints.length))
+                                    message.constraints = [];
+                                message.constraints.push($root.reservoir.pe.v1.Constraint.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PlaceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.PlaceRequest} PlaceRequest
+                 */
+                PlaceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.PlaceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.PlaceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.PlaceRequest();
+                    if (object.resources) {
+                        if (!$Array.isArray(object.resources))
+                            throw $TypeError(".reservoir.pe.v1.PlaceRequest.resources: array expected");
+                        message.resources = $Array(object.resources.length);
+                        for (let i = 0; i < object.resources.length; ++i)
+                            message.resources[i] = $String(object.resources[i]);
+                    }
+                    if (object.hosts) {
+                        if (!$Array.isArray(object.hosts))
+                            throw $TypeError(".reservoir.pe.v1.PlaceRequest.hosts: array expected");
+                        message.hosts = $Array(object.hosts.length);
+                        for (let i = 0; i < object.hosts.length; ++i) {
+                            if (!$util.isObject(object.hosts[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceRequest.hosts: object expected");
+                            message.hosts[i] = $root.reservoir.pe.v1.PlaceHost.fromObject(object.hosts[i], _depth + 1);
+                        }
+                    }
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.pe.v1.PlaceRequest.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i) {
+                            if (!$util.isObject(object.vms[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceRequest.vms: object expected");
+                            message.vms[i] = $root.reservoir.pe.v1.PlaceVm.fromObject(object.vms[i], _depth + 1);
+                        }
+                    }
+                    if (object.placed) {
+                        if (!$Array.isArray(object.placed))
+                            throw $TypeError(".reservoir.pe.v1.PlaceRequest.placed: array expected");
+                        message.placed = $Array(object.placed.length);
+                        for (let i = 0; i < object.placed.length; ++i) {
+                            if (!$util.isObject(object.placed[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceRequest.placed: object expected");
+                            message.placed[i] = $root.reservoir.pe.v1.PlaceVm.fromObject(object.placed[i], _depth + 1);
+                        }
+                    }
+                    if (object.constraints) {
+                        if (!$Array.isArray(object.constraints))
+                            throw $TypeError(".reservoir.pe.v1.PlaceRequest.constraints: array expected");
+                        message.constraints = $Array(object.constraints.length);
+                        for (let i = 0; i < object.constraints.length; ++i) {
+                            if (!$util.isObject(object.constraints[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceRequest.constraints: object expected");
+                            message.constraints[i] = $root.reservoir.pe.v1.Constraint.fromObject(object.constraints[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PlaceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceRequest} message PlaceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PlaceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.resources = [];
+                        object.hosts = [];
+                        object.vms = [];
+                        object.placed = [];
+                        object.constraints = [];
+                    }
+                    if (message.resources && message.resources.length) {
+                        object.resources = $Array(message.resources.length);
+                        for (let j = 0; j < message.resources.length; ++j)
+                            object.resources[j] = message.resources[j];
+                    }
+                    if (message.hosts && message.hosts.length) {
+                        object.hosts = $Array(message.hosts.length);
+                        for (let j = 0; j < message.hosts.length; ++j)
+                            object.hosts[j] = $root.reservoir.pe.v1.PlaceHost.toObject(message.hosts[j], options, _depth + 1);
+                    }
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = $root.reservoir.pe.v1.PlaceVm.toObject(message.vms[j], options, _depth + 1);
+                    }
+                    if (message.placed && message.placed.length) {
+                        object.placed = $Array(message.placed.length);
+                        for (let j = 0; j < message.placed.length; ++j)
+                            object.placed[j] = $root.reservoir.pe.v1.PlaceVm.toObject(message.placed[j], options, _depth + 1);
+                    }
+                    if (message.constraints && message.constraints.length) {
+                        object.constraints = $Array(message.constraints.length);
+                        for (let j = 0; j < message.constraints.length; ++j)
+                            object.constraints[j] = $root.reservoir.pe.v1.Constraint.toObject(message.constraints[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this PlaceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.PlaceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PlaceRequest.prototype.toJSON = function() {
+                    return PlaceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PlaceRequest;
+            })();
+
+            v1.Unplaced = (function() {
+
+                /**
+                 * Properties of an Unplaced.
+                 * @typedef {Object} reservoir.pe.v1.Unplaced.$Properties
+                 * @property {string|null} [vm] Unplaced vm
+                 * @property {Array.<string>|null} [reasons] Unplaced reasons
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Unplaced.
+                 * @memberof reservoir.pe.v1
+                 * @interface IUnplaced
+                 * @augments reservoir.pe.v1.Unplaced.$Properties
+                 * @deprecated Use reservoir.pe.v1.Unplaced.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Unplaced.
+                 * @typedef {reservoir.pe.v1.Unplaced.$Properties} reservoir.pe.v1.Unplaced.$Shape
+                 */
+
+                /**
+                 * Constructs a new Unplaced.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents an Unplaced.
+                 * @constructor
+                 * @param {reservoir.pe.v1.Unplaced.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Unplaced = function (properties) {
+                    this.reasons = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Unplaced vm.
+                 * @member {string} vm
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @instance
+                 */
+                Unplaced.prototype.vm = "";
+
+                /**
+                 * Unplaced reasons.
+                 * @member {Array.<string>} reasons
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @instance
+                 */
+                Unplaced.prototype.reasons = $util.emptyArray;
+
+                /**
+                 * Creates a new Unplaced instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @static
+                 * @param {reservoir.pe.v1.Unplaced.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.Unplaced} Unplaced instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.Unplaced.$Shape): reservoir.pe.v1.Unplaced & reservoir.pe.v1.Unplaced.$Shape;
+                 *   (properties?: reservoir.pe.v1.Unplaced.$Properties): reservoir.pe.v1.Unplaced;
+                 * }}
+                 */
+                Unplaced.create = function(properties) {
+                    return new Unplaced(properties);
+                };
+
+                /**
+                 * Encodes the specified Unplaced message. Does not implicitly {@link reservoir.pe.v1.Unplaced.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @static
+                 * @param {reservoir.pe.v1.Unplaced.$Properties} message Unplaced message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Unplaced.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm") && message.vm !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vm);
+                    if (message.reasons != null && message.reasons.length)
+                        for (let i = 0; i < message.reasons.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.reasons[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Unplaced message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.Unplaced & reservoir.pe.v1.Unplaced.$Shape} Unplaced
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Unplaced.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.Unplaced();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vm = value;
+                                else
+                                    delete message.vm;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.reasons && message.reasons.length))
+                                    message.reasons = [];
+                                message.reasons.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Unplaced message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.Unplaced} Unplaced
+                 */
+                Unplaced.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.Unplaced)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.Unplaced: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.Unplaced();
+                    if (object.vm != null)
+                        if (typeof object.vm !== "string" || object.vm.length)
+                            message.vm = $String(object.vm);
+                    if (object.reasons) {
+                        if (!$Array.isArray(object.reasons))
+                            throw $TypeError(".reservoir.pe.v1.Unplaced.reasons: array expected");
+                        message.reasons = $Array(object.reasons.length);
+                        for (let i = 0; i < object.reasons.length; ++i)
+                            message.reasons[i] = $String(object.reasons[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Unplaced message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @static
+                 * @param {reservoir.pe.v1.Unplaced} message Unplaced
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Unplaced.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.reasons = [];
+                    if (options.defaults)
+                        object.vm = "";
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        object.vm = message.vm;
+                    if (message.reasons && message.reasons.length) {
+                        object.reasons = $Array(message.reasons.length);
+                        for (let j = 0; j < message.reasons.length; ++j)
+                            object.reasons[j] = message.reasons[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Unplaced to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.Unplaced
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Unplaced.prototype.toJSON = function() {
+                    return Unplaced.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Unplaced;
+            })();
+
+            v1.PlaceResponse = (function() {
+
+                /**
+                 * Properties of a PlaceResponse.
+                 * @typedef {Object} reservoir.pe.v1.PlaceResponse.$Properties
+                 * @property {Object.<string,string>|null} [assignment] PlaceResponse assignment
+                 * @property {Array.<reservoir.pe.v1.Unplaced.$Properties>|null} [unplaced] PlaceResponse unplaced
+                 * @property {number|null} [policyVersion] PlaceResponse policyVersion
+                 * @property {number|null} [ms] PlaceResponse ms
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PlaceResponse.
+                 * @memberof reservoir.pe.v1
+                 * @interface IPlaceResponse
+                 * @augments reservoir.pe.v1.PlaceResponse.$Properties
+                 * @deprecated Use reservoir.pe.v1.PlaceResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PlaceResponse.
+                 * @typedef {reservoir.pe.v1.PlaceResponse.$Properties} reservoir.pe.v1.PlaceResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new PlaceResponse.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a PlaceResponse.
+                 * @constructor
+                 * @param {reservoir.pe.v1.PlaceResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PlaceResponse = function (properties) {
+                    this.assignment = {};
+                    this.unplaced = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PlaceResponse assignment.
+                 * @member {Object.<string,string>} assignment
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @instance
+                 */
+                PlaceResponse.prototype.assignment = $util.emptyObject;
+
+                /**
+                 * PlaceResponse unplaced.
+                 * @member {Array.<reservoir.pe.v1.Unplaced.$Properties>} unplaced
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @instance
+                 */
+                PlaceResponse.prototype.unplaced = $util.emptyArray;
+
+                /**
+                 * PlaceResponse policyVersion.
+                 * @member {number} policyVersion
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @instance
+                 */
+                PlaceResponse.prototype.policyVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PlaceResponse ms.
+                 * @member {number} ms
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @instance
+                 */
+                PlaceResponse.prototype.ms = 0;
+
+                /**
+                 * Creates a new PlaceResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.PlaceResponse} PlaceResponse instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.PlaceResponse.$Shape): reservoir.pe.v1.PlaceResponse & reservoir.pe.v1.PlaceResponse.$Shape;
+                 *   (properties?: reservoir.pe.v1.PlaceResponse.$Properties): reservoir.pe.v1.PlaceResponse;
+                 * }}
+                 */
+                PlaceResponse.create = function(properties) {
+                    return new PlaceResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified PlaceResponse message. Does not implicitly {@link reservoir.pe.v1.PlaceResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceResponse.$Properties} message PlaceResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PlaceResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.assignment != null && $Object.hasOwnProperty.call(message, "assignment"))
+                        for (let keys = $Object.keys(message.assignment), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.assignment[keys[i]]).ldelim();
+                    if (message.unplaced != null && message.unplaced.length)
+                        for (let i = 0; i < message.unplaced.length; ++i)
+                            $root.reservoir.pe.v1.Unplaced.encode(message.unplaced[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion") && (typeof message.policyVersion === "object" ? message.policyVersion.low || message.policyVersion.high : message.policyVersion !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.policyVersion);
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms") && !$Object.is(message.ms, 0))
+                        writer.uint32(/* id 4, wireType 1 =*/33).double(message.ms);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PlaceResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.PlaceResponse & reservoir.pe.v1.PlaceResponse.$Shape} PlaceResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PlaceResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.PlaceResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.assignment === $util.emptyObject)
+                                    message.assignment = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.assignment, key);
+                                message.assignment[key] = value;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.unplaced && message.unplaced.length))
+                                    message.unplaced = [];
+                                message.unplaced.push($root.reservoir.pe.v1.Unplaced.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.policyVersion = value;
+                                else
+                                    delete message.policyVersion;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.ms = value;
+                                else
+                                    delete message.ms;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PlaceResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.PlaceResponse} PlaceResponse
+                 */
+                PlaceResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.PlaceResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.PlaceResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.PlaceResponse();
+                    if (object.assignment) {
+                        if (!$util.isObject(object.assignment))
+                            throw $TypeError(".reservoir.pe.v1.PlaceResponse.assignment: object expected");
+                        message.assignment = {};
+                        for (let keys = $Object.keys(object.assignment), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.assignment, keys[i]);
+                            message.assignment[keys[i]] = $String(object.assignment[keys[i]]);
+                        }
+                    }
+                    if (object.unplaced) {
+                        if (!$Array.isArray(object.unplaced))
+                            throw $TypeError(".reservoir.pe.v1.PlaceResponse.unplaced: array expected");
+                        message.unplaced = $Array(object.unplaced.length);
+                        for (let i = 0; i < object.unplaced.length; ++i) {
+                            if (!$util.isObject(object.unplaced[i]))
+                                throw $TypeError(".reservoir.pe.v1.PlaceResponse.unplaced: object expected");
+                            message.unplaced[i] = $root.reservoir.pe.v1.Unplaced.fromObject(object.unplaced[i], _depth + 1);
+                        }
+                    }
+                    if (object.policyVersion != null)
+                        if (typeof object.policyVersion === "object" ? object.policyVersion.low || object.policyVersion.high : $Number(object.policyVersion) !== 0)
+                            if ($util.Long)
+                                message.policyVersion = $util.Long.fromValue(object.policyVersion, true);
+                            else if (typeof object.policyVersion === "string")
+                                message.policyVersion = $parseInt(object.policyVersion, 10);
+                            else if (typeof object.policyVersion === "number")
+                                message.policyVersion = object.policyVersion;
+                            else if (typeof object.policyVersion === "object")
+                                message.policyVersion = new $util.LongBits(object.policyVersion.low >>> 0, object.policyVersion.high >>> 0).toNumber(true);
+                    if (object.ms != null)
+                        if (!$Object.is($Number(object.ms), 0))
+                            message.ms = $Number(object.ms);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PlaceResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @static
+                 * @param {reservoir.pe.v1.PlaceResponse} message PlaceResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PlaceResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.unplaced = [];
+                    if (options.objects || options.defaults)
+                        object.assignment = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.policyVersion = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.policyVersion = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.ms = 0;
+                    }
+                    let keys2;
+                    if (message.assignment && (keys2 = $Object.keys(message.assignment)).length) {
+                        object.assignment = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.assignment, keys2[j]);
+                            object.assignment[keys2[j]] = message.assignment[keys2[j]];
+                        }
+                    }
+                    if (message.unplaced && message.unplaced.length) {
+                        object.unplaced = $Array(message.unplaced.length);
+                        for (let j = 0; j < message.unplaced.length; ++j)
+                            object.unplaced[j] = $root.reservoir.pe.v1.Unplaced.toObject(message.unplaced[j], options, _depth + 1);
+                    }
+                    if (message.policyVersion != null && $Object.hasOwnProperty.call(message, "policyVersion"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.policyVersion = typeof message.policyVersion === "number" ? $BigInt(message.policyVersion) : $util.Long.fromBits(message.policyVersion.low >>> 0, message.policyVersion.high >>> 0, true).toBigInt();
+                        else if (typeof message.policyVersion === "number")
+                            object.policyVersion = options.longs === $String ? $String(message.policyVersion) : message.policyVersion;
+                        else
+                            object.policyVersion = options.longs === $String ? $util.Long.prototype.toString.call(message.policyVersion) : options.longs === $Number ? new $util.LongBits(message.policyVersion.low >>> 0, message.policyVersion.high >>> 0).toNumber(true) : message.policyVersion;
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms"))
+                        object.ms = options.json && !$isFinite(message.ms) ? $String(message.ms) : message.ms;
+                    return object;
+                };
+
+                /**
+                 * Converts this PlaceResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.PlaceResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PlaceResponse.prototype.toJSON = function() {
+                    return PlaceResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PlaceResponse;
+            })();
+
+            v1.SolveRequest = (function() {
+
+                /**
+                 * Properties of a SolveRequest.
+                 * @typedef {Object} reservoir.pe.v1.SolveRequest.$Properties
+                 * @property {string|null} [instanceJson] SolveRequest instanceJson
+                 * @property {string|null} [policy] SolveRequest policy
+                 * @property {string|null} [solver] SolveRequest solver
+                 * @property {number|null} [timeLimitSeconds] SolveRequest timeLimitSeconds
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SolveRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISolveRequest
+                 * @augments reservoir.pe.v1.SolveRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.SolveRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SolveRequest.
+                 * @typedef {reservoir.pe.v1.SolveRequest.$Properties} reservoir.pe.v1.SolveRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new SolveRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SolveRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SolveRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SolveRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SolveRequest instanceJson.
+                 * @member {string} instanceJson
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @instance
+                 */
+                SolveRequest.prototype.instanceJson = "";
+
+                /**
+                 * SolveRequest policy.
+                 * @member {string} policy
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @instance
+                 */
+                SolveRequest.prototype.policy = "";
+
+                /**
+                 * SolveRequest solver.
+                 * @member {string} solver
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @instance
+                 */
+                SolveRequest.prototype.solver = "";
+
+                /**
+                 * SolveRequest timeLimitSeconds.
+                 * @member {number} timeLimitSeconds
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @instance
+                 */
+                SolveRequest.prototype.timeLimitSeconds = 0;
+
+                /**
+                 * Creates a new SolveRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SolveRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SolveRequest} SolveRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SolveRequest.$Shape): reservoir.pe.v1.SolveRequest & reservoir.pe.v1.SolveRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.SolveRequest.$Properties): reservoir.pe.v1.SolveRequest;
+                 * }}
+                 */
+                SolveRequest.create = function(properties) {
+                    return new SolveRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified SolveRequest message. Does not implicitly {@link reservoir.pe.v1.SolveRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SolveRequest.$Properties} message SolveRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SolveRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.instanceJson != null && $Object.hasOwnProperty.call(message, "instanceJson") && message.instanceJson !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.instanceJson);
+                    if (message.policy != null && $Object.hasOwnProperty.call(message, "policy") && message.policy !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.policy);
+                    if (message.solver != null && $Object.hasOwnProperty.call(message, "solver") && message.solver !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.solver);
+                    if (message.timeLimitSeconds != null && $Object.hasOwnProperty.call(message, "timeLimitSeconds") && !$Object.is(message.timeLimitSeconds, 0))
+                        writer.uint32(/* id 4, wireType 1 =*/33).double(message.timeLimitSeconds);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SolveRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SolveRequest & reservoir.pe.v1.SolveRequest.$Shape} SolveRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SolveRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SolveRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.instanceJson = value;
+                                else
+                                    delete message.instanceJson;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.policy = value;
+                                else
+                                    delete message.policy;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.solver = value;
+                                else
+                                    delete message.solver;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.timeLimitSeconds = value;
+                                else
+                                    delete message.timeLimitSeconds;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SolveRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SolveRequest} SolveRequest
+                 */
+                SolveRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SolveRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SolveRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SolveRequest();
+                    if (object.instanceJson != null)
+                        if (typeof object.instanceJson !== "string" || object.instanceJson.length)
+                            message.instanceJson = $String(object.instanceJson);
+                    if (object.policy != null)
+                        if (typeof object.policy !== "string" || object.policy.length)
+                            message.policy = $String(object.policy);
+                    if (object.solver != null)
+                        if (typeof object.solver !== "string" || object.solver.length)
+                            message.solver = $String(object.solver);
+                    if (object.timeLimitSeconds != null)
+                        if (!$Object.is($Number(object.timeLimitSeconds), 0))
+                            message.timeLimitSeconds = $Number(object.timeLimitSeconds);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SolveRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @static
+                 * @param {reservoir.pe.v1.SolveRequest} message SolveRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SolveRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.instanceJson = "";
+                        object.policy = "";
+                        object.solver = "";
+                        object.timeLimitSeconds = 0;
+                    }
+                    if (message.instanceJson != null && $Object.hasOwnProperty.call(message, "instanceJson"))
+                        object.instanceJson = message.instanceJson;
+                    if (message.policy != null && $Object.hasOwnProperty.call(message, "policy"))
+                        object.policy = message.policy;
+                    if (message.solver != null && $Object.hasOwnProperty.call(message, "solver"))
+                        object.solver = message.solver;
+                    if (message.timeLimitSeconds != null && $Object.hasOwnProperty.call(message, "timeLimitSeconds"))
+                        object.timeLimitSeconds = options.json && !$isFinite(message.timeLimitSeconds) ? $String(message.timeLimitSeconds) : message.timeLimitSeconds;
+                    return object;
+                };
+
+                /**
+                 * Converts this SolveRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SolveRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SolveRequest.prototype.toJSON = function() {
+                    return SolveRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SolveRequest;
+            })();
+
+            v1.SolveResponse = (function() {
+
+                /**
+                 * Properties of a SolveResponse.
+                 * @typedef {Object} reservoir.pe.v1.SolveResponse.$Properties
+                 * @property {string|null} [resultJson] SolveResponse resultJson
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SolveResponse.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISolveResponse
+                 * @augments reservoir.pe.v1.SolveResponse.$Properties
+                 * @deprecated Use reservoir.pe.v1.SolveResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SolveResponse.
+                 * @typedef {reservoir.pe.v1.SolveResponse.$Properties} reservoir.pe.v1.SolveResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new SolveResponse.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SolveResponse.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SolveResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SolveResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SolveResponse resultJson.
+                 * @member {string} resultJson
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @instance
+                 */
+                SolveResponse.prototype.resultJson = "";
+
+                /**
+                 * Creates a new SolveResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @static
+                 * @param {reservoir.pe.v1.SolveResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SolveResponse} SolveResponse instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SolveResponse.$Shape): reservoir.pe.v1.SolveResponse & reservoir.pe.v1.SolveResponse.$Shape;
+                 *   (properties?: reservoir.pe.v1.SolveResponse.$Properties): reservoir.pe.v1.SolveResponse;
+                 * }}
+                 */
+                SolveResponse.create = function(properties) {
+                    return new SolveResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified SolveResponse message. Does not implicitly {@link reservoir.pe.v1.SolveResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @static
+                 * @param {reservoir.pe.v1.SolveResponse.$Properties} message SolveResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SolveResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.resultJson != null && $Object.hasOwnProperty.call(message, "resultJson") && message.resultJson !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.resultJson);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SolveResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SolveResponse & reservoir.pe.v1.SolveResponse.$Shape} SolveResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SolveResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SolveResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.resultJson = value;
+                                else
+                                    delete message.resultJson;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SolveResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SolveResponse} SolveResponse
+                 */
+                SolveResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SolveResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SolveResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SolveResponse();
+                    if (object.resultJson != null)
+                        if (typeof object.resultJson !== "string" || object.resultJson.length)
+                            message.resultJson = $String(object.resultJson);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SolveResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @static
+                 * @param {reservoir.pe.v1.SolveResponse} message SolveResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SolveResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.resultJson = "";
+                    if (message.resultJson != null && $Object.hasOwnProperty.call(message, "resultJson"))
+                        object.resultJson = message.resultJson;
+                    return object;
+                };
+
+                /**
+                 * Converts this SolveResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SolveResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SolveResponse.prototype.toJSON = function() {
+                    return SolveResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SolveResponse;
+            })();
+
+            v1.OptimizeRequest = (function() {
+
+                /**
+                 * Properties of an OptimizeRequest.
+                 * @typedef {Object} reservoir.pe.v1.OptimizeRequest.$Properties
+                 * @property {boolean|null} [dryRun] OptimizeRequest dryRun
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OptimizeRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface IOptimizeRequest
+                 * @augments reservoir.pe.v1.OptimizeRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.OptimizeRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OptimizeRequest.
+                 * @typedef {reservoir.pe.v1.OptimizeRequest.$Properties} reservoir.pe.v1.OptimizeRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new OptimizeRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents an OptimizeRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.OptimizeRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OptimizeRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OptimizeRequest dryRun.
+                 * @member {boolean} dryRun
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @instance
+                 */
+                OptimizeRequest.prototype.dryRun = false;
+
+                /**
+                 * Creates a new OptimizeRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.OptimizeRequest} OptimizeRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.OptimizeRequest.$Shape): reservoir.pe.v1.OptimizeRequest & reservoir.pe.v1.OptimizeRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.OptimizeRequest.$Properties): reservoir.pe.v1.OptimizeRequest;
+                 * }}
+                 */
+                OptimizeRequest.create = function(properties) {
+                    return new OptimizeRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified OptimizeRequest message. Does not implicitly {@link reservoir.pe.v1.OptimizeRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeRequest.$Properties} message OptimizeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OptimizeRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.dryRun != null && $Object.hasOwnProperty.call(message, "dryRun") && message.dryRun !== false)
+                        writer.uint32(/* id 1, wireType 0 =*/8).bool(message.dryRun);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OptimizeRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.OptimizeRequest & reservoir.pe.v1.OptimizeRequest.$Shape} OptimizeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OptimizeRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.OptimizeRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.dryRun = value;
+                                else
+                                    delete message.dryRun;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OptimizeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.OptimizeRequest} OptimizeRequest
+                 */
+                OptimizeRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.OptimizeRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.OptimizeRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.OptimizeRequest();
+                    if (object.dryRun != null)
+                        if (object.dryRun)
+                            message.dryRun = $Boolean(object.dryRun);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OptimizeRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeRequest} message OptimizeRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OptimizeRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.dryRun = false;
+                    if (message.dryRun != null && $Object.hasOwnProperty.call(message, "dryRun"))
+                        object.dryRun = message.dryRun;
+                    return object;
+                };
+
+                /**
+                 * Converts this OptimizeRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.OptimizeRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OptimizeRequest.prototype.toJSON = function() {
+                    return OptimizeRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return OptimizeRequest;
+            })();
+
+            v1.OptimizeResponse = (function() {
+
+                /**
+                 * Properties of an OptimizeResponse.
+                 * @typedef {Object} reservoir.pe.v1.OptimizeResponse.$Properties
+                 * @property {string|null} [resultJson] OptimizeResponse resultJson
+                 * @property {reservoir.common.v1.Task.$Properties|null} [task] OptimizeResponse task
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OptimizeResponse.
+                 * @memberof reservoir.pe.v1
+                 * @interface IOptimizeResponse
+                 * @augments reservoir.pe.v1.OptimizeResponse.$Properties
+                 * @deprecated Use reservoir.pe.v1.OptimizeResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OptimizeResponse.
+                 * @typedef {reservoir.pe.v1.OptimizeResponse.$Properties} reservoir.pe.v1.OptimizeResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new OptimizeResponse.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents an OptimizeResponse.
+                 * @constructor
+                 * @param {reservoir.pe.v1.OptimizeResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OptimizeResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OptimizeResponse resultJson.
+                 * @member {string} resultJson
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @instance
+                 */
+                OptimizeResponse.prototype.resultJson = "";
+
+                /**
+                 * OptimizeResponse task.
+                 * @member {reservoir.common.v1.Task.$Properties|null|undefined} task
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @instance
+                 */
+                OptimizeResponse.prototype.task = null;
+
+                /**
+                 * Creates a new OptimizeResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.OptimizeResponse} OptimizeResponse instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.OptimizeResponse.$Shape): reservoir.pe.v1.OptimizeResponse & reservoir.pe.v1.OptimizeResponse.$Shape;
+                 *   (properties?: reservoir.pe.v1.OptimizeResponse.$Properties): reservoir.pe.v1.OptimizeResponse;
+                 * }}
+                 */
+                OptimizeResponse.create = function(properties) {
+                    return new OptimizeResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified OptimizeResponse message. Does not implicitly {@link reservoir.pe.v1.OptimizeResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeResponse.$Properties} message OptimizeResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OptimizeResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.resultJson != null && $Object.hasOwnProperty.call(message, "resultJson") && message.resultJson !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.resultJson);
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        $root.reservoir.common.v1.Task.encode(message.task, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OptimizeResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.OptimizeResponse & reservoir.pe.v1.OptimizeResponse.$Shape} OptimizeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OptimizeResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.OptimizeResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.resultJson = value;
+                                else
+                                    delete message.resultJson;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.task = $root.reservoir.common.v1.Task.decode(reader, reader.size(), $undefined, _depth + 1, message.task);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OptimizeResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.OptimizeResponse} OptimizeResponse
+                 */
+                OptimizeResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.OptimizeResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.OptimizeResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.OptimizeResponse();
+                    if (object.resultJson != null)
+                        if (typeof object.resultJson !== "string" || object.resultJson.length)
+                            message.resultJson = $String(object.resultJson);
+                    if (object.task != null) {
+                        if (!$util.isObject(object.task))
+                            throw $TypeError(".reservoir.pe.v1.OptimizeResponse.task: object expected");
+                        message.task = $root.reservoir.common.v1.Task.fromObject(object.task, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OptimizeResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @static
+                 * @param {reservoir.pe.v1.OptimizeResponse} message OptimizeResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OptimizeResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.resultJson = "";
+                        object.task = null;
+                    }
+                    if (message.resultJson != null && $Object.hasOwnProperty.call(message, "resultJson"))
+                        object.resultJson = message.resultJson;
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        object.task = $root.reservoir.common.v1.Task.toObject(message.task, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this OptimizeResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.OptimizeResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OptimizeResponse.prototype.toJSON = function() {
+                    return OptimizeResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return OptimizeResponse;
+            })();
+
+            v1.PolicyService = (function() {
+
+                /**
+                 * Constructs a new PolicyService service.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a PolicyService
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                const PolicyService = function(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                $Object.defineProperty(PolicyService.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: PolicyService, writable: true, enumerable: false, configurable: true });
+
+                /**
+                 * Creates new PolicyService service using the specified rpc implementation.
+                 * @function create
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {PolicyService} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                PolicyService.create = function(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#getPolicy}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef GetPolicyCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.Policy} [response] Policy
+                 */
+
+                /**
+                 * Calls GetPolicy.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef GetPolicy
+                 * @type {{
+                 *   (request: reservoir.pe.v1.IGetPolicyRequest, callback: reservoir.pe.v1.PolicyService.GetPolicyCallback): void;
+                 *   (request: reservoir.pe.v1.IGetPolicyRequest): Promise<reservoir.pe.v1.Policy>;
+                 *   readonly name: "GetPolicy";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/GetPolicy";
+                 *   readonly requestType: "GetPolicyRequest";
+                 *   readonly responseType: "Policy";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetPolicy.
+                 * @name reservoir.pe.v1.PolicyService#getPolicy
+                 * @type {reservoir.pe.v1.PolicyService.GetPolicy}
+                 */
+                $Object.defineProperties(PolicyService.prototype.getPolicy = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.getPolicy, $root.reservoir.pe.v1.GetPolicyRequest, $root.reservoir.pe.v1.Policy, request, callback);
+                }, {
+                    name: { value: "GetPolicy" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/GetPolicy" },
+                    requestType: { value: "GetPolicyRequest" },
+                    responseType: { value: "Policy" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#setPolicy}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef SetPolicyCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.Policy} [response] Policy
+                 */
+
+                /**
+                 * Calls SetPolicy.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef SetPolicy
+                 * @type {{
+                 *   (request: reservoir.pe.v1.ISetPolicyRequest, callback: reservoir.pe.v1.PolicyService.SetPolicyCallback): void;
+                 *   (request: reservoir.pe.v1.ISetPolicyRequest): Promise<reservoir.pe.v1.Policy>;
+                 *   readonly name: "SetPolicy";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/SetPolicy";
+                 *   readonly requestType: "SetPolicyRequest";
+                 *   readonly responseType: "Policy";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls SetPolicy.
+                 * @name reservoir.pe.v1.PolicyService#setPolicy
+                 * @type {reservoir.pe.v1.PolicyService.SetPolicy}
+                 */
+                $Object.defineProperties(PolicyService.prototype.setPolicy = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.setPolicy, $root.reservoir.pe.v1.SetPolicyRequest, $root.reservoir.pe.v1.Policy, request, callback);
+                }, {
+                    name: { value: "SetPolicy" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/SetPolicy" },
+                    requestType: { value: "SetPolicyRequest" },
+                    responseType: { value: "Policy" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#place}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef PlaceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.PlaceResponse} [response] PlaceResponse
+                 */
+
+                /**
+                 * Calls Place.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef Place
+                 * @type {{
+                 *   (request: reservoir.pe.v1.IPlaceRequest, callback: reservoir.pe.v1.PolicyService.PlaceCallback): void;
+                 *   (request: reservoir.pe.v1.IPlaceRequest): Promise<reservoir.pe.v1.PlaceResponse>;
+                 *   readonly name: "Place";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/Place";
+                 *   readonly requestType: "PlaceRequest";
+                 *   readonly responseType: "PlaceResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Place.
+                 * @name reservoir.pe.v1.PolicyService#place
+                 * @type {reservoir.pe.v1.PolicyService.Place}
+                 */
+                $Object.defineProperties(PolicyService.prototype.place = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.place, $root.reservoir.pe.v1.PlaceRequest, $root.reservoir.pe.v1.PlaceResponse, request, callback);
+                }, {
+                    name: { value: "Place" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/Place" },
+                    requestType: { value: "PlaceRequest" },
+                    responseType: { value: "PlaceResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#solve}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef SolveCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.SolveResponse} [response] SolveResponse
+                 */
+
+                /**
+                 * Calls Solve.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef Solve
+                 * @type {{
+                 *   (request: reservoir.pe.v1.ISolveRequest, callback: reservoir.pe.v1.PolicyService.SolveCallback): void;
+                 *   (request: reservoir.pe.v1.ISolveRequest): Promise<reservoir.pe.v1.SolveResponse>;
+                 *   readonly name: "Solve";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/Solve";
+                 *   readonly requestType: "SolveRequest";
+                 *   readonly responseType: "SolveResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Solve.
+                 * @name reservoir.pe.v1.PolicyService#solve
+                 * @type {reservoir.pe.v1.PolicyService.Solve}
+                 */
+                $Object.defineProperties(PolicyService.prototype.solve = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.solve, $root.reservoir.pe.v1.SolveRequest, $root.reservoir.pe.v1.SolveResponse, request, callback);
+                }, {
+                    name: { value: "Solve" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/Solve" },
+                    requestType: { value: "SolveRequest" },
+                    responseType: { value: "SolveResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#optimize}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef OptimizeCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.OptimizeResponse} [response] OptimizeResponse
+                 */
+
+                /**
+                 * Calls Optimize.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef Optimize
+                 * @type {{
+                 *   (request: reservoir.pe.v1.IOptimizeRequest, callback: reservoir.pe.v1.PolicyService.OptimizeCallback): void;
+                 *   (request: reservoir.pe.v1.IOptimizeRequest): Promise<reservoir.pe.v1.OptimizeResponse>;
+                 *   readonly name: "Optimize";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/Optimize";
+                 *   readonly requestType: "OptimizeRequest";
+                 *   readonly responseType: "OptimizeResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Optimize.
+                 * @name reservoir.pe.v1.PolicyService#optimize
+                 * @type {reservoir.pe.v1.PolicyService.Optimize}
+                 */
+                $Object.defineProperties(PolicyService.prototype.optimize = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.optimize, $root.reservoir.pe.v1.OptimizeRequest, $root.reservoir.pe.v1.OptimizeResponse, request, callback);
+                }, {
+                    name: { value: "Optimize" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/Optimize" },
+                    requestType: { value: "OptimizeRequest" },
+                    responseType: { value: "OptimizeResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                return PolicyService;
+            })();
+
+            return v1;
+        })();
+
+        return pe;
+    })();
+
     reservoir.veeh = (function() {
 
         /**
@@ -13923,6 +18696,933 @@ export const reservoir = $root.reservoir = (() => {
                 return VmNic;
             })();
 
+            v1.PlacementGroup = (function() {
+
+                /**
+                 * Properties of a PlacementGroup.
+                 * @typedef {Object} reservoir.veem.v1.PlacementGroup.$Properties
+                 * @property {string|null} [name] PlacementGroup name
+                 * @property {string|null} [type] PlacementGroup type
+                 * @property {string|null} [scope] PlacementGroup scope
+                 * @property {boolean|null} [hard] PlacementGroup hard
+                 * @property {number|null} [min] PlacementGroup min
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PlacementGroup.
+                 * @memberof reservoir.veem.v1
+                 * @interface IPlacementGroup
+                 * @augments reservoir.veem.v1.PlacementGroup.$Properties
+                 * @deprecated Use reservoir.veem.v1.PlacementGroup.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PlacementGroup.
+                 * @typedef {reservoir.veem.v1.PlacementGroup.$Properties} reservoir.veem.v1.PlacementGroup.$Shape
+                 */
+
+                /**
+                 * Constructs a new PlacementGroup.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a PlacementGroup.
+                 * @constructor
+                 * @param {reservoir.veem.v1.PlacementGroup.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PlacementGroup = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PlacementGroup name.
+                 * @member {string} name
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 */
+                PlacementGroup.prototype.name = "";
+
+                /**
+                 * PlacementGroup type.
+                 * @member {string} type
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 */
+                PlacementGroup.prototype.type = "";
+
+                /**
+                 * PlacementGroup scope.
+                 * @member {string} scope
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 */
+                PlacementGroup.prototype.scope = "";
+
+                /**
+                 * PlacementGroup hard.
+                 * @member {boolean} hard
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 */
+                PlacementGroup.prototype.hard = false;
+
+                /**
+                 * PlacementGroup min.
+                 * @member {number} min
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 */
+                PlacementGroup.prototype.min = 0;
+
+                /**
+                 * Creates a new PlacementGroup instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @static
+                 * @param {reservoir.veem.v1.PlacementGroup.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.PlacementGroup} PlacementGroup instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.PlacementGroup.$Shape): reservoir.veem.v1.PlacementGroup & reservoir.veem.v1.PlacementGroup.$Shape;
+                 *   (properties?: reservoir.veem.v1.PlacementGroup.$Properties): reservoir.veem.v1.PlacementGroup;
+                 * }}
+                 */
+                PlacementGroup.create = function(properties) {
+                    return new PlacementGroup(properties);
+                };
+
+                /**
+                 * Encodes the specified PlacementGroup message. Does not implicitly {@link reservoir.veem.v1.PlacementGroup.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @static
+                 * @param {reservoir.veem.v1.PlacementGroup.$Properties} message PlacementGroup message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PlacementGroup.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.type);
+                    if (message.scope != null && $Object.hasOwnProperty.call(message, "scope") && message.scope !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.scope);
+                    if (message.hard != null && $Object.hasOwnProperty.call(message, "hard") && message.hard !== false)
+                        writer.uint32(/* id 4, wireType 0 =*/32).bool(message.hard);
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min") && message.min !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.min);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PlacementGroup message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.PlacementGroup & reservoir.veem.v1.PlacementGroup.$Shape} PlacementGroup
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PlacementGroup.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.PlacementGroup();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.type = value;
+                                else
+                                    delete message.type;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.scope = value;
+                                else
+                                    delete message.scope;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.hard = value;
+                                else
+                                    delete message.hard;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.min = value;
+                                else
+                                    delete message.min;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PlacementGroup message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.PlacementGroup} PlacementGroup
+                 */
+                PlacementGroup.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.PlacementGroup)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.PlacementGroup: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.PlacementGroup();
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.type != null)
+                        if (typeof object.type !== "string" || object.type.length)
+                            message.type = $String(object.type);
+                    if (object.scope != null)
+                        if (typeof object.scope !== "string" || object.scope.length)
+                            message.scope = $String(object.scope);
+                    if (object.hard != null)
+                        if (object.hard)
+                            message.hard = $Boolean(object.hard);
+                    if (object.min != null)
+                        if ($Number(object.min) !== 0)
+                            message.min = object.min >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PlacementGroup message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @static
+                 * @param {reservoir.veem.v1.PlacementGroup} message PlacementGroup
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PlacementGroup.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.name = "";
+                        object.type = "";
+                        object.scope = "";
+                        object.hard = false;
+                        object.min = 0;
+                    }
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                        object.type = message.type;
+                    if (message.scope != null && $Object.hasOwnProperty.call(message, "scope"))
+                        object.scope = message.scope;
+                    if (message.hard != null && $Object.hasOwnProperty.call(message, "hard"))
+                        object.hard = message.hard;
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min"))
+                        object.min = message.min;
+                    return object;
+                };
+
+                /**
+                 * Converts this PlacementGroup to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.PlacementGroup
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PlacementGroup.prototype.toJSON = function() {
+                    return PlacementGroup.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PlacementGroup;
+            })();
+
+            v1.LabelValues = (function() {
+
+                /**
+                 * Properties of a LabelValues.
+                 * @typedef {Object} reservoir.veem.v1.LabelValues.$Properties
+                 * @property {Array.<string>|null} [values] LabelValues values
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a LabelValues.
+                 * @memberof reservoir.veem.v1
+                 * @interface ILabelValues
+                 * @augments reservoir.veem.v1.LabelValues.$Properties
+                 * @deprecated Use reservoir.veem.v1.LabelValues.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a LabelValues.
+                 * @typedef {reservoir.veem.v1.LabelValues.$Properties} reservoir.veem.v1.LabelValues.$Shape
+                 */
+
+                /**
+                 * Constructs a new LabelValues.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a LabelValues.
+                 * @constructor
+                 * @param {reservoir.veem.v1.LabelValues.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const LabelValues = function (properties) {
+                    this.values = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * LabelValues values.
+                 * @member {Array.<string>} values
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @instance
+                 */
+                LabelValues.prototype.values = $util.emptyArray;
+
+                /**
+                 * Creates a new LabelValues instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @static
+                 * @param {reservoir.veem.v1.LabelValues.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.LabelValues} LabelValues instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.LabelValues.$Shape): reservoir.veem.v1.LabelValues & reservoir.veem.v1.LabelValues.$Shape;
+                 *   (properties?: reservoir.veem.v1.LabelValues.$Properties): reservoir.veem.v1.LabelValues;
+                 * }}
+                 */
+                LabelValues.create = function(properties) {
+                    return new LabelValues(properties);
+                };
+
+                /**
+                 * Encodes the specified LabelValues message. Does not implicitly {@link reservoir.veem.v1.LabelValues.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @static
+                 * @param {reservoir.veem.v1.LabelValues.$Properties} message LabelValues message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                LabelValues.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.values != null && message.values.length)
+                        for (let i = 0; i < message.values.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.values[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a LabelValues message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.LabelValues & reservoir.veem.v1.LabelValues.$Shape} LabelValues
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                LabelValues.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.LabelValues();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.values && message.values.length))
+                                    message.values = [];
+                                message.values.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a LabelValues message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.LabelValues} LabelValues
+                 */
+                LabelValues.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.LabelValues)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.LabelValues: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.LabelValues();
+                    if (object.values) {
+                        if (!$Array.isArray(object.values))
+                            throw $TypeError(".reservoir.veem.v1.LabelValues.values: array expected");
+                        message.values = $Array(object.values.length);
+                        for (let i = 0; i < object.values.length; ++i)
+                            message.values[i] = $String(object.values[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a LabelValues message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @static
+                 * @param {reservoir.veem.v1.LabelValues} message LabelValues
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                LabelValues.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.values = [];
+                    if (message.values && message.values.length) {
+                        object.values = $Array(message.values.length);
+                        for (let j = 0; j < message.values.length; ++j)
+                            object.values[j] = message.values[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this LabelValues to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.LabelValues
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                LabelValues.prototype.toJSON = function() {
+                    return LabelValues.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return LabelValues;
+            })();
+
+            v1.Placement = (function() {
+
+                /**
+                 * Properties of a Placement.
+                 * @typedef {Object} reservoir.veem.v1.Placement.$Properties
+                 * @property {Array.<reservoir.veem.v1.PlacementGroup.$Properties>|null} [groups] Placement groups
+                 * @property {Array.<string>|null} [allowedHosts] Placement allowedHosts
+                 * @property {Array.<string>|null} [forbiddenHosts] Placement forbiddenHosts
+                 * @property {Object.<string,reservoir.veem.v1.LabelValues.$Properties>|null} [allowedLabels] Placement allowedLabels
+                 * @property {string|null} [setId] Placement setId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Placement.
+                 * @memberof reservoir.veem.v1
+                 * @interface IPlacement
+                 * @augments reservoir.veem.v1.Placement.$Properties
+                 * @deprecated Use reservoir.veem.v1.Placement.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Placement.
+                 * @typedef {reservoir.veem.v1.Placement.$Properties} reservoir.veem.v1.Placement.$Shape
+                 */
+
+                /**
+                 * Constructs a new Placement.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a Placement.
+                 * @constructor
+                 * @param {reservoir.veem.v1.Placement.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Placement = function (properties) {
+                    this.groups = [];
+                    this.allowedHosts = [];
+                    this.forbiddenHosts = [];
+                    this.allowedLabels = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Placement groups.
+                 * @member {Array.<reservoir.veem.v1.PlacementGroup.$Properties>} groups
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 */
+                Placement.prototype.groups = $util.emptyArray;
+
+                /**
+                 * Placement allowedHosts.
+                 * @member {Array.<string>} allowedHosts
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 */
+                Placement.prototype.allowedHosts = $util.emptyArray;
+
+                /**
+                 * Placement forbiddenHosts.
+                 * @member {Array.<string>} forbiddenHosts
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 */
+                Placement.prototype.forbiddenHosts = $util.emptyArray;
+
+                /**
+                 * Placement allowedLabels.
+                 * @member {Object.<string,reservoir.veem.v1.LabelValues.$Properties>} allowedLabels
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 */
+                Placement.prototype.allowedLabels = $util.emptyObject;
+
+                /**
+                 * Placement setId.
+                 * @member {string} setId
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 */
+                Placement.prototype.setId = "";
+
+                /**
+                 * Creates a new Placement instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.Placement
+                 * @static
+                 * @param {reservoir.veem.v1.Placement.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.Placement} Placement instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.Placement.$Shape): reservoir.veem.v1.Placement & reservoir.veem.v1.Placement.$Shape;
+                 *   (properties?: reservoir.veem.v1.Placement.$Properties): reservoir.veem.v1.Placement;
+                 * }}
+                 */
+                Placement.create = function(properties) {
+                    return new Placement(properties);
+                };
+
+                /**
+                 * Encodes the specified Placement message. Does not implicitly {@link reservoir.veem.v1.Placement.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.Placement
+                 * @static
+                 * @param {reservoir.veem.v1.Placement.$Properties} message Placement message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Placement.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.groups != null && message.groups.length)
+                        for (let i = 0; i < message.groups.length; ++i)
+                            $root.reservoir.veem.v1.PlacementGroup.encode(message.groups[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.allowedHosts != null && message.allowedHosts.length)
+                        for (let i = 0; i < message.allowedHosts.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.allowedHosts[i]);
+                    if (message.forbiddenHosts != null && message.forbiddenHosts.length)
+                        for (let i = 0; i < message.forbiddenHosts.length; ++i)
+                            writer.uint32(/* id 3, wireType 2 =*/26).string(message.forbiddenHosts[i]);
+                    if (message.allowedLabels != null && $Object.hasOwnProperty.call(message, "allowedLabels"))
+                        for (let keys = $Object.keys(message.allowedLabels), i = 0; i < keys.length; ++i) {
+                            writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]);
+                            $root.reservoir.veem.v1.LabelValues.encode(message.allowedLabels[keys[i]], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim().ldelim();
+                        }
+                    if (message.setId != null && $Object.hasOwnProperty.call(message, "setId") && message.setId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.setId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Placement message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.Placement
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.Placement & reservoir.veem.v1.Placement.$Shape} Placement
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Placement.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.Placement();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.groups && message.groups.length))
+                                    message.groups = [];
+                                message.groups.push($root.reservoir.veem.v1.PlacementGroup.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.allowedHosts && message.allowedHosts.length))
+                                    message.allowedHosts = [];
+                                message.allowedHosts.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.forbiddenHosts && message.forbiddenHosts.length))
+                                    message.forbiddenHosts = [];
+                                message.forbiddenHosts.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.allowedLabels === $util.emptyObject)
+                                    message.allowedLabels = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = null;
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = $root.reservoir.veem.v1.LabelValues.decode(reader, reader.size(), $undefined, _depth + 1, value);
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.allowedLabels, key);
+                                message.allowedLabels[key] = value || new $root.reservoir.veem.v1.LabelValues();
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.setId = value;
+                                else
+                                    delete message.setId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Placement message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.Placement
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.Placement} Placement
+                 */
+                Placement.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.Placement)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.Placement: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.Placement();
+                    if (object.groups) {
+                        if (!$Array.isArray(object.groups))
+                            throw $TypeError(".reservoir.veem.v1.Placement.groups: array expected");
+                        message.groups = $Array(object.groups.length);
+                        for (let i = 0; i < object.groups.length; ++i) {
+                            if (!$util.isObject(object.groups[i]))
+                                throw $TypeError(".reservoir.veem.v1.Placement.groups: object expected");
+                            message.groups[i] = $root.reservoir.veem.v1.PlacementGroup.fromObject(object.groups[i], _depth + 1);
+                        }
+                    }
+                    if (object.allowedHosts) {
+                        if (!$Array.isArray(object.allowedHosts))
+                            throw $TypeError(".reservoir.veem.v1.Placement.allowedHosts: array expected");
+                        message.allowedHosts = $Array(object.allowedHosts.length);
+                        for (let i = 0; i < object.allowedHosts.length; ++i)
+                            message.allowedHosts[i] = $String(object.allowedHosts[i]);
+                    }
+                    if (object.forbiddenHosts) {
+                        if (!$Array.isArray(object.forbiddenHosts))
+                            throw $TypeError(".reservoir.veem.v1.Placement.forbiddenHosts: array expected");
+                        message.forbiddenHosts = $Array(object.forbiddenHosts.length);
+                        for (let i = 0; i < object.forbiddenHosts.length; ++i)
+                            message.forbiddenHosts[i] = $String(object.forbiddenHosts[i]);
+                    }
+                    if (object.allowedLabels) {
+                        if (!$util.isObject(object.allowedLabels))
+                            throw $TypeError(".reservoir.veem.v1.Placement.allowedLabels: object expected");
+                        message.allowedLabels = {};
+                        for (let keys = $Object.keys(object.allowedLabels), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.allowedLabels, keys[i]);
+                            if (!$util.isObject(object.allowedLabels[keys[i]]))
+                                throw $TypeError(".reservoir.veem.v1.Placement.allowedLabels: object expected");
+                            message.allowedLabels[keys[i]] = $root.reservoir.veem.v1.LabelValues.fromObject(object.allowedLabels[keys[i]], _depth + 1);
+                        }
+                    }
+                    if (object.setId != null)
+                        if (typeof object.setId !== "string" || object.setId.length)
+                            message.setId = $String(object.setId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Placement message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.Placement
+                 * @static
+                 * @param {reservoir.veem.v1.Placement} message Placement
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Placement.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.groups = [];
+                        object.allowedHosts = [];
+                        object.forbiddenHosts = [];
+                    }
+                    if (options.objects || options.defaults)
+                        object.allowedLabels = {};
+                    if (options.defaults)
+                        object.setId = "";
+                    if (message.groups && message.groups.length) {
+                        object.groups = $Array(message.groups.length);
+                        for (let j = 0; j < message.groups.length; ++j)
+                            object.groups[j] = $root.reservoir.veem.v1.PlacementGroup.toObject(message.groups[j], options, _depth + 1);
+                    }
+                    if (message.allowedHosts && message.allowedHosts.length) {
+                        object.allowedHosts = $Array(message.allowedHosts.length);
+                        for (let j = 0; j < message.allowedHosts.length; ++j)
+                            object.allowedHosts[j] = message.allowedHosts[j];
+                    }
+                    if (message.forbiddenHosts && message.forbiddenHosts.length) {
+                        object.forbiddenHosts = $Array(message.forbiddenHosts.length);
+                        for (let j = 0; j < message.forbiddenHosts.length; ++j)
+                            object.forbiddenHosts[j] = message.forbiddenHosts[j];
+                    }
+                    let keys2;
+                    if (message.allowedLabels && (keys2 = $Object.keys(message.allowedLabels)).length) {
+                        object.allowedLabels = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.allowedLabels, keys2[j]);
+                            object.allowedLabels[keys2[j]] = $root.reservoir.veem.v1.LabelValues.toObject(message.allowedLabels[keys2[j]], options, _depth + 1);
+                        }
+                    }
+                    if (message.setId != null && $Object.hasOwnProperty.call(message, "setId"))
+                        object.setId = message.setId;
+                    return object;
+                };
+
+                /**
+                 * Converts this Placement to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.Placement
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Placement.prototype.toJSON = function() {
+                    return Placement.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Placement;
+            })();
+
             v1.Vm = (function() {
 
                 /**
@@ -13949,6 +19649,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [hypervisor] Vm hypervisor
                  * @property {string|null} [taskId] Vm taskId
                  * @property {number|null} [version] Vm version
+                 * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] Vm placement
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -14153,6 +19854,14 @@ export const reservoir = $root.reservoir = (() => {
                 Vm.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * Vm placement.
+                 * @member {reservoir.veem.v1.Placement.$Properties|null|undefined} placement
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.placement = null;
+
+                /**
                  * Creates a new Vm instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.Vm
@@ -14230,6 +19939,8 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 20, wireType 2 =*/162).string(message.taskId);
                     if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
                         writer.uint32(/* id 21, wireType 0 =*/168).uint64(message.version);
+                    if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
+                        $root.reservoir.veem.v1.Placement.encode(message.placement, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -14512,6 +20223,12 @@ export const reservoir = $root.reservoir = (() => {
                                     delete message.version;
                                 continue;
                             }
+                        case 22: {
+                                if (wireType !== 2)
+                                    break;
+                                message.placement = $root.reservoir.veem.v1.Placement.decode(reader, reader.size(), $undefined, _depth + 1, message.placement);
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -14658,6 +20375,11 @@ export const reservoir = $root.reservoir = (() => {
                                 message.version = object.version;
                             else if (typeof object.version === "object")
                                 message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                    if (object.placement != null) {
+                        if (!$util.isObject(object.placement))
+                            throw $TypeError(".reservoir.veem.v1.Vm.placement: object expected");
+                        message.placement = $root.reservoir.veem.v1.Placement.fromObject(object.placement, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -14716,6 +20438,7 @@ export const reservoir = $root.reservoir = (() => {
                             object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.placement = null;
                     }
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                         object.id = message.id;
@@ -14793,6 +20516,8 @@ export const reservoir = $root.reservoir = (() => {
                             object.version = options.longs === $String ? $String(message.version) : message.version;
                         else
                             object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                    if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
+                        object.placement = $root.reservoir.veem.v1.Placement.toObject(message.placement, options, _depth + 1);
                     return object;
                 };
 
@@ -14826,6 +20551,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [organization] CreateVmRequest organization
                  * @property {string|null} [owner] CreateVmRequest owner
                  * @property {string|null} [host] CreateVmRequest host
+                 * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] CreateVmRequest placement
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -14949,6 +20675,14 @@ export const reservoir = $root.reservoir = (() => {
                 CreateVmRequest.prototype.host = "";
 
                 /**
+                 * CreateVmRequest placement.
+                 * @member {reservoir.veem.v1.Placement.$Properties|null|undefined} placement
+                 * @memberof reservoir.veem.v1.CreateVmRequest
+                 * @instance
+                 */
+                CreateVmRequest.prototype.placement = null;
+
+                /**
                  * Creates a new CreateVmRequest instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.CreateVmRequest
@@ -15005,6 +20739,8 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 10, wireType 2 =*/82).string(message.owner);
                     if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
                         writer.uint32(/* id 11, wireType 2 =*/90).string(message.host);
+                    if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
+                        $root.reservoir.veem.v1.Placement.encode(message.placement, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -15198,6 +20934,12 @@ export const reservoir = $root.reservoir = (() => {
                                     delete message.host;
                                 continue;
                             }
+                        case 12: {
+                                if (wireType !== 2)
+                                    break;
+                                message.placement = $root.reservoir.veem.v1.Placement.decode(reader, reader.size(), $undefined, _depth + 1, message.placement);
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -15286,6 +21028,11 @@ export const reservoir = $root.reservoir = (() => {
                     if (object.host != null)
                         if (typeof object.host !== "string" || object.host.length)
                             message.host = $String(object.host);
+                    if (object.placement != null) {
+                        if (!$util.isObject(object.placement))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmRequest.placement: object expected");
+                        message.placement = $root.reservoir.veem.v1.Placement.fromObject(object.placement, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -15321,6 +21068,7 @@ export const reservoir = $root.reservoir = (() => {
                         object.organization = "";
                         object.owner = "";
                         object.host = "";
+                        object.placement = null;
                     }
                     if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                         object.name = message.name;
@@ -15360,6 +21108,8 @@ export const reservoir = $root.reservoir = (() => {
                         object.owner = message.owner;
                     if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
                         object.host = message.host;
+                    if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
+                        object.placement = $root.reservoir.veem.v1.Placement.toObject(message.placement, options, _depth + 1);
                     return object;
                 };
 
@@ -15375,6 +21125,868 @@ export const reservoir = $root.reservoir = (() => {
                 };
 
                 return CreateVmRequest;
+            })();
+
+            v1.CreateVmSetRequest = (function() {
+
+                /**
+                 * Properties of a CreateVmSetRequest.
+                 * @typedef {Object} reservoir.veem.v1.CreateVmSetRequest.$Properties
+                 * @property {Array.<reservoir.veem.v1.CreateVmRequest.$Properties>|null} [vms] CreateVmSetRequest vms
+                 * @property {string|null} [requestId] CreateVmSetRequest requestId
+                 * @property {string|null} [organization] CreateVmSetRequest organization
+                 * @property {string|null} [owner] CreateVmSetRequest owner
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CreateVmSetRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface ICreateVmSetRequest
+                 * @augments reservoir.veem.v1.CreateVmSetRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.CreateVmSetRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CreateVmSetRequest.
+                 * @typedef {reservoir.veem.v1.CreateVmSetRequest.$Properties} reservoir.veem.v1.CreateVmSetRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new CreateVmSetRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a CreateVmSetRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.CreateVmSetRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const CreateVmSetRequest = function (properties) {
+                    this.vms = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CreateVmSetRequest vms.
+                 * @member {Array.<reservoir.veem.v1.CreateVmRequest.$Properties>} vms
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @instance
+                 */
+                CreateVmSetRequest.prototype.vms = $util.emptyArray;
+
+                /**
+                 * CreateVmSetRequest requestId.
+                 * @member {string} requestId
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @instance
+                 */
+                CreateVmSetRequest.prototype.requestId = "";
+
+                /**
+                 * CreateVmSetRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @instance
+                 */
+                CreateVmSetRequest.prototype.organization = "";
+
+                /**
+                 * CreateVmSetRequest owner.
+                 * @member {string} owner
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @instance
+                 */
+                CreateVmSetRequest.prototype.owner = "";
+
+                /**
+                 * Creates a new CreateVmSetRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.CreateVmSetRequest} CreateVmSetRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.CreateVmSetRequest.$Shape): reservoir.veem.v1.CreateVmSetRequest & reservoir.veem.v1.CreateVmSetRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.CreateVmSetRequest.$Properties): reservoir.veem.v1.CreateVmSetRequest;
+                 * }}
+                 */
+                CreateVmSetRequest.create = function(properties) {
+                    return new CreateVmSetRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified CreateVmSetRequest message. Does not implicitly {@link reservoir.veem.v1.CreateVmSetRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetRequest.$Properties} message CreateVmSetRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CreateVmSetRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            $root.reservoir.veem.v1.CreateVmRequest.encode(message.vms[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.requestId);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.organization);
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.owner);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a CreateVmSetRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.CreateVmSetRequest & reservoir.veem.v1.CreateVmSetRequest.$Shape} CreateVmSetRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CreateVmSetRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.CreateVmSetRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push($root.reservoir.veem.v1.CreateVmRequest.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.requestId = value;
+                                else
+                                    delete message.requestId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.owner = value;
+                                else
+                                    delete message.owner;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a CreateVmSetRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.CreateVmSetRequest} CreateVmSetRequest
+                 */
+                CreateVmSetRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.CreateVmSetRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.CreateVmSetRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.CreateVmSetRequest();
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmSetRequest.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i) {
+                            if (!$util.isObject(object.vms[i]))
+                                throw $TypeError(".reservoir.veem.v1.CreateVmSetRequest.vms: object expected");
+                            message.vms[i] = $root.reservoir.veem.v1.CreateVmRequest.fromObject(object.vms[i], _depth + 1);
+                        }
+                    }
+                    if (object.requestId != null)
+                        if (typeof object.requestId !== "string" || object.requestId.length)
+                            message.requestId = $String(object.requestId);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.owner != null)
+                        if (typeof object.owner !== "string" || object.owner.length)
+                            message.owner = $String(object.owner);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a CreateVmSetRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetRequest} message CreateVmSetRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CreateVmSetRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.vms = [];
+                    if (options.defaults) {
+                        object.requestId = "";
+                        object.organization = "";
+                        object.owner = "";
+                    }
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = $root.reservoir.veem.v1.CreateVmRequest.toObject(message.vms[j], options, _depth + 1);
+                    }
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                        object.requestId = message.requestId;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                        object.owner = message.owner;
+                    return object;
+                };
+
+                /**
+                 * Converts this CreateVmSetRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.CreateVmSetRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CreateVmSetRequest.prototype.toJSON = function() {
+                    return CreateVmSetRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return CreateVmSetRequest;
+            })();
+
+            v1.VmRefusal = (function() {
+
+                /**
+                 * Properties of a VmRefusal.
+                 * @typedef {Object} reservoir.veem.v1.VmRefusal.$Properties
+                 * @property {string|null} [name] VmRefusal name
+                 * @property {Array.<string>|null} [reasons] VmRefusal reasons
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a VmRefusal.
+                 * @memberof reservoir.veem.v1
+                 * @interface IVmRefusal
+                 * @augments reservoir.veem.v1.VmRefusal.$Properties
+                 * @deprecated Use reservoir.veem.v1.VmRefusal.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a VmRefusal.
+                 * @typedef {reservoir.veem.v1.VmRefusal.$Properties} reservoir.veem.v1.VmRefusal.$Shape
+                 */
+
+                /**
+                 * Constructs a new VmRefusal.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a VmRefusal.
+                 * @constructor
+                 * @param {reservoir.veem.v1.VmRefusal.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const VmRefusal = function (properties) {
+                    this.reasons = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * VmRefusal name.
+                 * @member {string} name
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @instance
+                 */
+                VmRefusal.prototype.name = "";
+
+                /**
+                 * VmRefusal reasons.
+                 * @member {Array.<string>} reasons
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @instance
+                 */
+                VmRefusal.prototype.reasons = $util.emptyArray;
+
+                /**
+                 * Creates a new VmRefusal instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @static
+                 * @param {reservoir.veem.v1.VmRefusal.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.VmRefusal} VmRefusal instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.VmRefusal.$Shape): reservoir.veem.v1.VmRefusal & reservoir.veem.v1.VmRefusal.$Shape;
+                 *   (properties?: reservoir.veem.v1.VmRefusal.$Properties): reservoir.veem.v1.VmRefusal;
+                 * }}
+                 */
+                VmRefusal.create = function(properties) {
+                    return new VmRefusal(properties);
+                };
+
+                /**
+                 * Encodes the specified VmRefusal message. Does not implicitly {@link reservoir.veem.v1.VmRefusal.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @static
+                 * @param {reservoir.veem.v1.VmRefusal.$Properties} message VmRefusal message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VmRefusal.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                    if (message.reasons != null && message.reasons.length)
+                        for (let i = 0; i < message.reasons.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.reasons[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a VmRefusal message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.VmRefusal & reservoir.veem.v1.VmRefusal.$Shape} VmRefusal
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VmRefusal.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.VmRefusal();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.reasons && message.reasons.length))
+                                    message.reasons = [];
+                                message.reasons.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a VmRefusal message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.VmRefusal} VmRefusal
+                 */
+                VmRefusal.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.VmRefusal)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.VmRefusal: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.VmRefusal();
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.reasons) {
+                        if (!$Array.isArray(object.reasons))
+                            throw $TypeError(".reservoir.veem.v1.VmRefusal.reasons: array expected");
+                        message.reasons = $Array(object.reasons.length);
+                        for (let i = 0; i < object.reasons.length; ++i)
+                            message.reasons[i] = $String(object.reasons[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a VmRefusal message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @static
+                 * @param {reservoir.veem.v1.VmRefusal} message VmRefusal
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VmRefusal.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.reasons = [];
+                    if (options.defaults)
+                        object.name = "";
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.reasons && message.reasons.length) {
+                        object.reasons = $Array(message.reasons.length);
+                        for (let j = 0; j < message.reasons.length; ++j)
+                            object.reasons[j] = message.reasons[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this VmRefusal to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.VmRefusal
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VmRefusal.prototype.toJSON = function() {
+                    return VmRefusal.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return VmRefusal;
+            })();
+
+            v1.CreateVmSetResponse = (function() {
+
+                /**
+                 * Properties of a CreateVmSetResponse.
+                 * @typedef {Object} reservoir.veem.v1.CreateVmSetResponse.$Properties
+                 * @property {boolean|null} [accepted] CreateVmSetResponse accepted
+                 * @property {Array.<reservoir.veem.v1.VmTaskResponse.$Properties>|null} [vms] CreateVmSetResponse vms
+                 * @property {Array.<reservoir.veem.v1.VmRefusal.$Properties>|null} [refusals] CreateVmSetResponse refusals
+                 * @property {string|null} [setId] CreateVmSetResponse setId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CreateVmSetResponse.
+                 * @memberof reservoir.veem.v1
+                 * @interface ICreateVmSetResponse
+                 * @augments reservoir.veem.v1.CreateVmSetResponse.$Properties
+                 * @deprecated Use reservoir.veem.v1.CreateVmSetResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CreateVmSetResponse.
+                 * @typedef {reservoir.veem.v1.CreateVmSetResponse.$Properties} reservoir.veem.v1.CreateVmSetResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new CreateVmSetResponse.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a CreateVmSetResponse.
+                 * @constructor
+                 * @param {reservoir.veem.v1.CreateVmSetResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const CreateVmSetResponse = function (properties) {
+                    this.vms = [];
+                    this.refusals = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CreateVmSetResponse accepted.
+                 * @member {boolean} accepted
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @instance
+                 */
+                CreateVmSetResponse.prototype.accepted = false;
+
+                /**
+                 * CreateVmSetResponse vms.
+                 * @member {Array.<reservoir.veem.v1.VmTaskResponse.$Properties>} vms
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @instance
+                 */
+                CreateVmSetResponse.prototype.vms = $util.emptyArray;
+
+                /**
+                 * CreateVmSetResponse refusals.
+                 * @member {Array.<reservoir.veem.v1.VmRefusal.$Properties>} refusals
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @instance
+                 */
+                CreateVmSetResponse.prototype.refusals = $util.emptyArray;
+
+                /**
+                 * CreateVmSetResponse setId.
+                 * @member {string} setId
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @instance
+                 */
+                CreateVmSetResponse.prototype.setId = "";
+
+                /**
+                 * Creates a new CreateVmSetResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.CreateVmSetResponse} CreateVmSetResponse instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.CreateVmSetResponse.$Shape): reservoir.veem.v1.CreateVmSetResponse & reservoir.veem.v1.CreateVmSetResponse.$Shape;
+                 *   (properties?: reservoir.veem.v1.CreateVmSetResponse.$Properties): reservoir.veem.v1.CreateVmSetResponse;
+                 * }}
+                 */
+                CreateVmSetResponse.create = function(properties) {
+                    return new CreateVmSetResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified CreateVmSetResponse message. Does not implicitly {@link reservoir.veem.v1.CreateVmSetResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetResponse.$Properties} message CreateVmSetResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CreateVmSetResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                        writer.uint32(/* id 1, wireType 0 =*/8).bool(message.accepted);
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            $root.reservoir.veem.v1.VmTaskResponse.encode(message.vms[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.refusals != null && message.refusals.length)
+                        for (let i = 0; i < message.refusals.length; ++i)
+                            $root.reservoir.veem.v1.VmRefusal.encode(message.refusals[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.setId != null && $Object.hasOwnProperty.call(message, "setId") && message.setId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.setId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a CreateVmSetResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.CreateVmSetResponse & reservoir.veem.v1.CreateVmSetResponse.$Shape} CreateVmSetResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CreateVmSetResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.CreateVmSetResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.accepted = value;
+                                else
+                                    delete message.accepted;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push($root.reservoir.veem.v1.VmTaskResponse.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.refusals && message.refusals.length))
+                                    message.refusals = [];
+                                message.refusals.push($root.reservoir.veem.v1.VmRefusal.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.setId = value;
+                                else
+                                    delete message.setId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a CreateVmSetResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.CreateVmSetResponse} CreateVmSetResponse
+                 */
+                CreateVmSetResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.CreateVmSetResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.CreateVmSetResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.CreateVmSetResponse();
+                    if (object.accepted != null)
+                        if (object.accepted)
+                            message.accepted = $Boolean(object.accepted);
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmSetResponse.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i) {
+                            if (!$util.isObject(object.vms[i]))
+                                throw $TypeError(".reservoir.veem.v1.CreateVmSetResponse.vms: object expected");
+                            message.vms[i] = $root.reservoir.veem.v1.VmTaskResponse.fromObject(object.vms[i], _depth + 1);
+                        }
+                    }
+                    if (object.refusals) {
+                        if (!$Array.isArray(object.refusals))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmSetResponse.refusals: array expected");
+                        message.refusals = $Array(object.refusals.length);
+                        for (let i = 0; i < object.refusals.length; ++i) {
+                            if (!$util.isObject(object.refusals[i]))
+                                throw $TypeError(".reservoir.veem.v1.CreateVmSetResponse.refusals: object expected");
+                            message.refusals[i] = $root.reservoir.veem.v1.VmRefusal.fromObject(object.refusals[i], _depth + 1);
+                        }
+                    }
+                    if (object.setId != null)
+                        if (typeof object.setId !== "string" || object.setId.length)
+                            message.setId = $String(object.setId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a CreateVmSetResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @static
+                 * @param {reservoir.veem.v1.CreateVmSetResponse} message CreateVmSetResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CreateVmSetResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.vms = [];
+                        object.refusals = [];
+                    }
+                    if (options.defaults) {
+                        object.accepted = false;
+                        object.setId = "";
+                    }
+                    if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                        object.accepted = message.accepted;
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = $root.reservoir.veem.v1.VmTaskResponse.toObject(message.vms[j], options, _depth + 1);
+                    }
+                    if (message.refusals && message.refusals.length) {
+                        object.refusals = $Array(message.refusals.length);
+                        for (let j = 0; j < message.refusals.length; ++j)
+                            object.refusals[j] = $root.reservoir.veem.v1.VmRefusal.toObject(message.refusals[j], options, _depth + 1);
+                    }
+                    if (message.setId != null && $Object.hasOwnProperty.call(message, "setId"))
+                        object.setId = message.setId;
+                    return object;
+                };
+
+                /**
+                 * Converts this CreateVmSetResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.CreateVmSetResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CreateVmSetResponse.prototype.toJSON = function() {
+                    return CreateVmSetResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return CreateVmSetResponse;
             })();
 
             v1.VmTaskResponse = (function() {
@@ -17890,6 +24502,47 @@ export const reservoir = $root.reservoir = (() => {
                     path: { value: "/reservoir.veem.v1.VmService/CreateVm" },
                     requestType: { value: "CreateVmRequest" },
                     responseType: { value: "VmTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.VmService#createVmSet}.
+                 * @memberof reservoir.veem.v1.VmService
+                 * @typedef CreateVmSetCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.CreateVmSetResponse} [response] CreateVmSetResponse
+                 */
+
+                /**
+                 * Calls CreateVmSet.
+                 * @memberof reservoir.veem.v1.VmService
+                 * @typedef CreateVmSet
+                 * @type {{
+                 *   (request: reservoir.veem.v1.ICreateVmSetRequest, callback: reservoir.veem.v1.VmService.CreateVmSetCallback): void;
+                 *   (request: reservoir.veem.v1.ICreateVmSetRequest): Promise<reservoir.veem.v1.CreateVmSetResponse>;
+                 *   readonly name: "CreateVmSet";
+                 *   readonly path: "/reservoir.veem.v1.VmService/CreateVmSet";
+                 *   readonly requestType: "CreateVmSetRequest";
+                 *   readonly responseType: "CreateVmSetResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls CreateVmSet.
+                 * @name reservoir.veem.v1.VmService#createVmSet
+                 * @type {reservoir.veem.v1.VmService.CreateVmSet}
+                 */
+                $Object.defineProperties(VmService.prototype.createVmSet = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, VmService.prototype.createVmSet, $root.reservoir.veem.v1.CreateVmSetRequest, $root.reservoir.veem.v1.CreateVmSetResponse, request, callback);
+                }, {
+                    name: { value: "CreateVmSet" },
+                    path: { value: "/reservoir.veem.v1.VmService/CreateVmSet" },
+                    requestType: { value: "CreateVmSetRequest" },
+                    responseType: { value: "CreateVmSetResponse" },
                     requestStream: { value: $undefined },
                     responseStream: { value: $undefined }
                 });

@@ -44,6 +44,15 @@ export const TaskServiceDefinition = {
   listTasks: rpc('/reservoir.common.v1.TaskService/ListTasks', 'listTasks', false as const, reservoir.common.v1.ListTasksRequest, reservoir.common.v1.ListTasksResponse),
 };
 
+/** reservoir.pe.v1.PolicyService */
+export const PolicyServiceDefinition = {
+  getPolicy: rpc('/reservoir.pe.v1.PolicyService/GetPolicy', 'getPolicy', false as const, reservoir.pe.v1.GetPolicyRequest, reservoir.pe.v1.Policy),
+  setPolicy: rpc('/reservoir.pe.v1.PolicyService/SetPolicy', 'setPolicy', false as const, reservoir.pe.v1.SetPolicyRequest, reservoir.pe.v1.Policy),
+  place: rpc('/reservoir.pe.v1.PolicyService/Place', 'place', false as const, reservoir.pe.v1.PlaceRequest, reservoir.pe.v1.PlaceResponse),
+  solve: rpc('/reservoir.pe.v1.PolicyService/Solve', 'solve', false as const, reservoir.pe.v1.SolveRequest, reservoir.pe.v1.SolveResponse),
+  optimize: rpc('/reservoir.pe.v1.PolicyService/Optimize', 'optimize', false as const, reservoir.pe.v1.OptimizeRequest, reservoir.pe.v1.OptimizeResponse),
+};
+
 /** reservoir.veeh.v1.HostAgent */
 export const HostAgentDefinition = {
   listAgentHosts: rpc('/reservoir.veeh.v1.HostAgent/ListAgentHosts', 'listAgentHosts', false as const, reservoir.veeh.v1.ListAgentHostsRequest, reservoir.veeh.v1.ListAgentHostsResponse),
@@ -109,6 +118,7 @@ export const QuotaServiceDefinition = {
 /** reservoir.veem.v1.VmService */
 export const VmServiceDefinition = {
   createVm: rpc('/reservoir.veem.v1.VmService/CreateVm', 'createVm', false as const, reservoir.veem.v1.CreateVmRequest, reservoir.veem.v1.VmTaskResponse),
+  createVmSet: rpc('/reservoir.veem.v1.VmService/CreateVmSet', 'createVmSet', false as const, reservoir.veem.v1.CreateVmSetRequest, reservoir.veem.v1.CreateVmSetResponse),
   getVm: rpc('/reservoir.veem.v1.VmService/GetVm', 'getVm', false as const, reservoir.veem.v1.GetVmRequest, reservoir.veem.v1.Vm),
   listVms: rpc('/reservoir.veem.v1.VmService/ListVms', 'listVms', false as const, reservoir.veem.v1.ListVmsRequest, reservoir.veem.v1.ListVmsResponse),
   actOnVm: rpc('/reservoir.veem.v1.VmService/ActOnVm', 'actOnVm', false as const, reservoir.veem.v1.VmActionRequest, reservoir.veem.v1.VmTaskResponse),

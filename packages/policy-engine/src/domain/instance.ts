@@ -16,6 +16,7 @@ const hostSchema = z.object({
   overcommit: z.array(z.number().finite().positive()).optional(),
   power: z.object({ idle: amount, peak: amount }).default({ idle: 0, peak: 0 }),
   cost: amount.default(1),
+  reserved: z.array(amount).optional(),
 });
 
 const vmSchema = z.object({
@@ -24,6 +25,7 @@ const vmSchema = z.object({
   host: id.optional(),
   benefit: amount.default(1),
   moveCost: amount.default(1),
+  fixed: z.boolean().optional(),
 });
 
 const constraintSchema = z.discriminatedUnion('type', [
@@ -92,6 +94,11 @@ export function parseInstance(input: unknown): PeInstance {
         path: `hosts[${i}].capacity`,
         message: `has ${h.capacity.length} values for ${n} resources`,
       });
+    if (h.reserved && h.reserved.length !== n)
+      problems.push({
+        path: `hosts[${i}].reserved`,
+        message: `has ${h.reserved.length} values for ${n} resources`,
+      });
     if (h.overcommit && h.overcommit.length !== n)
       problems.push({
         path: `hosts[${i}].overcommit`,
@@ -109,6 +116,8 @@ export function parseInstance(input: unknown): PeInstance {
       });
     if (v.host !== undefined && !hostIds.has(v.host))
       problems.push({ path: `vms[${i}].host`, message: `unknown host "${v.host}"` });
+    if (v.fixed && v.host === undefined)
+      problems.push({ path: `vms[${i}].fixed`, message: 'a fixed VM needs a host' });
   });
   raw.constraints.forEach((c, i) => {
     c.vms.forEach((vm, k) => {
@@ -127,9 +136,11 @@ export function parseInstance(input: unknown): PeInstance {
   return {
     resources: raw.resources,
     hosts: raw.hosts.map((h) => ({ ...h, overcommit: h.overcommit ?? raw.resources.map(() => 1) })),
-    vms: raw.vms.map((v) =>
-      v.host === undefined ? { id: v.id, demand: v.demand, benefit: v.benefit, moveCost: v.moveCost } : v,
-    ),
+    vms: raw.vms.map(({ host, fixed, ...v }) => ({
+      ...v,
+      ...(host !== undefined ? { host } : {}),
+      ...(fixed ? { fixed } : {}),
+    })),
     constraints: raw.constraints as PeConstraint[],
     policy: {
       name: raw.policy.name,

@@ -10,6 +10,8 @@ export interface PeHost {
   overcommit: number[];
   power: { idle: number; peak: number };
   cost: number;
+  /** Capacity already taken by workloads outside the instance (same units as capacity). */
+  reserved?: number[];
 }
 
 export interface PeVm {
@@ -19,6 +21,8 @@ export interface PeVm {
   host?: string;
   benefit: number;
   moveCost: number;
+  /** Pinned to its current host: solvers never move it (a running VM during online placement). */
+  fixed?: boolean;
 }
 
 export type PeConstraint =
