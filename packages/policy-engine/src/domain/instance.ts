@@ -41,6 +41,7 @@ const constraintSchema = z.discriminatedUnion('type', [
     vms: ids,
     hosts: z.array(id).optional(),
     tags: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+    reason: z.string().optional(),
   }),
   z.object({ type: z.literal('all-or-nothing'), vms: ids }),
 ]);

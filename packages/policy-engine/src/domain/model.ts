@@ -28,7 +28,14 @@ export interface PeVm {
 export type PeConstraint =
   | { type: 'affinity' | 'anti-affinity'; vms: string[]; scope: string; hard: boolean }
   | { type: 'spread'; vms: string[]; tag: string; min: number }
-  | { type: 'allowed' | 'forbidden'; vms: string[]; hosts?: string[]; tags?: Record<string, string[]> }
+  | {
+      type: 'allowed' | 'forbidden';
+      vms: string[];
+      hosts?: string[];
+      tags?: Record<string, string[]>;
+      /** Replaces the generic reason text (e.g. the VEEM's own filter said why). */
+      reason?: string;
+    }
   | { type: 'all-or-nothing'; vms: string[] };
 
 export const POLICY_NAMES = ['consolidate', 'balance', 'min-migrations', 'profit', 'weighted'] as const;

@@ -1,3 +1,4 @@
+import { filterMatches } from './host-filter.js';
 import type { PeInstance, PePolicy } from './model.js';
 
 // An instance compiled to dense indices and typed arrays: solvers run inner loops over hosts and
@@ -186,15 +187,9 @@ export function compileProblem(instance: PeInstance, policy: PePolicy = instance
       for (const v of all) vmSet[v] = k;
     } else if (c.type === 'allowed' || c.type === 'forbidden') {
       const mask = new Uint8Array(nHosts);
-      const { hosts, tags } = c;
       const allow = c.type === 'allowed';
-      instance.hosts.forEach((h, i) => {
-        const byHost = hosts ? hosts.includes(h.id) : true;
-        const byTag = tags
-          ? Object.entries(tags).every(([t, vals]) => vals.includes(h.tags[t] ?? '\0'))
-          : true;
-        // allowed: hosts matching every given filter; forbidden: hosts matching every given filter are out.
-        mask[i] = allow === (byHost && byTag) ? 1 : 0;
+      instance.hosts.forEach((h, k) => {
+        mask[k] = allow === filterMatches(c, h) ? 1 : 0;
       });
       for (const name of new Set(c.vms)) {
         const v = vmIndex.get(name)!;
