@@ -20,6 +20,77 @@ function volumeBound(p: Problem, r: number): number {
   return have + EPS < need ? Infinity : k;
 }
 
+/** Solves the n×n system A x = b by Gaussian elimination; undefined when singular. */
+function solveLinear(A: number[][], b: number[]): number[] | undefined {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    if (Math.abs(M[piv]![c]!) < 1e-12) return undefined;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / M[c]![c]!;
+      if (f !== 0) for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => row[n]! / row[i]!);
+}
+
+function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield acc;
+    return;
+  }
+  for (let i = start; i <= n - (k - acc.length); i++) yield* combinations(n, k, i + 1, [...acc, i]);
+}
+
+/**
+ * The LP bound of covering every resource's total demand with whole hosts, taken from its dual:
+ * for prices λ ≥ 0 per unit of resource, Σ_r D_r λ_r − Σ_h max(0, Σ_r cap_hr λ_r − 1) bounds the
+ * host count from below (it beats the per-resource bounds when big hosts are big in every
+ * resource). The dual is concave and piecewise linear, so its maximum sits where nRes of the
+ * planes "a host type is worth exactly one" or "λ_r = 0" meet; with few host types every such
+ * vertex is tried.
+ */
+function coveringBound(p: Problem): number {
+  const { nRes } = p;
+  const D = new Array<number>(nRes).fill(0);
+  for (let v = 0; v < p.nVms; v++) for (let r = 0; r < nRes; r++) D[r]! += p.demand[v * nRes + r]!;
+  const types = new Map<string, { cap: number[]; n: number }>();
+  for (let h = 0; h < p.nHosts; h++) {
+    const cap: number[] = [];
+    for (let r = 0; r < nRes; r++) cap.push(Math.max(0, p.cap[h * nRes + r]! - p.base[h * nRes + r]!));
+    const key = cap.join(',');
+    const t = types.get(key);
+    if (t) t.n++;
+    else types.set(key, { cap, n: 1 });
+  }
+  const list = [...types.values()];
+  const planes = list.length + nRes;
+  if (nRes > 6 || planes > 40) return 0;
+  const value = (lam: number[]) => {
+    let g = 0;
+    for (let r = 0; r < nRes; r++) g += D[r]! * lam[r]!;
+    for (const t of list) {
+      let s = 0;
+      for (let r = 0; r < nRes; r++) s += t.cap[r]! * lam[r]!;
+      if (s > 1) g -= t.n * (s - 1);
+    }
+    return g;
+  };
+  let best = 0;
+  for (const pick of combinations(planes, nRes)) {
+    const A = pick.map((k) => (k < list.length ? list[k]!.cap : D.map((_, r) => (r === k - list.length ? 1 : 0))));
+    const b = pick.map((k) => (k < list.length ? 1 : 0));
+    const lam = solveLinear(A, b);
+    if (!lam || lam.some((x) => !(x >= -1e-12))) continue;
+    best = Math.max(best, value(lam.map((x) => Math.max(0, x))));
+  }
+  return Math.ceil(best - 1e-6);
+}
+
 /** Martello–Toth L2 for one resource when every host has the same capacity C. */
 function l2Bound(sizes: number[], C: number): number {
   if (C <= 0) return 0;
@@ -92,7 +163,7 @@ export function hostLowerBound(p: Problem): number {
       lb = Math.max(lb, l2Bound(sizes, C));
     }
   }
-  lb = Math.max(lb, conflictClique(p));
+  lb = Math.max(lb, conflictClique(p), coveringBound(p));
   // Hosts with reserved capacity stay on whatever happens.
   let reserved = 0;
   for (let h = 0; h < p.nHosts; h++) {

@@ -1,4 +1,5 @@
 import type { PolicyName } from './model.js';
+import { fillByHost, isFree } from './fill-by-host.js';
 import { Placement } from './placement.js';
 import type { Problem } from './problem.js';
 
@@ -14,6 +15,8 @@ export interface GreedyOptions {
   rng?: () => number;
   /** Only these VMs are placed; the others stay unplaced (online placement's context VMs are fixed). */
   only?: ArrayLike<number>;
+  /** Fill host after host with the VM that best matches what is left of it (packing policies). */
+  byHost?: boolean;
 }
 
 type Weights = Partial<Record<Exclude<PolicyName, 'weighted'>, number>>;
@@ -31,8 +34,15 @@ function openingOrder(p: Problem): Int32Array {
     for (let r = 0; r < p.nRes; r++) maxCap[r] = Math.max(maxCap[r]!, p.cap[h * p.nRes + r]!);
   for (let h = 0; h < p.nHosts; h++)
     for (let r = 0; r < p.nRes; r++) size[h]! += maxCap[r]! > 0 ? p.cap[h * p.nRes + r]! / maxCap[r]! : 0;
+  // Among equal hosts, the ones running the most VMs first: their VMs can stay.
+  const running = new Int32Array(p.nHosts);
+  for (let v = 0; v < p.nVms; v++) if (p.current[v]! >= 0) running[p.current[v]!]!++;
   return Int32Array.from({ length: p.nHosts }, (_, h) => h).sort(
-    (a, b) => size[b]! - size[a]! || p.idle[a]! / (size[a]! || 1) - p.idle[b]! / (size[b]! || 1) || a - b,
+    (a, b) =>
+      size[b]! - size[a]! ||
+      p.idle[a]! / (size[a]! || 1) - p.idle[b]! / (size[b]! || 1) ||
+      running[b]! - running[a]! ||
+      a - b,
   );
 }
 
@@ -79,7 +89,10 @@ export class Constructor {
       let slack = 0;
       for (let r = 0; r < nRes; r++) {
         const c = cap[h * nRes + r]!;
-        if (c > 0) slack += (c - pl.used[h * nRes + r]! - demand[v * nRes + r]!) / c;
+        if (c > 0) {
+          const left = (c - pl.used[h * nRes + r]! - demand[v * nRes + r]!) / c;
+          slack += left * left;
+        }
       }
       s += wc * ((active ? 0 : 1 + p.hostCost[h]! / Math.max(1e-9, p.benefit[v]!) * (w.profit ?? 0)) + slack / nRes);
     }
@@ -148,6 +161,11 @@ export class Constructor {
       const i = this.active.indexOf(h);
       if (i >= 0) this.active.splice(i, 1);
     }
+  }
+
+  /** Hosts in the order a host-by-host fill uses them: the active ones, then the rest by opening order. */
+  fillOrder(): number[] {
+    return [...this.active, ...[...this.open].filter((h) => this.isActive[h] === 0)];
   }
 
   /** Places every member or none; returns whether it did. */
@@ -255,13 +273,27 @@ export function construct(p: Problem, o: GreedyOptions): Placement {
   const c = new Constructor(pl, o.noise ?? 0, o.rng);
   const vms = o.only ?? Int32Array.from({ length: p.nVms }, (_, v) => v);
   if (o.keepCurrent) keepCurrent(c, vms);
-  for (const unit of placementUnits(p, vms)) {
-    if (unit.every((v) => pl.host[v]! >= 0)) continue;
+  let units = placementUnits(p, vms);
+  if (o.byHost) {
+    // Rule-bound VMs first, one by one; the free ones then fill host after host.
+    const free = units.filter((u) => u.length === 1 && isFree(p, u[0]!)).map((u) => u[0]!);
+    const bound = units.filter((u) => u.length !== 1 || !isFree(p, u[0]!));
+    for (const unit of bound) placeOne(c, unit);
+    fillByHost(c, free);
+    units = free.filter((v) => pl.host[v]! < 0).map((v) => [v]);
+  }
+  for (const unit of units) placeOne(c, unit);
+  return pl;
+}
+
+function placeOne(c: Constructor, unit: number[]): void {
+  const pl = c.pl;
+  {
+    if (unit.every((v) => pl.host[v]! >= 0)) return;
     if (unit.length === 1) {
       const v = unit[0]!;
       const h = c.bestHost(v);
       if (h >= 0) c.assign(v, h);
     } else c.placeUnit(unit);
   }
-  return pl;
 }

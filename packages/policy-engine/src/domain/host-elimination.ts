@@ -7,6 +7,8 @@ import { OK, type Placement } from './placement.js';
 // fewer. A failed attempt is undone exactly from its move log.
 
 const EPS = 1e-9;
+/** Hosts with more VMs than this are offered single swaps only: pairs grow quadratically. */
+const PAIR_LIMIT = 16;
 
 export interface EliminationOptions {
   rng: () => number;
@@ -151,6 +153,7 @@ export class HostElimination {
         if (p.fixed[a] === 1 || this.tabuUntil[a]! > this.step) continue;
         const ga = w[v]! - w[a]!;
         if ((best === undefined || ga > best) && ga > -this.o.slack && this.fitsWithout(v, h, a, -1)) best = ga;
+        if (m.length > PAIR_LIMIT) continue;
         for (let j = i + 1; j < m.length; j++) {
           const b = m[j]!;
           if (p.fixed[b] === 1 || this.tabuUntil[b]! > this.step) continue;
@@ -179,6 +182,7 @@ export class HostElimination {
         if (p.fixed[a] === 1 || this.tabuUntil[a]! > this.step) continue;
         const ga = w[v]! - w[a]!;
         if (ga > minGain && this.fitsWithout(v, h, a, -1)) moves.push({ h, a, b: -1, gain: ga });
+        if (m.length > PAIR_LIMIT) continue;
         for (let j = i + 1; j < m.length; j++) {
           const b = m[j]!;
           if (p.fixed[b] === 1 || this.tabuUntil[b]! > this.step) continue;
@@ -228,7 +232,7 @@ export class HostElimination {
     for (let h = 0; h < p.nHosts; h++) if (h !== avoid && pl.count[h]! > 0) active.push(h);
     let sideways = 0;
     for (let steps = 0; pool.length > 0 && steps < this.o.maxSteps; steps++) {
-      if ((steps & 7) === 7 && performance.now() > this.o.deadline) break;
+      if (performance.now() > this.o.deadline) break;
       this.step++;
       pool.sort((a, b) => p.weight[b]! - p.weight[a]!);
       for (let i = 0; i < pool.length; i++)

@@ -5,13 +5,17 @@ import type { Problem } from './problem.js';
 // capacity: a VM being migrated holds resources on both hosts until its wave ends, so a move
 // waits for a wave in which its target has room. When every remaining move waits on another (a
 // cycle, e.g. two full hosts swapping VMs), the smallest VM is parked on a host with room and
-// moves on to its target later.
+// moves on to its target later; a VM is parked at most once. VMs the target leaves unplaced are
+// stopped before the first wave, so their capacity is free from the start.
 
 const EPS = 1e-9;
 
 export interface PlanOutcome {
   steps: PlanStep[];
-  /** VMs whose move could not be ordered safely; they stay on their current host. */
+  /**
+   * VMs whose move could not be ordered safely. The steps are only complete when this is empty:
+   * the caller keeps these VMs home (or unplaced) and plans again.
+   */
   stuck: number[];
 }
 
@@ -21,7 +25,7 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
   const where = p.current.slice();
   for (let v = 0; v < p.nVms; v++) {
     const h = where[v]!;
-    if (h >= 0) for (let r = 0; r < nRes; r++) used[h * nRes + r]! += demand[v * nRes + r]!;
+    if (h >= 0 && target[v]! >= 0) for (let r = 0; r < nRes; r++) used[h * nRes + r]! += demand[v * nRes + r]!;
   }
   const room = (v: number, h: number) => {
     for (let r = 0; r < nRes; r++)
@@ -37,6 +41,7 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
   pending.sort((a, b) => p.weight[b]! - p.weight[a]!);
   const steps: PlanStep[] = [];
   const stuck: number[] = [];
+  const parked = new Uint8Array(p.nVms);
   let wave = 0;
   const maxWaves = 4 * pending.length + 10;
   while (pending.length > 0) {
@@ -54,17 +59,28 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
       } else waiting.push(v);
     }
     if (moving.length === 0) {
-      // A cycle: park the smallest waiting VM on any other host with room (allowed for it).
-      const v = waiting.reduce((a, b) => (p.weight[b]! < p.weight[a]! ? b : a));
-      const allowed = p.allowed[v];
+      // A cycle: park the smallest waiting VM not parked yet on any other host with room (allowed
+      // for it); when none can be parked, the smallest waiting VM is stuck.
+      const byWeight = [...waiting].sort((a, b) => p.weight[a]! - p.weight[b]!);
+      let v = -1;
       let park = -1;
-      for (let h = 0; h < p.nHosts && park < 0; h++)
-        if (h !== where[v] && h !== target[v] && (!allowed || allowed[h] === 1) && room(v, h)) park = h;
+      for (const u of byWeight) {
+        if (parked[u]) continue;
+        const allowed = p.allowed[u];
+        for (let h = 0; h < p.nHosts && park < 0; h++)
+          if (h !== where[u] && h !== target[u] && (!allowed || allowed[h] === 1) && room(u, h)) park = h;
+        if (park >= 0) {
+          v = u;
+          break;
+        }
+      }
       if (park < 0) {
-        stuck.push(v);
-        pending = waiting.filter((x) => x !== v);
+        const u = byWeight[0]!;
+        stuck.push(u);
+        pending = waiting.filter((x) => x !== u);
         continue;
       }
+      parked[v] = 1;
       take(v, park, +1);
       take(v, where[v]!, -1);
       steps.push({ vm: p.vmIds[v]!, from: p.hostIds[where[v]!]!, to: p.hostIds[park]!, wave, temporary: true });

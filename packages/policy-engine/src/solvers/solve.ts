@@ -1,12 +1,12 @@
 import { ReservoirError } from '@reservoir/runtime';
 import { hostLowerBound } from '../domain/bounds.js';
-import { construct, placementUnits } from '../domain/greedy.js';
+import { construct, placementUnits, type GreedyOptions } from '../domain/greedy.js';
 import { HostElimination } from '../domain/host-elimination.js';
 import { migrationPlan } from '../domain/migration-plan.js';
 import type { PeInstance, PePolicy } from '../domain/model.js';
 import { compareScores, score, type Score } from '../domain/objective.js';
 import type { Placement } from '../domain/placement.js';
-import { compileProblem, type Problem } from '../domain/problem.js';
+import { compileProblem, valueOf, type Problem } from '../domain/problem.js';
 import { unplacedOf } from '../domain/reasons.js';
 import { dropUnprofitable, lowerPeak, returnHome } from '../domain/rebalance.js';
 import type { SolveResult } from '../domain/result.js';
@@ -123,20 +123,27 @@ export async function solve(instance: PeInstance, options: SolveOptions = {}): P
   const timeLimitMs = options.timeLimitMs ?? 10_000;
   if (!(timeLimitMs > 0))
     throw new ReservoirError('INVALID_ARGUMENT', `timeLimit: ${timeLimitMs} must be positive`, { field: 'timeLimit' });
-  const deadline = t0 + timeLimitMs;
+  // Improvement stops a little early: assembling the answer (plan, reasons) takes time too.
+  const deadline = t0 + Math.max(timeLimitMs * 0.97 - 30, timeLimitMs / 2);
   const p = compileProblem(instance, options.policy ?? instance.policy);
   const rng = mulberry32(options.seed ?? 1);
   const hostLb = hostLowerBound(p);
   const policyLb = policyLowerBound(p, hostLb);
 
-  // A constructive answer, from scratch and (when VMs run somewhere) from where they are.
-  let best = construct(p, { keepCurrent: p.policy.name === 'min-migrations' || Number.isFinite(p.policy.maxMigrations) });
-  if (p.current.some((h) => h >= 0)) {
-    const other = construct(p, { keepCurrent: !(p.policy.name === 'min-migrations' || Number.isFinite(p.policy.maxMigrations)) });
+  // Constructive answers: the first one is the first feasible plan; the others compete with it
+  // (from scratch or from where VMs run; one by one or host by host for packing policies).
+  const keep = p.policy.name === 'min-migrations' || Number.isFinite(p.policy.maxMigrations);
+  const variants: GreedyOptions[] = [{ keepCurrent: keep, byHost: packs(p) && !keep }];
+  if (p.current.some((h) => h >= 0)) variants.push({ keepCurrent: !keep, byHost: packs(p) && keep });
+  if (packs(p)) variants.push({ keepCurrent: false, byHost: false });
+  let best = construct(p, variants[0]!);
+  const firstFeasibleMs = performance.now() - t0;
+  for (const v of variants.slice(1)) {
+    await yieldToLoop();
+    const other = construct(p, v);
     if (compareScores(score(other), score(best)) < 0) best = other;
   }
   repair(best, rng, Math.min(deadline, performance.now() + timeLimitMs / 4));
-  const firstFeasibleMs = performance.now() - t0;
   const progress = () =>
     options.onProgress?.({ ms: performance.now() - t0, hostsUsed: best.hostsUsed, objective: score(best).value });
   progress();
@@ -178,6 +185,38 @@ export async function solve(instance: PeInstance, options: SolveOptions = {}): P
   });
 }
 
+/**
+ * After VMs were taken out of a placement: leaves out the rest of an all-or-nothing set that is
+ * no longer whole, and members of a spread that no longer covers its minimum of values.
+ */
+function dropBroken(pl: Placement): void {
+  const p = pl.p;
+  const drop = (v: number) => {
+    if (pl.host[v]! < 0 || p.fixed[v] === 1) return false;
+    pl.unassign(v);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of p.sets) {
+      const placed = [...s.vms].filter((v) => pl.host[v]! >= 0);
+      if (placed.length === 0 || placed.length === s.vms.length) continue;
+      for (const v of placed) changed = drop(v) || changed;
+    }
+    p.spreads.forEach((s, si) => {
+      if (pl.spreadDistinct[si]! >= Math.min(s.min, pl.spreadPlaced[si]!)) return;
+      // Keep one member per value (fixed ones first): the spread then covers what it uses.
+      const members = [...s.vms].filter((v) => pl.host[v]! >= 0).sort((a, b) => p.fixed[b]! - p.fixed[a]!);
+      const seen = new Set<number>();
+      for (const v of members) {
+        const val = valueOf(p, s.scope, pl.host[v]!);
+        if (!seen.has(val)) seen.add(val);
+        else changed = drop(v) || changed;
+      }
+    });
+  }
+}
+
 function result(
   p: Problem,
   pl: Placement,
@@ -191,12 +230,15 @@ function result(
   },
 ): SolveResult {
   const assignment: Record<string, string> = {};
-  const target = pl.host.slice();
-  // Moves that cannot be ordered without overloading a host stay where they are.
-  const plan = migrationPlan(p, target);
-  for (const v of plan.stuck) {
-    pl.unassign(v);
-    if (pl.canPlace(v, p.current[v]!)) pl.assign(v, p.current[v]!);
+  // Moves that cannot be ordered without overloading a host stay where they are (all of them
+  // leave their targets first: two stuck VMs may be swapping places), then the rest is planned
+  // again, until every move of the plan is safe.
+  let plan = migrationPlan(p, pl.host.slice());
+  while (plan.stuck.length > 0) {
+    for (const v of plan.stuck) pl.unassign(v);
+    for (const v of plan.stuck) if (pl.canPlace(v, p.current[v]!)) pl.assign(v, p.current[v]!);
+    dropBroken(pl);
+    plan = migrationPlan(p, pl.host.slice());
   }
   for (let v = 0; v < p.nVms; v++) {
     const h = pl.host[v]!;
@@ -225,7 +267,7 @@ function result(
     gap,
     objective: s.value,
     migrations: pl.migrations,
-    plan: migrationPlan(p, pl.host.slice()).steps,
+    plan: plan.steps,
     solver: o.solver,
     policy: p.policy.name,
     firstFeasibleMs: Math.round(o.firstFeasibleMs * 10) / 10,
