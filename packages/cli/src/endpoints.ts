@@ -5,6 +5,8 @@ import { ReservoirError } from '@reservoir/runtime';
 export interface SiteEndpoints {
   veem: string;
   veeh: string[];
+  /** The site's Policy Engine (absent in files written before it ran under `reservoir up`). */
+  pe?: string;
 }
 
 /** What `reservoir up` writes to <data-dir>/endpoints.json for clients to find it. */
@@ -32,26 +34,47 @@ export function readEndpoints(dataDir: string): Endpoints | undefined {
   }
 }
 
-/** --endpoint, then RESERVOIR_ENDPOINT, then the data directory of a running `reservoir up`. */
-export function resolveEndpoint(opts: { endpoint?: string; dataDir?: string; site?: string }): string {
-  if (opts.endpoint) return opts.endpoint;
-  const env = process.env.RESERVOIR_ENDPOINT;
-  if (env) return env;
+/** The endpoints of one site of a running `reservoir up` (the first site by default). */
+function siteEndpoints(
+  opts: { dataDir?: string; site?: string },
+  flag: string,
+  env: string,
+): { site: string; file: string; eps: SiteEndpoints } {
   const dataDir = opts.dataDir ?? process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR;
+  const file = endpointsFile(dataDir);
   const eps = readEndpoints(dataDir);
   if (!eps) {
     throw new ReservoirError(
       'UNAVAILABLE',
-      `no endpoint: pass --endpoint HOST:PORT, set RESERVOIR_ENDPOINT, or start the platform with "reservoir up" (looked for ${endpointsFile(dataDir)})`,
+      `no endpoint: pass ${flag} HOST:PORT, set ${env}, or start the platform with "reservoir up" (looked for ${file})`,
     );
   }
   const sites = Object.keys(eps.sites);
   const site = opts.site ?? sites[0];
   const s = site ? eps.sites[site] : undefined;
-  if (!s)
+  if (!s || !site)
+    throw new ReservoirError('NOT_FOUND', `site "${site}" is not in ${file} (sites: ${sites.join(', ')})`);
+  return { site, file, eps: s };
+}
+
+/** --endpoint, then RESERVOIR_ENDPOINT, then the data directory of a running `reservoir up`. */
+export function resolveEndpoint(opts: { endpoint?: string; dataDir?: string; site?: string }): string {
+  if (opts.endpoint) return opts.endpoint;
+  const env = process.env.RESERVOIR_ENDPOINT;
+  if (env) return env;
+  return siteEndpoints(opts, '--endpoint', 'RESERVOIR_ENDPOINT').eps.veem;
+}
+
+/** The site's Policy Engine: --pe-endpoint, then RESERVOIR_PE_ENDPOINT, then `reservoir up`'s endpoints.json. */
+export function resolvePeEndpoint(opts: { peEndpoint?: string; dataDir?: string; site?: string }): string {
+  if (opts.peEndpoint) return opts.peEndpoint;
+  const env = process.env.RESERVOIR_PE_ENDPOINT;
+  if (env) return env;
+  const { site, file, eps } = siteEndpoints(opts, '--pe-endpoint', 'RESERVOIR_PE_ENDPOINT');
+  if (!eps.pe)
     throw new ReservoirError(
-      'NOT_FOUND',
-      `site "${site}" is not in ${endpointsFile(dataDir)} (sites: ${sites.join(', ')})`,
+      'UNAVAILABLE',
+      `site "${site}" has no policy engine in ${file}; restart "reservoir up", or pass --pe-endpoint HOST:PORT`,
     );
-  return s.veem;
+  return eps.pe;
 }

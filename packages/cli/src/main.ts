@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { isReservoirError } from '@reservoir/runtime';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerHostCommands } from './commands/host.js';
+import { registerPeCommands } from './commands/pe.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerTaskCommands } from './commands/task.js';
 import { registerVmCommands } from './commands/vm.js';
 import { DEFAULT_DATA_DIR } from './endpoints.js';
@@ -32,7 +34,7 @@ program
   .option('--sites <n>', 'sites', (v) => Number(v), 1)
   .option(
     '--port <port>',
-    'first gRPC port (VEEM of site-a; each site takes the next ten)',
+    'first gRPC port (VEEM of site-a, then its agent and Policy Engine; each site takes the next ten)',
     (v) => Number(v),
     7400,
   )
@@ -64,6 +66,8 @@ registerHostCommands(program);
 registerVmCommands(program);
 registerTaskCommands(program);
 registerCatalogCommands(program);
+registerPolicyCommands(program);
+registerPeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

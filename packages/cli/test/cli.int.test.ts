@@ -107,6 +107,130 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(await json('vm', 'list')).toEqual([]);
   });
 
+  it('runs a Policy Engine per site, whose policy the CLI shows and changes', async () => {
+    const eps = JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8'));
+    expect(eps.sites['site-a'].pe).toBe(`127.0.0.1:${port + 2}`);
+    expect(await json('policy', 'show')).toEqual({
+      name: 'consolidate',
+      weights: {},
+      maxMigrations: -1,
+      solver: 'auto',
+      timeLimitSeconds: 10,
+      cycleIntervalSeconds: 0,
+      planConcurrency: 4,
+      version: 1,
+    });
+    const set = await json(
+      'policy',
+      'set',
+      '--site',
+      'site-a',
+      '--name',
+      'weighted',
+      '--weight',
+      'consolidate=0.7',
+      '--weight',
+      'balance=0.3',
+      '--max-migrations',
+      '5',
+      '--time-limit',
+      '2',
+      '--concurrency',
+      '2',
+    );
+    expect(set).toMatchObject({
+      name: 'weighted',
+      weights: { consolidate: 0.7, balance: 0.3 },
+      maxMigrations: 5,
+      solver: 'auto',
+      timeLimitSeconds: 2,
+      planConcurrency: 2,
+      version: 2,
+    });
+    const shown = await cli('policy', 'show');
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toMatch(/policy\s*│\s*weighted/);
+    expect(shown.out).toContain('consolidate=0.7, balance=0.3');
+    expect(shown.out).toMatch(/optimization cycle\s*│\s*on demand/);
+    expect(await json('policy', 'set', '--max-migrations', 'none')).toMatchObject({
+      name: 'weighted',
+      maxMigrations: -1,
+      version: 3,
+    });
+  });
+
+  it('refuses a bad policy with exit code 2, naming the field, and changes nothing', async () => {
+    const refused = async (args: string[], text: string) => {
+      const r = await cli('policy', 'set', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(text);
+    };
+    await refused(
+      ['--weight', 'consolidate=0', '--weight', 'balance=0'],
+      'INVALID_ARGUMENT: policy.weights: ',
+    );
+    await refused(['--weight', 'speed=1'], 'policy.weights.speed: "speed" is not an objective');
+    await refused(['--weight', 'balance=-1'], '--weight balance: "-1" is not a number');
+    await refused(['--name', 'greedy'], '--name: "greedy" is not a policy');
+    await refused(['--interval', '0.5'], 'policy.cycle_interval_seconds: ');
+    await refused(['--max-migrations', 'few'], '--max-migrations: "few" is not a whole number');
+    await refused([], 'nothing to change');
+    const site = await cli('policy', 'show', '--site', 'site-z');
+    expect(site.code).toBe(1);
+    expect(site.err).toContain('site "site-z" is not in');
+    expect((await json('policy', 'show')).version).toBe(3);
+  });
+
+  it("shows the site's optimization plan on a dry run", async () => {
+    const r = await json('pe', 'optimize', '--dry-run');
+    expect(r.task).toBeNull();
+    expect(r.result).toMatchObject({ policy: 'weighted', plan: [], unplaced: [] });
+    const human = await cli('pe', 'optimize', '--dry-run');
+    expect(human.code, human.err).toBe(0);
+    expect(human.out).toContain('plan: no migration');
+    const task = await cli('pe', 'task', 'task-missing');
+    expect(task.code).toBe(1);
+    expect(task.err).toContain('NOT_FOUND: task "task-missing" not found');
+  });
+
+  it('consolidates the site through the Policy Engine and follows the plan', async () => {
+    const a = await json(
+      'vm',
+      'create',
+      '--name',
+      'opt-1',
+      '--cpu',
+      '1',
+      '--memory',
+      '1G',
+      '--host',
+      'site-a-host-01',
+      '--wait',
+    );
+    const b = await json(
+      'vm',
+      'create',
+      '--name',
+      'opt-2',
+      '--cpu',
+      '1',
+      '--memory',
+      '1G',
+      '--host',
+      'site-a-host-02',
+      '--wait',
+    );
+    expect([a.host, b.host]).toEqual(['site-a-host-01', 'site-a-host-02']);
+    await json('policy', 'set', '--name', 'consolidate');
+    const r = await json('pe', 'optimize', '--wait');
+    expect(r.result).toMatchObject({ policy: 'consolidate', hostsUsed: 1, migrations: 1 });
+    expect(r.task).toMatchObject({ operation: 'pe.optimize', state: 'succeeded', message: '1/1 migrations' });
+    const hosts = new Set((await json('vm', 'list')).map((v: { host: string }) => v.host));
+    expect(hosts.size).toBe(1);
+    expect(await json('pe', 'task', r.task.id)).toMatchObject({ state: 'succeeded', progress: 100 });
+    for (const vm of [a, b]) await json('vm', 'delete', vm.id, '--wait');
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     up.kill('SIGTERM');
     expect(await upExit).toBe(0);

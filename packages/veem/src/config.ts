@@ -16,8 +16,21 @@ export const veemConfigSchema = z.object({
       intervalMs: z.number().int().min(10).default(1000),
       maxDispatch: z.number().int().min(1).max(100_000).default(512),
       maxCandidates: z.number().int().min(0).default(100),
+      /** host:port of the Policy Engine that places VMs; '' keeps the built-in scheduler. */
+      policyEngine: z
+        .string()
+        .regex(/^$|^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/, 'host:port, or empty for none')
+        .default(''),
+      policyEngineTimeoutMs: z.number().int().min(100).default(10_000),
     })
-    .default({ policy: 'packing', intervalMs: 1000, maxDispatch: 512, maxCandidates: 100 }),
+    .default({
+      policy: 'packing',
+      intervalMs: 1000,
+      maxDispatch: 512,
+      maxCandidates: 100,
+      policyEngine: '',
+      policyEngineTimeoutMs: 10_000,
+    }),
   monitor: z
     .object({
       intervalMs: z.number().int().min(50).default(2000),

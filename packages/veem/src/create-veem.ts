@@ -16,9 +16,10 @@ import {
   VmServiceDefinition,
 } from '@reservoir/contracts';
 import type { VeemSettings } from './app/context.js';
-import type { AgentGateway } from './app/ports.js';
+import type { AgentGateway, Placer } from './app/ports.js';
 import { Veem } from './app/veem.js';
 import { GrpcAgentGateway } from './adapters/grpc/agent-gateway.js';
+import { PolicyEnginePlacer } from './adapters/grpc/policy-engine-placer.js';
 import {
   hostHandlers,
   imageHandlers,
@@ -40,6 +41,8 @@ export interface CreateVeemOptions {
   listen?: string;
   settings?: Partial<Omit<VeemSettings, 'site'>>;
   agents?: AgentGateway;
+  /** Overrides the placer chosen by settings.scheduler.policyEngine. */
+  placer?: Placer;
 }
 
 export interface RunningVeem {
@@ -50,7 +53,14 @@ export interface RunningVeem {
 }
 
 export const DEFAULT_SETTINGS: Omit<VeemSettings, 'site'> = {
-  scheduler: { policy: 'packing', intervalMs: 1000, maxDispatch: 512, maxCandidates: 100 },
+  scheduler: {
+    policy: 'packing',
+    intervalMs: 1000,
+    maxDispatch: 512,
+    maxCandidates: 100,
+    policyEngine: '',
+    policyEngineTimeoutMs: 10_000,
+  },
   monitor: { intervalMs: 2000, failureTimeoutMs: 10_000, callTimeoutMs: 5000 },
   hostCallRetries: 3,
   hostCallTimeoutMs: 15_000,
@@ -76,13 +86,21 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   };
   const agents = options.agents ?? new GrpcAgentGateway(settings.hostCallTimeoutMs);
   const store = new SqlVeemStore(db);
+  // With a Policy Engine configured, it decides every placement; otherwise the built-in scheduler.
+  const { policyEngine, policyEngineTimeoutMs } = settings.scheduler;
+  const placer =
+    options.placer ??
+    (policyEngine ? new PolicyEnginePlacer(policyEngine, { timeoutMs: policyEngineTimeoutMs }) : undefined);
   const veem = await Veem.open({
     settings,
     store,
     agents,
     events: new MqttEventPublisher(bus, options.site, options.logger),
     logger: options.logger,
+    ...(placer ? { placer } : {}),
   });
+  if (policyEngine && !options.placer)
+    options.logger.info({ policyEngine }, 'placement by the policy engine');
   const server = new GrpcServer({ logger: options.logger })
     .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
     .addService('reservoir.veem.v1.HostService', HostServiceDefinition, hostHandlers(veem))
@@ -100,6 +118,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     stop: async () => {
       await server.shutdown(2000);
       await veem.stop();
+      if (!options.placer) placer?.close();
       agents.close();
       if (typeof options.mqtt === 'string') await bus.close();
       if (typeof options.database === 'string') await db.close();

@@ -1,5 +1,7 @@
 export { createVeem, DEFAULT_SETTINGS, type CreateVeemOptions, type RunningVeem } from './create-veem.js';
 export { Veem } from './app/veem.js';
+export type { Placer, PlacementOutcome, PlacementPass } from './app/ports.js';
+export { PolicyEnginePlacer } from './adapters/grpc/policy-engine-placer.js';
 export { veemConfigSchema, type VeemConfig } from './config.js';
 export type { VmActionName, RecoverMode } from './app/vm-commands.js';
 export { ACTION_TO_PB, RECOVER_TO_PB } from './adapters/grpc/mapping.js';

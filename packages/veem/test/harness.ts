@@ -15,6 +15,7 @@ import { createVeeh, type SimHostConfig, type Veeh } from '@reservoir/veeh';
 import { createVeem, type RunningVeem } from '../src/create-veem.js';
 import { vmiClient, type VmiClient } from '../src/client.js';
 import type { VeemSettings } from '../src/app/context.js';
+import type { Placer } from '../src/app/ports.js';
 
 export interface Site {
   veem: RunningVeem;
@@ -36,10 +37,18 @@ export interface SiteOptions {
   database?: string;
   settings?: Partial<Omit<VeemSettings, 'site'>>;
   site?: string;
+  placer?: Placer;
 }
 
 export const FAST: Partial<Omit<VeemSettings, 'site'>> = {
-  scheduler: { policy: 'packing', intervalMs: 100, maxDispatch: 256, maxCandidates: 100 },
+  scheduler: {
+    policy: 'packing',
+    intervalMs: 100,
+    maxDispatch: 256,
+    maxCandidates: 100,
+    policyEngine: '',
+    policyEngineTimeoutMs: 2000,
+  },
   monitor: { intervalMs: 100, failureTimeoutMs: 600, callTimeoutMs: 500 },
   hostCallRetries: 1,
   hostCallTimeoutMs: 5000,
@@ -86,6 +95,7 @@ export async function startSite(o: SiteOptions): Promise<Site> {
     mqtt: o.mqttUrl,
     logger: silentLogger(),
     settings: { ...FAST, ...o.settings },
+    ...(o.placer ? { placer: o.placer } : {}),
   });
   const client = vmiClient(veem.address);
   const events: Site['events'] = [];

@@ -17,7 +17,7 @@ export interface UpOptions {
   dataDir: string;
   hosts: number;
   sites: number;
-  /** First port; each site takes two (VEEM, VEEH). */
+  /** First port; each site takes three of the next ten (VEEM, VEEH, Policy Engine). */
   basePort: number;
   mqttUrl?: string;
   family: string;
@@ -30,8 +30,9 @@ const SITE_NAMES = ['site-a', 'site-b', 'site-c', 'site-d'];
 
 /**
  * The all-in-one platform: an embedded MQTT broker, and per site a VEEH agent with simulated
- * hosts and a VEEM on SQLite under the data directory, each its own process. It registers the
- * hosts, writes endpoints.json, and runs until SIGINT or SIGTERM.
+ * hosts, a Policy Engine and a VEEM that places through it, on SQLite under the data directory,
+ * each its own process. It registers the hosts, writes endpoints.json, and runs until SIGINT or
+ * SIGTERM.
  */
 export async function up(o: UpOptions): Promise<void> {
   if (!Number.isInteger(o.hosts) || o.hosts < 1 || o.hosts > 10_000)
@@ -68,8 +69,9 @@ export async function up(o: UpOptions): Promise<void> {
       const site = SITE_NAMES[i]!;
       const siteDir = join(dataDir, site);
       mkdirSync(siteDir, { recursive: true });
-      const veehPort = o.basePort + i * 10 + 1;
       const veemPort = o.basePort + i * 10;
+      const veehPort = o.basePort + i * 10 + 1;
+      const pePort = o.basePort + i * 10 + 2;
       const veeh = await startService(
         `${site} veeh`,
         'packages/veeh/src/main.ts',
@@ -92,6 +94,26 @@ export async function up(o: UpOptions): Promise<void> {
         join(dataDir, 'logs', `${site}-veeh.log`),
       );
       procs.push(veeh);
+      // The engine starts first: the VEEM places through it. It reaches the VEEM at its fixed
+      // port once that one listens (only optimization needs it).
+      const pe = await startService(
+        `${site} pe`,
+        'packages/policy-engine/src/main.ts',
+        [
+          '--site',
+          site,
+          '--database',
+          `sqlite:${join(siteDir, 'pe.db')}`,
+          '--mqtt',
+          mqtt,
+          '--listen',
+          `127.0.0.1:${pePort}`,
+          '--veem',
+          `127.0.0.1:${veemPort}`,
+        ],
+        join(dataDir, 'logs', `${site}-pe.log`),
+      );
+      procs.push(pe);
       const veem = await startService(
         `${site} veem`,
         'packages/veem/src/main.ts',
@@ -106,6 +128,7 @@ export async function up(o: UpOptions): Promise<void> {
           `127.0.0.1:${veemPort}`,
         ],
         join(dataDir, 'logs', `${site}-veem.log`),
+        { RESERVOIR_VEEM_SCHEDULER__POLICY_ENGINE: pe.ready.address },
       );
       procs.push(veem);
       await registerHosts(
@@ -114,13 +137,13 @@ export async function up(o: UpOptions): Promise<void> {
         (veeh.ready.hosts as string[]) ?? [],
         logger,
       );
-      endpoints.sites[site] = { veem: veem.ready.address, veeh: [veeh.ready.address] };
+      endpoints.sites[site] = { veem: veem.ready.address, veeh: [veeh.ready.address], pe: pe.ready.address };
     }
     writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
     process.stdout.write(
       `Reservoir is up (data in ${dataDir}, logs in ${join(dataDir, 'logs')}).\n${table(
-        ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'HOSTS'],
-        Object.entries(endpoints.sites).map(([s, e]) => [s, e.veem, e.veeh.join(', '), o.hosts]),
+        ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'POLICY ENGINE', 'HOSTS'],
+        Object.entries(endpoints.sites).map(([s, e]) => [s, e.veem, e.veeh.join(', '), e.pe ?? '', o.hosts]),
       )}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
     );
   } catch (e) {

@@ -82,7 +82,9 @@ function coveringBound(p: Problem): number {
   };
   let best = 0;
   for (const pick of combinations(planes, nRes)) {
-    const A = pick.map((k) => (k < list.length ? list[k]!.cap : D.map((_, r) => (r === k - list.length ? 1 : 0))));
+    const A = pick.map((k) =>
+      k < list.length ? list[k]!.cap : D.map((_, r) => (r === k - list.length ? 1 : 0)),
+    );
     const b = pick.map((k) => (k < list.length ? 1 : 0));
     const lam = solveLinear(A, b);
     if (!lam || lam.some((x) => !(x >= -1e-12))) continue;

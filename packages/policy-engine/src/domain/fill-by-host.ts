@@ -37,6 +37,11 @@ export function fillByHost(c: Constructor, vms: number[]): void {
     }
   }
   const classes = [...byDemand.values()];
+  // Lists are popped from the end: reversed, equal VMs go in the order given (best first).
+  for (const k of classes) {
+    k.all.reverse();
+    for (const list of k.home.values()) list.reverse();
+  }
   const taken = new Uint8Array(p.nVms);
   // Among equal VMs, one already on this host stays put: no migration for the same packing.
   const next = (k: DemandClass, h: number): number => {

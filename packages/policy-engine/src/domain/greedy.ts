@@ -1,5 +1,6 @@
 import type { PolicyName } from './model.js';
 import { fillByHost, isFree } from './fill-by-host.js';
+import { softWeight } from './objective.js';
 import { Placement } from './placement.js';
 import type { Problem } from './problem.js';
 
@@ -82,7 +83,7 @@ export class Constructor {
     const p = pl.p;
     const { nRes, cap, demand } = p;
     const active = this.isActive[h] === 1;
-    let s = 10 * pl.softDelta(v, h);
+    let s = softWeight(p) * pl.softDelta(v, h);
     const wc = (w.consolidate ?? 0) + (w.profit ?? 0);
     if (wc > 0) {
       // Best fit on an active host; a host switched on costs one whole host.
@@ -94,7 +95,10 @@ export class Constructor {
           slack += left * left;
         }
       }
-      s += wc * ((active ? 0 : 1 + p.hostCost[h]! / Math.max(1e-9, p.benefit[v]!) * (w.profit ?? 0)) + slack / nRes);
+      s +=
+        wc *
+        ((active ? 0 : 1 + (p.hostCost[h]! / Math.max(1e-9, p.benefit[v]!)) * (w.profit ?? 0)) +
+          slack / nRes);
     }
     if (w.balance) {
       let u = 0;
@@ -237,8 +241,11 @@ export function placementUnits(p: Problem, vms: ArrayLike<number>): number[][] {
 export function keepCurrent(c: Constructor, vms: ArrayLike<number>): void {
   const p = c.pl.p;
   const seen = new Uint8Array(p.sets.length);
-  for (let i = 0; i < vms.length; i++) {
-    const v = vms[i]!;
+  // Where a host cannot keep all its VMs, the ones dearest to move per unit of size stay first:
+  // for equal move costs the small ones, so the fewest VMs move.
+  const stay = (v: number) => p.moveCost[v]! / Math.max(1e-9, p.weight[v]!);
+  const order = Array.from(vms).sort((a, b) => stay(b) - stay(a) || a - b);
+  for (const v of order) {
     const h = p.current[v]!;
     if (h < 0 || c.pl.host[v]! >= 0) continue;
     const s = p.vmSet[v]!;
@@ -294,6 +301,14 @@ function placeOne(c: Constructor, unit: number[]): void {
       const v = unit[0]!;
       const h = c.bestHost(v);
       if (h >= 0) c.assign(v, h);
-    } else c.placeUnit(unit);
+    } else if (!c.placeUnit(unit) && pl.p.vmSet[unit[0]!]! < 0) {
+      // Only an all-or-nothing set is whole or nothing: a hard-affinity group that cannot go in
+      // whole still places the members it can (the first one's choice binds the others).
+      for (const v of unit) {
+        if (pl.host[v]! >= 0) continue;
+        const h = c.bestHost(v);
+        if (h >= 0) c.assign(v, h);
+      }
+    }
   }
 }

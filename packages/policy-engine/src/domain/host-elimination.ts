@@ -1,3 +1,4 @@
+import { softWeight } from './objective.js';
 import { OK, type Placement } from './placement.js';
 
 // Improvement by emptying hosts (the consistent-neighbourhood idea from bin-packing research):
@@ -116,7 +117,7 @@ export class HostElimination {
         const c = cap[h * nRes + r]!;
         if (c > 0) slack += (c - pl.used[h * nRes + r]! - demand[v * nRes + r]!) / c;
       }
-      slack += 10 * pl.softDelta(v, h);
+      slack += softWeight(pl.p) * pl.softDelta(v, h);
       if (slack < bestSlack && pl.rejection(v, h) === OK) {
         bestSlack = slack;
         best = h;
@@ -152,7 +153,8 @@ export class HostElimination {
         const a = m[i]!;
         if (p.fixed[a] === 1 || this.tabuUntil[a]! > this.step) continue;
         const ga = w[v]! - w[a]!;
-        if ((best === undefined || ga > best) && ga > -this.o.slack && this.fitsWithout(v, h, a, -1)) best = ga;
+        if ((best === undefined || ga > best) && ga > -this.o.slack && this.fitsWithout(v, h, a, -1))
+          best = ga;
         if (m.length > PAIR_LIMIT) continue;
         for (let j = i + 1; j < m.length; j++) {
           const b = m[j]!;

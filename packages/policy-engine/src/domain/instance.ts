@@ -54,7 +54,8 @@ const instanceSchema = z.object({
   policy: z
     .object({
       name: z.enum(POLICY_NAMES).default('consolidate'),
-      maxMigrations: z.number().int().nonnegative().optional(),
+      // null (what JSON makes of Infinity) also means no limit.
+      maxMigrations: z.number().int().nonnegative().nullable().optional(),
       weights: z.record(z.string(), z.number().finite().nonnegative()).default({}),
     })
     .default({ name: 'consolidate', weights: {} }),

@@ -25,7 +25,8 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
   const where = p.current.slice();
   for (let v = 0; v < p.nVms; v++) {
     const h = where[v]!;
-    if (h >= 0 && target[v]! >= 0) for (let r = 0; r < nRes; r++) used[h * nRes + r]! += demand[v * nRes + r]!;
+    if (h >= 0 && target[v]! >= 0)
+      for (let r = 0; r < nRes; r++) used[h * nRes + r]! += demand[v * nRes + r]!;
   }
   const room = (v: number, h: number) => {
     for (let r = 0; r < nRes; r++)
@@ -36,7 +37,8 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
     for (let r = 0; r < nRes; r++) used[h * nRes + r]! += sign * demand[v * nRes + r]!;
   };
   let pending: number[] = [];
-  for (let v = 0; v < p.nVms; v++) if (where[v]! >= 0 && target[v]! >= 0 && target[v] !== where[v]) pending.push(v);
+  for (let v = 0; v < p.nVms; v++)
+    if (where[v]! >= 0 && target[v]! >= 0 && target[v] !== where[v]) pending.push(v);
   // Large VMs first within a wave: they are the hardest to fit later.
   pending.sort((a, b) => p.weight[b]! - p.weight[a]!);
   const steps: PlanStep[] = [];
@@ -83,7 +85,13 @@ export function migrationPlan(p: Problem, target: Int32Array): PlanOutcome {
       parked[v] = 1;
       take(v, park, +1);
       take(v, where[v]!, -1);
-      steps.push({ vm: p.vmIds[v]!, from: p.hostIds[where[v]!]!, to: p.hostIds[park]!, wave, temporary: true });
+      steps.push({
+        vm: p.vmIds[v]!,
+        from: p.hostIds[where[v]!]!,
+        to: p.hostIds[park]!,
+        wave,
+        temporary: true,
+      });
       where[v] = park;
       wave++;
       pending = waiting;

@@ -3,7 +3,9 @@ import type { Placement } from './placement.js';
 import type { Problem } from './problem.js';
 
 // Every policy is minimised lexicographically: first VMs left unplaced (except under profit,
-// where leaving a VM out can pay), then soft-constraint violations, then the policy's value.
+// where leaving a VM out can pay), then the policy's value with a penalty per soft-constraint
+// violation. The penalty is worth half a host under consolidate (and the like elsewhere): a
+// preference gives way when honouring it would cost a whole host.
 
 export interface Score {
   unplaced: number;
@@ -13,7 +15,6 @@ export interface Score {
 
 export function compareScores(a: Score, b: Score): number {
   if (a.unplaced !== b.unplaced) return a.unplaced - b.unplaced;
-  if (a.soft !== b.soft) return a.soft - b.soft;
   const d = a.value - b.value;
   return Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a.value)) ? 0 : d;
 }
@@ -93,10 +94,41 @@ export function policyValue(pl: Placement): number {
   return v;
 }
 
+const softWeights = new WeakMap<Problem, number>();
+
+/** What one soft-constraint violation costs, in the policy's own unit. */
+export function softWeight(p: Problem): number {
+  let w = softWeights.get(p);
+  if (w === undefined) softWeights.set(p, (w = computeSoftWeight(p)));
+  return w;
+}
+
+function computeSoftWeight(p: Problem): number {
+  let benefit = 0;
+  let move = 0;
+  for (let v = 0; v < p.nVms; v++) {
+    benefit += p.benefit[v]!;
+    move += p.moveCost[v]!;
+  }
+  const n = Math.max(1, p.nVms);
+  switch (p.policy.name) {
+    case 'consolidate':
+      return 0.5;
+    case 'balance':
+      return 0.02;
+    case 'min-migrations':
+      return 0.5 * Math.max(1e-3, move / n);
+    case 'profit':
+      return 0.5 * Math.max(1e-3, benefit / n);
+    case 'weighted':
+      return 0.01;
+  }
+}
+
 export function score(pl: Placement): Score {
   return {
     unplaced: pl.p.policy.name === 'profit' ? 0 : pl.p.nVms - pl.placed,
     soft: pl.soft,
-    value: policyValue(pl),
+    value: policyValue(pl) + softWeight(pl.p) * pl.soft,
   };
 }

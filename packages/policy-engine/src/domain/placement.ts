@@ -121,7 +121,8 @@ export class Placement {
       const val = valueOf(p, g.scope, h);
       if (val < 0) return REJECT_GROUP + gi;
       const here = this.groupCount[gi]![val]!;
-      if (g.kind === 'anti-affinity' ? here > 0 : this.groupPlaced[gi]! > 0 && here === 0) return REJECT_GROUP + gi;
+      if (g.kind === 'anti-affinity' ? here > 0 : this.groupPlaced[gi]! > 0 && here === 0)
+        return REJECT_GROUP + gi;
     }
     const ss = p.vmSpreads[v]!;
     for (let i = 0; i < ss.length; i++) {
@@ -131,7 +132,10 @@ export class Placement {
       if (val < 0) return REJECT_SPREAD + si;
       // The first `min` members placed must each take a new value, so the spread never depends
       // on members that may not be placed.
-      if (this.spreadCount[si]![val]! > 0 && this.spreadDistinct[si]! < Math.min(s.min, this.spreadPlaced[si]! + 1))
+      if (
+        this.spreadCount[si]![val]! > 0 &&
+        this.spreadDistinct[si]! < Math.min(s.min, this.spreadPlaced[si]! + 1)
+      )
         return REJECT_SPREAD + si;
     }
     if (cur >= 0 && h !== cur && this.migrations >= this.budget) return REJECT_BUDGET;

@@ -1,3 +1,4 @@
+import { compareScores, score } from './objective.js';
 import { OK, type Placement } from './placement.js';
 
 // Local moves for the policies that are not about emptying hosts: lower the peak utilisation
@@ -78,4 +79,75 @@ export function dropUnprofitable(pl: Placement): number {
     dropped += vms.length;
   }
   return dropped;
+}
+
+/**
+ * Takes VMs out of soft-constraint violations by a move or a swap with a VM outside every soft
+ * group, whenever the score improves (a preference kept at no cost in hosts or load). The
+ * constructive pass cannot see that far ahead: it breaks a preference rather than switch a host
+ * on, even when the host will be needed anyway.
+ */
+export function repairSoft(pl: Placement, deadline: number, now: () => number): number {
+  const p = pl.p;
+  const soft = p.groups.filter((g) => !g.hard);
+  if (soft.length === 0) return 0;
+  const inSoft = new Uint8Array(p.nVms);
+  for (const g of soft) for (const v of g.vms) inSoft[v] = 1;
+  const onHost = pl.vmsByHost();
+  const move = (v: number, to: number) => {
+    const from = pl.host[v]!;
+    pl.unassign(v);
+    onHost[from] = onHost[from]!.filter((x) => x !== v);
+    pl.assign(v, to);
+    onHost[to]!.push(v);
+  };
+  let repaired = 0;
+  for (const g of soft)
+    for (const v of g.vms) {
+      if (now() > deadline) return repaired;
+      const h = pl.host[v]!;
+      if (h < 0 || p.fixed[v] === 1) continue;
+      pl.unassign(v);
+      const violating = pl.softDelta(v, h) > 0;
+      pl.assign(v, h);
+      if (!violating) continue;
+      const before = score(pl);
+      let done = false;
+      for (let t = 0; t < p.nHosts && !done; t++) {
+        if (t === h || pl.count[t] === 0) continue;
+        pl.unassign(v);
+        const ok = pl.rejection(v, t) === OK && pl.softDelta(v, t) === 0;
+        pl.assign(v, h);
+        if (ok) {
+          move(v, t);
+          if (compareScores(score(pl), before) < 0) done = true;
+          else move(v, h);
+          continue;
+        }
+        // A swap with a VM no preference is attached to.
+        for (const u of [...onHost[t]!]) {
+          if (inSoft[u] || p.fixed[u] === 1) continue;
+          pl.unassign(v);
+          pl.unassign(u);
+          const fits = pl.rejection(v, t) === OK && pl.softDelta(v, t) === 0;
+          if (fits) pl.assign(v, t);
+          const back = fits && pl.rejection(u, h) === OK;
+          if (back) pl.assign(u, h);
+          if (back && compareScores(score(pl), before) < 0) {
+            onHost[h] = onHost[h]!.filter((x) => x !== v);
+            onHost[t] = onHost[t]!.filter((x) => x !== u);
+            onHost[t]!.push(v);
+            onHost[h]!.push(u);
+            done = true;
+            break;
+          }
+          if (back) pl.unassign(u);
+          if (fits) pl.unassign(v);
+          pl.assign(v, h);
+          pl.assign(u, t);
+        }
+      }
+      if (done) repaired++;
+    }
+  return repaired;
 }

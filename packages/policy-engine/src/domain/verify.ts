@@ -23,7 +23,8 @@ export function hardViolations(instance: PeInstance, assignment: Record<string, 
     used.set(hostId, u);
   }
   for (const v of instance.vms)
-    if (v.fixed && assignment[v.id] !== v.host) out.push(`${v.id}: fixed on ${v.host}, answer ${assignment[v.id]}`);
+    if (v.fixed && assignment[v.id] !== v.host)
+      out.push(`${v.id}: fixed on ${v.host}, answer ${assignment[v.id]}`);
   for (const [hostId, u] of used) {
     const h = hosts.get(hostId)!;
     u.forEach((x, r) => {
@@ -37,28 +38,36 @@ export function hardViolations(instance: PeInstance, assignment: Record<string, 
     return scope === 'host' ? h : (hosts.get(h)?.tags[scope] ?? '\0missing');
   };
   instance.constraints.forEach((c, i) => {
-    const placed = c.vms.filter((v) => assignment[v] !== undefined);
+    // A VM named twice in a constraint is one member (as the solvers read it).
+    const members = [...new Set(c.vms)];
+    const placed = members.filter((v) => assignment[v] !== undefined);
     if (c.type === 'anti-affinity' || c.type === 'affinity') {
       if (!c.hard) return;
       const vals = placed.map((v) => where(v, c.scope)!);
-      if (vals.includes('\0missing')) out.push(`constraints[${i}]: a member is on a host without tag ${c.scope}`);
+      if (vals.includes('\0missing'))
+        out.push(`constraints[${i}]: a member is on a host without tag ${c.scope}`);
       const distinct = new Set(vals).size;
       if (c.type === 'anti-affinity' && distinct < vals.length)
         out.push(`constraints[${i}]: anti-affinity members share a ${c.scope}`);
-      if (c.type === 'affinity' && distinct > 1) out.push(`constraints[${i}]: affinity members on ${distinct} ${c.scope}s`);
+      if (c.type === 'affinity' && distinct > 1)
+        out.push(`constraints[${i}]: affinity members on ${distinct} ${c.scope}s`);
     } else if (c.type === 'spread') {
       const vals = placed.map((v) => where(v, c.tag)!);
-      if (vals.includes('\0missing')) out.push(`constraints[${i}]: a member is on a host without tag ${c.tag}`);
+      if (vals.includes('\0missing'))
+        out.push(`constraints[${i}]: a member is on a host without tag ${c.tag}`);
       const distinct = new Set(vals).size;
       if (distinct < Math.min(c.min, placed.length))
-        out.push(`constraints[${i}]: spread over ${distinct} ${c.tag} values, needs ${Math.min(c.min, placed.length)}`);
+        out.push(
+          `constraints[${i}]: spread over ${distinct} ${c.tag} values, needs ${Math.min(c.min, placed.length)}`,
+        );
     } else if (c.type === 'all-or-nothing') {
-      if (placed.length > 0 && placed.length < c.vms.length)
-        out.push(`constraints[${i}]: ${placed.length} of ${c.vms.length} members placed`);
+      if (placed.length > 0 && placed.length < members.length)
+        out.push(`constraints[${i}]: ${placed.length} of ${members.length} members placed`);
     } else if (c.type === 'allowed' || c.type === 'forbidden') {
       for (const v of placed) {
-        const h = hosts.get(assignment[v]!)!;
-        if ((c.type === 'allowed') !== filterMatches(c, h)) out.push(`constraints[${i}]: ${v} on ${h.id} (${c.type})`);
+        const h = hosts.get(assignment[v]!);
+        if (h && (c.type === 'allowed') !== filterMatches(c, h))
+          out.push(`constraints[${i}]: ${v} on ${h.id} (${c.type})`);
       }
     }
   });

@@ -82,7 +82,7 @@ export function provedInfeasible(pl: Placement, hostLb: number): boolean {
     for (let h = 0; h < p.nHosts && !any; h++) {
       const allowed = p.allowed[v];
       if ((allowed && allowed[h] === 0) || (p.fixed[v] === 1 && h !== p.current[v])) continue;
-      any = empty.rejection(v, h) === OK || empty.fits(v, h);
+      any = empty.rejection(v, h) === OK;
     }
     if (!any) return true;
   }

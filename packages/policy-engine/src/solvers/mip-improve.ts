@@ -1,6 +1,6 @@
 import { compareScores, score } from '../domain/objective.js';
 import type { Placement } from '../domain/placement.js';
-import { createMipBackend, type MipBackend, type SubProblem } from './mip/index.js';
+import { createMipBackend, GRACE_MS, type MipBackend, type SubProblem } from './mip/index.js';
 
 // Exact improvement with a MIP back-end: the whole problem when it is small, otherwise
 // neighbourhoods of at most 50 hosts and 500 VMs re-solved one after another (MIP-based
@@ -18,6 +18,8 @@ export interface MipImprovement {
   placement: Placement;
   proven: boolean;
   improved: boolean;
+  /** The MIP's proven bound on its objective for the whole problem, when it solved it whole. */
+  bound?: number;
   /** Solves run, and what the last one said. */
   solves: number;
   lastStatus?: string;
@@ -102,19 +104,22 @@ export async function improveWithMip(
   let proven = false;
   let solves = 0;
   let lastStatus: string | undefined;
+  let bound: number | undefined;
   try {
     const p = start.p;
     const small = p.nHosts * p.nVms <= WHOLE_CELLS;
     do {
       const left = deadline - performance.now();
-      if (left < 50) break;
       const sub = small ? whole(best) : neighbourhood(best, rng);
       if (sub.vms.length === 0) break;
-      // The back-end needs time to stop and answer: ask it to stop well before the deadline.
-      const budget = Math.max(50, left * 0.85 - 150);
+      // A back-end that overruns its limit is killed only after GRACE_MS, and the answer still
+      // has to be built: ask it to stop early enough for both.
+      const budget = left * 0.9 - GRACE_MS - 100;
+      if (budget < 100) break;
       const out = await own.solve(p, sub, { timeLimitMs: small ? budget : Math.min(budget, 5000) });
       solves++;
       lastStatus = out.status;
+      if (small && out.bound !== undefined && Number.isFinite(out.bound)) bound = out.bound;
       if (out.assignment) {
         const next = applyAnswer(best, sub, out.assignment);
         if (next) {
@@ -124,7 +129,8 @@ export async function improveWithMip(
             improved = true;
           }
           // The MIP leaves soft rules out and balance's spread term; only then is its optimum ours.
-          const exact = !p.groups.some((g) => !g.hard) && p.policy.name !== 'balance' && p.policy.name !== 'weighted';
+          const exact =
+            !p.groups.some((g) => !g.hard) && p.policy.name !== 'balance' && p.policy.name !== 'weighted';
           if (small && out.status === 'optimal' && cmp <= 0 && exact) proven = true;
         }
       }
@@ -132,5 +138,12 @@ export async function improveWithMip(
   } finally {
     if (!backend) await own.close();
   }
-  return { placement: best, proven, improved, solves, ...(lastStatus ? { lastStatus } : {}) };
+  return {
+    placement: best,
+    proven,
+    improved,
+    solves,
+    ...(lastStatus ? { lastStatus } : {}),
+    ...(bound !== undefined ? { bound } : {}),
+  };
 }

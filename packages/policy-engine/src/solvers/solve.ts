@@ -8,10 +8,11 @@ import { compareScores, score, type Score } from '../domain/objective.js';
 import type { Placement } from '../domain/placement.js';
 import { compileProblem, valueOf, type Problem } from '../domain/problem.js';
 import { unplacedOf } from '../domain/reasons.js';
-import { dropUnprofitable, lowerPeak, returnHome } from '../domain/rebalance.js';
+import { dropUnprofitable, lowerPeak, repairSoft, returnHome } from '../domain/rebalance.js';
 import type { SolveResult } from '../domain/result.js';
 import { policyLowerBound, provedInfeasible } from './bounds.js';
 import { improveWithMip, type MipChoice } from './mip-improve.js';
+import type { MipBackend } from './mip/index.js';
 import { mulberry32 } from './random.js';
 
 // One entry point for every solver: a constructive answer at once, then improvement until the
@@ -28,6 +29,8 @@ export interface SolveOptions {
   policy?: PePolicy;
   seed?: number;
   signal?: AbortSignal;
+  /** MIP back-ends to reuse across solves (each solve otherwise starts and stops its own). */
+  backends?: Partial<Record<MipChoice, MipBackend>>;
   /** Called with the best answer's primary value whenever it improves. */
   onProgress?: (e: { ms: number; hostsUsed: number; objective: number }) => void;
 }
@@ -42,6 +45,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 function primaryMet(pl: Placement, lb: number): boolean {
   const p = pl.p;
   if (pl.placed < p.nVms && p.policy.name !== 'profit') return false;
+  // Soft violations count in the objective: with any left, the bound proves nothing.
+  if (pl.soft > 0) return false;
   if (p.policy.name === 'consolidate') return pl.hostsUsed <= lb;
   if (p.policy.name === 'min-migrations') return pl.moveCostSum <= lb + 1e-9;
   return false;
@@ -50,7 +55,9 @@ function primaryMet(pl: Placement, lb: number): boolean {
 /** Whether the policy gains from emptying hosts. */
 function packs(p: Problem): boolean {
   const { name, weights } = p.policy;
-  return name === 'consolidate' || name === 'profit' || (name === 'weighted' && (weights.consolidate ?? 0) > 0);
+  return (
+    name === 'consolidate' || name === 'profit' || (name === 'weighted' && (weights.consolidate ?? 0) > 0)
+  );
 }
 
 async function eliminate(
@@ -122,12 +129,14 @@ export async function solve(instance: PeInstance, options: SolveOptions = {}): P
     });
   const timeLimitMs = options.timeLimitMs ?? 10_000;
   if (!(timeLimitMs > 0))
-    throw new ReservoirError('INVALID_ARGUMENT', `timeLimit: ${timeLimitMs} must be positive`, { field: 'timeLimit' });
+    throw new ReservoirError('INVALID_ARGUMENT', `timeLimit: ${timeLimitMs} must be positive`, {
+      field: 'timeLimit',
+    });
   // Improvement stops a little early: assembling the answer (plan, reasons) takes time too.
   const deadline = t0 + Math.max(timeLimitMs * 0.97 - 30, timeLimitMs / 2);
   const p = compileProblem(instance, options.policy ?? instance.policy);
   const rng = mulberry32(options.seed ?? 1);
-  const hostLb = hostLowerBound(p);
+  let hostLb = hostLowerBound(p);
   const policyLb = policyLowerBound(p, hostLb);
 
   // Constructive answers: the first one is the first feasible plan; the others compete with it
@@ -145,7 +154,11 @@ export async function solve(instance: PeInstance, options: SolveOptions = {}): P
   }
   repair(best, rng, Math.min(deadline, performance.now() + timeLimitMs / 4));
   const progress = () =>
-    options.onProgress?.({ ms: performance.now() - t0, hostsUsed: best.hostsUsed, objective: score(best).value });
+    options.onProgress?.({
+      ms: performance.now() - t0,
+      hostsUsed: best.hostsUsed,
+      objective: score(best).value,
+    });
   progress();
   await yieldToLoop();
 
@@ -155,23 +168,35 @@ export async function solve(instance: PeInstance, options: SolveOptions = {}): P
     if (p.policy.name === 'min-migrations') returnHome(best);
     if (p.policy.name === 'profit') dropUnprofitable(best);
     if (packs(p)) await eliminate(best, hostLb, deadline, rng, options.signal, progress);
-    if (p.policy.name === 'balance' || (p.policy.name === 'weighted' && (p.policy.weights.balance ?? 0) > 0)) {
+    if (
+      p.policy.name === 'balance' ||
+      (p.policy.name === 'weighted' && (p.policy.weights.balance ?? 0) > 0)
+    ) {
       const trial = best.clone();
       lowerPeak(trial, deadline, () => performance.now());
       if (compareScores(score(trial), score(best)) < 0) best = trial;
     }
   }
+  repairSoft(best, deadline, () => performance.now());
   const mipChoice: MipChoice | undefined =
     solver === 'glpk' || solver === 'highs'
       ? solver
       : solver === 'auto' && p.nHosts * p.nVms <= AUTO_MIP_CELLS
         ? 'highs'
         : undefined;
-  if (mipChoice && !primaryMet(best, policyLb.value) && performance.now() < deadline && !options.signal?.aborted) {
-    const r = await improveWithMip(best, mipChoice, deadline, rng);
+  if (
+    mipChoice &&
+    !primaryMet(best, policyLb.value) &&
+    performance.now() < deadline &&
+    !options.signal?.aborted
+  ) {
+    const r = await improveWithMip(best, mipChoice, deadline, rng, options.backends?.[mipChoice]);
     used = solver === 'auto' ? `heuristic+${mipChoice}` : mipChoice;
     best = r.placement;
     proven = r.proven;
+    // The MIP's consolidate objective is hosts plus a power share below one host.
+    if (p.policy.name === 'consolidate' && r.bound !== undefined && best.placed === p.nVms)
+      hostLb = Math.max(hostLb, Math.ceil(r.bound - 1 + 1e-9));
     if (r.improved) progress();
   }
 
@@ -196,7 +221,7 @@ function dropBroken(pl: Placement): void {
     pl.unassign(v);
     return true;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of p.sets) {
       const placed = [...s.vms].filter((v) => pl.host[v]! >= 0);
@@ -234,8 +259,12 @@ function result(
   // leave their targets first: two stuck VMs may be swapping places), then the rest is planned
   // again, until every move of the plan is safe.
   let plan = migrationPlan(p, pl.host.slice());
+  const stuckTo = new Map<number, number>();
   while (plan.stuck.length > 0) {
-    for (const v of plan.stuck) pl.unassign(v);
+    for (const v of plan.stuck) {
+      if (!stuckTo.has(v)) stuckTo.set(v, pl.host[v]!);
+      pl.unassign(v);
+    }
     for (const v of plan.stuck) if (pl.canPlace(v, p.current[v]!)) pl.assign(v, p.current[v]!);
     dropBroken(pl);
     plan = migrationPlan(p, pl.host.slice());
@@ -245,13 +274,29 @@ function result(
     if (h >= 0) assignment[p.vmIds[v]!] = p.hostIds[h]!;
   }
   const unplaced = unplacedOf(pl);
+  // A VM left out because its move could not be planned says so (not "the policy left it out").
+  for (const u of unplaced) {
+    const v = p.vmIndex.get(u.vm)!;
+    const to = stuckTo.get(v);
+    if (to === undefined) continue;
+    u.reasons = [
+      `its move to ${p.hostIds[to]} cannot be ordered without overloading a host, and it cannot stay on ${p.hostIds[p.current[v]!]}`,
+      ...u.reasons.filter((r) => !r.endsWith('but the policy left it out')),
+    ];
+  }
   const s = score(pl);
   const consolidate = p.policy.name === 'consolidate';
   const primary = consolidate ? pl.hostsUsed : s.value;
   const lb = consolidate ? Math.min(o.hostLb, p.nHosts) : o.policyLb.value;
   const complete = unplaced.length === 0 || p.policy.name === 'profit';
   const optimal = complete && (o.proven || primaryMet(pl, lb));
-  const gap = optimal ? 0 : Math.abs(lb) > 1e-12 ? Math.max(0, (primary - lb) / Math.abs(lb)) : primary > 1e-12 ? 1 : 0;
+  const gap = optimal
+    ? 0
+    : Math.abs(lb) > 1e-12
+      ? Math.max(0, (primary - lb) / Math.abs(lb))
+      : primary > 1e-12
+        ? 1
+        : 0;
   return {
     status: optimal
       ? 'optimal'

@@ -4,7 +4,7 @@ import { formatIpv4, parseCidr, parseIpv4 } from '../domain/ip-pool.js';
 import { NETWORK_SCOPES, type Network, type NetworkScope } from '../domain/network.js';
 import type { Quota } from '../domain/quota.js';
 import type { VeemContext } from './context.js';
-import { DEFAULT_ORG, DEFAULT_OWNER } from './vm-commands.js';
+import { DEFAULT_ORG, DEFAULT_OWNER } from './vm-draft.js';
 import { checkInt, checkName } from './validation.js';
 
 export interface RegisterImage {

@@ -5,8 +5,17 @@ import type { AgentGateway, EventSink, VeemStore } from './ports.js';
 
 export interface VeemSettings {
   site: string;
-  /** maxCandidates: hosts that fit to score per VM before choosing (0: all). */
-  scheduler: { policy: RankPolicy; intervalMs: number; maxDispatch: number; maxCandidates: number };
+  scheduler: {
+    policy: RankPolicy;
+    intervalMs: number;
+    maxDispatch: number;
+    /** Hosts that fit to score per VM before choosing (0: all). */
+    maxCandidates: number;
+    /** host:port of the Policy Engine that places VMs; '' places them with the built-in scheduler. */
+    policyEngine: string;
+    /** Deadline of one call to the Policy Engine. */
+    policyEngineTimeoutMs: number;
+  };
   monitor: { intervalMs: number; failureTimeoutMs: number; callTimeoutMs: number };
   /** Retries of a host call that answered UNAVAILABLE before the operation fails. */
   hostCallRetries: number;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Host } from '../domain/host.js';
 import { formatIpv4, parseIpv4 } from '../domain/ip-pool.js';
 import type { Network } from '../domain/network.js';
+import type { PlacementGroup } from '../domain/placement.js';
 import type { Quota } from '../domain/quota.js';
 import type { Resources } from '../domain/resources.js';
 import type { Vm } from '../domain/vm.js';
@@ -557,5 +558,41 @@ describe('loading a snapshot', () => {
     // Loaded leases are not handed out again.
     const next = loaded.takeAddress('n1', 'v5');
     expect(live.leases('n1').map((l) => l.ip)).not.toContain(formatIpv4(next));
+  });
+});
+
+describe('placement groups and sets', () => {
+  const web: PlacementGroup = { name: 'web', type: 'anti-affinity', scope: 'host', hard: true, min: 0 };
+  const member = (id: string, o: Partial<Vm> = {}, setId = '') =>
+    vm(id, {
+      placement: { groups: [web], allowedHosts: [], forbiddenHosts: [], allowedLabels: {}, setId },
+      ...o,
+    });
+
+  it('knows a group while one of its VMs lives, per organization', () => {
+    const inv = new Inventory();
+    inv.putVm(member('v1'));
+    inv.putVm(member('v2', { state: 'running', host: 'h1' }));
+    expect(inv.group('acme', 'web')).toEqual(web);
+    expect(inv.group('globex', 'web')).toBeUndefined();
+    inv.putVm(member('v1', { state: 'done' }));
+    expect(inv.group('acme', 'web')).toEqual(web);
+    inv.putVm(member('v2', { state: 'done', host: 'h1' }));
+    expect(inv.group('acme', 'web')).toBeUndefined();
+  });
+
+  it('finds the placed peers of VMs by group and by set, never the VMs themselves', () => {
+    const inv = new Inventory();
+    const pending = member('v1', {}, 's1');
+    inv.putVm(pending);
+    inv.putVm(member('v2', { state: 'running', host: 'h1' }));
+    inv.putVm(member('v3', { state: 'migrating', host: 'h1', migrationTarget: 'h2' }));
+    inv.putVm(member('v4')); // pending: holds no host
+    inv.putVm(member('v5', { state: 'running', host: 'h2', organization: 'globex' }));
+    inv.putVm(vm('v6', { state: 'running', host: 'h3', placement: { ...pending.placement!, groups: [] } }));
+    inv.putVm(vm('v7', { state: 'running', host: 'h3' }));
+    expect(inv.placementPeers([pending]).map((v) => v.id)).toEqual(['v2', 'v3', 'v6']);
+    expect(inv.placementPeers([vm('v9')])).toEqual([]);
+    expect(inv.setMembers('s1').map((v) => v.id)).toEqual(['v1', 'v6']);
   });
 });

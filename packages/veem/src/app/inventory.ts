@@ -3,11 +3,11 @@ import type { Host } from '../domain/host.js';
 import type { Image } from '../domain/image.js';
 import { formatIpv4, nextFree, parseCidr, parseIpv4 } from '../domain/ip-pool.js';
 import type { Lease, Network } from '../domain/network.js';
+import { groupKey, type PlacementGroup } from '../domain/placement.js';
 import type { Quota, QuotaUsage } from '../domain/quota.js';
 import { add, limit, sub, ZERO, type Resources } from '../domain/resources.js';
 import type { HostView } from '../domain/scheduler.js';
-import type { Vm } from '../domain/vm.js';
-import { holdsHost } from '../domain/vm-state.js';
+import { heldHosts, type Vm } from '../domain/vm.js';
 import type { VeemSnapshot } from './ports.js';
 
 interface NetworkPool {
@@ -32,6 +32,10 @@ export class Inventory {
   private readonly byRequest = new Map<string, string>();
   private readonly hostUsed = new Map<string, { used: Resources; vms: Set<string> }>();
   private readonly orgUsed = new Map<string, QuotaUsage>();
+  /** Placement group (groupKey) → its definition and the VMs naming it. */
+  private readonly groups = new Map<string, { group: PlacementGroup; vms: Set<string> }>();
+  /** Set id → its VMs. */
+  private readonly sets = new Map<string, Set<string>>();
 
   constructor(snapshot?: VeemSnapshot) {
     if (!snapshot) return;
@@ -76,8 +80,7 @@ export class Inventory {
 
   /** Host → resources reserved by the VMs on it (both ends of a migration reserve). */
   reservations(vm: Vm): string[] {
-    if (!holdsHost(vm.state) || !vm.host) return [];
-    return vm.state === 'migrating' && vm.migrationTarget ? [vm.host, vm.migrationTarget] : [vm.host];
+    return heldHosts(vm);
   }
 
   private account(vm: Vm): void {
@@ -88,6 +91,7 @@ export class Inventory {
     }
     const o = this.orgUsed.get(vm.organization) ?? { vms: 0, resources: ZERO };
     this.orgUsed.set(vm.organization, { vms: o.vms + 1, resources: add(o.resources, vm.resources) });
+    if (vm.placement) this.join(vm);
   }
 
   private unaccount(vm: Vm): void {
@@ -98,6 +102,38 @@ export class Inventory {
     }
     const o = this.orgUsed.get(vm.organization);
     if (o) this.orgUsed.set(vm.organization, { vms: o.vms - 1, resources: sub(o.resources, vm.resources) });
+    if (vm.placement) this.leave(vm);
+  }
+
+  private join(vm: Vm): void {
+    const p = vm.placement!;
+    for (const g of p.groups) {
+      const key = groupKey(vm.organization, g.name);
+      const entry = this.groups.get(key);
+      if (entry) entry.vms.add(vm.id);
+      else this.groups.set(key, { group: g, vms: new Set([vm.id]) });
+    }
+    if (p.setId) {
+      const members = this.sets.get(p.setId);
+      if (members) members.add(vm.id);
+      else this.sets.set(p.setId, new Set([vm.id]));
+    }
+  }
+
+  private leave(vm: Vm): void {
+    const p = vm.placement!;
+    for (const g of p.groups) {
+      const key = groupKey(vm.organization, g.name);
+      const entry = this.groups.get(key);
+      entry?.vms.delete(vm.id);
+      // A group lives as long as one of its VMs: the last one gone, the name may be defined anew.
+      if (entry?.vms.size === 0) this.groups.delete(key);
+    }
+    if (p.setId) {
+      const members = this.sets.get(p.setId);
+      members?.delete(vm.id);
+      if (members?.size === 0) this.sets.delete(p.setId);
+    }
   }
 
   private hostUsage(hostId: string): { used: Resources; vms: Set<string> } {
@@ -107,6 +143,38 @@ export class Inventory {
       this.hostUsed.set(hostId, u);
     }
     return u;
+  }
+
+  // --- Placement groups and sets ---------------------------------------------------------
+
+  /** The definition of an organization's placement group, while any VM names it. */
+  group(organization: string, name: string): PlacementGroup | undefined {
+    return this.groups.get(groupKey(organization, name))?.group;
+  }
+
+  /** The live VMs of a set. */
+  setMembers(setId: string): Vm[] {
+    return [...(this.sets.get(setId) ?? [])].map((id) => this.vms.get(id)).filter((v): v is Vm => !!v);
+  }
+
+  /** VMs holding a host that share a placement group or set with one of these VMs (not among them). */
+  placementPeers(vms: readonly Vm[]): Vm[] {
+    let ids: Set<string> | undefined;
+    for (const vm of vms) {
+      if (!vm.placement) continue;
+      ids ??= new Set();
+      for (const g of vm.placement.groups)
+        for (const id of this.groups.get(groupKey(vm.organization, g.name))?.vms ?? []) ids.add(id);
+      if (vm.placement.setId) for (const id of this.sets.get(vm.placement.setId) ?? []) ids.add(id);
+    }
+    if (!ids) return [];
+    for (const vm of vms) ids.delete(vm.id);
+    const out: Vm[] = [];
+    for (const id of ids) {
+      const vm = this.vms.get(id);
+      if (vm && heldHosts(vm).length > 0) out.push(vm);
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   // --- Hosts -----------------------------------------------------------------------------

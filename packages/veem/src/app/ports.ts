@@ -4,6 +4,7 @@ import type { Image } from '../domain/image.js';
 import type { Lease, Network } from '../domain/network.js';
 import type { Quota } from '../domain/quota.js';
 import type { Resources } from '../domain/resources.js';
+import type { HostView } from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
 
 // --- Store -------------------------------------------------------------------------------
@@ -36,7 +37,54 @@ export interface VeemStore extends TaskStore {
   saveNetwork(n: Network): Promise<void>;
   deleteNetwork(id: string): Promise<void>;
   saveQuota(q: Quota): Promise<void>;
+  /**
+   * Inserts an admitted set with its VMs and their leases in one transaction; a reused set
+   * request id, VM id or address is ALREADY_EXISTS and stores nothing.
+   */
+  createVmSet(set: VmSet, vms: readonly Vm[], leases: readonly Lease[]): Promise<void>;
+  getVmSetByRequest(requestId: string): Promise<VmSet | undefined>;
   close(): Promise<void>;
+}
+
+/** VMs admitted together by one CreateVmSet; kept so a retried request finds them. */
+export interface VmSet {
+  id: string;
+  organization: string;
+  owner: string;
+  requestId: string;
+  vmIds: string[];
+  createdAtMs: number;
+}
+
+// --- Placement ---------------------------------------------------------------------------
+
+/** What a placer decides for one pass. */
+export interface PlacementPass {
+  /** VMs to place, oldest first. Members of one set (placement.setId) are placed whole or not at all. */
+  vms: readonly Vm[];
+  /** Every registered host with what it holds. */
+  hosts: readonly HostView[];
+  /** VMs holding a host that share a placement group or set with one of `vms`. */
+  peers: readonly Vm[];
+}
+
+export interface PlacementOutcome {
+  /** VM id → host id. */
+  assignment: Map<string, string>;
+  /** VM id → why it was not placed. */
+  unplaced: Map<string, string[]>;
+}
+
+/**
+ * Chooses hosts for pending VMs: the VEEM's own scheduler, or the Policy Engine. It decides only;
+ * the caller reserves and dispatches. A placer that cannot decide at all (the Policy Engine is
+ * unreachable) throws, and the VMs stay pending.
+ */
+export interface Placer {
+  /** Most VMs one call takes. */
+  readonly maxBatch: number;
+  place(pass: PlacementPass): Promise<PlacementOutcome>;
+  close(): void;
 }
 
 // --- Host agents (VHI) -------------------------------------------------------------------

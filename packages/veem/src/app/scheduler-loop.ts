@@ -1,13 +1,21 @@
-import { placeVm } from '../domain/scheduler.js';
+import { Semaphore, toReservoirError } from '@reservoir/runtime';
+import { limit } from '../domain/resources.js';
+import { rejectHost, rejectionText } from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
+import type { BuiltinPlacer } from './builtin-placer.js';
 import type { VeemContext } from './context.js';
 import type { OperationRunner } from './operations.js';
+import type { PlacementOutcome, PlacementPass, Placer } from './ports.js';
 import type { VmWriter } from './vm-writer.js';
 
 /**
  * Places pending VMs: on every new request (coalesced into one pass per tick) and periodically,
  * since capacity freed elsewhere can make a waiting VM fit. A VM that fits nowhere keeps its
  * reason, so `vm show` always says why it is pending.
+ *
+ * Each pass asks the placer (the built-in one, or the Policy Engine) for the pending VMs, then
+ * reserves and dispatches what it chose. VMs pinned to a host (by an administrator, or by the
+ * admission of their set) go first and are only checked by the VEEM's own filters on that host.
  */
 export class SchedulerLoop {
   private timer: NodeJS.Timeout | undefined;
@@ -16,12 +24,19 @@ export class SchedulerLoop {
   private arrived = false;
   private running: Promise<void> | undefined;
   private readonly pending = new Set<string>();
-  private cursor = 0;
+  /** Passes and set admissions take turns: both decide on the same free capacity. */
+  private readonly turn = new Semaphore(1);
+  /** With more pending VMs than the placer takes at once, the last VM id of the previous batch. */
+  private batchAfter = '';
 
   constructor(
     private readonly ctx: VeemContext,
     private readonly writer: VmWriter,
     private readonly runner: OperationRunner,
+    /** The configured placer. */
+    readonly placer: Placer,
+    /** The VEEM's own placer, for pinned VMs (it may also be the configured one). */
+    private readonly builtin: BuiltinPlacer,
   ) {}
 
   start(): void {
@@ -51,53 +66,131 @@ export class SchedulerLoop {
       this.queued = false;
       if (this.running || this.pending.size === 0) return;
       this.arrived = false;
-      this.running = this.pass().finally(() => {
-        this.running = undefined;
-        if (this.arrived && this.timer) this.kick();
-      });
+      this.running = this.turn
+        .run(() => this.pass())
+        .finally(() => {
+          this.running = undefined;
+          if (this.arrived && this.timer) this.kick();
+        });
     });
+  }
+
+  /** Runs fn while no pass runs, e.g. to place and create a set on capacity no pass takes meanwhile. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.turn.run(fn);
+  }
+
+  /** The input of a placer call for these VMs, on the inventory as it is now. */
+  passFor(vms: readonly Vm[]): PlacementPass {
+    return { vms, hosts: this.ctx.inv.hostViews(), peers: this.ctx.inv.placementPeers(vms) };
   }
 
   /** One pass over the pending VMs, oldest first. */
   async pass(): Promise<void> {
-    const views = this.ctx.inv.hostViews();
-    const index = new Map<string, number>(views.map((v, i) => [v.host.id, i]));
-    const { policy, maxCandidates } = this.ctx.settings.scheduler;
-    const ids = [...this.pending].sort();
-    const writes: Promise<unknown>[] = [];
-    for (const id of ids) {
+    const pinned: Vm[] = [];
+    const free: Vm[] = [];
+    for (const id of [...this.pending].sort()) {
       const vm = this.ctx.inv.vms.get(id);
       if (!vm || vm.state !== 'pending') {
         this.pending.delete(id);
         continue;
       }
-      const result = placeVm(
-        {
-          vmId: vm.id,
-          demand: vm.resources,
-          diskFormat: vm.diskFormat,
-          requirements: vm.requirements,
-          ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
-        },
-        views,
-        policy,
-        // Packing scans from the first host so it keeps filling the same ones; the spreading
-        // policies start where the last placement left off.
-        { maxCandidates, start: policy === 'packing' ? 0 : this.cursor++ },
-      );
-      if (result.ok) {
-        this.pending.delete(id);
-        writes.push(this.dispatch(vm, result.hostId));
-        // The inventory reserved the VM synchronously; refresh that host's view for the next VM.
-        const i = index.get(result.hostId);
-        const v = i === undefined ? undefined : views[i];
-        if (i !== undefined && v)
-          views[i] = { ...v, used: this.ctx.inv.usedOn(v.host.id), runningVms: v.runningVms + 1 };
-      } else if (vm.reason !== result.reason) {
-        writes.push(this.explain(vm, result.reason));
+      (vm.deployHost ? pinned : free).push(vm);
+    }
+    const writes: Promise<unknown>[] = [];
+    if (pinned.length > 0) this.apply(pinned, this.builtin.placeNow(this.passFor(pinned)), writes);
+    if (free.length > 0) {
+      const batch = this.batchOf(free);
+      let outcome: PlacementOutcome | undefined;
+      try {
+        outcome = await this.placer.place(this.passFor(batch));
+      } catch (e) {
+        // Never another policy instead: the VMs wait, and the next tick asks again.
+        const reason = toReservoirError(e).message;
+        this.ctx.logger.warn({ vms: batch.length, err: reason }, 'placement failed; VMs stay pending');
+        for (const vm of batch) if (vm.reason !== reason) writes.push(this.explain(vm, reason));
       }
+      if (outcome) this.apply(batch, outcome, writes);
     }
     await Promise.all(writes);
+  }
+
+  /**
+   * The VMs of this pass when the placer takes fewer than are pending: the next ones after the
+   * previous batch, so every VM gets its turn; another pass follows at once until the round ends.
+   * Pending members of a set come along with the first of them.
+   */
+  private batchOf(free: Vm[]): Vm[] {
+    const max = this.placer.maxBatch;
+    if (free.length <= max) {
+      this.batchAfter = '';
+      return free;
+    }
+    let start = free.findIndex((v) => v.id > this.batchAfter);
+    if (start < 0) start = 0;
+    const batch = free.slice(start, start + max);
+    if (start + max < free.length) {
+      this.batchAfter = batch.at(-1)!.id;
+      this.arrived = true;
+    } else this.batchAfter = '';
+    const inBatch = new Set(batch.map((v) => v.id));
+    for (const vm of [...batch]) {
+      if (!vm.placement?.setId) continue;
+      for (const m of this.ctx.inv.setMembers(vm.placement.setId)) {
+        if (inBatch.has(m.id) || m.state !== 'pending' || m.deployHost) continue;
+        inBatch.add(m.id);
+        batch.push(m);
+      }
+    }
+    return batch;
+  }
+
+  /** Dispatches what the placer chose and records why the others wait. */
+  private apply(vms: readonly Vm[], outcome: PlacementOutcome, writes: Promise<unknown>[]): void {
+    for (const asked of vms) {
+      // The placer may have taken a while: act only on a VM that has not changed meanwhile.
+      const vm = this.ctx.inv.vms.get(asked.id);
+      if (!vm || vm.version !== asked.version || vm.state !== 'pending') continue;
+      const hostId = outcome.assignment.get(vm.id);
+      let reason: string;
+      if (hostId) {
+        const refused = this.refusal(vm, hostId);
+        if (!refused) {
+          this.pending.delete(vm.id);
+          // The inventory reserves synchronously, so the next VM's check sees this one.
+          writes.push(this.dispatch(vm, hostId));
+          continue;
+        }
+        reason = refused;
+      } else {
+        reason = (outcome.unplaced.get(vm.id) ?? ['the placer did not place it']).join('; ');
+      }
+      if (vm.reason !== reason) writes.push(this.explain(vm, reason));
+    }
+  }
+
+  /** The VEEM keeps the last word on its hosts: a choice that no longer passes its filters waits. */
+  private refusal(vm: Vm, hostId: string): string | undefined {
+    const host = this.ctx.inv.hosts.get(hostId);
+    if (!host) return `the placer chose host ${hostId}, which is not registered`;
+    const r = rejectHost(
+      {
+        vmId: vm.id,
+        demand: vm.resources,
+        diskFormat: vm.diskFormat,
+        requirements: vm.requirements,
+        ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
+      },
+      {
+        host,
+        used: this.ctx.inv.usedOn(hostId),
+        runningVms: 0,
+        limit: limit(host.capacity, host.overcommit),
+      },
+    );
+    if (!r) return undefined;
+    const why = typeof r === 'string' ? rejectionText(r) : r.constraint;
+    return `the placer chose ${host.name}, which no longer fits: ${why}`;
   }
 
   private async dispatch(vm: Vm, hostId: string): Promise<void> {

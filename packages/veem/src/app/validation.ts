@@ -21,6 +21,10 @@ export function checkInt(field: string, value: number, min: number, max: number,
   }
 }
 
+export function isLabelKey(k: string): boolean {
+  return LABEL_KEY.test(k);
+}
+
 export function checkLabels(field: string, labels: Record<string, string>): void {
   for (const [k, v] of Object.entries(labels)) {
     if (!LABEL_KEY.test(k))

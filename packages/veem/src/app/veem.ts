@@ -1,13 +1,15 @@
 import { ReservoirError, TaskRegistry, type Logger } from '@reservoir/runtime';
+import { BuiltinPlacer } from './builtin-placer.js';
 import { Catalog } from './catalog.js';
 import type { VeemContext, VeemSettings } from './context.js';
 import { HostCommands } from './host-commands.js';
 import { HostMonitor } from './host-monitor.js';
 import { Inventory } from './inventory.js';
 import { OperationRunner } from './operations.js';
-import type { AgentGateway, EventSink, VeemStore } from './ports.js';
+import type { AgentGateway, EventSink, Placer, VeemStore } from './ports.js';
 import { SchedulerLoop } from './scheduler-loop.js';
 import { VmCommands } from './vm-commands.js';
+import { VmSetAdmission } from './vm-set-admission.js';
 import { VmWriter } from './vm-writer.js';
 
 export interface VeemDeps {
@@ -17,6 +19,8 @@ export interface VeemDeps {
   events: EventSink;
   logger: Logger;
   now?: () => number;
+  /** Where placement decisions come from; the VEEM's own scheduler when absent. */
+  placer?: Placer;
 }
 
 /**
@@ -25,6 +29,7 @@ export interface VeemDeps {
  */
 export class Veem {
   readonly vms: VmCommands;
+  readonly sets: VmSetAdmission;
   readonly hosts: HostCommands;
   readonly catalog: Catalog;
   readonly tasks: TaskRegistry;
@@ -34,13 +39,15 @@ export class Veem {
   readonly ctx: VeemContext;
   private started = false;
 
-  private constructor(ctx: VeemContext) {
+  private constructor(ctx: VeemContext, placer: Placer | undefined) {
     this.ctx = ctx;
     this.tasks = ctx.tasks;
     const writer = new VmWriter(ctx);
     this.runner = new OperationRunner(ctx, writer);
-    this.scheduler = new SchedulerLoop(ctx, writer, this.runner);
+    const builtin = new BuiltinPlacer(() => ctx.settings.scheduler);
+    this.scheduler = new SchedulerLoop(ctx, writer, this.runner, placer ?? builtin, builtin);
     this.vms = new VmCommands(ctx, writer, this.runner, this.scheduler);
+    this.sets = new VmSetAdmission(ctx, this.vms, this.scheduler);
     this.hosts = new HostCommands(ctx, this.vms);
     this.catalog = new Catalog(ctx);
     this.monitor = new HostMonitor(ctx, writer, this.hosts);
@@ -52,16 +59,19 @@ export class Veem {
     const now = deps.now ?? Date.now;
     const tasks = new TaskRegistry(deps.store, now);
     tasks.onChange((t) => deps.events.taskChanged(t));
-    return new Veem({
-      settings: deps.settings,
-      inv,
-      store: deps.store,
-      agents: deps.agents,
-      events: deps.events,
-      tasks,
-      logger: deps.logger,
-      now,
-    });
+    return new Veem(
+      {
+        settings: deps.settings,
+        inv,
+        store: deps.store,
+        agents: deps.agents,
+        events: deps.events,
+        tasks,
+        logger: deps.logger,
+        now,
+      },
+      deps.placer,
+    );
   }
 
   /** Resumes interrupted work and starts the loops. */

@@ -1,30 +1,16 @@
 import { errors, newId, ReservoirError, type Task } from '@reservoir/runtime';
-import { formatIpv4, macFor } from '../domain/ip-pool.js';
-import type { Lease } from '../domain/network.js';
 import { checkQuota } from '../domain/quota.js';
-import { limit, RESOURCE_KEYS, RESOURCE_NAMES, sub, add, type Resources } from '../domain/resources.js';
+import { limit, RESOURCE_KEYS, RESOURCE_NAMES, sub, add } from '../domain/resources.js';
 import { placeVm } from '../domain/scheduler.js';
-import type { Vm, VmNic, VmOperation } from '../domain/vm.js';
+import type { Vm, VmOperation } from '../domain/vm.js';
 import { assertTransition, TRANSIENT, type VmState } from '../domain/vm-state.js';
 import type { VeemContext } from './context.js';
 import { finalState, stateFromDomain, type OperationRunner } from './operations.js';
+import { checkGroupsAgree } from './placement-check.js';
 import type { SchedulerLoop } from './scheduler-loop.js';
-import { checkInt, checkLabels, checkName } from './validation.js';
+import { checkName } from './validation.js';
+import { checkMemory, checkVcpus, draftVm, newVm, takeAddresses, type CreateVm } from './vm-draft.js';
 import type { VmWriter } from './vm-writer.js';
-
-export interface CreateVm {
-  name: string;
-  resources: Resources;
-  imageId?: string;
-  networkIds?: string[];
-  labels?: Record<string, string>;
-  requirements?: Record<string, string>;
-  hold?: boolean;
-  requestId?: string;
-  organization?: string;
-  owner?: string;
-  host?: string;
-}
 
 export type VmActionName =
   | 'start'
@@ -43,13 +29,6 @@ export interface VmWithTask {
   vm: Vm;
   task?: Task;
 }
-
-export const DEFAULT_ORG = 'default';
-export const DEFAULT_OWNER = 'admin';
-
-const MAX_VCPUS = 4096;
-const MAX_MEMORY_MIB = 16 * 1024 * 1024;
-const MAX_DISK_MIB = 64 * 1024 * 1024;
 
 /** The VM use cases of the VMI: each validates, persists intent with a task, then lets the runner act. */
 export class VmCommands {
@@ -77,72 +56,22 @@ export class VmCommands {
       const seen = this.ctx.inv.vmByRequest(req.requestId);
       if (seen) return { vm: seen, ...(seen.taskId ? { task: await this.ctx.tasks.get(seen.taskId) } : {}) };
     }
-    checkName('name', req.name);
-    checkInt('resources.vcpus', req.resources.vcpus, 1, MAX_VCPUS);
-    checkInt('resources.memoryMib', req.resources.memoryMib, 1, MAX_MEMORY_MIB, ' MiB');
-    checkInt('resources.diskMib', req.resources.diskMib, 0, MAX_DISK_MIB, ' MiB');
-    checkLabels('labels', req.labels ?? {});
-    const org = req.organization || DEFAULT_ORG;
-    const owner = req.owner || DEFAULT_OWNER;
-    let diskFormat = '';
-    let diskMib = req.resources.diskMib;
-    let imageId = '';
-    if (req.imageId) {
-      const image = this.ctx.inv.image(req.imageId);
-      imageId = image.id;
-      if (image.state !== 'ready') throw errors.precondition(`image ${image.name} is ${image.state}`);
-      diskFormat = image.format;
-      diskMib = Math.max(diskMib, image.sizeMib);
-    }
-    const resources = { ...req.resources, diskMib };
-    const requirements = { ...req.requirements };
-    const deployHost = req.host ? this.ctx.inv.host(req.host).id : '';
-    const networks = (req.networkIds ?? []).map((n) => this.ctx.inv.network(n));
-    checkQuota(this.ctx.inv.quotas.get(org), this.ctx.inv.orgUsage(org), 1, resources);
+    const d = draftVm(this.ctx, req);
+    checkGroupsAgree('placement', d.organization, d.placement, (name) =>
+      this.ctx.inv.group(d.organization, name),
+    );
+    checkQuota(
+      this.ctx.inv.quotas.get(d.organization),
+      this.ctx.inv.orgUsage(d.organization),
+      1,
+      d.resources,
+    );
 
     const now = this.ctx.now();
     const id = newId('vm', now);
-    const leases: Lease[] = [];
-    const nics: VmNic[] = [];
-    try {
-      for (const n of networks) {
-        const ip = this.ctx.inv.takeAddress(n.id, id);
-        const nic = { networkId: n.id, ip: formatIpv4(ip), mac: macFor(ip) };
-        nics.push(nic);
-        leases.push({ ...nic, vmId: id });
-      }
-    } catch (e) {
-      this.ctx.inv.releaseLeases(id, nics);
-      throw e;
-    }
-    const task = await this.vmTask({ id, organization: org, owner }, 'vm.create');
-    const vm: Vm = {
-      id,
-      name: req.name,
-      state: req.hold ? 'hold' : 'pending',
-      host: '',
-      site: this.ctx.settings.site,
-      organization: org,
-      owner,
-      resources,
-      imageId,
-      diskFormat,
-      nics,
-      labels: req.labels ?? {},
-      requirements,
-      deployHost,
-      reason: req.hold ? 'on hold until released' : '',
-      createdAtMs: now,
-      stateSinceMs: now,
-      previousState: '',
-      migrationTarget: '',
-      snapshots: [],
-      op: { kind: 'deploy' },
-      opFrom: '',
-      taskId: task.id,
-      requestId: req.requestId ?? '',
-      version: 1,
-    };
+    const { nics, leases } = takeAddresses(this.ctx, id, d.networks);
+    const task = await this.vmTask({ id, organization: d.organization, owner: d.owner }, 'vm.create');
+    const vm = newVm(this.ctx, d, { id, taskId: task.id, nics, now });
     try {
       await this.ctx.store.createVm(vm, leases);
     } catch (e) {
@@ -155,7 +84,7 @@ export class VmCommands {
     }
     this.ctx.inv.putVm(vm);
     this.ctx.events.vmStateChanged({ vm, from: '' });
-    if (!req.hold) this.scheduler.enqueue(vm.id);
+    if (!d.hold) this.scheduler.enqueue(vm.id);
     return { vm, task };
   }
 
@@ -187,7 +116,7 @@ export class VmCommands {
     return { vms: out, total };
   }
 
-  private vmTask(vm: Pick<Vm, 'id' | 'organization' | 'owner'>, operation: string): Promise<Task> {
+  vmTask(vm: Pick<Vm, 'id' | 'organization' | 'owner'>, operation: string): Promise<Task> {
     return this.ctx.tasks.create({
       id: newId('task', this.ctx.now()),
       operation,
@@ -376,8 +305,8 @@ export class VmCommands {
   async resize(id: string, vcpus: number, memoryMib: number): Promise<VmWithTask> {
     const vm = this.get(id);
     const want = { vcpus: vcpus || vm.resources.vcpus, memoryMib: memoryMib || vm.resources.memoryMib };
-    checkInt('vcpus', want.vcpus, 1, MAX_VCPUS);
-    checkInt('memory_mib', want.memoryMib, 1, MAX_MEMORY_MIB, ' MiB');
+    checkVcpus('vcpus', want.vcpus);
+    checkMemory('memory_mib', want.memoryMib);
     const newRes = { ...vm.resources, ...want };
     const delta = sub(newRes, vm.resources);
     checkQuota(this.ctx.inv.quotas.get(vm.organization), this.ctx.inv.orgUsage(vm.organization), 0, delta);

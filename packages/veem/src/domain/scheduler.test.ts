@@ -6,6 +6,8 @@ import {
   placeVm,
   rank,
   rejectHost,
+  rejectionText,
+  unsuitable,
   type HostView,
   type PlacementRequest,
   type RankPolicy,
@@ -349,6 +351,39 @@ describe('onlyHost', () => {
     expect(reasonOf(request({ onlyHost: 'b', exclude: new Set(['b']) }), hosts)).toBe(
       'host b does not fit: excluded on 1 host',
     );
+  });
+});
+
+describe('placement constraint', () => {
+  const hosts = [view('a', { used: { vcpus: 6 } }), view('b'), view('c', { used: { vcpus: 8 } })];
+  const notA = (h: Host) => (h.id === 'a' ? 'in placement.forbidden_hosts' : undefined);
+
+  it('rules out the hosts it names, and only after the filters', () => {
+    expect(chosen(request({ constraint: notA }), hosts)).toBe('b');
+    expect(rejectHost(request({ constraint: notA, requirements: { zone: 'x' } }), hosts[0]!)).toBe('label');
+    expect(rejectHost(request({ constraint: notA }), hosts[0]!)).toEqual({
+      constraint: 'in placement.forbidden_hosts',
+    });
+  });
+
+  it('counts its text in the reason beside the filters', () => {
+    const none = (h: Host) => (h.id === 'c' ? undefined : `no ${h.id}`);
+    expect(reasonOf(request({ constraint: notA }), [hosts[0]!, hosts[2]!])).toBe(
+      'no host fits: not enough free CPU on 1 host; in placement.forbidden_hosts on 1 host',
+    );
+    expect(reasonOf(request({ constraint: none }), hosts)).toBe(
+      'no host fits: not enough free CPU on 1 host; no a on 1 host; no b on 1 host',
+    );
+  });
+});
+
+describe('unsuitable', () => {
+  it('applies the filters a host fails for this VM whatever its capacity and state', () => {
+    const h = view('a', { host: { admin: 'disabled', labels: { zone: 'a' } }, used: { vcpus: 8 } }).host;
+    expect(unsuitable(request(), h)).toBeUndefined();
+    expect(unsuitable(request({ requirements: { zone: 'b' } }), h)).toBe('label');
+    expect(unsuitable(request({ diskFormat: 'vhdx' }), h)).toBe('format');
+    expect(rejectionText('format')).toBe('disk format not supported');
   });
 });
 

@@ -1,8 +1,8 @@
 import { acceptsVms, type Host } from './host.js';
 import { limit, RESOURCE_NAMES, type Resources } from './resources.js';
 
-// Requirement filters then rank, as OpenNebula's scheduler does; pure, so it is tested alone
-// and the Policy Engine can replace it behind the same call.
+// Requirement filters then rank, as OpenNebula's scheduler does; pure, so it is tested alone.
+// The built-in placer calls it; the Policy Engine replaces it behind the Placer port.
 
 export type RankPolicy = 'packing' | 'striping' | 'load-aware';
 export const RANK_POLICIES: readonly RankPolicy[] = ['packing', 'striping', 'load-aware'];
@@ -16,6 +16,8 @@ export interface PlacementRequest {
   exclude?: ReadonlySet<string>;
   /** Only this host (an administrator's explicit choice). */
   onlyHost?: string;
+  /** Placement constraints checked on hosts that pass the filters: why a host is ruled out, or undefined. */
+  constraint?: (h: Host) => string | undefined;
 }
 
 export interface HostView {
@@ -29,7 +31,7 @@ export interface HostView {
 export type PlacementResult = { ok: true; hostId: string } | { ok: false; reason: string };
 
 /** `other`: not the host an onlyHost request names (never reported, unlike `excluded`). */
-type Rejection =
+export type Rejection =
   | 'other'
   | 'state'
   | 'excluded'
@@ -54,16 +56,19 @@ const REJECTION_TEXT: Record<Rejection, string> = {
   diskMib: `not enough free ${RESOURCE_NAMES.diskMib}`,
 };
 
-/** The first filter a host fails for this request, or undefined when it fits. */
-export function rejectHost(
-  req: PlacementRequest,
-  v: HostView,
+export function rejectionText(r: Rejection): string {
+  return REJECTION_TEXT[r];
+}
+
+/**
+ * The VM's own filters on a host, capacity aside: requirements, the hypervisor's limits per VM,
+ * disk format. What the Policy Engine is told to leave out for this VM.
+ */
+export function unsuitable(
+  req: Pick<PlacementRequest, 'demand' | 'diskFormat' | 'requirements'>,
+  h: Host,
   required: [string, string][] = Object.entries(req.requirements),
 ): Rejection | undefined {
-  const h = v.host;
-  if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'other';
-  if (req.exclude?.has(h.id)) return 'excluded';
-  if (!acceptsVms(h)) return 'state';
   for (const [k, want] of required) {
     const have = k === 'hypervisor' ? h.profile.hypervisor : k === 'host' ? h.name : h.labels[k];
     if (have !== want) return 'label';
@@ -72,6 +77,28 @@ export function rejectHost(
   if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm)
     return 'memory-limit';
   if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
+  return undefined;
+}
+
+/**
+ * The first filter a host fails for this request, or undefined when it fits: a Rejection, or the
+ * text of the placement constraint that rules it out.
+ */
+export function rejectHost(
+  req: PlacementRequest,
+  v: HostView,
+  required: [string, string][] = Object.entries(req.requirements),
+): Rejection | { constraint: string } | undefined {
+  const h = v.host;
+  if (req.onlyHost && h.id !== req.onlyHost && h.name !== req.onlyHost) return 'other';
+  if (req.exclude?.has(h.id)) return 'excluded';
+  if (!acceptsVms(h)) return 'state';
+  const bad = unsuitable(req, h, required);
+  if (bad) return bad;
+  if (req.constraint) {
+    const why = req.constraint(h);
+    if (why) return { constraint: why };
+  }
   const max = v.limit ?? limit(h.capacity, h.overcommit);
   // Unrolled: this runs once per host per VM, the scheduler's innermost loop.
   const u = v.used;
@@ -119,6 +146,7 @@ export function placeVm(
   let best: HostView | undefined;
   let bestRank = -Infinity;
   const rejections = new Map<Rejection, number>();
+  const ruledOut = new Map<string, number>();
   let total = 0;
   let feasible = 0;
   const required = Object.entries(req.requirements);
@@ -131,7 +159,8 @@ export function placeVm(
     total++;
     const r = rejectHost(req, v, required);
     if (r) {
-      rejections.set(r, (rejections.get(r) ?? 0) + 1);
+      if (typeof r === 'string') rejections.set(r, (rejections.get(r) ?? 0) + 1);
+      else ruledOut.set(r.constraint, (ruledOut.get(r.constraint) ?? 0) + 1);
       continue;
     }
     feasible++;
@@ -146,10 +175,14 @@ export function placeVm(
   if (total === 0) return { ok: false, reason: 'no hosts are registered' };
   if (req.onlyHost && (rejections.get('other') ?? 0) === total)
     return { ok: false, reason: `host ${req.onlyHost} does not exist` };
-  const parts = [...rejections.entries()]
-    .filter(([r]) => r !== 'other')
+  const parts = [
+    ...[...rejections.entries()]
+      .filter(([r]) => r !== 'other')
+      .map(([r, n]): [string, number] => [REJECTION_TEXT[r], n]),
+    ...ruledOut.entries(),
+  ]
     .sort((a, b) => b[1] - a[1])
-    .map(([r, n]) => `${REJECTION_TEXT[r]} on ${n} host${n === 1 ? '' : 's'}`);
+    .map(([text, n]) => `${text} on ${n} host${n === 1 ? '' : 's'}`);
   return {
     ok: false,
     reason: `${req.onlyHost ? `host ${req.onlyHost} does not fit` : 'no host fits'}: ${parts.join('; ')}`,

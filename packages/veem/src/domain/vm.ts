@@ -1,5 +1,6 @@
+import type { Placement } from './placement.js';
 import type { Resources } from './resources.js';
-import type { VmState } from './vm-state.js';
+import { holdsHost, type VmState } from './vm-state.js';
 
 export interface VmNic {
   networkId: string;
@@ -38,7 +39,12 @@ export interface Vm {
   nics: VmNic[];
   labels: Record<string, string>;
   requirements: Record<string, string>;
-  /** A host chosen by an administrator for the next placement only (ONE's "deploy"). */
+  /** Placement constraints; absent when the VM has none. */
+  placement?: Placement;
+  /**
+   * A host chosen for the next placement only: by an administrator (ONE's "deploy") or by the
+   * admission of the VM's set.
+   */
   deployHost: string;
   reason: string;
   createdAtMs: number;
@@ -53,4 +59,10 @@ export interface Vm {
   requestId: string;
   /** Incremented on every persisted change. */
   version: number;
+}
+
+/** The hosts whose capacity a VM holds: its host while placed, and both ends of a migration. */
+export function heldHosts(vm: Pick<Vm, 'state' | 'host' | 'migrationTarget'>): string[] {
+  if (!holdsHost(vm.state) || !vm.host) return [];
+  return vm.state === 'migrating' && vm.migrationTarget ? [vm.host, vm.migrationTarget] : [vm.host];
 }

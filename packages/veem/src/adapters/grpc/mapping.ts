@@ -1,15 +1,48 @@
 import { reservoir } from '@reservoir/contracts';
 import { errors } from '@reservoir/runtime';
 import type { Inventory } from '../../app/inventory.js';
+import type { PlacementInput } from '../../app/placement-check.js';
 import type { RecoverMode, VmActionName } from '../../app/vm-commands.js';
 import { hostState, type Host } from '../../domain/host.js';
 import type { Image } from '../../domain/image.js';
 import type { Network } from '../../domain/network.js';
+import type { Placement } from '../../domain/placement.js';
 import type { Quota, QuotaUsage } from '../../domain/quota.js';
 import type { Vm } from '../../domain/vm.js';
 
 export type PbVm = reservoir.veem.v1.Vm.$Properties;
 export type PbHost = reservoir.veem.v1.Host.$Properties;
+export type PbPlacement = reservoir.veem.v1.Placement.$Properties;
+
+export function placementToPb(p: Placement): PbPlacement {
+  return {
+    groups: p.groups.map((g) => ({ ...g })),
+    allowedHosts: p.allowedHosts,
+    forbiddenHosts: p.forbiddenHosts,
+    allowedLabels: Object.fromEntries(Object.entries(p.allowedLabels).map(([k, values]) => [k, { values }])),
+    setId: p.setId,
+  };
+}
+
+/** A request's placement as given (checked by the use case); undefined when absent. */
+export function placementFromPb(p: PbPlacement | null | undefined): PlacementInput | undefined {
+  if (!p) return undefined;
+  return {
+    groups: (p.groups ?? []).map((g) => ({
+      name: g.name ?? '',
+      type: g.type ?? '',
+      scope: g.scope ?? '',
+      hard: g.hard ?? false,
+      min: g.min ?? 0,
+    })),
+    allowedHosts: p.allowedHosts ?? [],
+    forbiddenHosts: p.forbiddenHosts ?? [],
+    allowedLabels: Object.fromEntries(
+      Object.entries(p.allowedLabels ?? {}).map(([k, v]) => [k, v.values ?? []]),
+    ),
+    setId: p.setId ?? '',
+  };
+}
 
 export function vmToPb(vm: Vm, inv?: Inventory): PbVm {
   return {
@@ -25,6 +58,7 @@ export function vmToPb(vm: Vm, inv?: Inventory): PbVm {
     nics: vm.nics,
     labels: vm.labels,
     requirements: vm.requirements,
+    ...(vm.placement ? { placement: placementToPb(vm.placement) } : {}),
     reason: vm.reason,
     createdAtMs: vm.createdAtMs,
     stateSinceMs: vm.stateSinceMs,

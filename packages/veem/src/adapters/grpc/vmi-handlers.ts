@@ -3,10 +3,12 @@ import type {
   ImageServiceDefinition,
   NetworkServiceDefinition,
   QuotaServiceDefinition,
+  reservoir,
   VmServiceDefinition,
 } from '@reservoir/contracts';
 import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
 import type { VmWithTask } from '../../app/vm-commands.js';
+import type { CreateVm } from '../../app/vm-draft.js';
 import type { Veem } from '../../app/veem.js';
 import { isVmState } from '../../domain/vm-state.js';
 import { resourcesFromPb } from './agent-gateway.js';
@@ -16,10 +18,31 @@ import {
   hostToPb,
   imageToPb,
   networkToPb,
+  placementFromPb,
   quotaToPb,
   recoverModeFromPb,
   vmToPb,
 } from './mapping.js';
+
+/** A CreateVmRequest as the use cases take it; `field` prefixes the fields errors name. */
+function createFromPb(req: reservoir.veem.v1.CreateVmRequest.$Properties, field = ''): CreateVm {
+  const f = (name: string) => (field ? `${field}.${name}` : name);
+  if (!req.resources) throw errors.invalid(f('resources'), 'must be given (vcpus, memory_mib)');
+  return {
+    name: req.name ?? '',
+    resources: resourcesFromPb(req.resources),
+    imageId: req.imageId ?? '',
+    networkIds: req.networkIds ?? [],
+    labels: req.labels ?? {},
+    requirements: req.requirements ?? {},
+    hold: req.hold ?? false,
+    requestId: req.requestId ?? '',
+    organization: req.organization ?? '',
+    owner: req.owner ?? '',
+    host: req.host ?? '',
+    placement: placementFromPb(req.placement),
+  };
+}
 
 export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
   const inv = veem.ctx.inv;
@@ -28,23 +51,15 @@ export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
     ...(r.task ? { task: taskToPb(r.task) } : {}),
   });
   return {
-    createVm: async (req) => {
-      if (!req.resources) throw errors.invalid('resources', 'must be given (vcpus, memory_mib)');
-      return withTask(
-        await veem.vms.create({
-          name: req.name,
-          resources: resourcesFromPb(req.resources),
-          imageId: req.imageId,
-          networkIds: req.networkIds,
-          labels: req.labels,
-          requirements: req.requirements,
-          hold: req.hold,
-          requestId: req.requestId,
-          organization: req.organization,
-          owner: req.owner,
-          host: req.host,
-        }),
-      );
+    createVm: async (req) => withTask(await veem.vms.create(createFromPb(req))),
+    createVmSet: async (req) => {
+      const r = await veem.sets.create({
+        vms: req.vms.map((m, i) => createFromPb(m, `vms[${i}]`)),
+        requestId: req.requestId,
+        organization: req.organization,
+        owner: req.owner,
+      });
+      return { accepted: r.accepted, setId: r.setId, vms: r.vms.map(withTask), refusals: r.refusals };
     },
     getVm: async (req) => vmToPb(await veem.vms.find(req.id), inv),
     listVms: async (req) => {

@@ -14,6 +14,7 @@ import type { Image } from '../../domain/image.js';
 import type { Lease, Network } from '../../domain/network.js';
 import type { Quota } from '../../domain/quota.js';
 import type { Vm } from '../../domain/vm.js';
+import type { VmSet } from '../../app/ports.js';
 import { SqlVeemStore } from './sql-veem-store.js';
 import { testHost, testVm } from '../../testing/fixtures.js';
 
@@ -203,6 +204,29 @@ describe.each(testDatabases())('SqlVeemStore contract: $name', ({ open }) => {
       expect(loaded.leases).toEqual([lease('vm-1', '10.0.0.2')]);
     });
 
+    it('round-trips placement constraints, and a VM without any has none', async () => {
+      const v = vm('vm-1', {
+        placement: {
+          groups: [
+            { name: 'web', type: 'anti-affinity', scope: 'host', hard: true, min: 0 },
+            { name: 'zones', type: 'spread', scope: 'zone', hard: true, min: 3 },
+          ],
+          allowedHosts: ['host-1', 'node-2'],
+          forbiddenHosts: ['node-9'],
+          allowedLabels: { zone: ['a', 'b'], 'rack/row': ['ünïcode "quoted"'] },
+          setId: 'set-1',
+        },
+      });
+      await store.createVm(v, []);
+      await store.createVm(vm('vm-2'), []);
+      expect(await store.getVm('vm-1')).toEqual(v);
+      const placed: Vm = { ...v, state: 'prolog', host: 'host-1', version: 2 };
+      await store.saveVm(placed);
+      const loaded = await store.load();
+      expect(loaded.vms).toEqual([placed, vm('vm-2')]);
+      expect(loaded.vms[1]).not.toHaveProperty('placement');
+    });
+
     it('saves updates, and an operation that ended is gone rather than null', async () => {
       await store.createVm(vm('vm-1', { op: { kind: 'resize', vcpus: 4, memoryMib: 4096 } }), []);
       const { op: _ended, ...rest } = vm('vm-1');
@@ -319,6 +343,51 @@ describe.each(testDatabases())('SqlVeemStore contract: $name', ({ open }) => {
       expect(e.code).toBe('ALREADY_EXISTS');
       expect(await store.getVm('vm-1')).toEqual(first);
       expect((await store.load()).leases).toEqual([lease('vm-1', '10.0.0.2')]);
+    });
+  });
+
+  describe('VM sets', () => {
+    const set = (id: string, requestId: string, vmIds: string[]): VmSet => ({
+      id,
+      organization: 'acme',
+      owner: 'alice',
+      requestId,
+      vmIds,
+      createdAtMs: 5,
+    });
+
+    it('stores a set with its VMs and leases at once, and finds it by request id', async () => {
+      const members = [vm('vm-1', { deployHost: 'host-1' }), vm('vm-2', { deployHost: 'host-2' })];
+      await store.createVmSet(set('set-1', 'req-1', ['vm-1', 'vm-2']), members, [lease('vm-1', '10.0.0.2')]);
+      expect(await store.getVmSetByRequest('req-1')).toEqual(set('set-1', 'req-1', ['vm-1', 'vm-2']));
+      expect(await store.getVmSetByRequest('req-2')).toBeUndefined();
+      const loaded = await store.load();
+      expect(loaded.vms).toEqual(members);
+      expect(loaded.leases).toEqual([lease('vm-1', '10.0.0.2')]);
+    });
+
+    it('stores nothing of a set whose request id, VM or address is taken', async () => {
+      await store.createVmSet(set('set-1', 'req-1', ['vm-1']), [vm('vm-1')], [lease('vm-1', '10.0.0.2')]);
+      const again = await rejection(store.createVmSet(set('set-2', 'req-1', ['vm-2']), [vm('vm-2')], []));
+      expect(again.code).toBe('ALREADY_EXISTS');
+      const clash = await rejection(
+        store.createVmSet(
+          set('set-3', 'req-3', ['vm-3', 'vm-4']),
+          [vm('vm-3'), vm('vm-4')],
+          [lease('vm-3', '10.0.0.3'), lease('vm-4', '10.0.0.2')],
+        ),
+      );
+      expect(clash.code).toBe('ALREADY_EXISTS');
+      expect(await store.getVmSetByRequest('req-3')).toBeUndefined();
+      const loaded = await store.load();
+      expect(loaded.vms.map((v) => v.id)).toEqual(['vm-1']);
+      expect(loaded.leases).toEqual([lease('vm-1', '10.0.0.2')]);
+    });
+
+    it('keeps sets without a request id apart', async () => {
+      await store.createVmSet(set('set-1', '', ['vm-1']), [vm('vm-1')], []);
+      await store.createVmSet(set('set-2', '', ['vm-2']), [vm('vm-2')], []);
+      expect((await store.load()).vms).toHaveLength(2);
     });
   });
 

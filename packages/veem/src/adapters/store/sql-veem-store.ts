@@ -6,7 +6,7 @@ import {
   type SqlValue,
   type Task,
 } from '@reservoir/runtime';
-import type { VeemSnapshot, VeemStore } from '../../app/ports.js';
+import type { VeemSnapshot, VeemStore, VmSet } from '../../app/ports.js';
 import type { Host } from '../../domain/host.js';
 import type { Image } from '../../domain/image.js';
 import type { Lease, Network } from '../../domain/network.js';
@@ -43,6 +43,18 @@ CREATE TABLE IF NOT EXISTS ip_leases (
 CREATE INDEX IF NOT EXISTS ip_leases_vm ON ip_leases (vm_id);
 CREATE TABLE IF NOT EXISTS quotas (organization TEXT PRIMARY KEY, body TEXT NOT NULL);`,
   },
+  {
+    // A VM's placement travels in its body; a set admitted by CreateVmSet is a row of its own so a
+    // retried request finds it by its request id.
+    version: 2,
+    name: 'vm sets',
+    sql: `CREATE TABLE IF NOT EXISTS vm_sets (
+  id TEXT PRIMARY KEY,
+  organization TEXT NOT NULL,
+  request_id TEXT UNIQUE,
+  body TEXT NOT NULL
+);`,
+  },
 ];
 
 interface BodyRow extends Record<string, unknown> {
@@ -54,6 +66,8 @@ const UPSERT_VM = `INSERT INTO vms (id, organization, state, host, request_id, b
 
 const INSERT_VM =
   'INSERT INTO vms (id, organization, state, host, request_id, body) VALUES ($1, $2, $3, $4, $5, $6)';
+
+const INSERT_LEASE = 'INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)';
 
 function vmParams(vm: Vm): SqlValue[] {
   return [vm.id, vm.organization, vm.state, vm.host, vm.requestId || null, vmBody(vm)];
@@ -105,11 +119,25 @@ export class SqlVeemStore implements VeemStore {
     // A plain INSERT: a VM id that exists already is an error, never an overwrite.
     await this.writes.execAll([
       { sql: INSERT_VM, params: vmParams(vm) },
-      ...leases.map((l) => ({
-        sql: 'INSERT INTO ip_leases (network_id, ip, mac, vm_id) VALUES ($1, $2, $3, $4)',
-        params: [l.networkId, l.ip, l.mac, l.vmId],
-      })),
+      ...leases.map((l) => ({ sql: INSERT_LEASE, params: [l.networkId, l.ip, l.mac, l.vmId] })),
     ]);
+  }
+
+  async createVmSet(set: VmSet, vms: readonly Vm[], leases: readonly Lease[]): Promise<void> {
+    await this.writes.execAll([
+      {
+        sql: 'INSERT INTO vm_sets (id, organization, request_id, body) VALUES ($1, $2, $3, $4)',
+        params: [set.id, set.organization, set.requestId || null, JSON.stringify(set)],
+      },
+      ...vms.map((vm) => ({ sql: INSERT_VM, params: vmParams(vm) })),
+      ...leases.map((l) => ({ sql: INSERT_LEASE, params: [l.networkId, l.ip, l.mac, l.vmId] })),
+    ]);
+  }
+
+  async getVmSetByRequest(requestId: string): Promise<VmSet | undefined> {
+    return parse<VmSet>(
+      await this.db.query<BodyRow>('SELECT body FROM vm_sets WHERE request_id = $1', [requestId]),
+    )[0];
   }
 
   async saveVm(vm: Vm): Promise<void> {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const address = z.string().regex(/^[^\s]+:\d+$/, 'must be host:port');
+
+export const peConfigSchema = z.object({
+  site: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" or "-"')
+    .default('site-a'),
+  /** sqlite:<path>, sqlite::memory: or postgres://… */
+  database: z.string().min(1),
+  /** gRPC listen address. */
+  listen: address.default('127.0.0.1:7402'),
+  /** The site's VEEM, for optimization; without it the engine places and solves only. */
+  veem: address.optional(),
+  /** Broker for policy change events. */
+  mqtt: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
+    .optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type PeConfig = z.infer<typeof peConfigSchema>;

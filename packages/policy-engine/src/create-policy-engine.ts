@@ -1,0 +1,93 @@
+import { PolicyServiceDefinition, TaskServiceDefinition } from '@reservoir/contracts';
+import {
+  GrpcServer,
+  MqttBus,
+  openDatabase,
+  SqlTaskStore,
+  taskHandlers,
+  type Logger,
+  type MessageBus,
+  type SqlDatabase,
+} from '@reservoir/runtime';
+import { PolicyEngine } from './app/policy-engine.js';
+import { policyHandlers } from './adapters/grpc/policy-handlers.js';
+import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
+import { MqttPolicyEvents } from './adapters/mqtt/policy-events.js';
+import { SqlPolicyRepository } from './adapters/store/sql-policy-repository.js';
+
+export interface CreatePolicyEngineOptions {
+  site: string;
+  /** A database URL or an open database. On PostgreSQL a URL keeps the tables in schema pe_<site>. */
+  database: string | SqlDatabase;
+  /** The site's VEEM (host:port), for optimization. */
+  veem?: string;
+  /** A broker URL or a connected bus, for policy change events. */
+  mqtt?: string | MessageBus;
+  logger: Logger;
+  /** gRPC listen address; port 0 picks a free one. */
+  listen?: string;
+}
+
+export interface RunningPolicyEngine {
+  engine: PolicyEngine;
+  /** host:port of the PolicyService (and the TaskService of its plans). */
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** The schema of a site's engine in a shared PostgreSQL database. */
+export function policyEngineSchema(site: string): string {
+  return `pe_${site.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+}
+
+async function open(database: string, site: string): Promise<SqlDatabase> {
+  return /^postgres(ql)?:\/\//i.test(database)
+    ? openDatabase(database, { schema: policyEngineSchema(site) })
+    : openDatabase(database);
+}
+
+/** Wires a Policy Engine from its dependencies and serves it; main.ts and the tests both use it. */
+export async function createPolicyEngine(options: CreatePolicyEngineOptions): Promise<RunningPolicyEngine> {
+  const { site, logger } = options;
+  const db = typeof options.database === 'string' ? await open(options.database, site) : options.database;
+  const bus =
+    typeof options.mqtt === 'string'
+      ? await MqttBus.connect({
+          url: options.mqtt,
+          clientId: `pe-${site}-${process.pid}-${Date.now() % 100000}`,
+          logger,
+        })
+      : options.mqtt;
+  const repository = new SqlPolicyRepository(db);
+  await repository.migrate();
+  const taskStore = new SqlTaskStore(db);
+  await taskStore.migrate();
+  const veem = options.veem ? new GrpcVeemGateway(options.veem) : undefined;
+  const engine = await PolicyEngine.open({
+    site,
+    repository,
+    taskStore,
+    ...(bus ? { events: new MqttPolicyEvents(bus, site, logger) } : {}),
+    ...(veem ? { veem } : {}),
+    lock: { acquire: () => db.tryLock(`pe-optimizer:${site}`) },
+    logger,
+  });
+  const server = new GrpcServer({ logger })
+    .addService('reservoir.pe.v1.PolicyService', PolicyServiceDefinition, policyHandlers(engine))
+    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(engine.tasks));
+  const listen = options.listen ?? '127.0.0.1:0';
+  const port = await server.listen(listen);
+  const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
+  await engine.start();
+  return {
+    engine,
+    address,
+    stop: async () => {
+      await server.shutdown(2000);
+      await engine.stop();
+      veem?.close();
+      if (typeof options.mqtt === 'string') await bus?.close();
+      if (typeof options.database === 'string') await db.close();
+    },
+  };
+}

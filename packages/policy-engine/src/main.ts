@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { createLogger, isReservoirError, loadConfig } from '@reservoir/runtime';
+import { peConfigSchema } from './config.js';
+import { createPolicyEngine } from './create-policy-engine.js';
+
+// The Policy Engine as its own process: `node --import tsx packages/policy-engine/src/main.ts`.
+// Environment variables RESERVOIR_PE_<NAME> override the file (e.g. RESERVOIR_PE_VEEM).
+
+const program = new Command('reservoir-pe')
+  .option('--config <file>', 'YAML or JSON configuration file')
+  .option('--site <name>', 'site name')
+  .option('--database <url>', 'sqlite:<path> or postgres://…')
+  .option('--veem <address>', "the site's VEEM (host:port), for optimization")
+  .option('--mqtt <url>', 'MQTT broker URL, for policy change events')
+  .option('--listen <address>', 'gRPC listen address (host:port)')
+  .parse();
+
+const flags = program.opts<{
+  config?: string;
+  site?: string;
+  database?: string;
+  veem?: string;
+  mqtt?: string;
+  listen?: string;
+}>();
+
+async function main(): Promise<void> {
+  const config = loadConfig(peConfigSchema, {
+    ...(flags.config ? { file: flags.config } : {}),
+    envPrefix: 'RESERVOIR_PE',
+    overrides: {
+      site: flags.site,
+      database: flags.database,
+      veem: flags.veem,
+      mqtt: flags.mqtt,
+      listen: flags.listen,
+    },
+  });
+  const logger = createLogger({ service: 'pe', level: config.logLevel, destination: 2 });
+  const running = await createPolicyEngine({
+    site: config.site,
+    database: config.database,
+    ...(config.veem ? { veem: config.veem } : {}),
+    ...(config.mqtt ? { mqtt: config.mqtt } : {}),
+    logger,
+    listen: config.listen,
+  });
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', service: 'pe', site: config.site, address: running.address })}\n`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await running.stop();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`pe: ${isReservoirError(e) ? `${e.code}: ${e.message}` : (e as Error).stack}\n`);
+  process.exit(1);
+});
