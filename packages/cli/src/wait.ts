@@ -8,7 +8,7 @@ import { taskJson } from './output.js';
  * Resolves with the final task; a failed task is not thrown (the caller decides).
  */
 export async function waitForTask(
-  client: VmiClient,
+  client: Pick<VmiClient, 'tasks'>,
   taskId: string,
   opts: { quiet?: boolean; timeoutMs?: number } = {},
 ): Promise<Task> {

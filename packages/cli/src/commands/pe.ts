@@ -10,7 +10,6 @@ import {
   type SolveResult,
 } from '@reservoir/policy-engine';
 import { ReservoirError, type Task } from '@reservoir/runtime';
-import type { VmiClient } from '@reservoir/veem';
 import type { GlobalOptions } from '../command-context.js';
 import { details, printJson, table, taskJson } from '../output.js';
 import { waitForTask } from '../wait.js';
@@ -72,9 +71,9 @@ function printResult(r: SolveResult): void {
   printPlan(r);
 }
 
-/** waitForTask follows a task through `tasks` only, which the PE's client offers like the VEEM's. */
+/** The PE's plans are tasks of its own TaskService. */
 function waitForPeTask(c: PolicyClient, id: string, quiet: boolean): Promise<Task> {
-  return waitForTask({ tasks: c.tasks } as Pick<VmiClient, 'tasks'> as VmiClient, id, { quiet });
+  return waitForTask(c, id, { quiet });
 }
 
 function failIfNotSucceeded(t: Task): void {

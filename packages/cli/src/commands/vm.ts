@@ -12,7 +12,9 @@ import {
   type GlobalOptions,
 } from '../command-context.js';
 import { ago, details, mib, printJson, table, taskJson, vmJson } from '../output.js';
+import { addPlacementOptions, placementFrom } from '../placement-options.js';
 import { waitForTask } from '../wait.js';
+import { registerVmSetCommand } from './vm-set.js';
 
 type PbVm = reservoir.veem.v1.Vm;
 
@@ -71,7 +73,7 @@ async function finish(
 export function registerVmCommands(program: Command): void {
   const vm = program.command('vm').description('virtual machines');
 
-  vm.command('create')
+  addPlacementOptions(vm.command('create'))
     .description('create a VM; it is scheduled at once unless --hold')
     .requiredOption('--name <name>', 'VM name')
     .requiredOption('--cpu <n>', 'vCPUs')
@@ -107,10 +109,13 @@ export function registerVmCommands(program: Command): void {
           requestId: o.requestId ?? '',
           organization: o.org ?? '',
           host: o.host ?? '',
+          ...(placementFrom(o) ? { placement: placementFrom(o) } : {}),
         });
         await finish(c, r, g, !!o.wait);
       }),
     );
+
+  registerVmSetCommand(vm);
 
   vm.command('list')
     .description('list VMs')
