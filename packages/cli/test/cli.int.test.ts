@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -230,6 +230,69 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(await json('pe', 'task', r.task.id)).toMatchObject({ state: 'succeeded', progress: 100 });
     for (const vm of [a, b]) await json('vm', 'delete', vm.id, '--wait');
   });
+
+  it('places VMs by their placement groups, and admits a whole service or refuses it with reasons', async () => {
+    const ha = ['--cpu', '1', '--memory', '256M', '--group', 'ha:anti-affinity:host', '--wait'];
+    const a = await json('vm', 'create', '--name', 'ha-1', ...ha);
+    const b = await json('vm', 'create', '--name', 'ha-2', ...ha);
+    expect(a.host).not.toBe(b.host);
+
+    const bad = await cli(
+      'vm',
+      'create',
+      '--name',
+      'x',
+      '--cpu',
+      '1',
+      '--memory',
+      '256M',
+      '--group',
+      'ha:near',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--group "ha:near": type must be one of/);
+
+    const ok = join(dir, 'service.json');
+    const small = { cpu: 1, memory: '256M', groups: ['svc:anti-affinity:host'] };
+    writeFileSync(
+      ok,
+      JSON.stringify({
+        vms: [
+          { name: 'svc-1', ...small },
+          { name: 'svc-2', ...small },
+        ],
+      }),
+    );
+    const admitted = await json('vm', 'create-set', ok, '--wait');
+    expect(admitted.accepted).toBe(true);
+    expect(admitted.vms.map((v: { state: string }) => v.state)).toEqual(['running', 'running']);
+    expect(admitted.vms[0].host).not.toBe(admitted.vms[1].host);
+
+    const { length: before } = await json('vm', 'list');
+    const tooBig = join(dir, 'too-big.json');
+    writeFileSync(
+      tooBig,
+      JSON.stringify({
+        vms: [
+          { name: 'big-1', cpu: 1, memory: '256M' },
+          { name: 'big-2', cpu: 1, memory: '4000G' },
+        ],
+      }),
+    );
+    const refused = await cli('vm', 'create-set', tooBig);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/REFUSED VM/);
+    expect(refused.out).toMatch(/lack memoryMib/);
+    expect(refused.err).toMatch(/no VM was created/);
+    expect((await json('vm', 'list')).length).toBe(before);
+
+    const malformed = join(dir, 'malformed.json');
+    writeFileSync(malformed, JSON.stringify({ vms: [{ name: 'm', cpu: 1 }] }));
+    const m = await cli('vm', 'create-set', malformed);
+    expect(m.code).toBe(2);
+    expect(m.err).toMatch(/vms\[0\]\.memory/);
+    for (const vm of [a, b, ...admitted.vms]) await json('vm', 'delete', vm.id, '--wait');
+  }, 60_000);
 
   it('stops cleanly on SIGTERM', async () => {
     up.kill('SIGTERM');
