@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createLogger, isReservoirError, loadConfig } from '@reservoir/runtime';
+import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
 import { peConfigSchema } from './config.js';
 import { createPolicyEngine } from './create-policy-engine.js';
 
@@ -45,23 +45,8 @@ async function main(): Promise<void> {
     logger,
     listen: config.listen,
   });
-  process.stdout.write(
-    `${JSON.stringify({ event: 'listening', service: 'pe', site: config.site, address: running.address })}\n`,
-  );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await running.stop();
-    logger.flush();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  announceListening({ service: 'pe', site: config.site, address: running.address });
+  stopOnSignals(logger, () => running.stop());
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`pe: ${isReservoirError(e) ? `${e.code}: ${e.message}` : (e as Error).stack}\n`);
-  process.exit(1);
-});
+runMain('pe', main);

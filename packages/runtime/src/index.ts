@@ -17,4 +17,5 @@ export * from './tasks/sql-task-store.js';
 export * from './tasks/task-grpc.js';
 export * from './concurrency.js';
 export * from './process/service-process.js';
+export * from './process/service-main.js';
 export * from './store/group-commit.js';

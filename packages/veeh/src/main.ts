@@ -2,7 +2,13 @@
 // stdout carries one JSON line when ready, {"event":"listening","address":...,"hosts":[...]};
 // logs go to stderr so launchers can read stdout undisturbed.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createLogger, toReservoirError, type LoggerOptions } from '@reservoir/runtime';
+import {
+  announceListening,
+  createLogger,
+  runMain,
+  stopOnSignals,
+  type LoggerOptions,
+} from '@reservoir/runtime';
 import { createVeeh } from './create-veeh.js';
 import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
 import { buildFleet, parseFamilyMix } from './fleet.js';
@@ -107,25 +113,8 @@ async function main(): Promise<void> {
     listen: opts.listen,
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    void veeh.stop().finally(() => {
-      logger.flush();
-      process.exit(0);
-    });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-
-  process.stdout.write(
-    `${JSON.stringify({ event: 'listening', address: veeh.address, hosts: veeh.agent.hostIds() })}\n`,
-  );
+  stopOnSignals(logger, () => veeh.stop());
+  announceListening({ address: veeh.address!, hosts: veeh.agent.hostIds() });
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`veeh: ${toReservoirError(e).toString()}\n`);
-  process.exit(1);
-});
+runMain('veeh', main);

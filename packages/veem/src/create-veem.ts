@@ -52,19 +52,9 @@ export interface RunningVeem {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SETTINGS: Omit<VeemSettings, 'site'> = {
-  scheduler: {
-    policy: 'packing',
-    intervalMs: 1000,
-    maxDispatch: 512,
-    maxCandidates: 100,
-    policyEngine: '',
-    policyEngineTimeoutMs: 10_000,
-  },
-  monitor: { intervalMs: 2000, failureTimeoutMs: 10_000, callTimeoutMs: 5000 },
-  hostCallRetries: 3,
-  hostCallTimeoutMs: 15_000,
-};
+import { DEFAULT_SETTINGS } from './settings.js';
+
+export { DEFAULT_SETTINGS };
 
 /** Wires a VEEM from its dependencies and serves the VMI; main.ts and the tests both use it. */
 export async function createVeem(options: CreateVeemOptions): Promise<RunningVeem> {

@@ -141,58 +141,56 @@ export class HostElimination {
     return true;
   }
 
-  /** The largest size gain any swap for v offers (capacity only), or undefined. */
-  private bestGain(v: number, avoid: number, active: number[]): number | undefined {
+  /**
+   * Every swap of pool VM v against one or two movable VMs of an active host (other than
+   * `avoid`) that gains more than `minGain` in size and fits by capacity.
+   */
+  private forEachSwap(
+    v: number,
+    avoid: number,
+    active: number[],
+    minGain: number,
+    visit: (h: number, a: number, b: number, gain: number) => void,
+  ): void {
     const p = this.pl.p;
     const w = p.weight;
-    let best: number | undefined;
+    const movable = (x: number) => p.fixed[x] === 0 && this.tabuUntil[x]! <= this.step;
     for (const h of active) {
       if (h === avoid) continue;
       const m = this.members[h]!;
       for (let i = 0; i < m.length; i++) {
         const a = m[i]!;
-        if (p.fixed[a] === 1 || this.tabuUntil[a]! > this.step) continue;
+        if (!movable(a)) continue;
         const ga = w[v]! - w[a]!;
-        if ((best === undefined || ga > best) && ga > -this.o.slack && this.fitsWithout(v, h, a, -1))
-          best = ga;
+        if (ga > minGain && this.fitsWithout(v, h, a, -1)) visit(h, a, -1, ga);
         if (m.length > PAIR_LIMIT) continue;
         for (let j = i + 1; j < m.length; j++) {
           const b = m[j]!;
-          if (p.fixed[b] === 1 || this.tabuUntil[b]! > this.step) continue;
+          if (!movable(b)) continue;
           const gab = ga - w[b]!;
-          if ((best === undefined || gab > best) && gab > -this.o.slack && this.fitsWithout(v, h, a, b))
-            best = gab;
+          if (gab > minGain && this.fitsWithout(v, h, a, b)) visit(h, a, b, gab);
         }
       }
     }
+  }
+
+  /** The largest size gain any swap for v offers (capacity only), or undefined. */
+  private bestGain(v: number, avoid: number, active: number[]): number | undefined {
+    let best: number | undefined;
+    this.forEachSwap(v, avoid, active, -this.o.slack, (_h, _a, _b, gain) => {
+      if (best === undefined || gain > best) best = gain;
+    });
     return best;
   }
 
   /** One ejection swap for pool VM v: the best (largest size gain) that passes every rule. */
   private swapIn(v: number, avoid: number, active: number[], allowSideways: boolean): number[] | undefined {
     const { pl } = this;
-    const p = pl.p;
-    const w = p.weight;
     type Move = { h: number; a: number; b: number; gain: number };
     const moves: Move[] = [];
-    const minGain = allowSideways ? -this.o.slack : EPS;
-    for (const h of active) {
-      if (h === avoid) continue;
-      const m = this.members[h]!;
-      for (let i = 0; i < m.length; i++) {
-        const a = m[i]!;
-        if (p.fixed[a] === 1 || this.tabuUntil[a]! > this.step) continue;
-        const ga = w[v]! - w[a]!;
-        if (ga > minGain && this.fitsWithout(v, h, a, -1)) moves.push({ h, a, b: -1, gain: ga });
-        if (m.length > PAIR_LIMIT) continue;
-        for (let j = i + 1; j < m.length; j++) {
-          const b = m[j]!;
-          if (p.fixed[b] === 1 || this.tabuUntil[b]! > this.step) continue;
-          const gab = ga - w[b]!;
-          if (gab > minGain && this.fitsWithout(v, h, a, b)) moves.push({ h, a, b, gain: gab });
-        }
-      }
-    }
+    this.forEachSwap(v, avoid, active, allowSideways ? -this.o.slack : EPS, (h, a, b, gain) =>
+      moves.push({ h, a, b, gain }),
+    );
     if (moves.length === 0) return undefined;
     // Largest gain first, random among near-equal ones so repeated attempts differ.
     moves.sort((x, y) => y.gain - x.gain);
