@@ -414,6 +414,306 @@ export namespace reservoir {
         }
     }
 
+    namespace monitoring {
+
+        namespace v1 {
+
+            enum AttributeType {
+                ATTRIBUTE_TYPE_UNSPECIFIED = 0,
+                ATTRIBUTE_TYPE_DOUBLE = 1,
+                ATTRIBUTE_TYPE_INT = 2,
+                ATTRIBUTE_TYPE_STRING = 3,
+                ATTRIBUTE_TYPE_BOOL = 4
+            }
+
+            interface IProbeAttribute extends reservoir.monitoring.v1.ProbeAttribute.$Properties {
+            }
+
+            class ProbeAttribute {
+                constructor(properties?: reservoir.monitoring.v1.ProbeAttribute.$Properties);
+                $unknowns?: Uint8Array[];
+                field: number;
+                name: string;
+                type: reservoir.monitoring.v1.AttributeType;
+                units: string;
+                static create(properties: reservoir.monitoring.v1.ProbeAttribute.$Shape): reservoir.monitoring.v1.ProbeAttribute & reservoir.monitoring.v1.ProbeAttribute.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ProbeAttribute.$Properties): reservoir.monitoring.v1.ProbeAttribute;
+                static encode(message: reservoir.monitoring.v1.ProbeAttribute.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ProbeAttribute & reservoir.monitoring.v1.ProbeAttribute.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ProbeAttribute;
+                static toObject(message: reservoir.monitoring.v1.ProbeAttribute, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProbeAttribute {
+                interface $Properties {
+                    field?: (number|null);
+                    name?: (string|null);
+                    type?: (reservoir.monitoring.v1.AttributeType|null);
+                    units?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ProbeAttribute.$Properties;
+            }
+
+            interface IProbeInfo extends reservoir.monitoring.v1.ProbeInfo.$Properties {
+            }
+
+            class ProbeInfo {
+                constructor(properties?: reservoir.monitoring.v1.ProbeInfo.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                dataSourceId: string;
+                serviceId: string;
+                attributes: reservoir.monitoring.v1.ProbeAttribute.$Properties[];
+                periodMs: number;
+                on: boolean;
+                qos: number;
+                static create(properties: reservoir.monitoring.v1.ProbeInfo.$Shape): reservoir.monitoring.v1.ProbeInfo & reservoir.monitoring.v1.ProbeInfo.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ProbeInfo.$Properties): reservoir.monitoring.v1.ProbeInfo;
+                static encode(message: reservoir.monitoring.v1.ProbeInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ProbeInfo & reservoir.monitoring.v1.ProbeInfo.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ProbeInfo;
+                static toObject(message: reservoir.monitoring.v1.ProbeInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProbeInfo {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    dataSourceId?: (string|null);
+                    serviceId?: (string|null);
+                    attributes?: (reservoir.monitoring.v1.ProbeAttribute.$Properties[]|null);
+                    periodMs?: (number|null);
+                    on?: (boolean|null);
+                    qos?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ProbeInfo.$Properties;
+            }
+
+            interface IDataSourceInfo extends reservoir.monitoring.v1.DataSourceInfo.$Properties {
+            }
+
+            class DataSourceInfo {
+                constructor(properties?: reservoir.monitoring.v1.DataSourceInfo.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                site: string;
+                kind: string;
+                probes: reservoir.monitoring.v1.ProbeInfo.$Properties[];
+                updatedAtMs: number;
+                static create(properties: reservoir.monitoring.v1.DataSourceInfo.$Shape): reservoir.monitoring.v1.DataSourceInfo & reservoir.monitoring.v1.DataSourceInfo.$Shape;
+                static create(properties?: reservoir.monitoring.v1.DataSourceInfo.$Properties): reservoir.monitoring.v1.DataSourceInfo;
+                static encode(message: reservoir.monitoring.v1.DataSourceInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.DataSourceInfo & reservoir.monitoring.v1.DataSourceInfo.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.DataSourceInfo;
+                static toObject(message: reservoir.monitoring.v1.DataSourceInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DataSourceInfo {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    site?: (string|null);
+                    kind?: (string|null);
+                    probes?: (reservoir.monitoring.v1.ProbeInfo.$Properties[]|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.DataSourceInfo.$Properties;
+            }
+
+            interface IValue extends reservoir.monitoring.v1.Value.$Properties {
+            }
+
+            class Value {
+                constructor(properties?: reservoir.monitoring.v1.Value.$Properties);
+                $unknowns?: Uint8Array[];
+                field: number;
+                d?: (number|null);
+                i?: (number|null);
+                s?: (string|null);
+                b?: (boolean|null);
+                v?: ("d"|"i"|"s"|"b");
+                static create(properties: reservoir.monitoring.v1.Value.$Shape): reservoir.monitoring.v1.Value & reservoir.monitoring.v1.Value.$Shape;
+                static create(properties?: reservoir.monitoring.v1.Value.$Properties): reservoir.monitoring.v1.Value;
+                static encode(message: reservoir.monitoring.v1.Value.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.Value & reservoir.monitoring.v1.Value.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.Value;
+                static toObject(message: reservoir.monitoring.v1.Value, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Value {
+                interface $Properties {
+                    field?: (number|null);
+                    d?: (number|null);
+                    i?: (number|null);
+                    s?: (string|null);
+                    b?: (boolean|null);
+                    v?: ("d"|"i"|"s"|"b");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  field?: number|null;
+                  d?: number|null;
+                  i?: number|null;
+                  s?: string|null;
+                  b?: boolean|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ v?: undefined; d?: null; i?: null; s?: null; b?: null }|{ v?: "d"; d: number; i?: null; s?: null; b?: null }|{ v?: "i"; d?: null; i: number; s?: null; b?: null }|{ v?: "s"; d?: null; i?: null; s: string; b?: null }|{ v?: "b"; d?: null; i?: null; s?: null; b: boolean })
+                );
+            }
+
+            interface IMeasurement extends reservoir.monitoring.v1.Measurement.$Properties {
+            }
+
+            class Measurement {
+                constructor(properties?: reservoir.monitoring.v1.Measurement.$Properties);
+                $unknowns?: Uint8Array[];
+                probe: number;
+                seq: number;
+                offsetMs: number;
+                values: reservoir.monitoring.v1.Value.$Properties[];
+                static create(properties: reservoir.monitoring.v1.Measurement.$Shape): reservoir.monitoring.v1.Measurement & reservoir.monitoring.v1.Measurement.$Shape;
+                static create(properties?: reservoir.monitoring.v1.Measurement.$Properties): reservoir.monitoring.v1.Measurement;
+                static encode(message: reservoir.monitoring.v1.Measurement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.Measurement & reservoir.monitoring.v1.Measurement.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.Measurement;
+                static toObject(message: reservoir.monitoring.v1.Measurement, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Measurement {
+                interface $Properties {
+                    probe?: (number|null);
+                    seq?: (number|null);
+                    offsetMs?: (number|null);
+                    values?: (reservoir.monitoring.v1.Value.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  probe?: number|null;
+                  seq?: number|null;
+                  offsetMs?: number|null;
+                  values?: reservoir.monitoring.v1.Value.$Shape[]|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            interface IMeasurementBatch extends reservoir.monitoring.v1.MeasurementBatch.$Properties {
+            }
+
+            class MeasurementBatch {
+                constructor(properties?: reservoir.monitoring.v1.MeasurementBatch.$Properties);
+                $unknowns?: Uint8Array[];
+                dataSourceId: string;
+                serviceId: string;
+                probes: string[];
+                baseTimeMs: number;
+                measurements: reservoir.monitoring.v1.Measurement.$Properties[];
+                static create(properties: reservoir.monitoring.v1.MeasurementBatch.$Shape): reservoir.monitoring.v1.MeasurementBatch & reservoir.monitoring.v1.MeasurementBatch.$Shape;
+                static create(properties?: reservoir.monitoring.v1.MeasurementBatch.$Properties): reservoir.monitoring.v1.MeasurementBatch;
+                static encode(message: reservoir.monitoring.v1.MeasurementBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.MeasurementBatch & reservoir.monitoring.v1.MeasurementBatch.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.MeasurementBatch;
+                static toObject(message: reservoir.monitoring.v1.MeasurementBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MeasurementBatch {
+                interface $Properties {
+                    dataSourceId?: (string|null);
+                    serviceId?: (string|null);
+                    probes?: (string[]|null);
+                    baseTimeMs?: (number|null);
+                    measurements?: (reservoir.monitoring.v1.Measurement.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  dataSourceId?: string|null;
+                  serviceId?: string|null;
+                  probes?: string[]|null;
+                  baseTimeMs?: number|null;
+                  measurements?: reservoir.monitoring.v1.Measurement.$Shape[]|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            interface IProbeControl extends reservoir.monitoring.v1.ProbeControl.$Properties {
+            }
+
+            class ProbeControl {
+                constructor(properties?: reservoir.monitoring.v1.ProbeControl.$Properties);
+                $unknowns?: Uint8Array[];
+                correlationId: string;
+                dataSourceId: string;
+                probeId: string;
+                action: string;
+                periodMs: number;
+                probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                static create(properties: reservoir.monitoring.v1.ProbeControl.$Shape): reservoir.monitoring.v1.ProbeControl & reservoir.monitoring.v1.ProbeControl.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ProbeControl.$Properties): reservoir.monitoring.v1.ProbeControl;
+                static encode(message: reservoir.monitoring.v1.ProbeControl.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ProbeControl & reservoir.monitoring.v1.ProbeControl.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ProbeControl;
+                static toObject(message: reservoir.monitoring.v1.ProbeControl, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProbeControl {
+                interface $Properties {
+                    correlationId?: (string|null);
+                    dataSourceId?: (string|null);
+                    probeId?: (string|null);
+                    action?: (string|null);
+                    periodMs?: (number|null);
+                    probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ProbeControl.$Properties;
+            }
+
+            interface IProbeControlAck extends reservoir.monitoring.v1.ProbeControlAck.$Properties {
+            }
+
+            class ProbeControlAck {
+                constructor(properties?: reservoir.monitoring.v1.ProbeControlAck.$Properties);
+                $unknowns?: Uint8Array[];
+                correlationId: string;
+                ok: boolean;
+                errorCode: string;
+                errorMessage: string;
+                probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                static create(properties: reservoir.monitoring.v1.ProbeControlAck.$Shape): reservoir.monitoring.v1.ProbeControlAck & reservoir.monitoring.v1.ProbeControlAck.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ProbeControlAck.$Properties): reservoir.monitoring.v1.ProbeControlAck;
+                static encode(message: reservoir.monitoring.v1.ProbeControlAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ProbeControlAck & reservoir.monitoring.v1.ProbeControlAck.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ProbeControlAck;
+                static toObject(message: reservoir.monitoring.v1.ProbeControlAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProbeControlAck {
+                interface $Properties {
+                    correlationId?: (string|null);
+                    ok?: (boolean|null);
+                    errorCode?: (string|null);
+                    errorMessage?: (string|null);
+                    probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ProbeControlAck.$Properties;
+            }
+        }
+    }
+
     namespace pe {
 
         namespace v1 {

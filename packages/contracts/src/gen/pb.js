@@ -3454,6 +3454,2826 @@ export const reservoir = $root.reservoir = (() => {
         return common;
     })();
 
+    reservoir.monitoring = (function() {
+
+        /**
+         * Namespace monitoring.
+         * @memberof reservoir
+         * @namespace
+         */
+        const monitoring = {};
+
+        monitoring.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof reservoir.monitoring
+             * @namespace
+             */
+            const v1 = {};
+
+            /**
+             * AttributeType enum.
+             * @name reservoir.monitoring.v1.AttributeType
+             * @enum {number}
+             * @property {number} ATTRIBUTE_TYPE_UNSPECIFIED=0 ATTRIBUTE_TYPE_UNSPECIFIED value
+             * @property {number} ATTRIBUTE_TYPE_DOUBLE=1 ATTRIBUTE_TYPE_DOUBLE value
+             * @property {number} ATTRIBUTE_TYPE_INT=2 ATTRIBUTE_TYPE_INT value
+             * @property {number} ATTRIBUTE_TYPE_STRING=3 ATTRIBUTE_TYPE_STRING value
+             * @property {number} ATTRIBUTE_TYPE_BOOL=4 ATTRIBUTE_TYPE_BOOL value
+             */
+            v1.AttributeType = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "ATTRIBUTE_TYPE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "ATTRIBUTE_TYPE_DOUBLE"] = 1;
+                values[valuesById[2] = "ATTRIBUTE_TYPE_INT"] = 2;
+                values[valuesById[3] = "ATTRIBUTE_TYPE_STRING"] = 3;
+                values[valuesById[4] = "ATTRIBUTE_TYPE_BOOL"] = 4;
+                return values;
+            })();
+
+            v1.ProbeAttribute = (function() {
+
+                /**
+                 * Properties of a ProbeAttribute.
+                 * @typedef {Object} reservoir.monitoring.v1.ProbeAttribute.$Properties
+                 * @property {number|null} [field] ProbeAttribute field
+                 * @property {string|null} [name] ProbeAttribute name
+                 * @property {reservoir.monitoring.v1.AttributeType|null} [type] ProbeAttribute type
+                 * @property {string|null} [units] ProbeAttribute units
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProbeAttribute.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IProbeAttribute
+                 * @augments reservoir.monitoring.v1.ProbeAttribute.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ProbeAttribute.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProbeAttribute.
+                 * @typedef {reservoir.monitoring.v1.ProbeAttribute.$Properties} reservoir.monitoring.v1.ProbeAttribute.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProbeAttribute.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ProbeAttribute.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ProbeAttribute.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProbeAttribute = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProbeAttribute field.
+                 * @member {number} field
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @instance
+                 */
+                ProbeAttribute.prototype.field = 0;
+
+                /**
+                 * ProbeAttribute name.
+                 * @member {string} name
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @instance
+                 */
+                ProbeAttribute.prototype.name = "";
+
+                /**
+                 * ProbeAttribute type.
+                 * @member {reservoir.monitoring.v1.AttributeType} type
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @instance
+                 */
+                ProbeAttribute.prototype.type = 0;
+
+                /**
+                 * ProbeAttribute units.
+                 * @member {string} units
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @instance
+                 */
+                ProbeAttribute.prototype.units = "";
+
+                /**
+                 * Creates a new ProbeAttribute instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeAttribute.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ProbeAttribute} ProbeAttribute instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ProbeAttribute.$Shape): reservoir.monitoring.v1.ProbeAttribute & reservoir.monitoring.v1.ProbeAttribute.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ProbeAttribute.$Properties): reservoir.monitoring.v1.ProbeAttribute;
+                 * }}
+                 */
+                ProbeAttribute.create = function(properties) {
+                    return new ProbeAttribute(properties);
+                };
+
+                /**
+                 * Encodes the specified ProbeAttribute message. Does not implicitly {@link reservoir.monitoring.v1.ProbeAttribute.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeAttribute.$Properties} message ProbeAttribute message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProbeAttribute.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field") && message.field !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.field);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.type);
+                    if (message.units != null && $Object.hasOwnProperty.call(message, "units") && message.units !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.units);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProbeAttribute message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ProbeAttribute & reservoir.monitoring.v1.ProbeAttribute.$Shape} ProbeAttribute
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProbeAttribute.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ProbeAttribute();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.field = value;
+                                else
+                                    delete message.field;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.type = value;
+                                else
+                                    delete message.type;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.units = value;
+                                else
+                                    delete message.units;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProbeAttribute message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ProbeAttribute} ProbeAttribute
+                 */
+                ProbeAttribute.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ProbeAttribute)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ProbeAttribute: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ProbeAttribute();
+                    if (object.field != null)
+                        if ($Number(object.field) !== 0)
+                            message.field = object.field >>> 0;
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.type !== 0 && (typeof object.type !== "string" || $root.reservoir.monitoring.v1.AttributeType[object.type] !== 0))
+                        switch (object.type) {
+                        case "ATTRIBUTE_TYPE_UNSPECIFIED":
+                        case 0:
+                            message.type = 0;
+                            break;
+                        case "ATTRIBUTE_TYPE_DOUBLE":
+                        case 1:
+                            message.type = 1;
+                            break;
+                        case "ATTRIBUTE_TYPE_INT":
+                        case 2:
+                            message.type = 2;
+                            break;
+                        case "ATTRIBUTE_TYPE_STRING":
+                        case 3:
+                            message.type = 3;
+                            break;
+                        case "ATTRIBUTE_TYPE_BOOL":
+                        case 4:
+                            message.type = 4;
+                            break;
+                        default:
+                            if (typeof object.type === "number" && (object.type | 0) === object.type)
+                                message.type = object.type;
+                        }
+                    if (object.units != null)
+                        if (typeof object.units !== "string" || object.units.length)
+                            message.units = $String(object.units);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProbeAttribute message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeAttribute} message ProbeAttribute
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProbeAttribute.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.field = 0;
+                        object.name = "";
+                        object.type = options.enums === $String ? "ATTRIBUTE_TYPE_UNSPECIFIED" : 0;
+                        object.units = "";
+                    }
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field"))
+                        object.field = message.field;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                        object.type = options.enums === $String ? $root.reservoir.monitoring.v1.AttributeType[message.type] === $undefined ? message.type : $root.reservoir.monitoring.v1.AttributeType[message.type] : message.type;
+                    if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                        object.units = message.units;
+                    return object;
+                };
+
+                /**
+                 * Converts this ProbeAttribute to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ProbeAttribute
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProbeAttribute.prototype.toJSON = function() {
+                    return ProbeAttribute.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProbeAttribute;
+            })();
+
+            v1.ProbeInfo = (function() {
+
+                /**
+                 * Properties of a ProbeInfo.
+                 * @typedef {Object} reservoir.monitoring.v1.ProbeInfo.$Properties
+                 * @property {string|null} [id] ProbeInfo id
+                 * @property {string|null} [name] ProbeInfo name
+                 * @property {string|null} [dataSourceId] ProbeInfo dataSourceId
+                 * @property {string|null} [serviceId] ProbeInfo serviceId
+                 * @property {Array.<reservoir.monitoring.v1.ProbeAttribute.$Properties>|null} [attributes] ProbeInfo attributes
+                 * @property {number|null} [periodMs] ProbeInfo periodMs
+                 * @property {boolean|null} [on] ProbeInfo on
+                 * @property {number|null} [qos] ProbeInfo qos
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProbeInfo.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IProbeInfo
+                 * @augments reservoir.monitoring.v1.ProbeInfo.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ProbeInfo.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProbeInfo.
+                 * @typedef {reservoir.monitoring.v1.ProbeInfo.$Properties} reservoir.monitoring.v1.ProbeInfo.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProbeInfo.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ProbeInfo.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ProbeInfo.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProbeInfo = function (properties) {
+                    this.attributes = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProbeInfo id.
+                 * @member {string} id
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.id = "";
+
+                /**
+                 * ProbeInfo name.
+                 * @member {string} name
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.name = "";
+
+                /**
+                 * ProbeInfo dataSourceId.
+                 * @member {string} dataSourceId
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.dataSourceId = "";
+
+                /**
+                 * ProbeInfo serviceId.
+                 * @member {string} serviceId
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.serviceId = "";
+
+                /**
+                 * ProbeInfo attributes.
+                 * @member {Array.<reservoir.monitoring.v1.ProbeAttribute.$Properties>} attributes
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.attributes = $util.emptyArray;
+
+                /**
+                 * ProbeInfo periodMs.
+                 * @member {number} periodMs
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.periodMs = 0;
+
+                /**
+                 * ProbeInfo on.
+                 * @member {boolean} on
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.on = false;
+
+                /**
+                 * ProbeInfo qos.
+                 * @member {number} qos
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 */
+                ProbeInfo.prototype.qos = 0;
+
+                /**
+                 * Creates a new ProbeInfo instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeInfo.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ProbeInfo} ProbeInfo instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ProbeInfo.$Shape): reservoir.monitoring.v1.ProbeInfo & reservoir.monitoring.v1.ProbeInfo.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ProbeInfo.$Properties): reservoir.monitoring.v1.ProbeInfo;
+                 * }}
+                 */
+                ProbeInfo.create = function(properties) {
+                    return new ProbeInfo(properties);
+                };
+
+                /**
+                 * Encodes the specified ProbeInfo message. Does not implicitly {@link reservoir.monitoring.v1.ProbeInfo.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeInfo.$Properties} message ProbeInfo message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProbeInfo.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId") && message.dataSourceId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.dataSourceId);
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.serviceId);
+                    if (message.attributes != null && message.attributes.length)
+                        for (let i = 0; i < message.attributes.length; ++i)
+                            $root.reservoir.monitoring.v1.ProbeAttribute.encode(message.attributes[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs") && message.periodMs !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.periodMs);
+                    if (message.on != null && $Object.hasOwnProperty.call(message, "on") && message.on !== false)
+                        writer.uint32(/* id 7, wireType 0 =*/56).bool(message.on);
+                    if (message.qos != null && $Object.hasOwnProperty.call(message, "qos") && message.qos !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.qos);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProbeInfo message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ProbeInfo & reservoir.monitoring.v1.ProbeInfo.$Shape} ProbeInfo
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProbeInfo.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ProbeInfo();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.dataSourceId = value;
+                                else
+                                    delete message.dataSourceId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.serviceId = value;
+                                else
+                                    delete message.serviceId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.attributes && message.attributes.length))
+                                    message.attributes = [];
+                                message.attributes.push($root.reservoir.monitoring.v1.ProbeAttribute.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.periodMs = value;
+                                else
+                                    delete message.periodMs;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.on = value;
+                                else
+                                    delete message.on;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.qos = value;
+                                else
+                                    delete message.qos;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProbeInfo message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ProbeInfo} ProbeInfo
+                 */
+                ProbeInfo.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ProbeInfo)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ProbeInfo: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ProbeInfo();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.dataSourceId != null)
+                        if (typeof object.dataSourceId !== "string" || object.dataSourceId.length)
+                            message.dataSourceId = $String(object.dataSourceId);
+                    if (object.serviceId != null)
+                        if (typeof object.serviceId !== "string" || object.serviceId.length)
+                            message.serviceId = $String(object.serviceId);
+                    if (object.attributes) {
+                        if (!$Array.isArray(object.attributes))
+                            throw $TypeError(".reservoir.monitoring.v1.ProbeInfo.attributes: array expected");
+                        message.attributes = $Array(object.attributes.length);
+                        for (let i = 0; i < object.attributes.length; ++i) {
+                            if (!$util.isObject(object.attributes[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.ProbeInfo.attributes: object expected");
+                            message.attributes[i] = $root.reservoir.monitoring.v1.ProbeAttribute.fromObject(object.attributes[i], _depth + 1);
+                        }
+                    }
+                    if (object.periodMs != null)
+                        if ($Number(object.periodMs) !== 0)
+                            message.periodMs = object.periodMs >>> 0;
+                    if (object.on != null)
+                        if (object.on)
+                            message.on = $Boolean(object.on);
+                    if (object.qos != null)
+                        if ($Number(object.qos) !== 0)
+                            message.qos = object.qos >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProbeInfo message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeInfo} message ProbeInfo
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProbeInfo.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.attributes = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.dataSourceId = "";
+                        object.serviceId = "";
+                        object.periodMs = 0;
+                        object.on = false;
+                        object.qos = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId"))
+                        object.dataSourceId = message.dataSourceId;
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                        object.serviceId = message.serviceId;
+                    if (message.attributes && message.attributes.length) {
+                        object.attributes = $Array(message.attributes.length);
+                        for (let j = 0; j < message.attributes.length; ++j)
+                            object.attributes[j] = $root.reservoir.monitoring.v1.ProbeAttribute.toObject(message.attributes[j], options, _depth + 1);
+                    }
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs"))
+                        object.periodMs = message.periodMs;
+                    if (message.on != null && $Object.hasOwnProperty.call(message, "on"))
+                        object.on = message.on;
+                    if (message.qos != null && $Object.hasOwnProperty.call(message, "qos"))
+                        object.qos = message.qos;
+                    return object;
+                };
+
+                /**
+                 * Converts this ProbeInfo to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ProbeInfo
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProbeInfo.prototype.toJSON = function() {
+                    return ProbeInfo.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProbeInfo;
+            })();
+
+            v1.DataSourceInfo = (function() {
+
+                /**
+                 * Properties of a DataSourceInfo.
+                 * @typedef {Object} reservoir.monitoring.v1.DataSourceInfo.$Properties
+                 * @property {string|null} [id] DataSourceInfo id
+                 * @property {string|null} [name] DataSourceInfo name
+                 * @property {string|null} [site] DataSourceInfo site
+                 * @property {string|null} [kind] DataSourceInfo kind
+                 * @property {Array.<reservoir.monitoring.v1.ProbeInfo.$Properties>|null} [probes] DataSourceInfo probes
+                 * @property {number|null} [updatedAtMs] DataSourceInfo updatedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DataSourceInfo.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IDataSourceInfo
+                 * @augments reservoir.monitoring.v1.DataSourceInfo.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.DataSourceInfo.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DataSourceInfo.
+                 * @typedef {reservoir.monitoring.v1.DataSourceInfo.$Properties} reservoir.monitoring.v1.DataSourceInfo.$Shape
+                 */
+
+                /**
+                 * Constructs a new DataSourceInfo.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a DataSourceInfo.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.DataSourceInfo.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DataSourceInfo = function (properties) {
+                    this.probes = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DataSourceInfo id.
+                 * @member {string} id
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.id = "";
+
+                /**
+                 * DataSourceInfo name.
+                 * @member {string} name
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.name = "";
+
+                /**
+                 * DataSourceInfo site.
+                 * @member {string} site
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.site = "";
+
+                /**
+                 * DataSourceInfo kind.
+                 * @member {string} kind
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.kind = "";
+
+                /**
+                 * DataSourceInfo probes.
+                 * @member {Array.<reservoir.monitoring.v1.ProbeInfo.$Properties>} probes
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.probes = $util.emptyArray;
+
+                /**
+                 * DataSourceInfo updatedAtMs.
+                 * @member {number} updatedAtMs
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 */
+                DataSourceInfo.prototype.updatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new DataSourceInfo instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.DataSourceInfo.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.DataSourceInfo} DataSourceInfo instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.DataSourceInfo.$Shape): reservoir.monitoring.v1.DataSourceInfo & reservoir.monitoring.v1.DataSourceInfo.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.DataSourceInfo.$Properties): reservoir.monitoring.v1.DataSourceInfo;
+                 * }}
+                 */
+                DataSourceInfo.create = function(properties) {
+                    return new DataSourceInfo(properties);
+                };
+
+                /**
+                 * Encodes the specified DataSourceInfo message. Does not implicitly {@link reservoir.monitoring.v1.DataSourceInfo.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.DataSourceInfo.$Properties} message DataSourceInfo message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DataSourceInfo.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.site);
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.kind);
+                    if (message.probes != null && message.probes.length)
+                        for (let i = 0; i < message.probes.length; ++i)
+                            $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probes[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && (typeof message.updatedAtMs === "object" ? message.updatedAtMs.low || message.updatedAtMs.high : message.updatedAtMs !== 0))
+                        writer.uint32(/* id 6, wireType 0 =*/48).int64(message.updatedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DataSourceInfo message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.DataSourceInfo & reservoir.monitoring.v1.DataSourceInfo.$Shape} DataSourceInfo
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DataSourceInfo.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.DataSourceInfo();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.probes && message.probes.length))
+                                    message.probes = [];
+                                message.probes.push($root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.updatedAtMs = value;
+                                else
+                                    delete message.updatedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DataSourceInfo message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.DataSourceInfo} DataSourceInfo
+                 */
+                DataSourceInfo.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.DataSourceInfo)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.DataSourceInfo: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.DataSourceInfo();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.probes) {
+                        if (!$Array.isArray(object.probes))
+                            throw $TypeError(".reservoir.monitoring.v1.DataSourceInfo.probes: array expected");
+                        message.probes = $Array(object.probes.length);
+                        for (let i = 0; i < object.probes.length; ++i) {
+                            if (!$util.isObject(object.probes[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.DataSourceInfo.probes: object expected");
+                            message.probes[i] = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probes[i], _depth + 1);
+                        }
+                    }
+                    if (object.updatedAtMs != null)
+                        if (typeof object.updatedAtMs === "object" ? object.updatedAtMs.low || object.updatedAtMs.high : $Number(object.updatedAtMs) !== 0)
+                            if ($util.Long)
+                                message.updatedAtMs = $util.Long.fromValue(object.updatedAtMs, false);
+                            else if (typeof object.updatedAtMs === "string")
+                                message.updatedAtMs = $parseInt(object.updatedAtMs, 10);
+                            else if (typeof object.updatedAtMs === "number")
+                                message.updatedAtMs = object.updatedAtMs;
+                            else if (typeof object.updatedAtMs === "object")
+                                message.updatedAtMs = new $util.LongBits(object.updatedAtMs.low >>> 0, object.updatedAtMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DataSourceInfo message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @static
+                 * @param {reservoir.monitoring.v1.DataSourceInfo} message DataSourceInfo
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DataSourceInfo.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.probes = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.site = "";
+                        object.kind = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.updatedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.updatedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.probes && message.probes.length) {
+                        object.probes = $Array(message.probes.length);
+                        for (let j = 0; j < message.probes.length; ++j)
+                            object.probes[j] = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probes[j], options, _depth + 1);
+                    }
+                    if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.updatedAtMs = typeof message.updatedAtMs === "number" ? $BigInt(message.updatedAtMs) : $util.Long.fromBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.updatedAtMs === "number")
+                            object.updatedAtMs = options.longs === $String ? $String(message.updatedAtMs) : message.updatedAtMs;
+                        else
+                            object.updatedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.updatedAtMs) : options.longs === $Number ? new $util.LongBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0).toNumber() : message.updatedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this DataSourceInfo to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.DataSourceInfo
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DataSourceInfo.prototype.toJSON = function() {
+                    return DataSourceInfo.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DataSourceInfo;
+            })();
+
+            v1.Value = (function() {
+
+                /**
+                 * Properties of a Value.
+                 * @typedef {Object} reservoir.monitoring.v1.Value.$Properties
+                 * @property {number|null} [field] Value field
+                 * @property {number|null} [d] Value d
+                 * @property {number|null} [i] Value i
+                 * @property {string|null} [s] Value s
+                 * @property {boolean|null} [b] Value b
+                 * @property {"d"|"i"|"s"|"b"} [v] Value v
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Value.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IValue
+                 * @augments reservoir.monitoring.v1.Value.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.Value.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a Value.
+                 * @typedef {{
+                 *   field?: number|null;
+                 *   d?: number|null;
+                 *   i?: number|null;
+                 *   s?: string|null;
+                 *   b?: boolean|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ v?: undefined; d?: null; i?: null; s?: null; b?: null }|{ v?: "d"; d: number; i?: null; s?: null; b?: null }|{ v?: "i"; d?: null; i: number; s?: null; b?: null }|{ v?: "s"; d?: null; i?: null; s: string; b?: null }|{ v?: "b"; d?: null; i?: null; s?: null; b: boolean })
+                 * )} reservoir.monitoring.v1.Value.$Shape
+                 */
+
+                /**
+                 * Constructs a new Value.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a Value.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.Value.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Value = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Value field.
+                 * @member {number} field
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                Value.prototype.field = 0;
+
+                /**
+                 * Value d.
+                 * @member {number|null|undefined} d
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                Value.prototype.d = null;
+
+                /**
+                 * Value i.
+                 * @member {number|null|undefined} i
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                Value.prototype.i = null;
+
+                /**
+                 * Value s.
+                 * @member {string|null|undefined} s
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                Value.prototype.s = null;
+
+                /**
+                 * Value b.
+                 * @member {boolean|null|undefined} b
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                Value.prototype.b = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * Value v.
+                 * @member {"d"|"i"|"s"|"b"|undefined} v
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 */
+                $Object.defineProperty(Value.prototype, "v", {
+                    get: $util.oneOfGetter($oneOfFields = ["d", "i", "s", "b"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new Value instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @static
+                 * @param {reservoir.monitoring.v1.Value.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.Value} Value instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.Value.$Shape): reservoir.monitoring.v1.Value & reservoir.monitoring.v1.Value.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.Value.$Properties): reservoir.monitoring.v1.Value;
+                 * }}
+                 */
+                Value.create = function(properties) {
+                    return new Value(properties);
+                };
+
+                /**
+                 * Encodes the specified Value message. Does not implicitly {@link reservoir.monitoring.v1.Value.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @static
+                 * @param {reservoir.monitoring.v1.Value.$Properties} message Value message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Value.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field") && message.field !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.field);
+                    if (message.d != null && $Object.hasOwnProperty.call(message, "d"))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.d);
+                    if (message.i != null && $Object.hasOwnProperty.call(message, "i"))
+                        writer.uint32(/* id 3, wireType 0 =*/24).sint64(message.i);
+                    if (message.s != null && $Object.hasOwnProperty.call(message, "s"))
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.s);
+                    if (message.b != null && $Object.hasOwnProperty.call(message, "b"))
+                        writer.uint32(/* id 5, wireType 0 =*/40).bool(message.b);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Value message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.Value & reservoir.monitoring.v1.Value.$Shape} Value
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Value.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.Value();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.field = value;
+                                else
+                                    delete message.field;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                message.d = reader.double();
+                                message.v = "d";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                message.i = reader.sint64();
+                                message.v = "i";
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.s = reader.stringVerify();
+                                message.v = "s";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                message.b = reader.bool();
+                                message.v = "b";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Value message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.Value} Value
+                 */
+                Value.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.Value)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.Value: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.Value();
+                    if (object.field != null)
+                        if ($Number(object.field) !== 0)
+                            message.field = object.field >>> 0;
+                    if (object.d != null)
+                        message.d = $Number(object.d);
+                    if (object.i != null)
+                        if ($util.Long)
+                            message.i = $util.Long.fromValue(object.i, false);
+                        else if (typeof object.i === "string")
+                            message.i = $parseInt(object.i, 10);
+                        else if (typeof object.i === "number")
+                            message.i = object.i;
+                        else if (typeof object.i === "object")
+                            message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+                    if (object.s != null)
+                        message.s = $String(object.s);
+                    if (object.b != null)
+                        message.b = $Boolean(object.b);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Value message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @static
+                 * @param {reservoir.monitoring.v1.Value} message Value
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Value.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.field = 0;
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field"))
+                        object.field = message.field;
+                    if (message.d != null && $Object.hasOwnProperty.call(message, "d")) {
+                        object.d = options.json && !$isFinite(message.d) ? $String(message.d) : message.d;
+                        if (options.oneofs)
+                            object.v = "d";
+                    }
+                    if (message.i != null && $Object.hasOwnProperty.call(message, "i")) {
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.i = typeof message.i === "number" ? $BigInt(message.i) : $util.Long.fromBits(message.i.low >>> 0, message.i.high >>> 0, false).toBigInt();
+                        else if (typeof message.i === "number")
+                            object.i = options.longs === $String ? $String(message.i) : message.i;
+                        else
+                            object.i = options.longs === $String ? $util.Long.prototype.toString.call(message.i) : options.longs === $Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+                        if (options.oneofs)
+                            object.v = "i";
+                    }
+                    if (message.s != null && $Object.hasOwnProperty.call(message, "s")) {
+                        object.s = message.s;
+                        if (options.oneofs)
+                            object.v = "s";
+                    }
+                    if (message.b != null && $Object.hasOwnProperty.call(message, "b")) {
+                        object.b = message.b;
+                        if (options.oneofs)
+                            object.v = "b";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Value to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.Value
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Value.prototype.toJSON = function() {
+                    return Value.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Value;
+            })();
+
+            v1.Measurement = (function() {
+
+                /**
+                 * Properties of a Measurement.
+                 * @typedef {Object} reservoir.monitoring.v1.Measurement.$Properties
+                 * @property {number|null} [probe] Measurement probe
+                 * @property {number|null} [seq] Measurement seq
+                 * @property {number|null} [offsetMs] Measurement offsetMs
+                 * @property {Array.<reservoir.monitoring.v1.Value.$Properties>|null} [values] Measurement values
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Measurement.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IMeasurement
+                 * @augments reservoir.monitoring.v1.Measurement.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.Measurement.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Measurement.
+                 * @typedef {{
+                 *   probe?: number|null;
+                 *   seq?: number|null;
+                 *   offsetMs?: number|null;
+                 *   values?: Array.<reservoir.monitoring.v1.Value.$Shape>|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * }} reservoir.monitoring.v1.Measurement.$Shape
+                 */
+
+                /**
+                 * Constructs a new Measurement.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a Measurement.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.Measurement.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Measurement = function (properties) {
+                    this.values = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Measurement probe.
+                 * @member {number} probe
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @instance
+                 */
+                Measurement.prototype.probe = 0;
+
+                /**
+                 * Measurement seq.
+                 * @member {number} seq
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @instance
+                 */
+                Measurement.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Measurement offsetMs.
+                 * @member {number} offsetMs
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @instance
+                 */
+                Measurement.prototype.offsetMs = 0;
+
+                /**
+                 * Measurement values.
+                 * @member {Array.<reservoir.monitoring.v1.Value.$Properties>} values
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @instance
+                 */
+                Measurement.prototype.values = $util.emptyArray;
+
+                /**
+                 * Creates a new Measurement instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @static
+                 * @param {reservoir.monitoring.v1.Measurement.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.Measurement} Measurement instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.Measurement.$Shape): reservoir.monitoring.v1.Measurement & reservoir.monitoring.v1.Measurement.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.Measurement.$Properties): reservoir.monitoring.v1.Measurement;
+                 * }}
+                 */
+                Measurement.create = function(properties) {
+                    return new Measurement(properties);
+                };
+
+                /**
+                 * Encodes the specified Measurement message. Does not implicitly {@link reservoir.monitoring.v1.Measurement.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @static
+                 * @param {reservoir.monitoring.v1.Measurement.$Properties} message Measurement message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Measurement.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe") && message.probe !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.probe);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+                    if (message.offsetMs != null && $Object.hasOwnProperty.call(message, "offsetMs") && message.offsetMs !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.offsetMs);
+                    if (message.values != null && message.values.length)
+                        for (let i = 0; i < message.values.length; ++i)
+                            $root.reservoir.monitoring.v1.Value.encode(message.values[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Measurement message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.Measurement & reservoir.monitoring.v1.Measurement.$Shape} Measurement
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Measurement.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.Measurement();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.probe = value;
+                                else
+                                    delete message.probe;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.offsetMs = value;
+                                else
+                                    delete message.offsetMs;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.values && message.values.length))
+                                    message.values = [];
+                                message.values.push($root.reservoir.monitoring.v1.Value.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Measurement message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.Measurement} Measurement
+                 */
+                Measurement.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.Measurement)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.Measurement: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.Measurement();
+                    if (object.probe != null)
+                        if ($Number(object.probe) !== 0)
+                            message.probe = object.probe >>> 0;
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.offsetMs != null)
+                        if ($Number(object.offsetMs) !== 0)
+                            message.offsetMs = object.offsetMs >>> 0;
+                    if (object.values) {
+                        if (!$Array.isArray(object.values))
+                            throw $TypeError(".reservoir.monitoring.v1.Measurement.values: array expected");
+                        message.values = $Array(object.values.length);
+                        for (let i = 0; i < object.values.length; ++i) {
+                            if (!$util.isObject(object.values[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.Measurement.values: object expected");
+                            message.values[i] = $root.reservoir.monitoring.v1.Value.fromObject(object.values[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Measurement message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @static
+                 * @param {reservoir.monitoring.v1.Measurement} message Measurement
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Measurement.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.values = [];
+                    if (options.defaults) {
+                        object.probe = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.offsetMs = 0;
+                    }
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        object.probe = message.probe;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.offsetMs != null && $Object.hasOwnProperty.call(message, "offsetMs"))
+                        object.offsetMs = message.offsetMs;
+                    if (message.values && message.values.length) {
+                        object.values = $Array(message.values.length);
+                        for (let j = 0; j < message.values.length; ++j)
+                            object.values[j] = $root.reservoir.monitoring.v1.Value.toObject(message.values[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Measurement to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.Measurement
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Measurement.prototype.toJSON = function() {
+                    return Measurement.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Measurement;
+            })();
+
+            v1.MeasurementBatch = (function() {
+
+                /**
+                 * Properties of a MeasurementBatch.
+                 * @typedef {Object} reservoir.monitoring.v1.MeasurementBatch.$Properties
+                 * @property {string|null} [dataSourceId] MeasurementBatch dataSourceId
+                 * @property {string|null} [serviceId] MeasurementBatch serviceId
+                 * @property {Array.<string>|null} [probes] MeasurementBatch probes
+                 * @property {number|null} [baseTimeMs] MeasurementBatch baseTimeMs
+                 * @property {Array.<reservoir.monitoring.v1.Measurement.$Properties>|null} [measurements] MeasurementBatch measurements
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a MeasurementBatch.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IMeasurementBatch
+                 * @augments reservoir.monitoring.v1.MeasurementBatch.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.MeasurementBatch.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a MeasurementBatch.
+                 * @typedef {{
+                 *   dataSourceId?: string|null;
+                 *   serviceId?: string|null;
+                 *   probes?: Array.<string>|null;
+                 *   baseTimeMs?: number|null;
+                 *   measurements?: Array.<reservoir.monitoring.v1.Measurement.$Shape>|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * }} reservoir.monitoring.v1.MeasurementBatch.$Shape
+                 */
+
+                /**
+                 * Constructs a new MeasurementBatch.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a MeasurementBatch.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.MeasurementBatch.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const MeasurementBatch = function (properties) {
+                    this.probes = [];
+                    this.measurements = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * MeasurementBatch dataSourceId.
+                 * @member {string} dataSourceId
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 */
+                MeasurementBatch.prototype.dataSourceId = "";
+
+                /**
+                 * MeasurementBatch serviceId.
+                 * @member {string} serviceId
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 */
+                MeasurementBatch.prototype.serviceId = "";
+
+                /**
+                 * MeasurementBatch probes.
+                 * @member {Array.<string>} probes
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 */
+                MeasurementBatch.prototype.probes = $util.emptyArray;
+
+                /**
+                 * MeasurementBatch baseTimeMs.
+                 * @member {number} baseTimeMs
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 */
+                MeasurementBatch.prototype.baseTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * MeasurementBatch measurements.
+                 * @member {Array.<reservoir.monitoring.v1.Measurement.$Properties>} measurements
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 */
+                MeasurementBatch.prototype.measurements = $util.emptyArray;
+
+                /**
+                 * Creates a new MeasurementBatch instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @static
+                 * @param {reservoir.monitoring.v1.MeasurementBatch.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.MeasurementBatch} MeasurementBatch instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.MeasurementBatch.$Shape): reservoir.monitoring.v1.MeasurementBatch & reservoir.monitoring.v1.MeasurementBatch.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.MeasurementBatch.$Properties): reservoir.monitoring.v1.MeasurementBatch;
+                 * }}
+                 */
+                MeasurementBatch.create = function(properties) {
+                    return new MeasurementBatch(properties);
+                };
+
+                /**
+                 * Encodes the specified MeasurementBatch message. Does not implicitly {@link reservoir.monitoring.v1.MeasurementBatch.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @static
+                 * @param {reservoir.monitoring.v1.MeasurementBatch.$Properties} message MeasurementBatch message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                MeasurementBatch.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId") && message.dataSourceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.dataSourceId);
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.serviceId);
+                    if (message.probes != null && message.probes.length)
+                        for (let i = 0; i < message.probes.length; ++i)
+                            writer.uint32(/* id 3, wireType 2 =*/26).string(message.probes[i]);
+                    if (message.baseTimeMs != null && $Object.hasOwnProperty.call(message, "baseTimeMs") && (typeof message.baseTimeMs === "object" ? message.baseTimeMs.low || message.baseTimeMs.high : message.baseTimeMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.baseTimeMs);
+                    if (message.measurements != null && message.measurements.length)
+                        for (let i = 0; i < message.measurements.length; ++i)
+                            $root.reservoir.monitoring.v1.Measurement.encode(message.measurements[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a MeasurementBatch message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.MeasurementBatch & reservoir.monitoring.v1.MeasurementBatch.$Shape} MeasurementBatch
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                MeasurementBatch.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.MeasurementBatch();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.dataSourceId = value;
+                                else
+                                    delete message.dataSourceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.serviceId = value;
+                                else
+                                    delete message.serviceId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.probes && message.probes.length))
+                                    message.probes = [];
+                                message.probes.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.baseTimeMs = value;
+                                else
+                                    delete message.baseTimeMs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.measurements && message.measurements.length))
+                                    message.measurements = [];
+                                message.measurements.push($root.reservoir.monitoring.v1.Measurement.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a MeasurementBatch message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.MeasurementBatch} MeasurementBatch
+                 */
+                MeasurementBatch.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.MeasurementBatch)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.MeasurementBatch: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.MeasurementBatch();
+                    if (object.dataSourceId != null)
+                        if (typeof object.dataSourceId !== "string" || object.dataSourceId.length)
+                            message.dataSourceId = $String(object.dataSourceId);
+                    if (object.serviceId != null)
+                        if (typeof object.serviceId !== "string" || object.serviceId.length)
+                            message.serviceId = $String(object.serviceId);
+                    if (object.probes) {
+                        if (!$Array.isArray(object.probes))
+                            throw $TypeError(".reservoir.monitoring.v1.MeasurementBatch.probes: array expected");
+                        message.probes = $Array(object.probes.length);
+                        for (let i = 0; i < object.probes.length; ++i)
+                            message.probes[i] = $String(object.probes[i]);
+                    }
+                    if (object.baseTimeMs != null)
+                        if (typeof object.baseTimeMs === "object" ? object.baseTimeMs.low || object.baseTimeMs.high : $Number(object.baseTimeMs) !== 0)
+                            if ($util.Long)
+                                message.baseTimeMs = $util.Long.fromValue(object.baseTimeMs, false);
+                            else if (typeof object.baseTimeMs === "string")
+                                message.baseTimeMs = $parseInt(object.baseTimeMs, 10);
+                            else if (typeof object.baseTimeMs === "number")
+                                message.baseTimeMs = object.baseTimeMs;
+                            else if (typeof object.baseTimeMs === "object")
+                                message.baseTimeMs = new $util.LongBits(object.baseTimeMs.low >>> 0, object.baseTimeMs.high >>> 0).toNumber();
+                    if (object.measurements) {
+                        if (!$Array.isArray(object.measurements))
+                            throw $TypeError(".reservoir.monitoring.v1.MeasurementBatch.measurements: array expected");
+                        message.measurements = $Array(object.measurements.length);
+                        for (let i = 0; i < object.measurements.length; ++i) {
+                            if (!$util.isObject(object.measurements[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.MeasurementBatch.measurements: object expected");
+                            message.measurements[i] = $root.reservoir.monitoring.v1.Measurement.fromObject(object.measurements[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a MeasurementBatch message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @static
+                 * @param {reservoir.monitoring.v1.MeasurementBatch} message MeasurementBatch
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                MeasurementBatch.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.probes = [];
+                        object.measurements = [];
+                    }
+                    if (options.defaults) {
+                        object.dataSourceId = "";
+                        object.serviceId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.baseTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.baseTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId"))
+                        object.dataSourceId = message.dataSourceId;
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                        object.serviceId = message.serviceId;
+                    if (message.probes && message.probes.length) {
+                        object.probes = $Array(message.probes.length);
+                        for (let j = 0; j < message.probes.length; ++j)
+                            object.probes[j] = message.probes[j];
+                    }
+                    if (message.baseTimeMs != null && $Object.hasOwnProperty.call(message, "baseTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.baseTimeMs = typeof message.baseTimeMs === "number" ? $BigInt(message.baseTimeMs) : $util.Long.fromBits(message.baseTimeMs.low >>> 0, message.baseTimeMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.baseTimeMs === "number")
+                            object.baseTimeMs = options.longs === $String ? $String(message.baseTimeMs) : message.baseTimeMs;
+                        else
+                            object.baseTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.baseTimeMs) : options.longs === $Number ? new $util.LongBits(message.baseTimeMs.low >>> 0, message.baseTimeMs.high >>> 0).toNumber() : message.baseTimeMs;
+                    if (message.measurements && message.measurements.length) {
+                        object.measurements = $Array(message.measurements.length);
+                        for (let j = 0; j < message.measurements.length; ++j)
+                            object.measurements[j] = $root.reservoir.monitoring.v1.Measurement.toObject(message.measurements[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this MeasurementBatch to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.MeasurementBatch
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                MeasurementBatch.prototype.toJSON = function() {
+                    return MeasurementBatch.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return MeasurementBatch;
+            })();
+
+            v1.ProbeControl = (function() {
+
+                /**
+                 * Properties of a ProbeControl.
+                 * @typedef {Object} reservoir.monitoring.v1.ProbeControl.$Properties
+                 * @property {string|null} [correlationId] ProbeControl correlationId
+                 * @property {string|null} [dataSourceId] ProbeControl dataSourceId
+                 * @property {string|null} [probeId] ProbeControl probeId
+                 * @property {string|null} [action] ProbeControl action
+                 * @property {number|null} [periodMs] ProbeControl periodMs
+                 * @property {reservoir.monitoring.v1.ProbeInfo.$Properties|null} [probe] ProbeControl probe
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProbeControl.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IProbeControl
+                 * @augments reservoir.monitoring.v1.ProbeControl.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ProbeControl.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProbeControl.
+                 * @typedef {reservoir.monitoring.v1.ProbeControl.$Properties} reservoir.monitoring.v1.ProbeControl.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProbeControl.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ProbeControl.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ProbeControl.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProbeControl = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProbeControl correlationId.
+                 * @member {string} correlationId
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.correlationId = "";
+
+                /**
+                 * ProbeControl dataSourceId.
+                 * @member {string} dataSourceId
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.dataSourceId = "";
+
+                /**
+                 * ProbeControl probeId.
+                 * @member {string} probeId
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.probeId = "";
+
+                /**
+                 * ProbeControl action.
+                 * @member {string} action
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.action = "";
+
+                /**
+                 * ProbeControl periodMs.
+                 * @member {number} periodMs
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.periodMs = 0;
+
+                /**
+                 * ProbeControl probe.
+                 * @member {reservoir.monitoring.v1.ProbeInfo.$Properties|null|undefined} probe
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 */
+                ProbeControl.prototype.probe = null;
+
+                /**
+                 * Creates a new ProbeControl instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControl.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ProbeControl} ProbeControl instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ProbeControl.$Shape): reservoir.monitoring.v1.ProbeControl & reservoir.monitoring.v1.ProbeControl.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ProbeControl.$Properties): reservoir.monitoring.v1.ProbeControl;
+                 * }}
+                 */
+                ProbeControl.create = function(properties) {
+                    return new ProbeControl(properties);
+                };
+
+                /**
+                 * Encodes the specified ProbeControl message. Does not implicitly {@link reservoir.monitoring.v1.ProbeControl.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControl.$Properties} message ProbeControl message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProbeControl.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId") && message.correlationId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.correlationId);
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId") && message.dataSourceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.dataSourceId);
+                    if (message.probeId != null && $Object.hasOwnProperty.call(message, "probeId") && message.probeId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.probeId);
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.action);
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs") && message.periodMs !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.periodMs);
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probe, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProbeControl message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ProbeControl & reservoir.monitoring.v1.ProbeControl.$Shape} ProbeControl
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProbeControl.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ProbeControl();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.correlationId = value;
+                                else
+                                    delete message.correlationId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.dataSourceId = value;
+                                else
+                                    delete message.dataSourceId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.probeId = value;
+                                else
+                                    delete message.probeId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.action = value;
+                                else
+                                    delete message.action;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.periodMs = value;
+                                else
+                                    delete message.periodMs;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                message.probe = $root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.probe);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProbeControl message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ProbeControl} ProbeControl
+                 */
+                ProbeControl.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ProbeControl)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ProbeControl: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ProbeControl();
+                    if (object.correlationId != null)
+                        if (typeof object.correlationId !== "string" || object.correlationId.length)
+                            message.correlationId = $String(object.correlationId);
+                    if (object.dataSourceId != null)
+                        if (typeof object.dataSourceId !== "string" || object.dataSourceId.length)
+                            message.dataSourceId = $String(object.dataSourceId);
+                    if (object.probeId != null)
+                        if (typeof object.probeId !== "string" || object.probeId.length)
+                            message.probeId = $String(object.probeId);
+                    if (object.action != null)
+                        if (typeof object.action !== "string" || object.action.length)
+                            message.action = $String(object.action);
+                    if (object.periodMs != null)
+                        if ($Number(object.periodMs) !== 0)
+                            message.periodMs = object.periodMs >>> 0;
+                    if (object.probe != null) {
+                        if (!$util.isObject(object.probe))
+                            throw $TypeError(".reservoir.monitoring.v1.ProbeControl.probe: object expected");
+                        message.probe = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probe, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProbeControl message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControl} message ProbeControl
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProbeControl.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.correlationId = "";
+                        object.dataSourceId = "";
+                        object.probeId = "";
+                        object.action = "";
+                        object.periodMs = 0;
+                        object.probe = null;
+                    }
+                    if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId"))
+                        object.correlationId = message.correlationId;
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId"))
+                        object.dataSourceId = message.dataSourceId;
+                    if (message.probeId != null && $Object.hasOwnProperty.call(message, "probeId"))
+                        object.probeId = message.probeId;
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                        object.action = message.action;
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs"))
+                        object.periodMs = message.periodMs;
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        object.probe = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probe, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this ProbeControl to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ProbeControl
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProbeControl.prototype.toJSON = function() {
+                    return ProbeControl.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProbeControl;
+            })();
+
+            v1.ProbeControlAck = (function() {
+
+                /**
+                 * Properties of a ProbeControlAck.
+                 * @typedef {Object} reservoir.monitoring.v1.ProbeControlAck.$Properties
+                 * @property {string|null} [correlationId] ProbeControlAck correlationId
+                 * @property {boolean|null} [ok] ProbeControlAck ok
+                 * @property {string|null} [errorCode] ProbeControlAck errorCode
+                 * @property {string|null} [errorMessage] ProbeControlAck errorMessage
+                 * @property {reservoir.monitoring.v1.ProbeInfo.$Properties|null} [probe] ProbeControlAck probe
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProbeControlAck.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IProbeControlAck
+                 * @augments reservoir.monitoring.v1.ProbeControlAck.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ProbeControlAck.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProbeControlAck.
+                 * @typedef {reservoir.monitoring.v1.ProbeControlAck.$Properties} reservoir.monitoring.v1.ProbeControlAck.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProbeControlAck.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ProbeControlAck.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ProbeControlAck.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProbeControlAck = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProbeControlAck correlationId.
+                 * @member {string} correlationId
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 */
+                ProbeControlAck.prototype.correlationId = "";
+
+                /**
+                 * ProbeControlAck ok.
+                 * @member {boolean} ok
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 */
+                ProbeControlAck.prototype.ok = false;
+
+                /**
+                 * ProbeControlAck errorCode.
+                 * @member {string} errorCode
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 */
+                ProbeControlAck.prototype.errorCode = "";
+
+                /**
+                 * ProbeControlAck errorMessage.
+                 * @member {string} errorMessage
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 */
+                ProbeControlAck.prototype.errorMessage = "";
+
+                /**
+                 * ProbeControlAck probe.
+                 * @member {reservoir.monitoring.v1.ProbeInfo.$Properties|null|undefined} probe
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 */
+                ProbeControlAck.prototype.probe = null;
+
+                /**
+                 * Creates a new ProbeControlAck instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControlAck.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ProbeControlAck} ProbeControlAck instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ProbeControlAck.$Shape): reservoir.monitoring.v1.ProbeControlAck & reservoir.monitoring.v1.ProbeControlAck.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ProbeControlAck.$Properties): reservoir.monitoring.v1.ProbeControlAck;
+                 * }}
+                 */
+                ProbeControlAck.create = function(properties) {
+                    return new ProbeControlAck(properties);
+                };
+
+                /**
+                 * Encodes the specified ProbeControlAck message. Does not implicitly {@link reservoir.monitoring.v1.ProbeControlAck.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControlAck.$Properties} message ProbeControlAck message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProbeControlAck.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId") && message.correlationId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.correlationId);
+                    if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probe, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProbeControlAck message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ProbeControlAck & reservoir.monitoring.v1.ProbeControlAck.$Shape} ProbeControlAck
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProbeControlAck.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ProbeControlAck();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.correlationId = value;
+                                else
+                                    delete message.correlationId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.ok = value;
+                                else
+                                    delete message.ok;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorCode = value;
+                                else
+                                    delete message.errorCode;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorMessage = value;
+                                else
+                                    delete message.errorMessage;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.probe = $root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.probe);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProbeControlAck message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ProbeControlAck} ProbeControlAck
+                 */
+                ProbeControlAck.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ProbeControlAck)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ProbeControlAck: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ProbeControlAck();
+                    if (object.correlationId != null)
+                        if (typeof object.correlationId !== "string" || object.correlationId.length)
+                            message.correlationId = $String(object.correlationId);
+                    if (object.ok != null)
+                        if (object.ok)
+                            message.ok = $Boolean(object.ok);
+                    if (object.errorCode != null)
+                        if (typeof object.errorCode !== "string" || object.errorCode.length)
+                            message.errorCode = $String(object.errorCode);
+                    if (object.errorMessage != null)
+                        if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                            message.errorMessage = $String(object.errorMessage);
+                    if (object.probe != null) {
+                        if (!$util.isObject(object.probe))
+                            throw $TypeError(".reservoir.monitoring.v1.ProbeControlAck.probe: object expected");
+                        message.probe = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probe, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProbeControlAck message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @static
+                 * @param {reservoir.monitoring.v1.ProbeControlAck} message ProbeControlAck
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProbeControlAck.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.correlationId = "";
+                        object.ok = false;
+                        object.errorCode = "";
+                        object.errorMessage = "";
+                        object.probe = null;
+                    }
+                    if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId"))
+                        object.correlationId = message.correlationId;
+                    if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                        object.ok = message.ok;
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                        object.errorCode = message.errorCode;
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                        object.errorMessage = message.errorMessage;
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        object.probe = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probe, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this ProbeControlAck to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ProbeControlAck
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProbeControlAck.prototype.toJSON = function() {
+                    return ProbeControlAck.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProbeControlAck;
+            })();
+
+            return v1;
+        })();
+
+        return monitoring;
+    })();
+
     reservoir.pe = (function() {
 
         /**
