@@ -7,6 +7,14 @@ export interface SiteEndpoints {
   veeh: string[];
   /** The site's Policy Engine (absent in files written before it ran under `reservoir up`). */
   pe?: string;
+  /** Each service's Prometheus metrics, host:port serving GET /metrics (absent in older files). */
+  metrics?: SiteMetricsEndpoints;
+}
+
+export interface SiteMetricsEndpoints {
+  veem: string;
+  veeh: string[];
+  pe: string;
 }
 
 /** What `reservoir up` writes to <data-dir>/endpoints.json for clients to find it. */
@@ -15,6 +23,8 @@ export interface Endpoints {
   mqtt: string;
   dataDir: string;
   sites: Record<string, SiteEndpoints>;
+  /** The monitoring service (directory, probe control, KPI ingress) of the whole platform. */
+  monitor?: string;
   startedAt: string;
 }
 

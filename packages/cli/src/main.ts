@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { isReservoirError } from '@reservoir/runtime';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerHostCommands } from './commands/host.js';
+import { registerKpiCommands } from './commands/kpi.js';
+import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPeCommands } from './commands/pe.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerTaskCommands } from './commands/task.js';
@@ -68,6 +70,8 @@ registerTaskCommands(program);
 registerCatalogCommands(program);
 registerPolicyCommands(program);
 registerPeCommands(program);
+registerMonitorCommands(program);
+registerKpiCommands(program);
 
 try {
   await program.parseAsync(process.argv);

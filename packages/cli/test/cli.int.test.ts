@@ -55,7 +55,25 @@ describe('the reservoir command against "reservoir up"', () => {
   it('writes where each service listens', () => {
     const eps = JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8'));
     expect(eps.sites['site-a'].veem).toBe(`127.0.0.1:${port}`);
+    expect(eps.sites['site-a'].metrics).toEqual({
+      veem: `127.0.0.1:${port + 3}`,
+      veeh: [`127.0.0.1:${port + 4}`],
+      pe: `127.0.0.1:${port + 5}`,
+    });
     expect(eps.mqtt).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("serves each service's Prometheus metrics where endpoints.json says", async () => {
+    const { metrics } = JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8')).sites['site-a'];
+    for (const [address, name] of [
+      [metrics.veem, 'veem_vms'],
+      [metrics.veeh[0], 'veeh_hosts'],
+      [metrics.pe, 'pe_policy_version'],
+    ]) {
+      const res = await fetch(`http://${address}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`# TYPE ${name} gauge`);
+    }
   });
 
   it('lists hosts as JSON with capacity and use', async () => {
@@ -293,6 +311,27 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(m.err).toMatch(/vms\[0\]\.memory/);
     for (const vm of [a, b, ...admitted.vms]) await json('vm', 'delete', vm.id, '--wait');
   }, 60_000);
+
+  it('monitors the platform: host and platform data sources, probe control and KPIs', async () => {
+    type Source = { id: string; kind: string; site: string; probes: { id: string; periodMs: number }[] };
+    let sources: Source[] = [];
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      sources = await json('monitor', 'sources');
+      if (sources.some((x) => x.kind === 'platform') && sources.some((x) => x.kind === 'host')) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(sources.find((x) => x.kind === 'platform')).toMatchObject({ id: 'veem-site-a', site: 'site-a' });
+    const host = sources.find((x) => x.kind === 'host')!;
+    const probe = host.probes.find((p) => p.id.startsWith('host:'))!;
+    const rated = await json('monitor', 'probe', 'rate', probe.id, '--source', host.id, '--period', '2s');
+    expect(rated).toMatchObject({ id: probe.id, periodMs: 2000 });
+    const kpi = await json('kpi', 'push', '--service', 'svc-1', '--name', 'rps', '--value', '42');
+    expect(kpi.value).toBe(42);
+    const unknown = await cli('monitor', 'probe', 'off', 'nope', '--source', host.id);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toMatch(/NOT_FOUND|not found|unknown/i);
+  }, 40_000);
 
   it('stops cleanly on SIGTERM', async () => {
     up.kill('SIGTERM');

@@ -23,4 +23,27 @@ describe('topics', () => {
     expect(topicFilter('+', 'veem', 'vm', '+', 'state')).toBe('reservoir/v1/+/veem/vm/+/state');
     expect(parseTopic('other/v1/a/b/c/d/e')).toBeUndefined();
   });
+
+  it('builds monitoring topics and filters', () => {
+    expect(topics.monitoringData('site-a', 'ds-1')).toBe(
+      'reservoir/v1/site-a/monitoring/datasource/ds-1/data',
+    );
+    expect(topics.monitoringInfo('site-a', 'ds-1')).toBe(
+      'reservoir/v1/site-a/monitoring/datasource/ds-1/info',
+    );
+    expect(topics.monitoringControl('site-a', 'ds-1')).toBe(
+      'reservoir/v1/site-a/monitoring/datasource/ds-1/control',
+    );
+    expect(topics.monitoringControlAck('site-a', 'ds-1')).toBe(
+      'reservoir/v1/site-a/monitoring/datasource/ds-1/ack',
+    );
+    expect(topics.allMonitoringData('+')).toBe('reservoir/v1/+/monitoring/datasource/+/data');
+    expect(topics.allMonitoringData('site-a', 'ds-1')).toBe(topics.monitoringData('site-a', 'ds-1'));
+    expect(topics.allMonitoringInfo('site-a')).toBe('reservoir/v1/site-a/monitoring/datasource/+/info');
+    expect(parseTopic(topics.monitoringInfo('s', 'd'))).toMatchObject({
+      domain: 'monitoring',
+      id: 'd',
+      event: 'info',
+    });
+  });
 });

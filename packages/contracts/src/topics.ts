@@ -48,6 +48,21 @@ export const topics = {
   allVmStates: (site: string | '+') => topicFilter(site, 'veem', 'vm', '+', 'state'),
   allHostStates: (site: string | '+') => topicFilter(site, 'veem', 'host', '+', 'state'),
   allTaskUpdates: (site: string | '+') => topicFilter(site, 'veem', 'task', '+', 'update'),
+  /** A data source's measurement batches (MeasurementBatch). */
+  monitoringData: (site: string, dataSourceId: string) =>
+    topic(site, 'monitoring', 'datasource', dataSourceId, 'data'),
+  /** A data source's description (DataSourceInfo), retained; an empty payload clears it. */
+  monitoringInfo: (site: string, dataSourceId: string) =>
+    topic(site, 'monitoring', 'datasource', dataSourceId, 'info'),
+  /** Requests to a data source (ProbeControl). */
+  monitoringControl: (site: string, dataSourceId: string) =>
+    topic(site, 'monitoring', 'datasource', dataSourceId, 'control'),
+  /** A data source's answers to control requests (ProbeControlAck), matched by correlation id. */
+  monitoringControlAck: (site: string, dataSourceId: string) =>
+    topic(site, 'monitoring', 'datasource', dataSourceId, 'ack'),
+  allMonitoringData: (site: string | '+', dataSourceId: string | '+' = '+') =>
+    topicFilter(site, 'monitoring', 'datasource', dataSourceId, 'data'),
+  allMonitoringInfo: (site: string | '+') => topicFilter(site, 'monitoring', 'datasource', '+', 'info'),
 };
 
 export interface ParsedTopic {

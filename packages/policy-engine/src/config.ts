@@ -11,6 +11,15 @@ export const peConfigSchema = z.object({
   database: z.string().min(1),
   /** gRPC listen address. */
   listen: address.default('127.0.0.1:7402'),
+  /** Prometheus metrics (GET /metrics); port 0 picks a free one, '' serves none. */
+  metrics: z
+    .object({
+      listen: z
+        .string()
+        .regex(/^$|^[^\s]+:\d+$/, 'host:port, or empty for none')
+        .default('127.0.0.1:0'),
+    })
+    .prefault({}),
   /** The site's VEEM, for optimization; without it the engine places and solves only. */
   veem: address.optional(),
   /** Broker for policy change events. */

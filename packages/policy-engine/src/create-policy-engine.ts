@@ -1,11 +1,15 @@
 import { PolicyServiceDefinition, TaskServiceDefinition } from '@reservoir/contracts';
 import {
+  createServiceMetrics,
   GrpcServer,
   MqttBus,
   openDatabase,
   SqlTaskStore,
+  startMetricsServer,
   taskHandlers,
   type Logger,
+  type MetricsRegistry,
+  type MetricsServer,
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
@@ -14,6 +18,7 @@ import { policyHandlers } from './adapters/grpc/policy-handlers.js';
 import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
 import { MqttPolicyEvents } from './adapters/mqtt/policy-events.js';
 import { SqlPolicyRepository } from './adapters/store/sql-policy-repository.js';
+import { peMetrics } from './pe-metrics.js';
 
 export interface CreatePolicyEngineOptions {
   site: string;
@@ -26,12 +31,18 @@ export interface CreatePolicyEngineOptions {
   logger: Logger;
   /** gRPC listen address; port 0 picks a free one. */
   listen?: string;
+  /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
+  metricsListen?: string;
 }
 
 export interface RunningPolicyEngine {
   engine: PolicyEngine;
   /** host:port of the PolicyService (and the TaskService of its plans). */
   address: string;
+  /** host:port of the Prometheus metrics, when metricsListen was given. */
+  metrics?: string;
+  /** The registry behind them. */
+  registry?: MetricsRegistry;
   stop(): Promise<void>;
 }
 
@@ -72,22 +83,46 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
     lock: { acquire: () => db.tryLock(`pe-optimizer:${site}`) },
     logger,
   });
-  const server = new GrpcServer({ logger })
-    .addService('reservoir.pe.v1.PolicyService', PolicyServiceDefinition, policyHandlers(engine))
+  const registry =
+    options.metricsListen === undefined
+      ? undefined
+      : createServiceMetrics({ service: 'pe', labels: { site } });
+  const metrics = registry ? peMetrics(registry) : undefined;
+  metrics?.observe(engine);
+  const handlers = policyHandlers(engine);
+  const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) })
+    .addService(
+      'reservoir.pe.v1.PolicyService',
+      PolicyServiceDefinition,
+      metrics ? metrics.handlers(handlers) : handlers,
+    )
     .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(engine.tasks));
   const listen = options.listen ?? '127.0.0.1:0';
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
   await engine.start();
+  let metricsServer: MetricsServer | undefined;
+  const stop = async () => {
+    await metricsServer?.close();
+    await server.shutdown(2000);
+    await engine.stop();
+    veem?.close();
+    if (typeof options.mqtt === 'string') await bus?.close();
+    if (typeof options.database === 'string') await db.close();
+  };
+  if (registry && options.metricsListen !== undefined) {
+    try {
+      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+    logger.info({ metrics: metricsServer.address }, 'metrics listening');
+  }
   return {
     engine,
     address,
-    stop: async () => {
-      await server.shutdown(2000);
-      await engine.stop();
-      veem?.close();
-      if (typeof options.mqtt === 'string') await bus?.close();
-      if (typeof options.database === 'string') await db.close();
-    },
+    ...(metricsServer ? { metrics: metricsServer.address, registry } : {}),
+    stop,
   };
 }

@@ -4,7 +4,8 @@ import { peConfigSchema } from './config.js';
 import { createPolicyEngine } from './create-policy-engine.js';
 
 // The Policy Engine as its own process: `node --import tsx packages/policy-engine/src/main.ts`.
-// Environment variables RESERVOIR_PE_<NAME> override the file (e.g. RESERVOIR_PE_VEEM).
+// Environment variables RESERVOIR_PE_<NAME> override the file (e.g. RESERVOIR_PE_VEEM,
+// RESERVOIR_PE_METRICS__LISTEN).
 
 const program = new Command('reservoir-pe')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -13,6 +14,10 @@ const program = new Command('reservoir-pe')
   .option('--veem <address>', "the site's VEEM (host:port), for optimization")
   .option('--mqtt <url>', 'MQTT broker URL, for policy change events')
   .option('--listen <address>', 'gRPC listen address (host:port)')
+  .option(
+    '--metrics-listen <address>',
+    "Prometheus metrics address (host:port, default 127.0.0.1:0; '' for none)",
+  )
   .parse();
 
 const flags = program.opts<{
@@ -22,6 +27,7 @@ const flags = program.opts<{
   veem?: string;
   mqtt?: string;
   listen?: string;
+  metricsListen?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
       veem: flags.veem,
       mqtt: flags.mqtt,
       listen: flags.listen,
+      ...(flags.metricsListen !== undefined ? { metrics: { listen: flags.metricsListen } } : {}),
     },
   });
   const logger = createLogger({ service: 'pe', level: config.logLevel, destination: 2 });
@@ -44,8 +51,14 @@ async function main(): Promise<void> {
     ...(config.mqtt ? { mqtt: config.mqtt } : {}),
     logger,
     listen: config.listen,
+    ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
   });
-  announceListening({ service: 'pe', site: config.site, address: running.address });
+  announceListening({
+    service: 'pe',
+    site: config.site,
+    address: running.address,
+    ...(running.metrics ? { metrics: running.metrics } : {}),
+  });
   stopOnSignals(logger, () => running.stop());
 }
 

@@ -19,3 +19,4 @@ export * from './concurrency.js';
 export * from './process/service-process.js';
 export * from './process/service-main.js';
 export * from './store/group-commit.js';
+export * from './metrics/index.js';

@@ -1,5 +1,14 @@
 import { HostAgentDefinition } from '@reservoir/contracts';
-import { errors, GrpcServer, silentLogger, type Logger } from '@reservoir/runtime';
+import {
+  createServiceMetrics,
+  errors,
+  GrpcServer,
+  silentLogger,
+  startMetricsServer,
+  type Logger,
+  type MetricsRegistry,
+  type MetricsServer,
+} from '@reservoir/runtime';
 import { vhiHandlers } from './adapters/grpc/vhi-handlers.js';
 import { GrpcPeerAgents } from './adapters/grpc/grpc-peer-agents.js';
 import { systemClock } from './adapters/system-clock.js';
@@ -10,6 +19,7 @@ import { LATENCY_PROFILES, type LatencyProfile, type LatencyProfileName } from '
 import type { MigrationModel } from './domain/migration-plan.js';
 import { SimHost, type SimHostConfig, type SimEnvironment } from './domain/sim-host.js';
 import { buildFleet, type HostFleet } from './fleet.js';
+import { veehMetrics } from './veeh-metrics.js';
 
 export const VHI_SERVICE = 'reservoir.veeh.v1.HostAgent';
 
@@ -27,6 +37,8 @@ export interface CreateVeehOptions {
   migration?: Partial<MigrationModel>;
   /** How to reach other agents; default VHI over gRPC. */
   peers?: PeerAgents;
+  /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
+  metricsListen?: string;
 }
 
 export interface Veeh {
@@ -34,6 +46,10 @@ export interface Veeh {
   server: GrpcServer | undefined;
   /** host:port others dial, when listening. */
   address: string | undefined;
+  /** host:port of the Prometheus metrics, when metricsListen was given. */
+  metrics?: string;
+  /** The registry behind them. */
+  registry?: MetricsRegistry;
   /** The simulated host, for its controls (faults, silence, crashes); NOT_FOUND for an unknown id. */
   host(hostId: string): SimHost;
   stop(): Promise<void>;
@@ -60,18 +76,22 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
     migration: options.migration,
     migrationTimeScale: latencies.migrationTimeScale,
   });
+  const registry =
+    options.metricsListen === undefined ? undefined : createServiceMetrics({ service: 'veeh' });
+  const metrics = registry ? veehMetrics(registry) : undefined;
   const configs = Array.isArray(options.hosts) ? options.hosts : buildFleet(options.hosts);
   const sims = new Map<string, SimHost>();
   for (const config of configs) {
     const sim = new SimHost(config, env);
-    agent.addHost(sim);
+    // The agent calls the instrumented driver; host() hands out the simulation's controls.
+    agent.addHost(metrics ? metrics.instrument(sim) : sim);
     sims.set(sim.hostId, sim);
   }
 
   let server: GrpcServer | undefined;
   let address: string | undefined;
   if (options.listen !== undefined) {
-    server = new GrpcServer({ logger });
+    server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) });
     server.addService(VHI_SERVICE, HostAgentDefinition, vhiHandlers(agent));
     try {
       address = dialable(options.listen, await server.listen(options.listen));
@@ -81,11 +101,23 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
     }
     logger.info({ address, hosts: sims.size }, 'VHI listening');
   }
+  let metricsServer: MetricsServer | undefined;
+  if (registry && options.metricsListen !== undefined) {
+    try {
+      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
+    } catch (e) {
+      if (server) await server.shutdown(1_000);
+      peers.close();
+      throw e;
+    }
+    logger.info({ metrics: metricsServer.address }, 'metrics listening');
+  }
 
   return {
     agent,
     server,
     address,
+    ...(metricsServer ? { metrics: metricsServer.address, registry } : {}),
     host: (hostId) => {
       agent.driver(hostId);
       const sim = sims.get(hostId);
@@ -93,6 +125,7 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
       return sim;
     },
     stop: async () => {
+      await metricsServer?.close();
       if (server) await server.shutdown(1_000);
       peers.close();
     },

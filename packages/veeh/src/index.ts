@@ -50,3 +50,10 @@ export {
   type MigrationModel,
 } from './domain/migration-plan.js';
 export { buildFleet, parseFamilyMix, type FamilyMix, type HostFleet, type HostTemplate } from './fleet.js';
+export {
+  startVeehMonitoring,
+  HOST_PROBE_ATTRIBUTES,
+  VM_PROBE_ATTRIBUTES,
+  type VeehMonitoring,
+  type VeehMonitoringOptions,
+} from './probes/veeh-monitoring.js';

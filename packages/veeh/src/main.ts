@@ -1,15 +1,17 @@
 // The VEEH agent process: `node --import tsx packages/veeh/src/main.ts --hosts 4 --family kvm:3,hyperv:1`.
-// stdout carries one JSON line when ready, {"event":"listening","address":...,"hosts":[...]};
+// stdout carries one JSON line when ready, {"event":"listening","address":...,"metrics":...,"hosts":[...]};
 // logs go to stderr so launchers can read stdout undisturbed.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   announceListening,
   createLogger,
+  MqttBus,
   runMain,
   stopOnSignals,
   type LoggerOptions,
 } from '@reservoir/runtime';
 import { createVeeh } from './create-veeh.js';
+import { startVeehMonitoring } from './probes/veeh-monitoring.js';
 import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
 import { buildFleet, parseFamilyMix } from './fleet.js';
 
@@ -27,6 +29,10 @@ function integer(value: string): number {
 
 interface CliOptions {
   listen: string;
+  mqtt?: string;
+  site: string;
+  probePeriodMs: number;
+  metricsListen: string;
   hosts?: number;
   hostPrefix: string;
   family: string;
@@ -43,6 +49,21 @@ const program = new Command()
   .description('VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim")')
   .addOption(
     new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'),
+  )
+  .addOption(
+    new Option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
+      .default('127.0.0.1:0')
+      .env('VEEH_METRICS_LISTEN'),
+  )
+  .addOption(
+    new Option('--mqtt <url>', 'broker for the host and VM probes (none: no probes)').env('VEEH_MQTT'),
+  )
+  .addOption(new Option('--site <site>', 'site the probes report for').default('site-a').env('VEEH_SITE'))
+  .addOption(
+    new Option('--probe-period-ms <n>', 'time between probe measurements')
+      .argParser(positiveInt)
+      .default(5000)
+      .env('VEEH_PROBE_PERIOD_MS'),
   )
   .addOption(
     new Option('--hosts <n>', 'number of hosts (default: the family counts, else 1)')
@@ -111,10 +132,32 @@ async function main(): Promise<void> {
     latencies: opts.latencyProfile,
     seed: opts.seed,
     listen: opts.listen,
+    ...(opts.metricsListen ? { metricsListen: opts.metricsListen } : {}),
   });
 
-  stopOnSignals(logger, () => veeh.stop());
-  announceListening({ address: veeh.address!, hosts: veeh.agent.hostIds() });
+  // Host and VM probes on the monitoring data plane, when a broker is given.
+  const bus = opts.mqtt
+    ? await MqttBus.connect({ url: opts.mqtt, clientId: `veeh-${opts.site}-${process.pid}`, logger })
+    : undefined;
+  const probes = bus
+    ? await startVeehMonitoring({
+        agent: veeh.agent,
+        bus,
+        site: opts.site,
+        periodMs: opts.probePeriodMs,
+        logger,
+      })
+    : undefined;
+  stopOnSignals(logger, async () => {
+    await probes?.stop();
+    await bus?.close();
+    await veeh.stop();
+  });
+  announceListening({
+    address: veeh.address!,
+    ...(veeh.metrics ? { metrics: veeh.metrics } : {}),
+    hosts: veeh.agent.hostIds(),
+  });
 }
 
 runMain('veeh', main);

@@ -11,6 +11,17 @@ export const veemConfigSchema = z.object({
   database: z.string().min(1),
   mqtt: z.object({ url: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://') }),
   grpc: z.object({ listen: z.string().default('127.0.0.1:7400') }).prefault({}),
+  /** Platform probes on the monitoring data plane; periodMs 0 publishes none. */
+  probes: z.object({ periodMs: z.number().int().min(0).default(5000) }).prefault({}),
+  /** Prometheus metrics (GET /metrics); port 0 picks a free one, '' serves none. */
+  metrics: z
+    .object({
+      listen: z
+        .string()
+        .regex(/^$|^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]*):\d{1,5}$/, 'host:port, or empty for none')
+        .default('127.0.0.1:0'),
+    })
+    .prefault({}),
   scheduler: z
     .object({
       policy: z.enum(RANK_POLICIES as unknown as [string, ...string[]]).default(S.scheduler.policy),

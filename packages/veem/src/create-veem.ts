@@ -1,9 +1,13 @@
 import {
+  createServiceMetrics,
   GrpcServer,
   MqttBus,
   openDatabase,
+  startMetricsServer,
   taskHandlers,
   type Logger,
+  type MetricsRegistry,
+  type MetricsServer,
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
@@ -28,7 +32,9 @@ import {
   vmHandlers,
 } from './adapters/grpc/vmi-handlers.js';
 import { MqttEventPublisher } from './adapters/mqtt/event-publisher.js';
+import { startVeemMonitoring } from './probes/veem-monitoring.js';
 import { SqlVeemStore } from './adapters/store/sql-veem-store.js';
+import { veemMetrics } from './veem-metrics.js';
 
 export interface CreateVeemOptions {
   site: string;
@@ -43,12 +49,20 @@ export interface CreateVeemOptions {
   agents?: AgentGateway;
   /** Overrides the placer chosen by settings.scheduler.policyEngine. */
   placer?: Placer;
+  /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
+  metricsListen?: string;
+  /** Publish the platform probes (VMs per state, queue, tasks) on the monitoring data plane. */
+  monitoring?: { periodMs: number };
 }
 
 export interface RunningVeem {
   veem: Veem;
   /** host:port of the VMI. */
   address: string;
+  /** host:port of the Prometheus metrics, when metricsListen was given. */
+  metrics?: string;
+  /** The registry behind them. */
+  registry?: MetricsRegistry;
   stop(): Promise<void>;
 }
 
@@ -81,17 +95,24 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const placer =
     options.placer ??
     (policyEngine ? new PolicyEnginePlacer(policyEngine, { timeoutMs: policyEngineTimeoutMs }) : undefined);
+  const registry =
+    options.metricsListen === undefined
+      ? undefined
+      : createServiceMetrics({ service: 'veem', labels: { site: options.site } });
+  const metrics = registry ? veemMetrics(registry) : undefined;
+  const events = new MqttEventPublisher(bus, options.site, options.logger);
   const veem = await Veem.open({
     settings,
     store,
     agents,
-    events: new MqttEventPublisher(bus, options.site, options.logger),
+    events: metrics ? metrics.events(events) : events,
     logger: options.logger,
     ...(placer ? { placer } : {}),
   });
   if (policyEngine && !options.placer)
     options.logger.info({ policyEngine }, 'placement by the policy engine');
-  const server = new GrpcServer({ logger: options.logger })
+  metrics?.observe(veem);
+  const server = new GrpcServer({ logger: options.logger, ...(registry ? { metrics: registry } : {}) })
     .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
     .addService('reservoir.veem.v1.HostService', HostServiceDefinition, hostHandlers(veem))
     .addService('reservoir.veem.v1.ImageService', ImageServiceDefinition, imageHandlers(veem))
@@ -102,16 +123,39 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
   await veem.start();
+  let metricsServer: MetricsServer | undefined;
+  const probes = options.monitoring
+    ? await startVeemMonitoring({
+        veem,
+        bus,
+        site: options.site,
+        periodMs: options.monitoring.periodMs,
+        logger: options.logger,
+      })
+    : undefined;
+  const stop = async () => {
+    await probes?.stop();
+    await metricsServer?.close();
+    await server.shutdown(2000);
+    await veem.stop();
+    if (!options.placer) placer?.close();
+    agents.close();
+    if (typeof options.mqtt === 'string') await bus.close();
+    if (typeof options.database === 'string') await db.close();
+  };
+  if (registry && options.metricsListen !== undefined) {
+    try {
+      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+    options.logger.info({ metrics: metricsServer.address }, 'metrics listening');
+  }
   return {
     veem,
     address,
-    stop: async () => {
-      await server.shutdown(2000);
-      await veem.stop();
-      if (!options.placer) placer?.close();
-      agents.close();
-      if (typeof options.mqtt === 'string') await bus.close();
-      if (typeof options.database === 'string') await db.close();
-    },
+    ...(metricsServer ? { metrics: metricsServer.address, registry } : {}),
+    stop,
   };
 }

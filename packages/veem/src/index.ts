@@ -8,3 +8,8 @@ export { ACTION_TO_PB, RECOVER_TO_PB } from './adapters/grpc/mapping.js';
 export { VM_STATES, type VmState } from './domain/vm-state.js';
 export { RANK_POLICIES, type RankPolicy } from './domain/scheduler.js';
 export { vmiClient, type VmiClient } from './client.js';
+export {
+  startVeemMonitoring,
+  type VeemMonitoring,
+  type VeemMonitoringOptions,
+} from './probes/veem-monitoring.js';

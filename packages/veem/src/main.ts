@@ -4,7 +4,8 @@ import { veemConfigSchema } from './config.js';
 import { createVeem } from './create-veem.js';
 
 // The VEEM as its own process: `node --import tsx packages/veem/src/main.ts --config veem.yaml`.
-// Environment variables RESERVOIR_VEEM_<PATH> override the file (e.g. RESERVOIR_VEEM_GRPC__LISTEN).
+// Environment variables RESERVOIR_VEEM_<PATH> override the file (e.g. RESERVOIR_VEEM_GRPC__LISTEN,
+// RESERVOIR_VEEM_METRICS__LISTEN).
 
 const program = new Command('reservoir-veem')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -12,6 +13,10 @@ const program = new Command('reservoir-veem')
   .option('--database <url>', 'sqlite:<path> or postgres://…')
   .option('--mqtt <url>', 'MQTT broker URL')
   .option('--listen <address>', 'gRPC listen address (host:port)')
+  .option(
+    '--metrics-listen <address>',
+    "Prometheus metrics address (host:port, default 127.0.0.1:0; '' for none)",
+  )
   .parse();
 
 const flags = program.opts<{
@@ -20,6 +25,7 @@ const flags = program.opts<{
   database?: string;
   mqtt?: string;
   listen?: string;
+  metricsListen?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
       database: flags.database,
       ...(flags.mqtt ? { mqtt: { url: flags.mqtt } } : {}),
       ...(flags.listen ? { grpc: { listen: flags.listen } } : {}),
+      ...(flags.metricsListen !== undefined ? { metrics: { listen: flags.metricsListen } } : {}),
     },
   });
   const logger = createLogger({ service: 'veem', level: config.logLevel, destination: 2 });
@@ -40,6 +47,8 @@ async function main(): Promise<void> {
     mqtt: config.mqtt.url,
     logger,
     listen: config.grpc.listen,
+    ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
+    ...(config.probes.periodMs > 0 ? { monitoring: { periodMs: config.probes.periodMs } } : {}),
     settings: {
       scheduler: { ...config.scheduler, policy: config.scheduler.policy as 'packing' },
       monitor: config.monitor,
@@ -47,7 +56,12 @@ async function main(): Promise<void> {
       hostCallTimeoutMs: config.hostCallTimeoutMs,
     },
   });
-  announceListening({ service: 'veem', site: config.site, address: running.address });
+  announceListening({
+    service: 'veem',
+    site: config.site,
+    address: running.address,
+    ...(running.metrics ? { metrics: running.metrics } : {}),
+  });
   stopOnSignals(logger, () => running.stop());
 }
 

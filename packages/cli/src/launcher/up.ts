@@ -17,7 +17,10 @@ export interface UpOptions {
   dataDir: string;
   hosts: number;
   sites: number;
-  /** First port; each site takes three of the next ten (VEEM, VEEH, Policy Engine). */
+  /**
+   * First port; each site takes six of the next ten: the gRPC ports of the VEEM, VEEH and Policy
+   * Engine, then their Prometheus metrics in the same order.
+   */
   basePort: number;
   mqttUrl?: string;
   family: string;
@@ -65,6 +68,16 @@ export async function up(o: UpOptions): Promise<void> {
       sites: {},
       startedAt: new Date().toISOString(),
     };
+    // One monitoring service for the platform: the directory of every site's data sources, probe
+    // control and KPI ingress.
+    const monitor = await startService(
+      'monitoring',
+      'packages/monitoring/src/main.ts',
+      ['--site', SITE_NAMES[0]!, '--all-sites', '--mqtt', mqtt, '--listen', `127.0.0.1:${o.basePort + 9}`],
+      join(dataDir, 'logs', 'monitoring.log'),
+    );
+    procs.push(monitor);
+    endpoints.monitor = monitor.ready.address;
     for (let i = 0; i < o.sites; i++) {
       const site = SITE_NAMES[i]!;
       const siteDir = join(dataDir, site);
@@ -72,12 +85,19 @@ export async function up(o: UpOptions): Promise<void> {
       const veemPort = o.basePort + i * 10;
       const veehPort = o.basePort + i * 10 + 1;
       const pePort = o.basePort + i * 10 + 2;
+      const metricsPort = {
+        veem: o.basePort + i * 10 + 3,
+        veeh: o.basePort + i * 10 + 4,
+        pe: o.basePort + i * 10 + 5,
+      };
       const veeh = await startService(
         `${site} veeh`,
         'packages/veeh/src/main.ts',
         [
           '--listen',
           `127.0.0.1:${veehPort}`,
+          '--metrics-listen',
+          `127.0.0.1:${metricsPort.veeh}`,
           '--hosts',
           String(o.hosts),
           '--host-prefix',
@@ -90,6 +110,10 @@ export async function up(o: UpOptions): Promise<void> {
           String(o.memoryMib),
           '--latency-profile',
           o.latency,
+          '--mqtt',
+          mqtt,
+          '--site',
+          site,
         ],
         join(dataDir, 'logs', `${site}-veeh.log`),
       );
@@ -108,6 +132,8 @@ export async function up(o: UpOptions): Promise<void> {
           mqtt,
           '--listen',
           `127.0.0.1:${pePort}`,
+          '--metrics-listen',
+          `127.0.0.1:${metricsPort.pe}`,
           '--veem',
           `127.0.0.1:${veemPort}`,
         ],
@@ -126,6 +152,8 @@ export async function up(o: UpOptions): Promise<void> {
           mqtt,
           '--listen',
           `127.0.0.1:${veemPort}`,
+          '--metrics-listen',
+          `127.0.0.1:${metricsPort.veem}`,
         ],
         join(dataDir, 'logs', `${site}-veem.log`),
         { RESERVOIR_VEEM_SCHEDULER__POLICY_ENGINE: pe.ready.address },
@@ -137,14 +165,31 @@ export async function up(o: UpOptions): Promise<void> {
         (veeh.ready.hosts as string[]) ?? [],
         logger,
       );
-      endpoints.sites[site] = { veem: veem.ready.address, veeh: [veeh.ready.address], pe: pe.ready.address };
+      endpoints.sites[site] = {
+        veem: veem.ready.address,
+        veeh: [veeh.ready.address],
+        pe: pe.ready.address,
+        metrics: {
+          veem: veem.ready.metrics ?? '',
+          veeh: veeh.ready.metrics ? [veeh.ready.metrics] : [],
+          pe: pe.ready.metrics ?? '',
+        },
+      };
     }
     writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
     process.stdout.write(
       `Reservoir is up (data in ${dataDir}, logs in ${join(dataDir, 'logs')}).\n${table(
         ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'POLICY ENGINE', 'HOSTS'],
         Object.entries(endpoints.sites).map(([s, e]) => [s, e.veem, e.veeh.join(', '), e.pe ?? '', o.hosts]),
-      )}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
+      )}\n${table(
+        ['SITE', 'VEEM METRICS', 'VEEH METRICS', 'PE METRICS'],
+        Object.entries(endpoints.sites).map(([s, e]) => [
+          s,
+          `http://${e.metrics?.veem}/metrics`,
+          (e.metrics?.veeh ?? []).map((a) => `http://${a}/metrics`).join(', '),
+          `http://${e.metrics?.pe}/metrics`,
+        ]),
+      )}\nMonitoring: ${endpoints.monitor}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
     );
   } catch (e) {
     await stopAll();

@@ -711,6 +711,252 @@ export namespace reservoir {
                 }
                 type $Shape = reservoir.monitoring.v1.ProbeControlAck.$Properties;
             }
+
+            interface IListSourcesRequest extends reservoir.monitoring.v1.ListSourcesRequest.$Properties {
+            }
+
+            class ListSourcesRequest {
+                constructor(properties?: reservoir.monitoring.v1.ListSourcesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                kind: string;
+                site: string;
+                static create(properties: reservoir.monitoring.v1.ListSourcesRequest.$Shape): reservoir.monitoring.v1.ListSourcesRequest & reservoir.monitoring.v1.ListSourcesRequest.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ListSourcesRequest.$Properties): reservoir.monitoring.v1.ListSourcesRequest;
+                static encode(message: reservoir.monitoring.v1.ListSourcesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ListSourcesRequest & reservoir.monitoring.v1.ListSourcesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ListSourcesRequest;
+                static toObject(message: reservoir.monitoring.v1.ListSourcesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListSourcesRequest {
+                interface $Properties {
+                    kind?: (string|null);
+                    site?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ListSourcesRequest.$Properties;
+            }
+
+            interface IListSourcesResponse extends reservoir.monitoring.v1.ListSourcesResponse.$Properties {
+            }
+
+            class ListSourcesResponse {
+                constructor(properties?: reservoir.monitoring.v1.ListSourcesResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                sources: reservoir.monitoring.v1.DataSourceInfo.$Properties[];
+                static create(properties: reservoir.monitoring.v1.ListSourcesResponse.$Shape): reservoir.monitoring.v1.ListSourcesResponse & reservoir.monitoring.v1.ListSourcesResponse.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ListSourcesResponse.$Properties): reservoir.monitoring.v1.ListSourcesResponse;
+                static encode(message: reservoir.monitoring.v1.ListSourcesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ListSourcesResponse & reservoir.monitoring.v1.ListSourcesResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ListSourcesResponse;
+                static toObject(message: reservoir.monitoring.v1.ListSourcesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListSourcesResponse {
+                interface $Properties {
+                    sources?: (reservoir.monitoring.v1.DataSourceInfo.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ListSourcesResponse.$Properties;
+            }
+
+            interface IListProbesRequest extends reservoir.monitoring.v1.ListProbesRequest.$Properties {
+            }
+
+            class ListProbesRequest {
+                constructor(properties?: reservoir.monitoring.v1.ListProbesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                dataSourceId: string;
+                serviceId: string;
+                static create(properties: reservoir.monitoring.v1.ListProbesRequest.$Shape): reservoir.monitoring.v1.ListProbesRequest & reservoir.monitoring.v1.ListProbesRequest.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ListProbesRequest.$Properties): reservoir.monitoring.v1.ListProbesRequest;
+                static encode(message: reservoir.monitoring.v1.ListProbesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ListProbesRequest & reservoir.monitoring.v1.ListProbesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ListProbesRequest;
+                static toObject(message: reservoir.monitoring.v1.ListProbesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListProbesRequest {
+                interface $Properties {
+                    dataSourceId?: (string|null);
+                    serviceId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ListProbesRequest.$Properties;
+            }
+
+            interface IListProbesResponse extends reservoir.monitoring.v1.ListProbesResponse.$Properties {
+            }
+
+            class ListProbesResponse {
+                constructor(properties?: reservoir.monitoring.v1.ListProbesResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                probes: reservoir.monitoring.v1.ProbeInfo.$Properties[];
+                static create(properties: reservoir.monitoring.v1.ListProbesResponse.$Shape): reservoir.monitoring.v1.ListProbesResponse & reservoir.monitoring.v1.ListProbesResponse.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ListProbesResponse.$Properties): reservoir.monitoring.v1.ListProbesResponse;
+                static encode(message: reservoir.monitoring.v1.ListProbesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ListProbesResponse & reservoir.monitoring.v1.ListProbesResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ListProbesResponse;
+                static toObject(message: reservoir.monitoring.v1.ListProbesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListProbesResponse {
+                interface $Properties {
+                    probes?: (reservoir.monitoring.v1.ProbeInfo.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ListProbesResponse.$Properties;
+            }
+
+            interface IControlProbeRequest extends reservoir.monitoring.v1.ControlProbeRequest.$Properties {
+            }
+
+            class ControlProbeRequest {
+                constructor(properties?: reservoir.monitoring.v1.ControlProbeRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                dataSourceId: string;
+                probeId: string;
+                action: string;
+                periodMs: number;
+                probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                timeoutMs: number;
+                site: string;
+                static create(properties: reservoir.monitoring.v1.ControlProbeRequest.$Shape): reservoir.monitoring.v1.ControlProbeRequest & reservoir.monitoring.v1.ControlProbeRequest.$Shape;
+                static create(properties?: reservoir.monitoring.v1.ControlProbeRequest.$Properties): reservoir.monitoring.v1.ControlProbeRequest;
+                static encode(message: reservoir.monitoring.v1.ControlProbeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.ControlProbeRequest & reservoir.monitoring.v1.ControlProbeRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.ControlProbeRequest;
+                static toObject(message: reservoir.monitoring.v1.ControlProbeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ControlProbeRequest {
+                interface $Properties {
+                    dataSourceId?: (string|null);
+                    probeId?: (string|null);
+                    action?: (string|null);
+                    periodMs?: (number|null);
+                    probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                    timeoutMs?: (number|null);
+                    site?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.ControlProbeRequest.$Properties;
+            }
+
+            interface IPushKpiRequest extends reservoir.monitoring.v1.PushKpiRequest.$Properties {
+            }
+
+            class PushKpiRequest {
+                constructor(properties?: reservoir.monitoring.v1.PushKpiRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                serviceId: string;
+                name: string;
+                value: number;
+                units: string;
+                static create(properties: reservoir.monitoring.v1.PushKpiRequest.$Shape): reservoir.monitoring.v1.PushKpiRequest & reservoir.monitoring.v1.PushKpiRequest.$Shape;
+                static create(properties?: reservoir.monitoring.v1.PushKpiRequest.$Properties): reservoir.monitoring.v1.PushKpiRequest;
+                static encode(message: reservoir.monitoring.v1.PushKpiRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.PushKpiRequest & reservoir.monitoring.v1.PushKpiRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.PushKpiRequest;
+                static toObject(message: reservoir.monitoring.v1.PushKpiRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PushKpiRequest {
+                interface $Properties {
+                    serviceId?: (string|null);
+                    name?: (string|null);
+                    value?: (number|null);
+                    units?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.PushKpiRequest.$Properties;
+            }
+
+            interface IPushKpiResponse extends reservoir.monitoring.v1.PushKpiResponse.$Properties {
+            }
+
+            class PushKpiResponse {
+                constructor(properties?: reservoir.monitoring.v1.PushKpiResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                static create(properties: reservoir.monitoring.v1.PushKpiResponse.$Shape): reservoir.monitoring.v1.PushKpiResponse & reservoir.monitoring.v1.PushKpiResponse.$Shape;
+                static create(properties?: reservoir.monitoring.v1.PushKpiResponse.$Properties): reservoir.monitoring.v1.PushKpiResponse;
+                static encode(message: reservoir.monitoring.v1.PushKpiResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.monitoring.v1.PushKpiResponse & reservoir.monitoring.v1.PushKpiResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.monitoring.v1.PushKpiResponse;
+                static toObject(message: reservoir.monitoring.v1.PushKpiResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PushKpiResponse {
+                interface $Properties {
+                    probe?: (reservoir.monitoring.v1.ProbeInfo.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.monitoring.v1.PushKpiResponse.$Properties;
+            }
+
+            class MonitoringService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): MonitoringService;
+                listSources: reservoir.monitoring.v1.MonitoringService.ListSources;
+                listProbes: reservoir.monitoring.v1.MonitoringService.ListProbes;
+                controlProbe: reservoir.monitoring.v1.MonitoringService.ControlProbe;
+                pushKpi: reservoir.monitoring.v1.MonitoringService.PushKpi;
+            }
+
+            namespace MonitoringService {
+                type ListSourcesCallback = (error: (Error|null), response?: reservoir.monitoring.v1.ListSourcesResponse) => void;
+                type ListSources = {
+                  (request: reservoir.monitoring.v1.IListSourcesRequest, callback: reservoir.monitoring.v1.MonitoringService.ListSourcesCallback): void;
+                  (request: reservoir.monitoring.v1.IListSourcesRequest): Promise<reservoir.monitoring.v1.ListSourcesResponse>;
+                  readonly name: "ListSources";
+                  readonly path: "/reservoir.monitoring.v1.MonitoringService/ListSources";
+                  readonly requestType: "ListSourcesRequest";
+                  readonly responseType: "ListSourcesResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListProbesCallback = (error: (Error|null), response?: reservoir.monitoring.v1.ListProbesResponse) => void;
+                type ListProbes = {
+                  (request: reservoir.monitoring.v1.IListProbesRequest, callback: reservoir.monitoring.v1.MonitoringService.ListProbesCallback): void;
+                  (request: reservoir.monitoring.v1.IListProbesRequest): Promise<reservoir.monitoring.v1.ListProbesResponse>;
+                  readonly name: "ListProbes";
+                  readonly path: "/reservoir.monitoring.v1.MonitoringService/ListProbes";
+                  readonly requestType: "ListProbesRequest";
+                  readonly responseType: "ListProbesResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ControlProbeCallback = (error: (Error|null), response?: reservoir.monitoring.v1.ProbeInfo) => void;
+                type ControlProbe = {
+                  (request: reservoir.monitoring.v1.IControlProbeRequest, callback: reservoir.monitoring.v1.MonitoringService.ControlProbeCallback): void;
+                  (request: reservoir.monitoring.v1.IControlProbeRequest): Promise<reservoir.monitoring.v1.ProbeInfo>;
+                  readonly name: "ControlProbe";
+                  readonly path: "/reservoir.monitoring.v1.MonitoringService/ControlProbe";
+                  readonly requestType: "ControlProbeRequest";
+                  readonly responseType: "ProbeInfo";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type PushKpiCallback = (error: (Error|null), response?: reservoir.monitoring.v1.PushKpiResponse) => void;
+                type PushKpi = {
+                  (request: reservoir.monitoring.v1.IPushKpiRequest, callback: reservoir.monitoring.v1.MonitoringService.PushKpiCallback): void;
+                  (request: reservoir.monitoring.v1.IPushKpiRequest): Promise<reservoir.monitoring.v1.PushKpiResponse>;
+                  readonly name: "PushKpi";
+                  readonly path: "/reservoir.monitoring.v1.MonitoringService/PushKpi";
+                  readonly requestType: "PushKpiRequest";
+                  readonly responseType: "PushKpiResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
         }
     }
 

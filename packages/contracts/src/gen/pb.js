@@ -6268,6 +6268,1992 @@ export const reservoir = $root.reservoir = (() => {
                 return ProbeControlAck;
             })();
 
+            v1.ListSourcesRequest = (function() {
+
+                /**
+                 * Properties of a ListSourcesRequest.
+                 * @typedef {Object} reservoir.monitoring.v1.ListSourcesRequest.$Properties
+                 * @property {string|null} [kind] ListSourcesRequest kind
+                 * @property {string|null} [site] ListSourcesRequest site
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListSourcesRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IListSourcesRequest
+                 * @augments reservoir.monitoring.v1.ListSourcesRequest.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ListSourcesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListSourcesRequest.
+                 * @typedef {reservoir.monitoring.v1.ListSourcesRequest.$Properties} reservoir.monitoring.v1.ListSourcesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListSourcesRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ListSourcesRequest.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ListSourcesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListSourcesRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListSourcesRequest kind.
+                 * @member {string} kind
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @instance
+                 */
+                ListSourcesRequest.prototype.kind = "";
+
+                /**
+                 * ListSourcesRequest site.
+                 * @member {string} site
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @instance
+                 */
+                ListSourcesRequest.prototype.site = "";
+
+                /**
+                 * Creates a new ListSourcesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ListSourcesRequest} ListSourcesRequest instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ListSourcesRequest.$Shape): reservoir.monitoring.v1.ListSourcesRequest & reservoir.monitoring.v1.ListSourcesRequest.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ListSourcesRequest.$Properties): reservoir.monitoring.v1.ListSourcesRequest;
+                 * }}
+                 */
+                ListSourcesRequest.create = function(properties) {
+                    return new ListSourcesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListSourcesRequest message. Does not implicitly {@link reservoir.monitoring.v1.ListSourcesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesRequest.$Properties} message ListSourcesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListSourcesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.kind);
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.site);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListSourcesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ListSourcesRequest & reservoir.monitoring.v1.ListSourcesRequest.$Shape} ListSourcesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListSourcesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ListSourcesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListSourcesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ListSourcesRequest} ListSourcesRequest
+                 */
+                ListSourcesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ListSourcesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ListSourcesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ListSourcesRequest();
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListSourcesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesRequest} message ListSourcesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListSourcesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.kind = "";
+                        object.site = "";
+                    }
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListSourcesRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ListSourcesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListSourcesRequest.prototype.toJSON = function() {
+                    return ListSourcesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListSourcesRequest;
+            })();
+
+            v1.ListSourcesResponse = (function() {
+
+                /**
+                 * Properties of a ListSourcesResponse.
+                 * @typedef {Object} reservoir.monitoring.v1.ListSourcesResponse.$Properties
+                 * @property {Array.<reservoir.monitoring.v1.DataSourceInfo.$Properties>|null} [sources] ListSourcesResponse sources
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListSourcesResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IListSourcesResponse
+                 * @augments reservoir.monitoring.v1.ListSourcesResponse.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ListSourcesResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListSourcesResponse.
+                 * @typedef {reservoir.monitoring.v1.ListSourcesResponse.$Properties} reservoir.monitoring.v1.ListSourcesResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListSourcesResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ListSourcesResponse.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ListSourcesResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListSourcesResponse = function (properties) {
+                    this.sources = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListSourcesResponse sources.
+                 * @member {Array.<reservoir.monitoring.v1.DataSourceInfo.$Properties>} sources
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @instance
+                 */
+                ListSourcesResponse.prototype.sources = $util.emptyArray;
+
+                /**
+                 * Creates a new ListSourcesResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ListSourcesResponse} ListSourcesResponse instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ListSourcesResponse.$Shape): reservoir.monitoring.v1.ListSourcesResponse & reservoir.monitoring.v1.ListSourcesResponse.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ListSourcesResponse.$Properties): reservoir.monitoring.v1.ListSourcesResponse;
+                 * }}
+                 */
+                ListSourcesResponse.create = function(properties) {
+                    return new ListSourcesResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListSourcesResponse message. Does not implicitly {@link reservoir.monitoring.v1.ListSourcesResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesResponse.$Properties} message ListSourcesResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListSourcesResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.sources != null && message.sources.length)
+                        for (let i = 0; i < message.sources.length; ++i)
+                            $root.reservoir.monitoring.v1.DataSourceInfo.encode(message.sources[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListSourcesResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ListSourcesResponse & reservoir.monitoring.v1.ListSourcesResponse.$Shape} ListSourcesResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListSourcesResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ListSourcesResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.sources && message.sources.length))
+                                    message.sources = [];
+                                message.sources.push($root.reservoir.monitoring.v1.DataSourceInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListSourcesResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ListSourcesResponse} ListSourcesResponse
+                 */
+                ListSourcesResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ListSourcesResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ListSourcesResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ListSourcesResponse();
+                    if (object.sources) {
+                        if (!$Array.isArray(object.sources))
+                            throw $TypeError(".reservoir.monitoring.v1.ListSourcesResponse.sources: array expected");
+                        message.sources = $Array(object.sources.length);
+                        for (let i = 0; i < object.sources.length; ++i) {
+                            if (!$util.isObject(object.sources[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.ListSourcesResponse.sources: object expected");
+                            message.sources[i] = $root.reservoir.monitoring.v1.DataSourceInfo.fromObject(object.sources[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListSourcesResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListSourcesResponse} message ListSourcesResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListSourcesResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.sources = [];
+                    if (message.sources && message.sources.length) {
+                        object.sources = $Array(message.sources.length);
+                        for (let j = 0; j < message.sources.length; ++j)
+                            object.sources[j] = $root.reservoir.monitoring.v1.DataSourceInfo.toObject(message.sources[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListSourcesResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ListSourcesResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListSourcesResponse.prototype.toJSON = function() {
+                    return ListSourcesResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListSourcesResponse;
+            })();
+
+            v1.ListProbesRequest = (function() {
+
+                /**
+                 * Properties of a ListProbesRequest.
+                 * @typedef {Object} reservoir.monitoring.v1.ListProbesRequest.$Properties
+                 * @property {string|null} [dataSourceId] ListProbesRequest dataSourceId
+                 * @property {string|null} [serviceId] ListProbesRequest serviceId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListProbesRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IListProbesRequest
+                 * @augments reservoir.monitoring.v1.ListProbesRequest.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ListProbesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListProbesRequest.
+                 * @typedef {reservoir.monitoring.v1.ListProbesRequest.$Properties} reservoir.monitoring.v1.ListProbesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListProbesRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ListProbesRequest.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ListProbesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListProbesRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListProbesRequest dataSourceId.
+                 * @member {string} dataSourceId
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @instance
+                 */
+                ListProbesRequest.prototype.dataSourceId = "";
+
+                /**
+                 * ListProbesRequest serviceId.
+                 * @member {string} serviceId
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @instance
+                 */
+                ListProbesRequest.prototype.serviceId = "";
+
+                /**
+                 * Creates a new ListProbesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ListProbesRequest} ListProbesRequest instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ListProbesRequest.$Shape): reservoir.monitoring.v1.ListProbesRequest & reservoir.monitoring.v1.ListProbesRequest.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ListProbesRequest.$Properties): reservoir.monitoring.v1.ListProbesRequest;
+                 * }}
+                 */
+                ListProbesRequest.create = function(properties) {
+                    return new ListProbesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListProbesRequest message. Does not implicitly {@link reservoir.monitoring.v1.ListProbesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesRequest.$Properties} message ListProbesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListProbesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId") && message.dataSourceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.dataSourceId);
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.serviceId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListProbesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ListProbesRequest & reservoir.monitoring.v1.ListProbesRequest.$Shape} ListProbesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListProbesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ListProbesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.dataSourceId = value;
+                                else
+                                    delete message.dataSourceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.serviceId = value;
+                                else
+                                    delete message.serviceId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListProbesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ListProbesRequest} ListProbesRequest
+                 */
+                ListProbesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ListProbesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ListProbesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ListProbesRequest();
+                    if (object.dataSourceId != null)
+                        if (typeof object.dataSourceId !== "string" || object.dataSourceId.length)
+                            message.dataSourceId = $String(object.dataSourceId);
+                    if (object.serviceId != null)
+                        if (typeof object.serviceId !== "string" || object.serviceId.length)
+                            message.serviceId = $String(object.serviceId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListProbesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesRequest} message ListProbesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListProbesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.dataSourceId = "";
+                        object.serviceId = "";
+                    }
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId"))
+                        object.dataSourceId = message.dataSourceId;
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                        object.serviceId = message.serviceId;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListProbesRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ListProbesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListProbesRequest.prototype.toJSON = function() {
+                    return ListProbesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListProbesRequest;
+            })();
+
+            v1.ListProbesResponse = (function() {
+
+                /**
+                 * Properties of a ListProbesResponse.
+                 * @typedef {Object} reservoir.monitoring.v1.ListProbesResponse.$Properties
+                 * @property {Array.<reservoir.monitoring.v1.ProbeInfo.$Properties>|null} [probes] ListProbesResponse probes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListProbesResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IListProbesResponse
+                 * @augments reservoir.monitoring.v1.ListProbesResponse.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ListProbesResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListProbesResponse.
+                 * @typedef {reservoir.monitoring.v1.ListProbesResponse.$Properties} reservoir.monitoring.v1.ListProbesResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListProbesResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ListProbesResponse.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ListProbesResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListProbesResponse = function (properties) {
+                    this.probes = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListProbesResponse probes.
+                 * @member {Array.<reservoir.monitoring.v1.ProbeInfo.$Properties>} probes
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @instance
+                 */
+                ListProbesResponse.prototype.probes = $util.emptyArray;
+
+                /**
+                 * Creates a new ListProbesResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ListProbesResponse} ListProbesResponse instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ListProbesResponse.$Shape): reservoir.monitoring.v1.ListProbesResponse & reservoir.monitoring.v1.ListProbesResponse.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ListProbesResponse.$Properties): reservoir.monitoring.v1.ListProbesResponse;
+                 * }}
+                 */
+                ListProbesResponse.create = function(properties) {
+                    return new ListProbesResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListProbesResponse message. Does not implicitly {@link reservoir.monitoring.v1.ListProbesResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesResponse.$Properties} message ListProbesResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListProbesResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.probes != null && message.probes.length)
+                        for (let i = 0; i < message.probes.length; ++i)
+                            $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probes[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListProbesResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ListProbesResponse & reservoir.monitoring.v1.ListProbesResponse.$Shape} ListProbesResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListProbesResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ListProbesResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.probes && message.probes.length))
+                                    message.probes = [];
+                                message.probes.push($root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListProbesResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ListProbesResponse} ListProbesResponse
+                 */
+                ListProbesResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ListProbesResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ListProbesResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ListProbesResponse();
+                    if (object.probes) {
+                        if (!$Array.isArray(object.probes))
+                            throw $TypeError(".reservoir.monitoring.v1.ListProbesResponse.probes: array expected");
+                        message.probes = $Array(object.probes.length);
+                        for (let i = 0; i < object.probes.length; ++i) {
+                            if (!$util.isObject(object.probes[i]))
+                                throw $TypeError(".reservoir.monitoring.v1.ListProbesResponse.probes: object expected");
+                            message.probes[i] = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probes[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListProbesResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.ListProbesResponse} message ListProbesResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListProbesResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.probes = [];
+                    if (message.probes && message.probes.length) {
+                        object.probes = $Array(message.probes.length);
+                        for (let j = 0; j < message.probes.length; ++j)
+                            object.probes[j] = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probes[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListProbesResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ListProbesResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListProbesResponse.prototype.toJSON = function() {
+                    return ListProbesResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListProbesResponse;
+            })();
+
+            v1.ControlProbeRequest = (function() {
+
+                /**
+                 * Properties of a ControlProbeRequest.
+                 * @typedef {Object} reservoir.monitoring.v1.ControlProbeRequest.$Properties
+                 * @property {string|null} [dataSourceId] ControlProbeRequest dataSourceId
+                 * @property {string|null} [probeId] ControlProbeRequest probeId
+                 * @property {string|null} [action] ControlProbeRequest action
+                 * @property {number|null} [periodMs] ControlProbeRequest periodMs
+                 * @property {reservoir.monitoring.v1.ProbeInfo.$Properties|null} [probe] ControlProbeRequest probe
+                 * @property {number|null} [timeoutMs] ControlProbeRequest timeoutMs
+                 * @property {string|null} [site] ControlProbeRequest site
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ControlProbeRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IControlProbeRequest
+                 * @augments reservoir.monitoring.v1.ControlProbeRequest.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.ControlProbeRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ControlProbeRequest.
+                 * @typedef {reservoir.monitoring.v1.ControlProbeRequest.$Properties} reservoir.monitoring.v1.ControlProbeRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ControlProbeRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a ControlProbeRequest.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.ControlProbeRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ControlProbeRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ControlProbeRequest dataSourceId.
+                 * @member {string} dataSourceId
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.dataSourceId = "";
+
+                /**
+                 * ControlProbeRequest probeId.
+                 * @member {string} probeId
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.probeId = "";
+
+                /**
+                 * ControlProbeRequest action.
+                 * @member {string} action
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.action = "";
+
+                /**
+                 * ControlProbeRequest periodMs.
+                 * @member {number} periodMs
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.periodMs = 0;
+
+                /**
+                 * ControlProbeRequest probe.
+                 * @member {reservoir.monitoring.v1.ProbeInfo.$Properties|null|undefined} probe
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.probe = null;
+
+                /**
+                 * ControlProbeRequest timeoutMs.
+                 * @member {number} timeoutMs
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.timeoutMs = 0;
+
+                /**
+                 * ControlProbeRequest site.
+                 * @member {string} site
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 */
+                ControlProbeRequest.prototype.site = "";
+
+                /**
+                 * Creates a new ControlProbeRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ControlProbeRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.ControlProbeRequest} ControlProbeRequest instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.ControlProbeRequest.$Shape): reservoir.monitoring.v1.ControlProbeRequest & reservoir.monitoring.v1.ControlProbeRequest.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.ControlProbeRequest.$Properties): reservoir.monitoring.v1.ControlProbeRequest;
+                 * }}
+                 */
+                ControlProbeRequest.create = function(properties) {
+                    return new ControlProbeRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ControlProbeRequest message. Does not implicitly {@link reservoir.monitoring.v1.ControlProbeRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ControlProbeRequest.$Properties} message ControlProbeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ControlProbeRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId") && message.dataSourceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.dataSourceId);
+                    if (message.probeId != null && $Object.hasOwnProperty.call(message, "probeId") && message.probeId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.probeId);
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.action);
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs") && message.periodMs !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.periodMs);
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probe, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs") && message.timeoutMs !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.timeoutMs);
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.site);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ControlProbeRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.ControlProbeRequest & reservoir.monitoring.v1.ControlProbeRequest.$Shape} ControlProbeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ControlProbeRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.ControlProbeRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.dataSourceId = value;
+                                else
+                                    delete message.dataSourceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.probeId = value;
+                                else
+                                    delete message.probeId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.action = value;
+                                else
+                                    delete message.action;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.periodMs = value;
+                                else
+                                    delete message.periodMs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.probe = $root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.probe);
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.timeoutMs = value;
+                                else
+                                    delete message.timeoutMs;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ControlProbeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.ControlProbeRequest} ControlProbeRequest
+                 */
+                ControlProbeRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.ControlProbeRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.ControlProbeRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.ControlProbeRequest();
+                    if (object.dataSourceId != null)
+                        if (typeof object.dataSourceId !== "string" || object.dataSourceId.length)
+                            message.dataSourceId = $String(object.dataSourceId);
+                    if (object.probeId != null)
+                        if (typeof object.probeId !== "string" || object.probeId.length)
+                            message.probeId = $String(object.probeId);
+                    if (object.action != null)
+                        if (typeof object.action !== "string" || object.action.length)
+                            message.action = $String(object.action);
+                    if (object.periodMs != null)
+                        if ($Number(object.periodMs) !== 0)
+                            message.periodMs = object.periodMs >>> 0;
+                    if (object.probe != null) {
+                        if (!$util.isObject(object.probe))
+                            throw $TypeError(".reservoir.monitoring.v1.ControlProbeRequest.probe: object expected");
+                        message.probe = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probe, _depth + 1);
+                    }
+                    if (object.timeoutMs != null)
+                        if ($Number(object.timeoutMs) !== 0)
+                            message.timeoutMs = object.timeoutMs >>> 0;
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ControlProbeRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.ControlProbeRequest} message ControlProbeRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ControlProbeRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.dataSourceId = "";
+                        object.probeId = "";
+                        object.action = "";
+                        object.periodMs = 0;
+                        object.probe = null;
+                        object.timeoutMs = 0;
+                        object.site = "";
+                    }
+                    if (message.dataSourceId != null && $Object.hasOwnProperty.call(message, "dataSourceId"))
+                        object.dataSourceId = message.dataSourceId;
+                    if (message.probeId != null && $Object.hasOwnProperty.call(message, "probeId"))
+                        object.probeId = message.probeId;
+                    if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                        object.action = message.action;
+                    if (message.periodMs != null && $Object.hasOwnProperty.call(message, "periodMs"))
+                        object.periodMs = message.periodMs;
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        object.probe = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probe, options, _depth + 1);
+                    if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                        object.timeoutMs = message.timeoutMs;
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    return object;
+                };
+
+                /**
+                 * Converts this ControlProbeRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.ControlProbeRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ControlProbeRequest.prototype.toJSON = function() {
+                    return ControlProbeRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ControlProbeRequest;
+            })();
+
+            v1.PushKpiRequest = (function() {
+
+                /**
+                 * Properties of a PushKpiRequest.
+                 * @typedef {Object} reservoir.monitoring.v1.PushKpiRequest.$Properties
+                 * @property {string|null} [serviceId] PushKpiRequest serviceId
+                 * @property {string|null} [name] PushKpiRequest name
+                 * @property {number|null} [value] PushKpiRequest value
+                 * @property {string|null} [units] PushKpiRequest units
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PushKpiRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IPushKpiRequest
+                 * @augments reservoir.monitoring.v1.PushKpiRequest.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.PushKpiRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PushKpiRequest.
+                 * @typedef {reservoir.monitoring.v1.PushKpiRequest.$Properties} reservoir.monitoring.v1.PushKpiRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new PushKpiRequest.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a PushKpiRequest.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.PushKpiRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PushKpiRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PushKpiRequest serviceId.
+                 * @member {string} serviceId
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @instance
+                 */
+                PushKpiRequest.prototype.serviceId = "";
+
+                /**
+                 * PushKpiRequest name.
+                 * @member {string} name
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @instance
+                 */
+                PushKpiRequest.prototype.name = "";
+
+                /**
+                 * PushKpiRequest value.
+                 * @member {number} value
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @instance
+                 */
+                PushKpiRequest.prototype.value = 0;
+
+                /**
+                 * PushKpiRequest units.
+                 * @member {string} units
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @instance
+                 */
+                PushKpiRequest.prototype.units = "";
+
+                /**
+                 * Creates a new PushKpiRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.PushKpiRequest} PushKpiRequest instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.PushKpiRequest.$Shape): reservoir.monitoring.v1.PushKpiRequest & reservoir.monitoring.v1.PushKpiRequest.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.PushKpiRequest.$Properties): reservoir.monitoring.v1.PushKpiRequest;
+                 * }}
+                 */
+                PushKpiRequest.create = function(properties) {
+                    return new PushKpiRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified PushKpiRequest message. Does not implicitly {@link reservoir.monitoring.v1.PushKpiRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiRequest.$Properties} message PushKpiRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PushKpiRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.serviceId);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                        writer.uint32(/* id 3, wireType 1 =*/25).double(message.value);
+                    if (message.units != null && $Object.hasOwnProperty.call(message, "units") && message.units !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.units);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PushKpiRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.PushKpiRequest & reservoir.monitoring.v1.PushKpiRequest.$Shape} PushKpiRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PushKpiRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.PushKpiRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.serviceId = value;
+                                else
+                                    delete message.serviceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.value = value;
+                                else
+                                    delete message.value;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.units = value;
+                                else
+                                    delete message.units;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PushKpiRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.PushKpiRequest} PushKpiRequest
+                 */
+                PushKpiRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.PushKpiRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.PushKpiRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.PushKpiRequest();
+                    if (object.serviceId != null)
+                        if (typeof object.serviceId !== "string" || object.serviceId.length)
+                            message.serviceId = $String(object.serviceId);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.value != null)
+                        if (!$Object.is($Number(object.value), 0))
+                            message.value = $Number(object.value);
+                    if (object.units != null)
+                        if (typeof object.units !== "string" || object.units.length)
+                            message.units = $String(object.units);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PushKpiRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiRequest} message PushKpiRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PushKpiRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.serviceId = "";
+                        object.name = "";
+                        object.value = 0;
+                        object.units = "";
+                    }
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                        object.serviceId = message.serviceId;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                        object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                    if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                        object.units = message.units;
+                    return object;
+                };
+
+                /**
+                 * Converts this PushKpiRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.PushKpiRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PushKpiRequest.prototype.toJSON = function() {
+                    return PushKpiRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PushKpiRequest;
+            })();
+
+            v1.PushKpiResponse = (function() {
+
+                /**
+                 * Properties of a PushKpiResponse.
+                 * @typedef {Object} reservoir.monitoring.v1.PushKpiResponse.$Properties
+                 * @property {reservoir.monitoring.v1.ProbeInfo.$Properties|null} [probe] PushKpiResponse probe
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PushKpiResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @interface IPushKpiResponse
+                 * @augments reservoir.monitoring.v1.PushKpiResponse.$Properties
+                 * @deprecated Use reservoir.monitoring.v1.PushKpiResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PushKpiResponse.
+                 * @typedef {reservoir.monitoring.v1.PushKpiResponse.$Properties} reservoir.monitoring.v1.PushKpiResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new PushKpiResponse.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a PushKpiResponse.
+                 * @constructor
+                 * @param {reservoir.monitoring.v1.PushKpiResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PushKpiResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PushKpiResponse probe.
+                 * @member {reservoir.monitoring.v1.ProbeInfo.$Properties|null|undefined} probe
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @instance
+                 */
+                PushKpiResponse.prototype.probe = null;
+
+                /**
+                 * Creates a new PushKpiResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.monitoring.v1.PushKpiResponse} PushKpiResponse instance
+                 * @type {{
+                 *   (properties: reservoir.monitoring.v1.PushKpiResponse.$Shape): reservoir.monitoring.v1.PushKpiResponse & reservoir.monitoring.v1.PushKpiResponse.$Shape;
+                 *   (properties?: reservoir.monitoring.v1.PushKpiResponse.$Properties): reservoir.monitoring.v1.PushKpiResponse;
+                 * }}
+                 */
+                PushKpiResponse.create = function(properties) {
+                    return new PushKpiResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified PushKpiResponse message. Does not implicitly {@link reservoir.monitoring.v1.PushKpiResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiResponse.$Properties} message PushKpiResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PushKpiResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        $root.reservoir.monitoring.v1.ProbeInfo.encode(message.probe, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PushKpiResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.monitoring.v1.PushKpiResponse & reservoir.monitoring.v1.PushKpiResponse.$Shape} PushKpiResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PushKpiResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.monitoring.v1.PushKpiResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.probe = $root.reservoir.monitoring.v1.ProbeInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.probe);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PushKpiResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.monitoring.v1.PushKpiResponse} PushKpiResponse
+                 */
+                PushKpiResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.monitoring.v1.PushKpiResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.monitoring.v1.PushKpiResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.monitoring.v1.PushKpiResponse();
+                    if (object.probe != null) {
+                        if (!$util.isObject(object.probe))
+                            throw $TypeError(".reservoir.monitoring.v1.PushKpiResponse.probe: object expected");
+                        message.probe = $root.reservoir.monitoring.v1.ProbeInfo.fromObject(object.probe, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PushKpiResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @static
+                 * @param {reservoir.monitoring.v1.PushKpiResponse} message PushKpiResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PushKpiResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.probe = null;
+                    if (message.probe != null && $Object.hasOwnProperty.call(message, "probe"))
+                        object.probe = $root.reservoir.monitoring.v1.ProbeInfo.toObject(message.probe, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this PushKpiResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.monitoring.v1.PushKpiResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PushKpiResponse.prototype.toJSON = function() {
+                    return PushKpiResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PushKpiResponse;
+            })();
+
+            v1.MonitoringService = (function() {
+
+                /**
+                 * Constructs a new MonitoringService service.
+                 * @memberof reservoir.monitoring.v1
+                 * @classdesc Represents a MonitoringService
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                const MonitoringService = function(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                $Object.defineProperty(MonitoringService.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: MonitoringService, writable: true, enumerable: false, configurable: true });
+
+                /**
+                 * Creates new MonitoringService service using the specified rpc implementation.
+                 * @function create
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {MonitoringService} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                MonitoringService.create = function(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link reservoir.monitoring.v1.MonitoringService#listSources}.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ListSourcesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.monitoring.v1.ListSourcesResponse} [response] ListSourcesResponse
+                 */
+
+                /**
+                 * Calls ListSources.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ListSources
+                 * @type {{
+                 *   (request: reservoir.monitoring.v1.IListSourcesRequest, callback: reservoir.monitoring.v1.MonitoringService.ListSourcesCallback): void;
+                 *   (request: reservoir.monitoring.v1.IListSourcesRequest): Promise<reservoir.monitoring.v1.ListSourcesResponse>;
+                 *   readonly name: "ListSources";
+                 *   readonly path: "/reservoir.monitoring.v1.MonitoringService/ListSources";
+                 *   readonly requestType: "ListSourcesRequest";
+                 *   readonly responseType: "ListSourcesResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListSources.
+                 * @name reservoir.monitoring.v1.MonitoringService#listSources
+                 * @type {reservoir.monitoring.v1.MonitoringService.ListSources}
+                 */
+                $Object.defineProperties(MonitoringService.prototype.listSources = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, MonitoringService.prototype.listSources, $root.reservoir.monitoring.v1.ListSourcesRequest, $root.reservoir.monitoring.v1.ListSourcesResponse, request, callback);
+                }, {
+                    name: { value: "ListSources" },
+                    path: { value: "/reservoir.monitoring.v1.MonitoringService/ListSources" },
+                    requestType: { value: "ListSourcesRequest" },
+                    responseType: { value: "ListSourcesResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.monitoring.v1.MonitoringService#listProbes}.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ListProbesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.monitoring.v1.ListProbesResponse} [response] ListProbesResponse
+                 */
+
+                /**
+                 * Calls ListProbes.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ListProbes
+                 * @type {{
+                 *   (request: reservoir.monitoring.v1.IListProbesRequest, callback: reservoir.monitoring.v1.MonitoringService.ListProbesCallback): void;
+                 *   (request: reservoir.monitoring.v1.IListProbesRequest): Promise<reservoir.monitoring.v1.ListProbesResponse>;
+                 *   readonly name: "ListProbes";
+                 *   readonly path: "/reservoir.monitoring.v1.MonitoringService/ListProbes";
+                 *   readonly requestType: "ListProbesRequest";
+                 *   readonly responseType: "ListProbesResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListProbes.
+                 * @name reservoir.monitoring.v1.MonitoringService#listProbes
+                 * @type {reservoir.monitoring.v1.MonitoringService.ListProbes}
+                 */
+                $Object.defineProperties(MonitoringService.prototype.listProbes = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, MonitoringService.prototype.listProbes, $root.reservoir.monitoring.v1.ListProbesRequest, $root.reservoir.monitoring.v1.ListProbesResponse, request, callback);
+                }, {
+                    name: { value: "ListProbes" },
+                    path: { value: "/reservoir.monitoring.v1.MonitoringService/ListProbes" },
+                    requestType: { value: "ListProbesRequest" },
+                    responseType: { value: "ListProbesResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.monitoring.v1.MonitoringService#controlProbe}.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ControlProbeCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.monitoring.v1.ProbeInfo} [response] ProbeInfo
+                 */
+
+                /**
+                 * Calls ControlProbe.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef ControlProbe
+                 * @type {{
+                 *   (request: reservoir.monitoring.v1.IControlProbeRequest, callback: reservoir.monitoring.v1.MonitoringService.ControlProbeCallback): void;
+                 *   (request: reservoir.monitoring.v1.IControlProbeRequest): Promise<reservoir.monitoring.v1.ProbeInfo>;
+                 *   readonly name: "ControlProbe";
+                 *   readonly path: "/reservoir.monitoring.v1.MonitoringService/ControlProbe";
+                 *   readonly requestType: "ControlProbeRequest";
+                 *   readonly responseType: "ProbeInfo";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ControlProbe.
+                 * @name reservoir.monitoring.v1.MonitoringService#controlProbe
+                 * @type {reservoir.monitoring.v1.MonitoringService.ControlProbe}
+                 */
+                $Object.defineProperties(MonitoringService.prototype.controlProbe = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, MonitoringService.prototype.controlProbe, $root.reservoir.monitoring.v1.ControlProbeRequest, $root.reservoir.monitoring.v1.ProbeInfo, request, callback);
+                }, {
+                    name: { value: "ControlProbe" },
+                    path: { value: "/reservoir.monitoring.v1.MonitoringService/ControlProbe" },
+                    requestType: { value: "ControlProbeRequest" },
+                    responseType: { value: "ProbeInfo" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.monitoring.v1.MonitoringService#pushKpi}.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef PushKpiCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.monitoring.v1.PushKpiResponse} [response] PushKpiResponse
+                 */
+
+                /**
+                 * Calls PushKpi.
+                 * @memberof reservoir.monitoring.v1.MonitoringService
+                 * @typedef PushKpi
+                 * @type {{
+                 *   (request: reservoir.monitoring.v1.IPushKpiRequest, callback: reservoir.monitoring.v1.MonitoringService.PushKpiCallback): void;
+                 *   (request: reservoir.monitoring.v1.IPushKpiRequest): Promise<reservoir.monitoring.v1.PushKpiResponse>;
+                 *   readonly name: "PushKpi";
+                 *   readonly path: "/reservoir.monitoring.v1.MonitoringService/PushKpi";
+                 *   readonly requestType: "PushKpiRequest";
+                 *   readonly responseType: "PushKpiResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls PushKpi.
+                 * @name reservoir.monitoring.v1.MonitoringService#pushKpi
+                 * @type {reservoir.monitoring.v1.MonitoringService.PushKpi}
+                 */
+                $Object.defineProperties(MonitoringService.prototype.pushKpi = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, MonitoringService.prototype.pushKpi, $root.reservoir.monitoring.v1.PushKpiRequest, $root.reservoir.monitoring.v1.PushKpiResponse, request, callback);
+                }, {
+                    name: { value: "PushKpi" },
+                    path: { value: "/reservoir.monitoring.v1.MonitoringService/PushKpi" },
+                    requestType: { value: "PushKpiRequest" },
+                    responseType: { value: "PushKpiResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                return MonitoringService;
+            })();
+
             return v1;
         })();
 

@@ -44,6 +44,14 @@ export const TaskServiceDefinition = {
   listTasks: rpc('/reservoir.common.v1.TaskService/ListTasks', 'listTasks', false as const, reservoir.common.v1.ListTasksRequest, reservoir.common.v1.ListTasksResponse),
 };
 
+/** reservoir.monitoring.v1.MonitoringService */
+export const MonitoringServiceDefinition = {
+  listSources: rpc('/reservoir.monitoring.v1.MonitoringService/ListSources', 'listSources', false as const, reservoir.monitoring.v1.ListSourcesRequest, reservoir.monitoring.v1.ListSourcesResponse),
+  listProbes: rpc('/reservoir.monitoring.v1.MonitoringService/ListProbes', 'listProbes', false as const, reservoir.monitoring.v1.ListProbesRequest, reservoir.monitoring.v1.ListProbesResponse),
+  controlProbe: rpc('/reservoir.monitoring.v1.MonitoringService/ControlProbe', 'controlProbe', false as const, reservoir.monitoring.v1.ControlProbeRequest, reservoir.monitoring.v1.ProbeInfo),
+  pushKpi: rpc('/reservoir.monitoring.v1.MonitoringService/PushKpi', 'pushKpi', false as const, reservoir.monitoring.v1.PushKpiRequest, reservoir.monitoring.v1.PushKpiResponse),
+};
+
 /** reservoir.pe.v1.PolicyService */
 export const PolicyServiceDefinition = {
   getPolicy: rpc('/reservoir.pe.v1.PolicyService/GetPolicy', 'getPolicy', false as const, reservoir.pe.v1.GetPolicyRequest, reservoir.pe.v1.Policy),

@@ -10,7 +10,11 @@ export interface EmbeddedBroker {
 /** An in-process MQTT broker (aedes) for the all-in-one default and tests. */
 export async function startEmbeddedBroker(host = '127.0.0.1', port = 0): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker();
-  const server: Server = createServer(broker.handle);
+  // No Nagle delay on small request/reply messages relayed by the broker.
+  const server: Server = createServer((socket) => {
+    socket.setNoDelay(true);
+    broker.handle(socket);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -10,7 +10,17 @@ export interface PublishOptions {
 
 export interface MessageBus {
   publish(topic: string, payload: Uint8Array, options?: PublishOptions): Promise<void>;
-  /** Subscribes to a topic filter ('+' and '#' wildcards); resolves once the broker confirmed. */
+  /**
+   * Subscribes to a topic filter ('+' and '#' wildcards); resolves once the broker confirmed.
+   * The handler receives the filter's retained messages, even when another handler of the same
+   * bus holds the filter already (that one may then see them again, as after a reconnect).
+   */
   subscribe(filter: string, handler: MessageHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * Calls the listener each time the bus is connected again after losing its broker, once
+   * subscriptions are restored (a broker that lost its retained messages needs them republished).
+   * Returns a function that removes the listener.
+   */
+  onReconnect?(listener: () => void): () => void;
 }

@@ -1,4 +1,4 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type ISubscriptionMap, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { ReservoirError } from '../errors.js';
 import type { MessageBus, MessageHandler, PublishOptions } from './message-bus.js';
@@ -25,10 +25,12 @@ export function topicMatches(filter: string, topic: string): boolean {
 
 /**
  * mqtt.js behind the MessageBus port. The client reconnects by itself and queues
- * publishes while offline; subscriptions are restored on reconnect (clean session off).
+ * publishes while offline; subscriptions are restored on reconnect (resubscribe), and
+ * onReconnect listeners run after that.
  */
 export class MqttBus implements MessageBus {
   private readonly handlers = new Map<string, Set<MessageHandler>>();
+  private readonly reconnectListeners = new Set<() => void>();
 
   private constructor(
     private readonly client: MqttClient,
@@ -49,6 +51,23 @@ export class MqttBus implements MessageBus {
     });
     client.on('error', (e) => logger.warn({ err: e.message }, 'mqtt error'));
     client.on('offline', () => logger.warn('mqtt offline'));
+    // The first 'connect' happened before construction: every later one is a reconnection.
+    // mqtt.js registered its own listener first, so queued publishes and resubscriptions are sent.
+    client.on('connect', () => {
+      logger.info('mqtt reconnected');
+      for (const l of this.reconnectListeners) {
+        try {
+          l();
+        } catch (e) {
+          this.logger.error({ err: e }, 'reconnect listener failed');
+        }
+      }
+    });
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   static async connect(options: MqttBusOptions): Promise<MqttBus> {
@@ -57,6 +76,12 @@ export class MqttBus implements MessageBus {
       reconnectPeriod: 1000,
       connectTimeout: options.connectTimeoutMs ?? 10_000,
       resubscribe: true,
+    });
+    // Small request/reply messages (control, acks) would otherwise wait on Nagle's algorithm and
+    // the peer's delayed ACK, about 40 ms each way; set on every (re)connection's socket.
+    client.on('connect', () => {
+      const socket = client.stream as unknown as { setNoDelay?: (on: boolean) => void };
+      socket.setNoDelay?.(true);
     });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -92,9 +117,16 @@ export class MqttBus implements MessageBus {
     if (!set) {
       set = new Set();
       this.handlers.set(filter, set);
+      set.add(handler);
       await this.client.subscribeAsync(filter, { qos: 1 });
+    } else {
+      set.add(handler);
+      // Subscribing again to a filter already held makes the broker resend its retained messages,
+      // which the new handler needs; handlers already there see them again, as after a reconnect.
+      // mqtt.js skips filters it holds unless told to resubscribe.
+      const again = { [filter]: { qos: 1 }, resubscribe: true } as unknown as ISubscriptionMap;
+      await this.client.subscribeAsync(again);
     }
-    set.add(handler);
     return async () => {
       const s = this.handlers.get(filter);
       if (!s) return;

@@ -1,7 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthDefinition, grpc as pb } from '@reservoir/contracts';
 import type { Logger } from 'pino';
-import { errors, isReservoirError } from '../errors.js';
+import type { Registry } from 'prom-client';
+import { errors, isReservoirError, toReservoirError } from '../errors.js';
+import { GrpcServerMetrics } from '../metrics/grpc-metrics.js';
 import { toServiceError } from './status.js';
 import type { CallContext, Handlers, ServiceDef } from './types.js';
 
@@ -15,6 +17,8 @@ export interface GrpcServerOptions {
   guards?: CallGuard[];
   /** Largest message accepted, in bytes (default 64 MiB: a 10,000-VM listing is well below). */
   maxMessageBytes?: number;
+  /** Counts and times every RPC into this registry (grpc_server_handled_total, grpc_server_handling_seconds). */
+  metrics?: Registry;
 }
 
 /**
@@ -25,6 +29,7 @@ export class GrpcServer {
   private readonly server: grpc.Server;
   private readonly health = new Map<string, number>([['', ServingStatus.SERVING]]);
   private readonly guards: CallGuard[];
+  private readonly metrics: GrpcServerMetrics | undefined;
   private port = 0;
 
   constructor(private readonly options: GrpcServerOptions) {
@@ -34,6 +39,7 @@ export class GrpcServer {
       'grpc.max_send_message_length': max,
     });
     this.guards = options.guards ?? [];
+    this.metrics = options.metrics ? new GrpcServerMetrics(options.metrics) : undefined;
     this.addService('grpc.health.v1.Health', HealthDefinition, {
       check: (req) => {
         const s = this.health.get(req.service);
@@ -133,12 +139,15 @@ export class GrpcServer {
   ): grpc.handleUnaryCall<unknown, unknown> {
     return (call, callback) => {
       const ctx = this.context(call, method);
+      const done = this.metrics?.start(method, 'unary');
       void (async () => {
         try {
           for (const g of this.guards) await g(ctx);
           callback(null, await handler(call.request, ctx));
+          done?.('OK');
         } catch (e) {
           this.logFailure(method, e);
+          done?.(toReservoirError(e).code);
           callback(toServiceError(e) as grpc.ServiceError);
         }
       })();
@@ -151,13 +160,16 @@ export class GrpcServer {
   ): grpc.handleServerStreamingCall<unknown, unknown> {
     return (call) => {
       const ctx = this.context(call, method);
+      const done = this.metrics?.start(method, 'server_stream');
       void (async () => {
         try {
           for (const g of this.guards) await g(ctx);
           await handler(call.request, (m: unknown) => call.write(m), ctx);
           call.end();
+          done?.(call.cancelled ? 'CANCELLED' : 'OK');
         } catch (e) {
           this.logFailure(method, e);
+          done?.(call.cancelled ? 'CANCELLED' : toReservoirError(e).code);
           call.destroy(
             Object.assign(new Error((toServiceError(e).details as string) ?? 'error'), toServiceError(e)),
           );

@@ -14,6 +14,8 @@ const TSX = require.resolve('tsx');
 export interface ReadyLine {
   event: 'listening';
   address: string;
+  /** host:port of the service's Prometheus metrics (GET /metrics), when it serves them. */
+  metrics?: string;
   [k: string]: unknown;
 }
 

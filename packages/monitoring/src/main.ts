@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
+import { monitorConfigSchema } from './config.js';
+import { createMonitoring } from './create-monitoring.js';
+
+// The monitoring service as its own process: `node --import tsx packages/monitoring/src/main.ts`.
+// Environment variables RESERVOIR_MONITOR_<NAME> override the file (e.g. RESERVOIR_MONITOR_MQTT).
+
+const program = new Command('reservoir-monitor')
+  .option('--config <file>', 'YAML or JSON configuration file')
+  .option('--site <name>', 'site name')
+  .option('--all-sites', "watch every site's data sources, not only this site's")
+  .option('--mqtt <url>', 'MQTT broker URL of the monitoring planes')
+  .option('--listen <address>', 'gRPC listen address (host:port)')
+  .option('--control-timeout <ms>', "wait for a data source's answer to a control request, ms")
+  .parse();
+
+const flags = program.opts<{
+  config?: string;
+  site?: string;
+  allSites?: boolean;
+  mqtt?: string;
+  listen?: string;
+  controlTimeout?: string;
+}>();
+
+async function main(): Promise<void> {
+  const config = loadConfig(monitorConfigSchema, {
+    ...(flags.config ? { file: flags.config } : {}),
+    envPrefix: 'RESERVOIR_MONITOR',
+    overrides: {
+      site: flags.site,
+      allSites: flags.allSites,
+      mqtt: flags.mqtt,
+      listen: flags.listen,
+      controlTimeoutMs: flags.controlTimeout,
+    },
+  });
+  const logger = createLogger({ service: 'monitor', level: config.logLevel, destination: 2 });
+  const running = await createMonitoring({
+    site: config.site,
+    allSites: config.allSites,
+    mqtt: config.mqtt,
+    logger,
+    listen: config.listen,
+    controlTimeoutMs: config.controlTimeoutMs,
+  });
+  announceListening({ service: 'monitor', site: config.site, address: running.address });
+  stopOnSignals(logger, () => running.stop());
+}
+
+runMain('monitor', main);
