@@ -25,6 +25,8 @@ export interface Endpoints {
   sites: Record<string, SiteEndpoints>;
   /** The monitoring service (directory, probe control, KPI ingress) of the whole platform. */
   monitor?: string;
+  /** Its Prometheus metrics, with the bridged measurements. */
+  monitorMetrics?: string;
   startedAt: string;
 }
 

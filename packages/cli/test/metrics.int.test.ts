@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPolicyEngine, policyClient, type RunningPolicyEngine } from '@reservoir/policy-engine';
 import {
   isTerminal,
+  MqttBus,
   silentLogger,
   startEmbeddedBroker,
   taskFromPb,
   type EmbeddedBroker,
 } from '@reservoir/runtime';
-import { createVeeh, type Veeh } from '@reservoir/veeh';
+import { createMonitoring, monitoringClient, type RunningMonitoring } from '@reservoir/monitoring';
+import { createVeeh, startVeehMonitoring, type Veeh } from '@reservoir/veeh';
 import { createVeem, DEFAULT_SETTINGS, vmiClient, type RunningVeem } from '@reservoir/veem';
 
 // Every service's /metrics, after a little work, must pass `promtool check metrics`: the text
@@ -60,12 +62,15 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
   return sum;
 }
 
-describe.skipIf(!havePromtool)('Prometheus metrics of the VEEM, VEEH and Policy Engine', () => {
+describe.skipIf(!havePromtool)('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', () => {
   const dir = mkdtempSync(join(tmpdir(), 'metrics-it-'));
   let broker: EmbeddedBroker;
   let veeh: Veeh;
   let pe: RunningPolicyEngine;
   let veem: RunningVeem;
+  let mon: RunningMonitoring;
+  let bus: MqttBus;
+  let hostProbes: Awaited<ReturnType<typeof startVeehMonitoring>>;
 
   beforeAll(async () => {
     broker = await startEmbeddedBroker();
@@ -118,8 +123,24 @@ describe.skipIf(!havePromtool)('Prometheus metrics of the VEEM, VEEH and Policy 
       }
       await expect(vmi.vms.getVm({ id: 'vm-missing' })).rejects.toThrow();
       await expect(pec.policy.optimize({ dryRun: true })).rejects.toThrow();
+      // The monitoring service bridges host probes and KPIs into its metrics.
+      mon = await createMonitoring({
+        site: 'site-m',
+        mqtt: broker.url,
+        logger: silentLogger(),
+        metricsListen: '127.0.0.1:0',
+      });
+      bus = await MqttBus.connect({
+        url: broker.url,
+        clientId: `metrics-it-${process.pid}`,
+        logger: silentLogger(),
+      });
+      hostProbes = await startVeehMonitoring({ agent: veeh.agent, bus, site: 'site-m', periodMs: 100 });
+      const mc = monitoringClient(mon.address);
+      await mc.pushKpi({ serviceId: 'shop', name: 'rps', value: 42, units: '1/s' });
+      mc.close();
       // One more monitor round, so the agent's host figures include the VMs.
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 600));
     } finally {
       vmi.close();
       pec.close();
@@ -127,6 +148,9 @@ describe.skipIf(!havePromtool)('Prometheus metrics of the VEEM, VEEH and Policy 
   }, 60_000);
 
   afterAll(async () => {
+    await hostProbes?.stop();
+    await bus?.close();
+    await mon?.stop();
     await veem?.stop();
     await pe?.stop();
     await veeh?.stop();
@@ -135,13 +159,24 @@ describe.skipIf(!havePromtool)('Prometheus metrics of the VEEM, VEEH and Policy 
   });
 
   it('announces a metrics address for each service', () => {
-    for (const a of [veem.metrics, veeh.metrics, pe.metrics]) expect(a).toMatch(/^127\.0\.0\.1:\d+$/);
+    for (const a of [veem.metrics, veeh.metrics, pe.metrics, mon.metrics])
+      expect(a).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('bridges selected measurements: host probes and service KPIs', async () => {
+    const m = (await scrape(mon.metrics!)).text;
+    expect(value(m, 'reservoir_measurement', { probe: 'kpi:shop:rps', attribute: 'value' })).toBe(42);
+    expect(
+      value(m, 'reservoir_measurement', { probe: 'host:m-h1', attribute: 'domains' }),
+    ).toBeGreaterThanOrEqual(0);
+    expect(m).toMatch(/monitoring_bridge_malformed_total\{[^}]*\} 0/);
   });
 
   it.each([
     ['veem', () => veem.metrics!],
     ['veeh', () => veeh.metrics!],
     ['pe', () => pe.metrics!],
+    ['monitoring', () => mon.metrics!],
   ])('%s: /metrics passes promtool check metrics with no problem', async (_name, address) => {
     const { type, text } = await scrape(address());
     expect(type).toMatch(/^text\/plain; version=0\.0\.4/);

@@ -15,6 +15,13 @@ export const monitorConfigSchema = z.object({
   mqtt: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://'),
   /** Default wait for a data source's answer to a control request, ms. */
   controlTimeoutMs: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /** Prometheus metrics address ('' serves none; port 0 picks one). */
+  metricsListen: z
+    .string()
+    .regex(/^$|^[^\s]+:\d+$/, 'host:port, or empty for none')
+    .default('127.0.0.1:0'),
+  /** Probe id prefixes whose measurements the metrics expose. */
+  bridgeProbes: z.array(z.string().min(1)).default(['host:', 'kpi:']),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,7 +1,16 @@
 import { MonitoringServiceDefinition } from '@reservoir/contracts';
-import { GrpcServer, MqttBus, type Logger, type MessageBus } from '@reservoir/runtime';
+import {
+  createServiceMetrics,
+  GrpcServer,
+  MqttBus,
+  startMetricsServer,
+  type Logger,
+  type MessageBus,
+  type MetricsServer,
+} from '@reservoir/runtime';
 import { monitoringHandlers } from './service/grpc-handlers.js';
 import { MonitoringService } from './service/monitoring-service.js';
+import { PrometheusBridge } from './service/prometheus-bridge.js';
 
 export interface CreateMonitoringOptions {
   site: string;
@@ -14,12 +23,18 @@ export interface CreateMonitoringOptions {
   listen?: string;
   /** Default wait for a data source's answer to a control request (default 5 s). */
   controlTimeoutMs?: number;
+  /** Prometheus metrics address (port 0 picks one); absent serves none. */
+  metricsListen?: string;
+  /** Probe id prefixes whose measurements the metrics expose (default: host probes and KPIs). */
+  bridgeProbes?: string[];
 }
 
 export interface RunningMonitoring {
   service: MonitoringService;
   /** host:port of the MonitoringService. */
   address: string;
+  /** host:port of the Prometheus metrics, when metricsListen was given. */
+  metrics?: string;
   stop(): Promise<void>;
 }
 
@@ -42,7 +57,21 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
     ...(options.controlTimeoutMs ? { controlTimeoutMs: options.controlTimeoutMs } : {}),
   });
   await service.start();
-  const server = new GrpcServer({ logger }).addService(
+  const registry =
+    options.metricsListen === undefined
+      ? undefined
+      : createServiceMetrics({ service: 'monitoring', labels: { site } });
+  const bridge = registry
+    ? new PrometheusBridge({
+        bus,
+        site: options.allSites ? '+' : site,
+        registry,
+        probes: options.bridgeProbes ?? ['host:', 'kpi:'],
+        logger,
+      })
+    : undefined;
+  await bridge?.start();
+  const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) }).addService(
     'reservoir.monitoring.v1.MonitoringService',
     MonitoringServiceDefinition,
     monitoringHandlers(service),
@@ -52,17 +81,31 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
   try {
     port = await server.listen(listen);
   } catch (e) {
+    await bridge?.stop();
     await service.stop();
     if (typeof options.mqtt === 'string') await bus.close();
     throw e;
   }
+  let metricsServer: MetricsServer | undefined;
+  const stop = async () => {
+    await metricsServer?.close();
+    await server.shutdown(2000);
+    await bridge?.stop();
+    await service.stop();
+    if (typeof options.mqtt === 'string') await bus.close();
+  };
+  if (registry && options.metricsListen !== undefined) {
+    try {
+      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+  }
   return {
     service,
     address: `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`,
-    stop: async () => {
-      await server.shutdown(2000);
-      await service.stop();
-      if (typeof options.mqtt === 'string') await bus.close();
-    },
+    ...(metricsServer ? { metrics: metricsServer.address } : {}),
+    stop,
   };
 }

@@ -13,6 +13,7 @@ const program = new Command('reservoir-monitor')
   .option('--mqtt <url>', 'MQTT broker URL of the monitoring planes')
   .option('--listen <address>', 'gRPC listen address (host:port)')
   .option('--control-timeout <ms>', "wait for a data source's answer to a control request, ms")
+  .option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
   .parse();
 
 const flags = program.opts<{
@@ -22,6 +23,7 @@ const flags = program.opts<{
   mqtt?: string;
   listen?: string;
   controlTimeout?: string;
+  metricsListen?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       mqtt: flags.mqtt,
       listen: flags.listen,
       controlTimeoutMs: flags.controlTimeout,
+      metricsListen: flags.metricsListen,
     },
   });
   const logger = createLogger({ service: 'monitor', level: config.logLevel, destination: 2 });
@@ -44,8 +47,15 @@ async function main(): Promise<void> {
     logger,
     listen: config.listen,
     controlTimeoutMs: config.controlTimeoutMs,
+    ...(config.metricsListen ? { metricsListen: config.metricsListen } : {}),
+    bridgeProbes: config.bridgeProbes,
   });
-  announceListening({ service: 'monitor', site: config.site, address: running.address });
+  announceListening({
+    service: 'monitor',
+    site: config.site,
+    address: running.address,
+    ...(running.metrics ? { metrics: running.metrics } : {}),
+  });
   stopOnSignals(logger, () => running.stop());
 }
 

@@ -73,11 +73,22 @@ export async function up(o: UpOptions): Promise<void> {
     const monitor = await startService(
       'monitoring',
       'packages/monitoring/src/main.ts',
-      ['--site', SITE_NAMES[0]!, '--all-sites', '--mqtt', mqtt, '--listen', `127.0.0.1:${o.basePort + 9}`],
+      [
+        '--site',
+        SITE_NAMES[0]!,
+        '--all-sites',
+        '--mqtt',
+        mqtt,
+        '--listen',
+        `127.0.0.1:${o.basePort + 9}`,
+        '--metrics-listen',
+        `127.0.0.1:${o.basePort + 8}`,
+      ],
       join(dataDir, 'logs', 'monitoring.log'),
     );
     procs.push(monitor);
     endpoints.monitor = monitor.ready.address;
+    if (monitor.ready.metrics) endpoints.monitorMetrics = monitor.ready.metrics;
     for (let i = 0; i < o.sites; i++) {
       const site = SITE_NAMES[i]!;
       const siteDir = join(dataDir, site);
@@ -189,7 +200,7 @@ export async function up(o: UpOptions): Promise<void> {
           (e.metrics?.veeh ?? []).map((a) => `http://${a}/metrics`).join(', '),
           `http://${e.metrics?.pe}/metrics`,
         ]),
-      )}\nMonitoring: ${endpoints.monitor}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
+      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
     );
   } catch (e) {
     await stopAll();
