@@ -27,6 +27,13 @@ export const peConfigSchema = z.object({
     .string()
     .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
     .optional(),
+  /** Load-aware placement: hosts whose measured CPU mean is above cpuPercent take no new VMs (0: off). */
+  load: z
+    .object({
+      cpuPercent: z.number().min(0).max(10_000).default(0),
+      windowMs: z.number().int().min(1000).default(60_000),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -17,6 +17,7 @@ import { PolicyEngine } from './app/policy-engine.js';
 import { policyHandlers } from './adapters/grpc/policy-handlers.js';
 import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
 import { MqttPolicyEvents } from './adapters/mqtt/policy-events.js';
+import { MeasuredHostLoad } from './app/host-load.js';
 import { SqlPolicyRepository } from './adapters/store/sql-policy-repository.js';
 import { peMetrics } from './pe-metrics.js';
 
@@ -26,8 +27,13 @@ export interface CreatePolicyEngineOptions {
   database: string | SqlDatabase;
   /** The site's VEEM (host:port), for optimization. */
   veem?: string;
-  /** A broker URL or a connected bus, for policy change events. */
+  /** A broker URL or a connected bus, for policy change events and measured host load. */
   mqtt?: string | MessageBus;
+  /**
+   * Hosts whose measured CPU (monitoring host probes, mean over windowMs) is above cpuPercent
+   * take no new VMs. Needs mqtt.
+   */
+  loadCutoff?: { cpuPercent: number; windowMs: number };
   logger: Logger;
   /** gRPC listen address; port 0 picks a free one. */
   listen?: string;
@@ -74,7 +80,15 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
   const taskStore = new SqlTaskStore(db);
   await taskStore.migrate();
   const veem = options.veem ? new GrpcVeemGateway(options.veem) : undefined;
+  const load =
+    bus && options.loadCutoff && options.loadCutoff.cpuPercent > 0
+      ? new MeasuredHostLoad({ bus, site, windowMs: options.loadCutoff.windowMs, logger })
+      : undefined;
+  await load?.start();
   const engine = await PolicyEngine.open({
+    ...(load && options.loadCutoff
+      ? { load: { view: load, cpuPercent: options.loadCutoff.cpuPercent } }
+      : {}),
     site,
     repository,
     taskStore,
@@ -106,6 +120,7 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
     await metricsServer?.close();
     await server.shutdown(2000);
     await engine.stop();
+    await load?.stop();
     veem?.close();
     if (typeof options.mqtt === 'string') await bus?.close();
     if (typeof options.database === 'string') await db.close();

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     logger,
     listen: config.listen,
     ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
+    ...(config.load.cpuPercent > 0 ? { loadCutoff: config.load } : {}),
   });
   announceListening({
     service: 'pe',

@@ -4,7 +4,7 @@ import { solveInstance } from './instance-solver.js';
 import { parseInstanceText } from './instance-text.js';
 import { OptimizeCycle } from './optimize-cycle.js';
 import { Optimizer } from './optimizer.js';
-import { Placer } from './placer.js';
+import { Placer, type LoadCutoff } from './placer.js';
 import { checkPolicyName, checkSolverName, checkTimeLimit } from './policy-settings.js';
 import { PolicyStore } from './policy-store.js';
 import type { LeaderLock, PolicyEvents, PolicyRepository, VeemPort } from './ports.js';
@@ -18,6 +18,8 @@ export interface PolicyEngineDeps {
   veem?: VeemPort;
   lock: LeaderLock;
   logger: Logger;
+  /** Load-aware placement from measured host load. */
+  load?: LoadCutoff;
 }
 
 /** Overrides of a Solve call; empty or 0 values take the instance's policy and the site's settings. */
@@ -42,7 +44,7 @@ export class PolicyEngine {
     readonly policies: PolicyStore,
     readonly tasks: TaskRegistry,
   ) {
-    this.placer = new Placer(policies);
+    this.placer = new Placer(policies, deps.load);
     this.optimizer = new Optimizer({ ...deps, policies, tasks });
     this.cycle = new OptimizeCycle(this.optimizer, policies, deps.logger);
   }
