@@ -3,7 +3,7 @@ import {
   createServiceMetrics,
   GrpcServer,
   MqttBus,
-  startMetricsServer,
+  serveMetricsOrUndo,
   type Logger,
   type MessageBus,
   type MetricsServer,
@@ -86,26 +86,20 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
     if (typeof options.mqtt === 'string') await bus.close();
     throw e;
   }
-  let metricsServer: MetricsServer | undefined;
+  // Filled last; stop() may run before that (when serving the metrics fails).
+  const served: { metrics: MetricsServer | undefined } = { metrics: undefined };
   const stop = async () => {
-    await metricsServer?.close();
+    await served.metrics?.close();
     await server.shutdown(2000);
     await bridge?.stop();
     await service.stop();
     if (typeof options.mqtt === 'string') await bus.close();
   };
-  if (registry && options.metricsListen !== undefined) {
-    try {
-      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-  }
+  served.metrics = await serveMetricsOrUndo({ registry, listen: options.metricsListen, undo: stop, logger });
   return {
     service,
     address: `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`,
-    ...(metricsServer ? { metrics: metricsServer.address } : {}),
+    ...(served.metrics ? { metrics: served.metrics.address } : {}),
     stop,
   };
 }

@@ -5,7 +5,7 @@ import {
   MqttBus,
   openDatabase,
   SqlTaskStore,
-  startMetricsServer,
+  serveMetricsOrUndo,
   taskHandlers,
   type Logger,
   type MetricsRegistry,
@@ -115,9 +115,10 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
   await engine.start();
-  let metricsServer: MetricsServer | undefined;
+  // Filled last; stop() may run before that (when serving the metrics fails).
+  const served: { metrics: MetricsServer | undefined } = { metrics: undefined };
   const stop = async () => {
-    await metricsServer?.close();
+    await served.metrics?.close();
     await server.shutdown(2000);
     await engine.stop();
     await load?.stop();
@@ -125,19 +126,11 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
     if (typeof options.mqtt === 'string') await bus?.close();
     if (typeof options.database === 'string') await db.close();
   };
-  if (registry && options.metricsListen !== undefined) {
-    try {
-      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-    logger.info({ metrics: metricsServer.address }, 'metrics listening');
-  }
+  served.metrics = await serveMetricsOrUndo({ registry, listen: options.metricsListen, undo: stop, logger });
   return {
     engine,
     address,
-    ...(metricsServer ? { metrics: metricsServer.address, registry } : {}),
+    ...(served.metrics ? { metrics: served.metrics.address, registry } : {}),
     stop,
   };
 }

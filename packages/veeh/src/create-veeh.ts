@@ -4,10 +4,9 @@ import {
   errors,
   GrpcServer,
   silentLogger,
-  startMetricsServer,
+  serveMetricsOrUndo,
   type Logger,
   type MetricsRegistry,
-  type MetricsServer,
 } from '@reservoir/runtime';
 import { vhiHandlers } from './adapters/grpc/vhi-handlers.js';
 import { GrpcPeerAgents } from './adapters/grpc/grpc-peer-agents.js';
@@ -101,17 +100,15 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
     }
     logger.info({ address, hosts: sims.size }, 'VHI listening');
   }
-  let metricsServer: MetricsServer | undefined;
-  if (registry && options.metricsListen !== undefined) {
-    try {
-      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
-    } catch (e) {
+  const metricsServer = await serveMetricsOrUndo({
+    registry,
+    listen: options.metricsListen,
+    undo: async () => {
       if (server) await server.shutdown(1_000);
       peers.close();
-      throw e;
-    }
-    logger.info({ metrics: metricsServer.address }, 'metrics listening');
-  }
+    },
+    logger,
+  });
 
   return {
     agent,

@@ -3,7 +3,7 @@ import {
   GrpcServer,
   MqttBus,
   openDatabase,
-  startMetricsServer,
+  serveMetricsOrUndo,
   taskHandlers,
   type Logger,
   type MetricsRegistry,
@@ -123,7 +123,8 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
   await veem.start();
-  let metricsServer: MetricsServer | undefined;
+  // Filled last; stop() may run before that (when serving the metrics fails).
+  const served: { metrics: MetricsServer | undefined } = { metrics: undefined };
   const probes = options.monitoring
     ? await startVeemMonitoring({
         veem,
@@ -135,7 +136,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     : undefined;
   const stop = async () => {
     await probes?.stop();
-    await metricsServer?.close();
+    await served.metrics?.close();
     await server.shutdown(2000);
     await veem.stop();
     if (!options.placer) placer?.close();
@@ -143,19 +144,16 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     if (typeof options.mqtt === 'string') await bus.close();
     if (typeof options.database === 'string') await db.close();
   };
-  if (registry && options.metricsListen !== undefined) {
-    try {
-      metricsServer = await startMetricsServer({ registry, listen: options.metricsListen });
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-    options.logger.info({ metrics: metricsServer.address }, 'metrics listening');
-  }
+  served.metrics = await serveMetricsOrUndo({
+    registry,
+    listen: options.metricsListen,
+    undo: stop,
+    logger: options.logger,
+  });
   return {
     veem,
     address,
-    ...(metricsServer ? { metrics: metricsServer.address, registry } : {}),
+    ...(served.metrics ? { metrics: served.metrics.address, registry } : {}),
     stop,
   };
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { ReservoirError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
 
 export interface MetricsServerOptions {
   registry: Registry;
@@ -71,4 +72,26 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A service factory's last step: serve its metrics when an address was given. If the server
+ * cannot start, `undo` stops what the factory already started before the error is rethrown, so
+ * a failed factory leaves nothing running.
+ */
+export async function serveMetricsOrUndo(o: {
+  registry: Registry | undefined;
+  listen: string | undefined;
+  undo: () => Promise<void>;
+  logger: Logger;
+}): Promise<MetricsServer | undefined> {
+  if (!o.registry || o.listen === undefined) return undefined;
+  try {
+    const server = await startMetricsServer({ registry: o.registry, listen: o.listen });
+    o.logger.info({ metrics: server.address }, 'metrics listening');
+    return server;
+  } catch (e) {
+    await o.undo();
+    throw e;
+  }
 }
