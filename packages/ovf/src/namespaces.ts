@@ -1,0 +1,25 @@
+import type { OvfEdition } from './model.js';
+
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+
+const ENVELOPE_NAMESPACES: ReadonlyArray<readonly [string, OvfEdition]> = [
+  ['http://www.vmware.com/schema/ovf/1/envelope', '0.9'],
+  ['http://schemas.dmtf.org/ovf/envelope/1', '1.x'],
+  ['http://schemas.dmtf.org/ovf/envelope/2', '2.x'],
+];
+
+function trimSlash(uri: string): string {
+  return uri.endsWith('/') ? uri.slice(0, -1) : uri;
+}
+
+/** The edition an envelope namespace URI denotes (oVirt's trailing slash accepted), or null. */
+export function editionOf(namespaceUri: string | null): OvfEdition | null {
+  if (namespaceUri === null) return null;
+  const uri = trimSlash(namespaceUri);
+  return ENVELOPE_NAMESPACES.find(([ns]) => ns === uri)?.[1] ?? null;
+}
+
+/** True for any OVF envelope namespace of any edition. */
+export function isOvfNamespace(namespaceUri: string | null): boolean {
+  return editionOf(namespaceUri) !== null;
+}
