@@ -63,6 +63,9 @@ export const topics = {
   allMonitoringData: (site: string | '+', dataSourceId: string | '+' = '+') =>
     topicFilter(site, 'monitoring', 'datasource', dataSourceId, 'data'),
   allMonitoringInfo: (site: string | '+') => topicFilter(site, 'monitoring', 'datasource', '+', 'info'),
+  /** A service's life-cycle and scaling events (JSON ServiceEvent with the service state). */
+  serviceEvent: (site: string, serviceId: string) => topic(site, 'sm', 'service', serviceId, 'event'),
+  allServiceEvents: (site: string | '+') => topicFilter(site, 'sm', 'service', '+', 'event'),
 };
 
 export interface ParsedTopic {

@@ -73,6 +73,29 @@ describe.each(testBrokers())(
       expect(host.used).toMatchObject({ vcpus: 1, memoryMib: 1024, diskMib: 1024 });
     });
 
+    it("hands a VM's context to its host agent beside the platform's own keys", async () => {
+      const env = '<Environment xmlns="http://schemas.dmtf.org/ovf/environment/1"/>';
+      const vm = await create('ctx', {
+        host: 'l-kvm',
+        context: { 'ovf-env.xml': env, 'app.role': 'master' },
+      });
+      expect(vm.context).toEqual({ 'ovf-env.xml': env, 'app.role': 'master' });
+      const domain = await site.local.host('l-kvm').get(vm.id);
+      expect(domain.spec.context).toMatchObject({
+        'ovf-env.xml': env,
+        'app.role': 'master',
+        'reservoir.vm.id': vm.id,
+      });
+      await expect(
+        c().vms.createVm({
+          name: 'x',
+          resources: { vcpus: 1, memoryMib: 512 },
+          context: { 'reservoir.site': 'forged' },
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'context.reservoir.site' });
+      await act(vm.id, 'delete');
+    });
+
     it('takes a VM through its whole life cycle', async () => {
       const net = await c().networks.createNetwork({ name: `lc-${broker.name}`, cidr: '10.20.0.0/29' });
       let vm = await create('lc', { networkIds: [net.id], host: 'l-kvm' });

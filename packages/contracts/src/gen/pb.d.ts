@@ -1468,6 +1468,818 @@ export namespace reservoir {
         }
     }
 
+    namespace sm {
+
+        namespace v1 {
+
+            interface IInstance extends reservoir.sm.v1.Instance.$Properties {
+            }
+
+            class Instance {
+                constructor(properties?: reservoir.sm.v1.Instance.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                component: string;
+                index: number;
+                vmId: string;
+                state: string;
+                addresses: { [k: string]: string };
+                createdAtMs: number;
+                vmState: string;
+                host: string;
+                static create(properties: reservoir.sm.v1.Instance.$Shape): reservoir.sm.v1.Instance & reservoir.sm.v1.Instance.$Shape;
+                static create(properties?: reservoir.sm.v1.Instance.$Properties): reservoir.sm.v1.Instance;
+                static encode(message: reservoir.sm.v1.Instance.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.Instance & reservoir.sm.v1.Instance.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.Instance;
+                static toObject(message: reservoir.sm.v1.Instance, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Instance {
+                interface $Properties {
+                    id?: (string|null);
+                    component?: (string|null);
+                    index?: (number|null);
+                    vmId?: (string|null);
+                    state?: (string|null);
+                    addresses?: ({ [k: string]: string }|null);
+                    createdAtMs?: (number|null);
+                    vmState?: (string|null);
+                    host?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.Instance.$Properties;
+            }
+
+            interface IComponentStatus extends reservoir.sm.v1.ComponentStatus.$Properties {
+            }
+
+            class ComponentStatus {
+                constructor(properties?: reservoir.sm.v1.ComponentStatus.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                min: number;
+                max: number;
+                initial: number;
+                desired: number;
+                instances: reservoir.sm.v1.Instance.$Properties[];
+                cooldownUntilMs: number;
+                startupOrder: number;
+                dependsOn: string[];
+                cpus: number;
+                memoryMib: number;
+                static create(properties: reservoir.sm.v1.ComponentStatus.$Shape): reservoir.sm.v1.ComponentStatus & reservoir.sm.v1.ComponentStatus.$Shape;
+                static create(properties?: reservoir.sm.v1.ComponentStatus.$Properties): reservoir.sm.v1.ComponentStatus;
+                static encode(message: reservoir.sm.v1.ComponentStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ComponentStatus & reservoir.sm.v1.ComponentStatus.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ComponentStatus;
+                static toObject(message: reservoir.sm.v1.ComponentStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ComponentStatus {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    min?: (number|null);
+                    max?: (number|null);
+                    initial?: (number|null);
+                    desired?: (number|null);
+                    instances?: (reservoir.sm.v1.Instance.$Properties[]|null);
+                    cooldownUntilMs?: (number|null);
+                    startupOrder?: (number|null);
+                    dependsOn?: (string[]|null);
+                    cpus?: (number|null);
+                    memoryMib?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ComponentStatus.$Properties;
+            }
+
+            interface IService extends reservoir.sm.v1.Service.$Properties {
+            }
+
+            class Service {
+                constructor(properties?: reservoir.sm.v1.Service.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                state: string;
+                site: string;
+                organization: string;
+                owner: string;
+                reason: string;
+                createdAtMs: number;
+                stateSinceMs: number;
+                taskId: string;
+                version: number;
+                components: reservoir.sm.v1.ComponentStatus.$Properties[];
+                costPerHour: number;
+                currency: string;
+                manifestJson: string;
+                static create(properties: reservoir.sm.v1.Service.$Shape): reservoir.sm.v1.Service & reservoir.sm.v1.Service.$Shape;
+                static create(properties?: reservoir.sm.v1.Service.$Properties): reservoir.sm.v1.Service;
+                static encode(message: reservoir.sm.v1.Service.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.Service & reservoir.sm.v1.Service.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.Service;
+                static toObject(message: reservoir.sm.v1.Service, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Service {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    site?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    reason?: (string|null);
+                    createdAtMs?: (number|null);
+                    stateSinceMs?: (number|null);
+                    taskId?: (string|null);
+                    version?: (number|null);
+                    components?: (reservoir.sm.v1.ComponentStatus.$Properties[]|null);
+                    costPerHour?: (number|null);
+                    currency?: (string|null);
+                    manifestJson?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.Service.$Properties;
+            }
+
+            interface IDeployServiceRequest extends reservoir.sm.v1.DeployServiceRequest.$Properties {
+            }
+
+            class DeployServiceRequest {
+                constructor(properties?: reservoir.sm.v1.DeployServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                manifest: string;
+                fileName: string;
+                requestId: string;
+                organization: string;
+                owner: string;
+                properties: { [k: string]: string };
+                static create(properties: reservoir.sm.v1.DeployServiceRequest.$Shape): reservoir.sm.v1.DeployServiceRequest & reservoir.sm.v1.DeployServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.DeployServiceRequest.$Properties): reservoir.sm.v1.DeployServiceRequest;
+                static encode(message: reservoir.sm.v1.DeployServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.DeployServiceRequest & reservoir.sm.v1.DeployServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.DeployServiceRequest;
+                static toObject(message: reservoir.sm.v1.DeployServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DeployServiceRequest {
+                interface $Properties {
+                    manifest?: (string|null);
+                    fileName?: (string|null);
+                    requestId?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    properties?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.DeployServiceRequest.$Properties;
+            }
+
+            interface IServiceTaskResponse extends reservoir.sm.v1.ServiceTaskResponse.$Properties {
+            }
+
+            class ServiceTaskResponse {
+                constructor(properties?: reservoir.sm.v1.ServiceTaskResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                service?: (reservoir.sm.v1.Service.$Properties|null);
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.sm.v1.ServiceTaskResponse.$Shape): reservoir.sm.v1.ServiceTaskResponse & reservoir.sm.v1.ServiceTaskResponse.$Shape;
+                static create(properties?: reservoir.sm.v1.ServiceTaskResponse.$Properties): reservoir.sm.v1.ServiceTaskResponse;
+                static encode(message: reservoir.sm.v1.ServiceTaskResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ServiceTaskResponse & reservoir.sm.v1.ServiceTaskResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ServiceTaskResponse;
+                static toObject(message: reservoir.sm.v1.ServiceTaskResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ServiceTaskResponse {
+                interface $Properties {
+                    service?: (reservoir.sm.v1.Service.$Properties|null);
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ServiceTaskResponse.$Properties;
+            }
+
+            interface IGetServiceRequest extends reservoir.sm.v1.GetServiceRequest.$Properties {
+            }
+
+            class GetServiceRequest {
+                constructor(properties?: reservoir.sm.v1.GetServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.sm.v1.GetServiceRequest.$Shape): reservoir.sm.v1.GetServiceRequest & reservoir.sm.v1.GetServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.GetServiceRequest.$Properties): reservoir.sm.v1.GetServiceRequest;
+                static encode(message: reservoir.sm.v1.GetServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.GetServiceRequest & reservoir.sm.v1.GetServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.GetServiceRequest;
+                static toObject(message: reservoir.sm.v1.GetServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.GetServiceRequest.$Properties;
+            }
+
+            interface IListServicesRequest extends reservoir.sm.v1.ListServicesRequest.$Properties {
+            }
+
+            class ListServicesRequest {
+                constructor(properties?: reservoir.sm.v1.ListServicesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                includeFinished: boolean;
+                static create(properties: reservoir.sm.v1.ListServicesRequest.$Shape): reservoir.sm.v1.ListServicesRequest & reservoir.sm.v1.ListServicesRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.ListServicesRequest.$Properties): reservoir.sm.v1.ListServicesRequest;
+                static encode(message: reservoir.sm.v1.ListServicesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ListServicesRequest & reservoir.sm.v1.ListServicesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ListServicesRequest;
+                static toObject(message: reservoir.sm.v1.ListServicesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListServicesRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    includeFinished?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ListServicesRequest.$Properties;
+            }
+
+            interface IListServicesResponse extends reservoir.sm.v1.ListServicesResponse.$Properties {
+            }
+
+            class ListServicesResponse {
+                constructor(properties?: reservoir.sm.v1.ListServicesResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                services: reservoir.sm.v1.Service.$Properties[];
+                static create(properties: reservoir.sm.v1.ListServicesResponse.$Shape): reservoir.sm.v1.ListServicesResponse & reservoir.sm.v1.ListServicesResponse.$Shape;
+                static create(properties?: reservoir.sm.v1.ListServicesResponse.$Properties): reservoir.sm.v1.ListServicesResponse;
+                static encode(message: reservoir.sm.v1.ListServicesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ListServicesResponse & reservoir.sm.v1.ListServicesResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ListServicesResponse;
+                static toObject(message: reservoir.sm.v1.ListServicesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListServicesResponse {
+                interface $Properties {
+                    services?: (reservoir.sm.v1.Service.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ListServicesResponse.$Properties;
+            }
+
+            interface IScaleServiceRequest extends reservoir.sm.v1.ScaleServiceRequest.$Properties {
+            }
+
+            class ScaleServiceRequest {
+                constructor(properties?: reservoir.sm.v1.ScaleServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                component: string;
+                instances: number;
+                static create(properties: reservoir.sm.v1.ScaleServiceRequest.$Shape): reservoir.sm.v1.ScaleServiceRequest & reservoir.sm.v1.ScaleServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.ScaleServiceRequest.$Properties): reservoir.sm.v1.ScaleServiceRequest;
+                static encode(message: reservoir.sm.v1.ScaleServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ScaleServiceRequest & reservoir.sm.v1.ScaleServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ScaleServiceRequest;
+                static toObject(message: reservoir.sm.v1.ScaleServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ScaleServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    component?: (string|null);
+                    instances?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ScaleServiceRequest.$Properties;
+            }
+
+            interface IUpdateRulesRequest extends reservoir.sm.v1.UpdateRulesRequest.$Properties {
+            }
+
+            class UpdateRulesRequest {
+                constructor(properties?: reservoir.sm.v1.UpdateRulesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                document: string;
+                fileName: string;
+                static create(properties: reservoir.sm.v1.UpdateRulesRequest.$Shape): reservoir.sm.v1.UpdateRulesRequest & reservoir.sm.v1.UpdateRulesRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.UpdateRulesRequest.$Properties): reservoir.sm.v1.UpdateRulesRequest;
+                static encode(message: reservoir.sm.v1.UpdateRulesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.UpdateRulesRequest & reservoir.sm.v1.UpdateRulesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.UpdateRulesRequest;
+                static toObject(message: reservoir.sm.v1.UpdateRulesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UpdateRulesRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    document?: (string|null);
+                    fileName?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.UpdateRulesRequest.$Properties;
+            }
+
+            interface IUndeployServiceRequest extends reservoir.sm.v1.UndeployServiceRequest.$Properties {
+            }
+
+            class UndeployServiceRequest {
+                constructor(properties?: reservoir.sm.v1.UndeployServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.sm.v1.UndeployServiceRequest.$Shape): reservoir.sm.v1.UndeployServiceRequest & reservoir.sm.v1.UndeployServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.UndeployServiceRequest.$Properties): reservoir.sm.v1.UndeployServiceRequest;
+                static encode(message: reservoir.sm.v1.UndeployServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.UndeployServiceRequest & reservoir.sm.v1.UndeployServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.UndeployServiceRequest;
+                static toObject(message: reservoir.sm.v1.UndeployServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UndeployServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.UndeployServiceRequest.$Properties;
+            }
+
+            enum ServiceRecoverMode {
+                SERVICE_RECOVER_MODE_UNSPECIFIED = 0,
+                SERVICE_RECOVER_MODE_RETRY = 1,
+                SERVICE_RECOVER_MODE_DELETE = 2
+            }
+
+            interface IRecoverServiceRequest extends reservoir.sm.v1.RecoverServiceRequest.$Properties {
+            }
+
+            class RecoverServiceRequest {
+                constructor(properties?: reservoir.sm.v1.RecoverServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                mode: reservoir.sm.v1.ServiceRecoverMode;
+                static create(properties: reservoir.sm.v1.RecoverServiceRequest.$Shape): reservoir.sm.v1.RecoverServiceRequest & reservoir.sm.v1.RecoverServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.RecoverServiceRequest.$Properties): reservoir.sm.v1.RecoverServiceRequest;
+                static encode(message: reservoir.sm.v1.RecoverServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.RecoverServiceRequest & reservoir.sm.v1.RecoverServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.RecoverServiceRequest;
+                static toObject(message: reservoir.sm.v1.RecoverServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RecoverServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    mode?: (reservoir.sm.v1.ServiceRecoverMode|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.RecoverServiceRequest.$Properties;
+            }
+
+            interface IExportServiceRequest extends reservoir.sm.v1.ExportServiceRequest.$Properties {
+            }
+
+            class ExportServiceRequest {
+                constructor(properties?: reservoir.sm.v1.ExportServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.sm.v1.ExportServiceRequest.$Shape): reservoir.sm.v1.ExportServiceRequest & reservoir.sm.v1.ExportServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.ExportServiceRequest.$Properties): reservoir.sm.v1.ExportServiceRequest;
+                static encode(message: reservoir.sm.v1.ExportServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ExportServiceRequest & reservoir.sm.v1.ExportServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ExportServiceRequest;
+                static toObject(message: reservoir.sm.v1.ExportServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ExportServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ExportServiceRequest.$Properties;
+            }
+
+            interface IExportServiceResponse extends reservoir.sm.v1.ExportServiceResponse.$Properties {
+            }
+
+            class ExportServiceResponse {
+                constructor(properties?: reservoir.sm.v1.ExportServiceResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                ovf: string;
+                static create(properties: reservoir.sm.v1.ExportServiceResponse.$Shape): reservoir.sm.v1.ExportServiceResponse & reservoir.sm.v1.ExportServiceResponse.$Shape;
+                static create(properties?: reservoir.sm.v1.ExportServiceResponse.$Properties): reservoir.sm.v1.ExportServiceResponse;
+                static encode(message: reservoir.sm.v1.ExportServiceResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ExportServiceResponse & reservoir.sm.v1.ExportServiceResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ExportServiceResponse;
+                static toObject(message: reservoir.sm.v1.ExportServiceResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ExportServiceResponse {
+                interface $Properties {
+                    ovf?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ExportServiceResponse.$Properties;
+            }
+
+            interface IServiceEvent extends reservoir.sm.v1.ServiceEvent.$Properties {
+            }
+
+            class ServiceEvent {
+                constructor(properties?: reservoir.sm.v1.ServiceEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                seq: number;
+                timeMs: number;
+                kind: string;
+                component: string;
+                ruleId: string;
+                from: number;
+                to: number;
+                reason: string;
+                taskId: string;
+                static create(properties: reservoir.sm.v1.ServiceEvent.$Shape): reservoir.sm.v1.ServiceEvent & reservoir.sm.v1.ServiceEvent.$Shape;
+                static create(properties?: reservoir.sm.v1.ServiceEvent.$Properties): reservoir.sm.v1.ServiceEvent;
+                static encode(message: reservoir.sm.v1.ServiceEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ServiceEvent & reservoir.sm.v1.ServiceEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ServiceEvent;
+                static toObject(message: reservoir.sm.v1.ServiceEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ServiceEvent {
+                interface $Properties {
+                    seq?: (number|null);
+                    timeMs?: (number|null);
+                    kind?: (string|null);
+                    component?: (string|null);
+                    ruleId?: (string|null);
+                    from?: (number|null);
+                    to?: (number|null);
+                    reason?: (string|null);
+                    taskId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ServiceEvent.$Properties;
+            }
+
+            interface IListEventsRequest extends reservoir.sm.v1.ListEventsRequest.$Properties {
+            }
+
+            class ListEventsRequest {
+                constructor(properties?: reservoir.sm.v1.ListEventsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                afterSeq: number;
+                limit: number;
+                static create(properties: reservoir.sm.v1.ListEventsRequest.$Shape): reservoir.sm.v1.ListEventsRequest & reservoir.sm.v1.ListEventsRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.ListEventsRequest.$Properties): reservoir.sm.v1.ListEventsRequest;
+                static encode(message: reservoir.sm.v1.ListEventsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ListEventsRequest & reservoir.sm.v1.ListEventsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ListEventsRequest;
+                static toObject(message: reservoir.sm.v1.ListEventsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListEventsRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    afterSeq?: (number|null);
+                    limit?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ListEventsRequest.$Properties;
+            }
+
+            interface IListEventsResponse extends reservoir.sm.v1.ListEventsResponse.$Properties {
+            }
+
+            class ListEventsResponse {
+                constructor(properties?: reservoir.sm.v1.ListEventsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                events: reservoir.sm.v1.ServiceEvent.$Properties[];
+                static create(properties: reservoir.sm.v1.ListEventsResponse.$Shape): reservoir.sm.v1.ListEventsResponse & reservoir.sm.v1.ListEventsResponse.$Shape;
+                static create(properties?: reservoir.sm.v1.ListEventsResponse.$Properties): reservoir.sm.v1.ListEventsResponse;
+                static encode(message: reservoir.sm.v1.ListEventsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ListEventsResponse & reservoir.sm.v1.ListEventsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ListEventsResponse;
+                static toObject(message: reservoir.sm.v1.ListEventsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListEventsResponse {
+                interface $Properties {
+                    events?: (reservoir.sm.v1.ServiceEvent.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ListEventsResponse.$Properties;
+            }
+
+            interface IGetInstanceEnvironmentRequest extends reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties {
+            }
+
+            class GetInstanceEnvironmentRequest {
+                constructor(properties?: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                serviceId: string;
+                instanceId: string;
+                static create(properties: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape): reservoir.sm.v1.GetInstanceEnvironmentRequest & reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties): reservoir.sm.v1.GetInstanceEnvironmentRequest;
+                static encode(message: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.GetInstanceEnvironmentRequest & reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.GetInstanceEnvironmentRequest;
+                static toObject(message: reservoir.sm.v1.GetInstanceEnvironmentRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetInstanceEnvironmentRequest {
+                interface $Properties {
+                    serviceId?: (string|null);
+                    instanceId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties;
+            }
+
+            interface IInstanceEnvironment extends reservoir.sm.v1.InstanceEnvironment.$Properties {
+            }
+
+            class InstanceEnvironment {
+                constructor(properties?: reservoir.sm.v1.InstanceEnvironment.$Properties);
+                $unknowns?: Uint8Array[];
+                instanceId: string;
+                document: string;
+                properties: { [k: string]: string };
+                static create(properties: reservoir.sm.v1.InstanceEnvironment.$Shape): reservoir.sm.v1.InstanceEnvironment & reservoir.sm.v1.InstanceEnvironment.$Shape;
+                static create(properties?: reservoir.sm.v1.InstanceEnvironment.$Properties): reservoir.sm.v1.InstanceEnvironment;
+                static encode(message: reservoir.sm.v1.InstanceEnvironment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.InstanceEnvironment & reservoir.sm.v1.InstanceEnvironment.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.InstanceEnvironment;
+                static toObject(message: reservoir.sm.v1.InstanceEnvironment, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InstanceEnvironment {
+                interface $Properties {
+                    instanceId?: (string|null);
+                    document?: (string|null);
+                    properties?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.InstanceEnvironment.$Properties;
+            }
+
+            interface IEstimateCostRequest extends reservoir.sm.v1.EstimateCostRequest.$Properties {
+            }
+
+            class EstimateCostRequest {
+                constructor(properties?: reservoir.sm.v1.EstimateCostRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                manifest: string;
+                fileName: string;
+                static create(properties: reservoir.sm.v1.EstimateCostRequest.$Shape): reservoir.sm.v1.EstimateCostRequest & reservoir.sm.v1.EstimateCostRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.EstimateCostRequest.$Properties): reservoir.sm.v1.EstimateCostRequest;
+                static encode(message: reservoir.sm.v1.EstimateCostRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.EstimateCostRequest & reservoir.sm.v1.EstimateCostRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.EstimateCostRequest;
+                static toObject(message: reservoir.sm.v1.EstimateCostRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace EstimateCostRequest {
+                interface $Properties {
+                    manifest?: (string|null);
+                    fileName?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.EstimateCostRequest.$Properties;
+            }
+
+            interface IComponentCost extends reservoir.sm.v1.ComponentCost.$Properties {
+            }
+
+            class ComponentCost {
+                constructor(properties?: reservoir.sm.v1.ComponentCost.$Properties);
+                $unknowns?: Uint8Array[];
+                component: string;
+                perInstanceHour: number;
+                atInitial: number;
+                atMax: number;
+                static create(properties: reservoir.sm.v1.ComponentCost.$Shape): reservoir.sm.v1.ComponentCost & reservoir.sm.v1.ComponentCost.$Shape;
+                static create(properties?: reservoir.sm.v1.ComponentCost.$Properties): reservoir.sm.v1.ComponentCost;
+                static encode(message: reservoir.sm.v1.ComponentCost.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ComponentCost & reservoir.sm.v1.ComponentCost.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ComponentCost;
+                static toObject(message: reservoir.sm.v1.ComponentCost, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ComponentCost {
+                interface $Properties {
+                    component?: (string|null);
+                    perInstanceHour?: (number|null);
+                    atInitial?: (number|null);
+                    atMax?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ComponentCost.$Properties;
+            }
+
+            interface ICostEstimate extends reservoir.sm.v1.CostEstimate.$Properties {
+            }
+
+            class CostEstimate {
+                constructor(properties?: reservoir.sm.v1.CostEstimate.$Properties);
+                $unknowns?: Uint8Array[];
+                perHourAtInitial: number;
+                perHourAtMax: number;
+                currency: string;
+                components: reservoir.sm.v1.ComponentCost.$Properties[];
+                budgetPerHour: number;
+                static create(properties: reservoir.sm.v1.CostEstimate.$Shape): reservoir.sm.v1.CostEstimate & reservoir.sm.v1.CostEstimate.$Shape;
+                static create(properties?: reservoir.sm.v1.CostEstimate.$Properties): reservoir.sm.v1.CostEstimate;
+                static encode(message: reservoir.sm.v1.CostEstimate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.CostEstimate & reservoir.sm.v1.CostEstimate.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.CostEstimate;
+                static toObject(message: reservoir.sm.v1.CostEstimate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CostEstimate {
+                interface $Properties {
+                    perHourAtInitial?: (number|null);
+                    perHourAtMax?: (number|null);
+                    currency?: (string|null);
+                    components?: (reservoir.sm.v1.ComponentCost.$Properties[]|null);
+                    budgetPerHour?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.CostEstimate.$Properties;
+            }
+
+            class ServiceManagerService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): ServiceManagerService;
+                deployService: reservoir.sm.v1.ServiceManagerService.DeployService;
+                getService: reservoir.sm.v1.ServiceManagerService.GetService;
+                listServices: reservoir.sm.v1.ServiceManagerService.ListServices;
+                scaleService: reservoir.sm.v1.ServiceManagerService.ScaleService;
+                updateRules: reservoir.sm.v1.ServiceManagerService.UpdateRules;
+                undeployService: reservoir.sm.v1.ServiceManagerService.UndeployService;
+                recoverService: reservoir.sm.v1.ServiceManagerService.RecoverService;
+                exportService: reservoir.sm.v1.ServiceManagerService.ExportService;
+                listEvents: reservoir.sm.v1.ServiceManagerService.ListEvents;
+                getInstanceEnvironment: reservoir.sm.v1.ServiceManagerService.GetInstanceEnvironment;
+                estimateCost: reservoir.sm.v1.ServiceManagerService.EstimateCost;
+            }
+
+            namespace ServiceManagerService {
+                type DeployServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type DeployService = {
+                  (request: reservoir.sm.v1.IDeployServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.DeployServiceCallback): void;
+                  (request: reservoir.sm.v1.IDeployServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "DeployService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/DeployService";
+                  readonly requestType: "DeployServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.Service) => void;
+                type GetService = {
+                  (request: reservoir.sm.v1.IGetServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.GetServiceCallback): void;
+                  (request: reservoir.sm.v1.IGetServiceRequest): Promise<reservoir.sm.v1.Service>;
+                  readonly name: "GetService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/GetService";
+                  readonly requestType: "GetServiceRequest";
+                  readonly responseType: "Service";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListServicesCallback = (error: (Error|null), response?: reservoir.sm.v1.ListServicesResponse) => void;
+                type ListServices = {
+                  (request: reservoir.sm.v1.IListServicesRequest, callback: reservoir.sm.v1.ServiceManagerService.ListServicesCallback): void;
+                  (request: reservoir.sm.v1.IListServicesRequest): Promise<reservoir.sm.v1.ListServicesResponse>;
+                  readonly name: "ListServices";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/ListServices";
+                  readonly requestType: "ListServicesRequest";
+                  readonly responseType: "ListServicesResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ScaleServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type ScaleService = {
+                  (request: reservoir.sm.v1.IScaleServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ScaleServiceCallback): void;
+                  (request: reservoir.sm.v1.IScaleServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "ScaleService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/ScaleService";
+                  readonly requestType: "ScaleServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UpdateRulesCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type UpdateRules = {
+                  (request: reservoir.sm.v1.IUpdateRulesRequest, callback: reservoir.sm.v1.ServiceManagerService.UpdateRulesCallback): void;
+                  (request: reservoir.sm.v1.IUpdateRulesRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "UpdateRules";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/UpdateRules";
+                  readonly requestType: "UpdateRulesRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UndeployServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type UndeployService = {
+                  (request: reservoir.sm.v1.IUndeployServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.UndeployServiceCallback): void;
+                  (request: reservoir.sm.v1.IUndeployServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "UndeployService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/UndeployService";
+                  readonly requestType: "UndeployServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RecoverServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type RecoverService = {
+                  (request: reservoir.sm.v1.IRecoverServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.RecoverServiceCallback): void;
+                  (request: reservoir.sm.v1.IRecoverServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "RecoverService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/RecoverService";
+                  readonly requestType: "RecoverServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ExportServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ExportServiceResponse) => void;
+                type ExportService = {
+                  (request: reservoir.sm.v1.IExportServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ExportServiceCallback): void;
+                  (request: reservoir.sm.v1.IExportServiceRequest): Promise<reservoir.sm.v1.ExportServiceResponse>;
+                  readonly name: "ExportService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/ExportService";
+                  readonly requestType: "ExportServiceRequest";
+                  readonly responseType: "ExportServiceResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListEventsCallback = (error: (Error|null), response?: reservoir.sm.v1.ListEventsResponse) => void;
+                type ListEvents = {
+                  (request: reservoir.sm.v1.IListEventsRequest, callback: reservoir.sm.v1.ServiceManagerService.ListEventsCallback): void;
+                  (request: reservoir.sm.v1.IListEventsRequest): Promise<reservoir.sm.v1.ListEventsResponse>;
+                  readonly name: "ListEvents";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/ListEvents";
+                  readonly requestType: "ListEventsRequest";
+                  readonly responseType: "ListEventsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetInstanceEnvironmentCallback = (error: (Error|null), response?: reservoir.sm.v1.InstanceEnvironment) => void;
+                type GetInstanceEnvironment = {
+                  (request: reservoir.sm.v1.IGetInstanceEnvironmentRequest, callback: reservoir.sm.v1.ServiceManagerService.GetInstanceEnvironmentCallback): void;
+                  (request: reservoir.sm.v1.IGetInstanceEnvironmentRequest): Promise<reservoir.sm.v1.InstanceEnvironment>;
+                  readonly name: "GetInstanceEnvironment";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/GetInstanceEnvironment";
+                  readonly requestType: "GetInstanceEnvironmentRequest";
+                  readonly responseType: "InstanceEnvironment";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type EstimateCostCallback = (error: (Error|null), response?: reservoir.sm.v1.CostEstimate) => void;
+                type EstimateCost = {
+                  (request: reservoir.sm.v1.IEstimateCostRequest, callback: reservoir.sm.v1.ServiceManagerService.EstimateCostCallback): void;
+                  (request: reservoir.sm.v1.IEstimateCostRequest): Promise<reservoir.sm.v1.CostEstimate>;
+                  readonly name: "EstimateCost";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/EstimateCost";
+                  readonly requestType: "EstimateCostRequest";
+                  readonly responseType: "CostEstimate";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+        }
+    }
+
     namespace veeh {
 
         namespace v1 {
@@ -2872,6 +3684,7 @@ export namespace reservoir {
                 taskId: string;
                 version: number;
                 placement?: (reservoir.veem.v1.Placement.$Properties|null);
+                context: { [k: string]: string };
                 static create(properties: reservoir.veem.v1.Vm.$Shape): reservoir.veem.v1.Vm & reservoir.veem.v1.Vm.$Shape;
                 static create(properties?: reservoir.veem.v1.Vm.$Properties): reservoir.veem.v1.Vm;
                 static encode(message: reservoir.veem.v1.Vm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2905,6 +3718,7 @@ export namespace reservoir {
                     taskId?: (string|null);
                     version?: (number|null);
                     placement?: (reservoir.veem.v1.Placement.$Properties|null);
+                    context?: ({ [k: string]: string }|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.Vm.$Properties;
@@ -2928,6 +3742,7 @@ export namespace reservoir {
                 owner: string;
                 host: string;
                 placement?: (reservoir.veem.v1.Placement.$Properties|null);
+                context: { [k: string]: string };
                 static create(properties: reservoir.veem.v1.CreateVmRequest.$Shape): reservoir.veem.v1.CreateVmRequest & reservoir.veem.v1.CreateVmRequest.$Shape;
                 static create(properties?: reservoir.veem.v1.CreateVmRequest.$Properties): reservoir.veem.v1.CreateVmRequest;
                 static encode(message: reservoir.veem.v1.CreateVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2951,6 +3766,7 @@ export namespace reservoir {
                     owner?: (string|null);
                     host?: (string|null);
                     placement?: (reservoir.veem.v1.Placement.$Properties|null);
+                    context?: ({ [k: string]: string }|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.CreateVmRequest.$Properties;

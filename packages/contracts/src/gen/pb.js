@@ -13033,6 +13033,7246 @@ export const reservoir = $root.reservoir = (() => {
         return pe;
     })();
 
+    reservoir.sm = (function() {
+
+        /**
+         * Namespace sm.
+         * @memberof reservoir
+         * @namespace
+         */
+        const sm = {};
+
+        sm.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof reservoir.sm
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.Instance = (function() {
+
+                /**
+                 * Properties of an Instance.
+                 * @typedef {Object} reservoir.sm.v1.Instance.$Properties
+                 * @property {string|null} [id] Instance id
+                 * @property {string|null} [component] Instance component
+                 * @property {number|null} [index] Instance index
+                 * @property {string|null} [vmId] Instance vmId
+                 * @property {string|null} [state] Instance state
+                 * @property {Object.<string,string>|null} [addresses] Instance addresses
+                 * @property {number|null} [createdAtMs] Instance createdAtMs
+                 * @property {string|null} [vmState] Instance vmState
+                 * @property {string|null} [host] Instance host
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Instance.
+                 * @memberof reservoir.sm.v1
+                 * @interface IInstance
+                 * @augments reservoir.sm.v1.Instance.$Properties
+                 * @deprecated Use reservoir.sm.v1.Instance.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Instance.
+                 * @typedef {reservoir.sm.v1.Instance.$Properties} reservoir.sm.v1.Instance.$Shape
+                 */
+
+                /**
+                 * Constructs a new Instance.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an Instance.
+                 * @constructor
+                 * @param {reservoir.sm.v1.Instance.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Instance = function (properties) {
+                    this.addresses = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Instance id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.id = "";
+
+                /**
+                 * Instance component.
+                 * @member {string} component
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.component = "";
+
+                /**
+                 * Instance index.
+                 * @member {number} index
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.index = 0;
+
+                /**
+                 * Instance vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.vmId = "";
+
+                /**
+                 * Instance state.
+                 * @member {string} state
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.state = "";
+
+                /**
+                 * Instance addresses.
+                 * @member {Object.<string,string>} addresses
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.addresses = $util.emptyObject;
+
+                /**
+                 * Instance createdAtMs.
+                 * @member {number} createdAtMs
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.createdAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Instance vmState.
+                 * @member {string} vmState
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.vmState = "";
+
+                /**
+                 * Instance host.
+                 * @member {string} host
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 */
+                Instance.prototype.host = "";
+
+                /**
+                 * Creates a new Instance instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.Instance
+                 * @static
+                 * @param {reservoir.sm.v1.Instance.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.Instance} Instance instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.Instance.$Shape): reservoir.sm.v1.Instance & reservoir.sm.v1.Instance.$Shape;
+                 *   (properties?: reservoir.sm.v1.Instance.$Properties): reservoir.sm.v1.Instance;
+                 * }}
+                 */
+                Instance.create = function(properties) {
+                    return new Instance(properties);
+                };
+
+                /**
+                 * Encodes the specified Instance message. Does not implicitly {@link reservoir.sm.v1.Instance.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.Instance
+                 * @static
+                 * @param {reservoir.sm.v1.Instance.$Properties} message Instance message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Instance.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.component);
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.index);
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.vmId);
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.state);
+                    if (message.addresses != null && $Object.hasOwnProperty.call(message, "addresses"))
+                        for (let keys = $Object.keys(message.addresses), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 6, wireType 2 =*/50).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.addresses[keys[i]]).ldelim();
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs") && (typeof message.createdAtMs === "object" ? message.createdAtMs.low || message.createdAtMs.high : message.createdAtMs !== 0))
+                        writer.uint32(/* id 7, wireType 0 =*/56).int64(message.createdAtMs);
+                    if (message.vmState != null && $Object.hasOwnProperty.call(message, "vmState") && message.vmState !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.vmState);
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.host);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Instance message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.Instance
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.Instance & reservoir.sm.v1.Instance.$Shape} Instance
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Instance.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.Instance();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.index = value;
+                                else
+                                    delete message.index;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.addresses === $util.emptyObject)
+                                    message.addresses = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.addresses, key);
+                                message.addresses[key] = value;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.createdAtMs = value;
+                                else
+                                    delete message.createdAtMs;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmState = value;
+                                else
+                                    delete message.vmState;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.host = value;
+                                else
+                                    delete message.host;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Instance message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.Instance
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.Instance} Instance
+                 */
+                Instance.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.Instance)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.Instance: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.Instance();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.index != null)
+                        if ($Number(object.index) !== 0)
+                            message.index = object.index >>> 0;
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.addresses) {
+                        if (!$util.isObject(object.addresses))
+                            throw $TypeError(".reservoir.sm.v1.Instance.addresses: object expected");
+                        message.addresses = {};
+                        for (let keys = $Object.keys(object.addresses), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.addresses, keys[i]);
+                            message.addresses[keys[i]] = $String(object.addresses[keys[i]]);
+                        }
+                    }
+                    if (object.createdAtMs != null)
+                        if (typeof object.createdAtMs === "object" ? object.createdAtMs.low || object.createdAtMs.high : $Number(object.createdAtMs) !== 0)
+                            if ($util.Long)
+                                message.createdAtMs = $util.Long.fromValue(object.createdAtMs, false);
+                            else if (typeof object.createdAtMs === "string")
+                                message.createdAtMs = $parseInt(object.createdAtMs, 10);
+                            else if (typeof object.createdAtMs === "number")
+                                message.createdAtMs = object.createdAtMs;
+                            else if (typeof object.createdAtMs === "object")
+                                message.createdAtMs = new $util.LongBits(object.createdAtMs.low >>> 0, object.createdAtMs.high >>> 0).toNumber();
+                    if (object.vmState != null)
+                        if (typeof object.vmState !== "string" || object.vmState.length)
+                            message.vmState = $String(object.vmState);
+                    if (object.host != null)
+                        if (typeof object.host !== "string" || object.host.length)
+                            message.host = $String(object.host);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Instance message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.Instance
+                 * @static
+                 * @param {reservoir.sm.v1.Instance} message Instance
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Instance.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.addresses = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.component = "";
+                        object.index = 0;
+                        object.vmId = "";
+                        object.state = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.createdAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.createdAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.vmState = "";
+                        object.host = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                        object.index = message.index;
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    let keys2;
+                    if (message.addresses && (keys2 = $Object.keys(message.addresses)).length) {
+                        object.addresses = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.addresses, keys2[j]);
+                            object.addresses[keys2[j]] = message.addresses[keys2[j]];
+                        }
+                    }
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.createdAtMs = typeof message.createdAtMs === "number" ? $BigInt(message.createdAtMs) : $util.Long.fromBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.createdAtMs === "number")
+                            object.createdAtMs = options.longs === $String ? $String(message.createdAtMs) : message.createdAtMs;
+                        else
+                            object.createdAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAtMs) : options.longs === $Number ? new $util.LongBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0).toNumber() : message.createdAtMs;
+                    if (message.vmState != null && $Object.hasOwnProperty.call(message, "vmState"))
+                        object.vmState = message.vmState;
+                    if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                        object.host = message.host;
+                    return object;
+                };
+
+                /**
+                 * Converts this Instance to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.Instance
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Instance.prototype.toJSON = function() {
+                    return Instance.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Instance;
+            })();
+
+            v1.ComponentStatus = (function() {
+
+                /**
+                 * Properties of a ComponentStatus.
+                 * @typedef {Object} reservoir.sm.v1.ComponentStatus.$Properties
+                 * @property {string|null} [id] ComponentStatus id
+                 * @property {string|null} [name] ComponentStatus name
+                 * @property {number|null} [min] ComponentStatus min
+                 * @property {number|null} [max] ComponentStatus max
+                 * @property {number|null} [initial] ComponentStatus initial
+                 * @property {number|null} [desired] ComponentStatus desired
+                 * @property {Array.<reservoir.sm.v1.Instance.$Properties>|null} [instances] ComponentStatus instances
+                 * @property {number|null} [cooldownUntilMs] ComponentStatus cooldownUntilMs
+                 * @property {number|null} [startupOrder] ComponentStatus startupOrder
+                 * @property {Array.<string>|null} [dependsOn] ComponentStatus dependsOn
+                 * @property {number|null} [cpus] ComponentStatus cpus
+                 * @property {number|null} [memoryMib] ComponentStatus memoryMib
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ComponentStatus.
+                 * @memberof reservoir.sm.v1
+                 * @interface IComponentStatus
+                 * @augments reservoir.sm.v1.ComponentStatus.$Properties
+                 * @deprecated Use reservoir.sm.v1.ComponentStatus.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ComponentStatus.
+                 * @typedef {reservoir.sm.v1.ComponentStatus.$Properties} reservoir.sm.v1.ComponentStatus.$Shape
+                 */
+
+                /**
+                 * Constructs a new ComponentStatus.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ComponentStatus.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ComponentStatus.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ComponentStatus = function (properties) {
+                    this.instances = [];
+                    this.dependsOn = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ComponentStatus id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.id = "";
+
+                /**
+                 * ComponentStatus name.
+                 * @member {string} name
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.name = "";
+
+                /**
+                 * ComponentStatus min.
+                 * @member {number} min
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.min = 0;
+
+                /**
+                 * ComponentStatus max.
+                 * @member {number} max
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.max = 0;
+
+                /**
+                 * ComponentStatus initial.
+                 * @member {number} initial
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.initial = 0;
+
+                /**
+                 * ComponentStatus desired.
+                 * @member {number} desired
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.desired = 0;
+
+                /**
+                 * ComponentStatus instances.
+                 * @member {Array.<reservoir.sm.v1.Instance.$Properties>} instances
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.instances = $util.emptyArray;
+
+                /**
+                 * ComponentStatus cooldownUntilMs.
+                 * @member {number} cooldownUntilMs
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.cooldownUntilMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ComponentStatus startupOrder.
+                 * @member {number} startupOrder
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.startupOrder = 0;
+
+                /**
+                 * ComponentStatus dependsOn.
+                 * @member {Array.<string>} dependsOn
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.dependsOn = $util.emptyArray;
+
+                /**
+                 * ComponentStatus cpus.
+                 * @member {number} cpus
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.cpus = 0;
+
+                /**
+                 * ComponentStatus memoryMib.
+                 * @member {number} memoryMib
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 */
+                ComponentStatus.prototype.memoryMib = 0;
+
+                /**
+                 * Creates a new ComponentStatus instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentStatus.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ComponentStatus} ComponentStatus instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ComponentStatus.$Shape): reservoir.sm.v1.ComponentStatus & reservoir.sm.v1.ComponentStatus.$Shape;
+                 *   (properties?: reservoir.sm.v1.ComponentStatus.$Properties): reservoir.sm.v1.ComponentStatus;
+                 * }}
+                 */
+                ComponentStatus.create = function(properties) {
+                    return new ComponentStatus(properties);
+                };
+
+                /**
+                 * Encodes the specified ComponentStatus message. Does not implicitly {@link reservoir.sm.v1.ComponentStatus.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentStatus.$Properties} message ComponentStatus message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ComponentStatus.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min") && message.min !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.min);
+                    if (message.max != null && $Object.hasOwnProperty.call(message, "max") && message.max !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.max);
+                    if (message.initial != null && $Object.hasOwnProperty.call(message, "initial") && message.initial !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.initial);
+                    if (message.desired != null && $Object.hasOwnProperty.call(message, "desired") && message.desired !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.desired);
+                    if (message.instances != null && message.instances.length)
+                        for (let i = 0; i < message.instances.length; ++i)
+                            $root.reservoir.sm.v1.Instance.encode(message.instances[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                    if (message.cooldownUntilMs != null && $Object.hasOwnProperty.call(message, "cooldownUntilMs") && (typeof message.cooldownUntilMs === "object" ? message.cooldownUntilMs.low || message.cooldownUntilMs.high : message.cooldownUntilMs !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.cooldownUntilMs);
+                    if (message.startupOrder != null && $Object.hasOwnProperty.call(message, "startupOrder") && message.startupOrder !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.startupOrder);
+                    if (message.dependsOn != null && message.dependsOn.length)
+                        for (let i = 0; i < message.dependsOn.length; ++i)
+                            writer.uint32(/* id 10, wireType 2 =*/82).string(message.dependsOn[i]);
+                    if (message.cpus != null && $Object.hasOwnProperty.call(message, "cpus") && message.cpus !== 0)
+                        writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.cpus);
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib") && message.memoryMib !== 0)
+                        writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.memoryMib);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ComponentStatus message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ComponentStatus & reservoir.sm.v1.ComponentStatus.$Shape} ComponentStatus
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ComponentStatus.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ComponentStatus();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.min = value;
+                                else
+                                    delete message.min;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.max = value;
+                                else
+                                    delete message.max;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.initial = value;
+                                else
+                                    delete message.initial;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.desired = value;
+                                else
+                                    delete message.desired;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.instances && message.instances.length))
+                                    message.instances = [];
+                                message.instances.push($root.reservoir.sm.v1.Instance.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.cooldownUntilMs = value;
+                                else
+                                    delete message.cooldownUntilMs;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.startupOrder = value;
+                                else
+                                    delete message.startupOrder;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.dependsOn && message.dependsOn.length))
+                                    message.dependsOn = [];
+                                message.dependsOn.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.cpus = value;
+                                else
+                                    delete message.cpus;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.memoryMib = value;
+                                else
+                                    delete message.memoryMib;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ComponentStatus message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ComponentStatus} ComponentStatus
+                 */
+                ComponentStatus.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ComponentStatus)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ComponentStatus: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ComponentStatus();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.min != null)
+                        if ($Number(object.min) !== 0)
+                            message.min = object.min >>> 0;
+                    if (object.max != null)
+                        if ($Number(object.max) !== 0)
+                            message.max = object.max >>> 0;
+                    if (object.initial != null)
+                        if ($Number(object.initial) !== 0)
+                            message.initial = object.initial >>> 0;
+                    if (object.desired != null)
+                        if ($Number(object.desired) !== 0)
+                            message.desired = object.desired >>> 0;
+                    if (object.instances) {
+                        if (!$Array.isArray(object.instances))
+                            throw $TypeError(".reservoir.sm.v1.ComponentStatus.instances: array expected");
+                        message.instances = $Array(object.instances.length);
+                        for (let i = 0; i < object.instances.length; ++i) {
+                            if (!$util.isObject(object.instances[i]))
+                                throw $TypeError(".reservoir.sm.v1.ComponentStatus.instances: object expected");
+                            message.instances[i] = $root.reservoir.sm.v1.Instance.fromObject(object.instances[i], _depth + 1);
+                        }
+                    }
+                    if (object.cooldownUntilMs != null)
+                        if (typeof object.cooldownUntilMs === "object" ? object.cooldownUntilMs.low || object.cooldownUntilMs.high : $Number(object.cooldownUntilMs) !== 0)
+                            if ($util.Long)
+                                message.cooldownUntilMs = $util.Long.fromValue(object.cooldownUntilMs, false);
+                            else if (typeof object.cooldownUntilMs === "string")
+                                message.cooldownUntilMs = $parseInt(object.cooldownUntilMs, 10);
+                            else if (typeof object.cooldownUntilMs === "number")
+                                message.cooldownUntilMs = object.cooldownUntilMs;
+                            else if (typeof object.cooldownUntilMs === "object")
+                                message.cooldownUntilMs = new $util.LongBits(object.cooldownUntilMs.low >>> 0, object.cooldownUntilMs.high >>> 0).toNumber();
+                    if (object.startupOrder != null)
+                        if ($Number(object.startupOrder) !== 0)
+                            message.startupOrder = object.startupOrder >>> 0;
+                    if (object.dependsOn) {
+                        if (!$Array.isArray(object.dependsOn))
+                            throw $TypeError(".reservoir.sm.v1.ComponentStatus.dependsOn: array expected");
+                        message.dependsOn = $Array(object.dependsOn.length);
+                        for (let i = 0; i < object.dependsOn.length; ++i)
+                            message.dependsOn[i] = $String(object.dependsOn[i]);
+                    }
+                    if (object.cpus != null)
+                        if ($Number(object.cpus) !== 0)
+                            message.cpus = object.cpus >>> 0;
+                    if (object.memoryMib != null)
+                        if ($Number(object.memoryMib) !== 0)
+                            message.memoryMib = object.memoryMib >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ComponentStatus message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentStatus} message ComponentStatus
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ComponentStatus.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.instances = [];
+                        object.dependsOn = [];
+                    }
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.min = 0;
+                        object.max = 0;
+                        object.initial = 0;
+                        object.desired = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.cooldownUntilMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.cooldownUntilMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.startupOrder = 0;
+                        object.cpus = 0;
+                        object.memoryMib = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.min != null && $Object.hasOwnProperty.call(message, "min"))
+                        object.min = message.min;
+                    if (message.max != null && $Object.hasOwnProperty.call(message, "max"))
+                        object.max = message.max;
+                    if (message.initial != null && $Object.hasOwnProperty.call(message, "initial"))
+                        object.initial = message.initial;
+                    if (message.desired != null && $Object.hasOwnProperty.call(message, "desired"))
+                        object.desired = message.desired;
+                    if (message.instances && message.instances.length) {
+                        object.instances = $Array(message.instances.length);
+                        for (let j = 0; j < message.instances.length; ++j)
+                            object.instances[j] = $root.reservoir.sm.v1.Instance.toObject(message.instances[j], options, _depth + 1);
+                    }
+                    if (message.cooldownUntilMs != null && $Object.hasOwnProperty.call(message, "cooldownUntilMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.cooldownUntilMs = typeof message.cooldownUntilMs === "number" ? $BigInt(message.cooldownUntilMs) : $util.Long.fromBits(message.cooldownUntilMs.low >>> 0, message.cooldownUntilMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.cooldownUntilMs === "number")
+                            object.cooldownUntilMs = options.longs === $String ? $String(message.cooldownUntilMs) : message.cooldownUntilMs;
+                        else
+                            object.cooldownUntilMs = options.longs === $String ? $util.Long.prototype.toString.call(message.cooldownUntilMs) : options.longs === $Number ? new $util.LongBits(message.cooldownUntilMs.low >>> 0, message.cooldownUntilMs.high >>> 0).toNumber() : message.cooldownUntilMs;
+                    if (message.startupOrder != null && $Object.hasOwnProperty.call(message, "startupOrder"))
+                        object.startupOrder = message.startupOrder;
+                    if (message.dependsOn && message.dependsOn.length) {
+                        object.dependsOn = $Array(message.dependsOn.length);
+                        for (let j = 0; j < message.dependsOn.length; ++j)
+                            object.dependsOn[j] = message.dependsOn[j];
+                    }
+                    if (message.cpus != null && $Object.hasOwnProperty.call(message, "cpus"))
+                        object.cpus = message.cpus;
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib"))
+                        object.memoryMib = message.memoryMib;
+                    return object;
+                };
+
+                /**
+                 * Converts this ComponentStatus to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ComponentStatus
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ComponentStatus.prototype.toJSON = function() {
+                    return ComponentStatus.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ComponentStatus;
+            })();
+
+            v1.Service = (function() {
+
+                /**
+                 * Properties of a Service.
+                 * @typedef {Object} reservoir.sm.v1.Service.$Properties
+                 * @property {string|null} [id] Service id
+                 * @property {string|null} [name] Service name
+                 * @property {string|null} [state] Service state
+                 * @property {string|null} [site] Service site
+                 * @property {string|null} [organization] Service organization
+                 * @property {string|null} [owner] Service owner
+                 * @property {string|null} [reason] Service reason
+                 * @property {number|null} [createdAtMs] Service createdAtMs
+                 * @property {number|null} [stateSinceMs] Service stateSinceMs
+                 * @property {string|null} [taskId] Service taskId
+                 * @property {number|null} [version] Service version
+                 * @property {Array.<reservoir.sm.v1.ComponentStatus.$Properties>|null} [components] Service components
+                 * @property {number|null} [costPerHour] Service costPerHour
+                 * @property {string|null} [currency] Service currency
+                 * @property {string|null} [manifestJson] Service manifestJson
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Service.
+                 * @memberof reservoir.sm.v1
+                 * @interface IService
+                 * @augments reservoir.sm.v1.Service.$Properties
+                 * @deprecated Use reservoir.sm.v1.Service.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Service.
+                 * @typedef {reservoir.sm.v1.Service.$Properties} reservoir.sm.v1.Service.$Shape
+                 */
+
+                /**
+                 * Constructs a new Service.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a Service.
+                 * @constructor
+                 * @param {reservoir.sm.v1.Service.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Service = function (properties) {
+                    this.components = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Service id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.id = "";
+
+                /**
+                 * Service name.
+                 * @member {string} name
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.name = "";
+
+                /**
+                 * Service state.
+                 * @member {string} state
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.state = "";
+
+                /**
+                 * Service site.
+                 * @member {string} site
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.site = "";
+
+                /**
+                 * Service organization.
+                 * @member {string} organization
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.organization = "";
+
+                /**
+                 * Service owner.
+                 * @member {string} owner
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.owner = "";
+
+                /**
+                 * Service reason.
+                 * @member {string} reason
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.reason = "";
+
+                /**
+                 * Service createdAtMs.
+                 * @member {number} createdAtMs
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.createdAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Service stateSinceMs.
+                 * @member {number} stateSinceMs
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.stateSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Service taskId.
+                 * @member {string} taskId
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.taskId = "";
+
+                /**
+                 * Service version.
+                 * @member {number} version
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Service components.
+                 * @member {Array.<reservoir.sm.v1.ComponentStatus.$Properties>} components
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.components = $util.emptyArray;
+
+                /**
+                 * Service costPerHour.
+                 * @member {number} costPerHour
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.costPerHour = 0;
+
+                /**
+                 * Service currency.
+                 * @member {string} currency
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.currency = "";
+
+                /**
+                 * Service manifestJson.
+                 * @member {string} manifestJson
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 */
+                Service.prototype.manifestJson = "";
+
+                /**
+                 * Creates a new Service instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.Service
+                 * @static
+                 * @param {reservoir.sm.v1.Service.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.Service} Service instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.Service.$Shape): reservoir.sm.v1.Service & reservoir.sm.v1.Service.$Shape;
+                 *   (properties?: reservoir.sm.v1.Service.$Properties): reservoir.sm.v1.Service;
+                 * }}
+                 */
+                Service.create = function(properties) {
+                    return new Service(properties);
+                };
+
+                /**
+                 * Encodes the specified Service message. Does not implicitly {@link reservoir.sm.v1.Service.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.Service
+                 * @static
+                 * @param {reservoir.sm.v1.Service.$Properties} message Service message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Service.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.state);
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.site);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.organization);
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.owner);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.reason);
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs") && (typeof message.createdAtMs === "object" ? message.createdAtMs.low || message.createdAtMs.high : message.createdAtMs !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.createdAtMs);
+                    if (message.stateSinceMs != null && $Object.hasOwnProperty.call(message, "stateSinceMs") && (typeof message.stateSinceMs === "object" ? message.stateSinceMs.low || message.stateSinceMs.high : message.stateSinceMs !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).int64(message.stateSinceMs);
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                        writer.uint32(/* id 10, wireType 2 =*/82).string(message.taskId);
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                        writer.uint32(/* id 11, wireType 0 =*/88).uint64(message.version);
+                    if (message.components != null && message.components.length)
+                        for (let i = 0; i < message.components.length; ++i)
+                            $root.reservoir.sm.v1.ComponentStatus.encode(message.components[i], writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour") && !$Object.is(message.costPerHour, 0))
+                        writer.uint32(/* id 13, wireType 1 =*/105).double(message.costPerHour);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 14, wireType 2 =*/114).string(message.currency);
+                    if (message.manifestJson != null && $Object.hasOwnProperty.call(message, "manifestJson") && message.manifestJson !== "")
+                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.manifestJson);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Service message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.Service
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.Service & reservoir.sm.v1.Service.$Shape} Service
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Service.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.Service();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.owner = value;
+                                else
+                                    delete message.owner;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.createdAtMs = value;
+                                else
+                                    delete message.createdAtMs;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.stateSinceMs = value;
+                                else
+                                    delete message.stateSinceMs;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.taskId = value;
+                                else
+                                    delete message.taskId;
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.version = value;
+                                else
+                                    delete message.version;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.components && message.components.length))
+                                    message.components = [];
+                                message.components.push($root.reservoir.sm.v1.ComponentStatus.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.costPerHour = value;
+                                else
+                                    delete message.costPerHour;
+                                continue;
+                            }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.manifestJson = value;
+                                else
+                                    delete message.manifestJson;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Service message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.Service
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.Service} Service
+                 */
+                Service.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.Service)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.Service: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.Service();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.owner != null)
+                        if (typeof object.owner !== "string" || object.owner.length)
+                            message.owner = $String(object.owner);
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    if (object.createdAtMs != null)
+                        if (typeof object.createdAtMs === "object" ? object.createdAtMs.low || object.createdAtMs.high : $Number(object.createdAtMs) !== 0)
+                            if ($util.Long)
+                                message.createdAtMs = $util.Long.fromValue(object.createdAtMs, false);
+                            else if (typeof object.createdAtMs === "string")
+                                message.createdAtMs = $parseInt(object.createdAtMs, 10);
+                            else if (typeof object.createdAtMs === "number")
+                                message.createdAtMs = object.createdAtMs;
+                            else if (typeof object.createdAtMs === "object")
+                                message.createdAtMs = new $util.LongBits(object.createdAtMs.low >>> 0, object.createdAtMs.high >>> 0).toNumber();
+                    if (object.stateSinceMs != null)
+                        if (typeof object.stateSinceMs === "object" ? object.stateSinceMs.low || object.stateSinceMs.high : $Number(object.stateSinceMs) !== 0)
+                            if ($util.Long)
+                                message.stateSinceMs = $util.Long.fromValue(object.stateSinceMs, false);
+                            else if (typeof object.stateSinceMs === "string")
+                                message.stateSinceMs = $parseInt(object.stateSinceMs, 10);
+                            else if (typeof object.stateSinceMs === "number")
+                                message.stateSinceMs = object.stateSinceMs;
+                            else if (typeof object.stateSinceMs === "object")
+                                message.stateSinceMs = new $util.LongBits(object.stateSinceMs.low >>> 0, object.stateSinceMs.high >>> 0).toNumber();
+                    if (object.taskId != null)
+                        if (typeof object.taskId !== "string" || object.taskId.length)
+                            message.taskId = $String(object.taskId);
+                    if (object.version != null)
+                        if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                            if ($util.Long)
+                                message.version = $util.Long.fromValue(object.version, true);
+                            else if (typeof object.version === "string")
+                                message.version = $parseInt(object.version, 10);
+                            else if (typeof object.version === "number")
+                                message.version = object.version;
+                            else if (typeof object.version === "object")
+                                message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                    if (object.components) {
+                        if (!$Array.isArray(object.components))
+                            throw $TypeError(".reservoir.sm.v1.Service.components: array expected");
+                        message.components = $Array(object.components.length);
+                        for (let i = 0; i < object.components.length; ++i) {
+                            if (!$util.isObject(object.components[i]))
+                                throw $TypeError(".reservoir.sm.v1.Service.components: object expected");
+                            message.components[i] = $root.reservoir.sm.v1.ComponentStatus.fromObject(object.components[i], _depth + 1);
+                        }
+                    }
+                    if (object.costPerHour != null)
+                        if (!$Object.is($Number(object.costPerHour), 0))
+                            message.costPerHour = $Number(object.costPerHour);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.manifestJson != null)
+                        if (typeof object.manifestJson !== "string" || object.manifestJson.length)
+                            message.manifestJson = $String(object.manifestJson);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Service message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.Service
+                 * @static
+                 * @param {reservoir.sm.v1.Service} message Service
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Service.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.components = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.state = "";
+                        object.site = "";
+                        object.organization = "";
+                        object.owner = "";
+                        object.reason = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.createdAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.createdAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.stateSinceMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.stateSinceMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.taskId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.costPerHour = 0;
+                        object.currency = "";
+                        object.manifestJson = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                        object.owner = message.owner;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.createdAtMs = typeof message.createdAtMs === "number" ? $BigInt(message.createdAtMs) : $util.Long.fromBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.createdAtMs === "number")
+                            object.createdAtMs = options.longs === $String ? $String(message.createdAtMs) : message.createdAtMs;
+                        else
+                            object.createdAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAtMs) : options.longs === $Number ? new $util.LongBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0).toNumber() : message.createdAtMs;
+                    if (message.stateSinceMs != null && $Object.hasOwnProperty.call(message, "stateSinceMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.stateSinceMs = typeof message.stateSinceMs === "number" ? $BigInt(message.stateSinceMs) : $util.Long.fromBits(message.stateSinceMs.low >>> 0, message.stateSinceMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.stateSinceMs === "number")
+                            object.stateSinceMs = options.longs === $String ? $String(message.stateSinceMs) : message.stateSinceMs;
+                        else
+                            object.stateSinceMs = options.longs === $String ? $util.Long.prototype.toString.call(message.stateSinceMs) : options.longs === $Number ? new $util.LongBits(message.stateSinceMs.low >>> 0, message.stateSinceMs.high >>> 0).toNumber() : message.stateSinceMs;
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                        object.taskId = message.taskId;
+                    if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                        else if (typeof message.version === "number")
+                            object.version = options.longs === $String ? $String(message.version) : message.version;
+                        else
+                            object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                    if (message.components && message.components.length) {
+                        object.components = $Array(message.components.length);
+                        for (let j = 0; j < message.components.length; ++j)
+                            object.components[j] = $root.reservoir.sm.v1.ComponentStatus.toObject(message.components[j], options, _depth + 1);
+                    }
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour"))
+                        object.costPerHour = options.json && !$isFinite(message.costPerHour) ? $String(message.costPerHour) : message.costPerHour;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.manifestJson != null && $Object.hasOwnProperty.call(message, "manifestJson"))
+                        object.manifestJson = message.manifestJson;
+                    return object;
+                };
+
+                /**
+                 * Converts this Service to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.Service
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Service.prototype.toJSON = function() {
+                    return Service.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Service;
+            })();
+
+            v1.DeployServiceRequest = (function() {
+
+                /**
+                 * Properties of a DeployServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.DeployServiceRequest.$Properties
+                 * @property {string|null} [manifest] DeployServiceRequest manifest
+                 * @property {string|null} [fileName] DeployServiceRequest fileName
+                 * @property {string|null} [requestId] DeployServiceRequest requestId
+                 * @property {string|null} [organization] DeployServiceRequest organization
+                 * @property {string|null} [owner] DeployServiceRequest owner
+                 * @property {Object.<string,string>|null} [properties] DeployServiceRequest properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DeployServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IDeployServiceRequest
+                 * @augments reservoir.sm.v1.DeployServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.DeployServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DeployServiceRequest.
+                 * @typedef {reservoir.sm.v1.DeployServiceRequest.$Properties} reservoir.sm.v1.DeployServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new DeployServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a DeployServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.DeployServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DeployServiceRequest = function (properties) {
+                    this.properties = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DeployServiceRequest manifest.
+                 * @member {string} manifest
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.manifest = "";
+
+                /**
+                 * DeployServiceRequest fileName.
+                 * @member {string} fileName
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.fileName = "";
+
+                /**
+                 * DeployServiceRequest requestId.
+                 * @member {string} requestId
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.requestId = "";
+
+                /**
+                 * DeployServiceRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.organization = "";
+
+                /**
+                 * DeployServiceRequest owner.
+                 * @member {string} owner
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.owner = "";
+
+                /**
+                 * DeployServiceRequest properties.
+                 * @member {Object.<string,string>} properties
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 */
+                DeployServiceRequest.prototype.properties = $util.emptyObject;
+
+                /**
+                 * Creates a new DeployServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.DeployServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.DeployServiceRequest} DeployServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.DeployServiceRequest.$Shape): reservoir.sm.v1.DeployServiceRequest & reservoir.sm.v1.DeployServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.DeployServiceRequest.$Properties): reservoir.sm.v1.DeployServiceRequest;
+                 * }}
+                 */
+                DeployServiceRequest.create = function(properties) {
+                    return new DeployServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified DeployServiceRequest message. Does not implicitly {@link reservoir.sm.v1.DeployServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.DeployServiceRequest.$Properties} message DeployServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DeployServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest") && message.manifest !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.manifest);
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName") && message.fileName !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.fileName);
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.requestId);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.organization);
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.owner);
+                    if (message.properties != null && $Object.hasOwnProperty.call(message, "properties"))
+                        for (let keys = $Object.keys(message.properties), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 6, wireType 2 =*/50).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.properties[keys[i]]).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DeployServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.DeployServiceRequest & reservoir.sm.v1.DeployServiceRequest.$Shape} DeployServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DeployServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.DeployServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.manifest = value;
+                                else
+                                    delete message.manifest;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fileName = value;
+                                else
+                                    delete message.fileName;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.requestId = value;
+                                else
+                                    delete message.requestId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.owner = value;
+                                else
+                                    delete message.owner;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.properties === $util.emptyObject)
+                                    message.properties = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.properties, key);
+                                message.properties[key] = value;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DeployServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.DeployServiceRequest} DeployServiceRequest
+                 */
+                DeployServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.DeployServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.DeployServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.DeployServiceRequest();
+                    if (object.manifest != null)
+                        if (typeof object.manifest !== "string" || object.manifest.length)
+                            message.manifest = $String(object.manifest);
+                    if (object.fileName != null)
+                        if (typeof object.fileName !== "string" || object.fileName.length)
+                            message.fileName = $String(object.fileName);
+                    if (object.requestId != null)
+                        if (typeof object.requestId !== "string" || object.requestId.length)
+                            message.requestId = $String(object.requestId);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.owner != null)
+                        if (typeof object.owner !== "string" || object.owner.length)
+                            message.owner = $String(object.owner);
+                    if (object.properties) {
+                        if (!$util.isObject(object.properties))
+                            throw $TypeError(".reservoir.sm.v1.DeployServiceRequest.properties: object expected");
+                        message.properties = {};
+                        for (let keys = $Object.keys(object.properties), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.properties, keys[i]);
+                            message.properties[keys[i]] = $String(object.properties[keys[i]]);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DeployServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.DeployServiceRequest} message DeployServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DeployServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.properties = {};
+                    if (options.defaults) {
+                        object.manifest = "";
+                        object.fileName = "";
+                        object.requestId = "";
+                        object.organization = "";
+                        object.owner = "";
+                    }
+                    if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                        object.manifest = message.manifest;
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName"))
+                        object.fileName = message.fileName;
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                        object.requestId = message.requestId;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                        object.owner = message.owner;
+                    let keys2;
+                    if (message.properties && (keys2 = $Object.keys(message.properties)).length) {
+                        object.properties = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.properties, keys2[j]);
+                            object.properties[keys2[j]] = message.properties[keys2[j]];
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this DeployServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.DeployServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DeployServiceRequest.prototype.toJSON = function() {
+                    return DeployServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DeployServiceRequest;
+            })();
+
+            v1.ServiceTaskResponse = (function() {
+
+                /**
+                 * Properties of a ServiceTaskResponse.
+                 * @typedef {Object} reservoir.sm.v1.ServiceTaskResponse.$Properties
+                 * @property {reservoir.sm.v1.Service.$Properties|null} [service] ServiceTaskResponse service
+                 * @property {reservoir.common.v1.Task.$Properties|null} [task] ServiceTaskResponse task
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ServiceTaskResponse.
+                 * @memberof reservoir.sm.v1
+                 * @interface IServiceTaskResponse
+                 * @augments reservoir.sm.v1.ServiceTaskResponse.$Properties
+                 * @deprecated Use reservoir.sm.v1.ServiceTaskResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ServiceTaskResponse.
+                 * @typedef {reservoir.sm.v1.ServiceTaskResponse.$Properties} reservoir.sm.v1.ServiceTaskResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ServiceTaskResponse.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ServiceTaskResponse.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ServiceTaskResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ServiceTaskResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ServiceTaskResponse service.
+                 * @member {reservoir.sm.v1.Service.$Properties|null|undefined} service
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @instance
+                 */
+                ServiceTaskResponse.prototype.service = null;
+
+                /**
+                 * ServiceTaskResponse task.
+                 * @member {reservoir.common.v1.Task.$Properties|null|undefined} task
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @instance
+                 */
+                ServiceTaskResponse.prototype.task = null;
+
+                /**
+                 * Creates a new ServiceTaskResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceTaskResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ServiceTaskResponse} ServiceTaskResponse instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ServiceTaskResponse.$Shape): reservoir.sm.v1.ServiceTaskResponse & reservoir.sm.v1.ServiceTaskResponse.$Shape;
+                 *   (properties?: reservoir.sm.v1.ServiceTaskResponse.$Properties): reservoir.sm.v1.ServiceTaskResponse;
+                 * }}
+                 */
+                ServiceTaskResponse.create = function(properties) {
+                    return new ServiceTaskResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ServiceTaskResponse message. Does not implicitly {@link reservoir.sm.v1.ServiceTaskResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceTaskResponse.$Properties} message ServiceTaskResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ServiceTaskResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        $root.reservoir.sm.v1.Service.encode(message.service, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        $root.reservoir.common.v1.Task.encode(message.task, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ServiceTaskResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ServiceTaskResponse & reservoir.sm.v1.ServiceTaskResponse.$Shape} ServiceTaskResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ServiceTaskResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ServiceTaskResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.service = $root.reservoir.sm.v1.Service.decode(reader, reader.size(), $undefined, _depth + 1, message.service);
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.task = $root.reservoir.common.v1.Task.decode(reader, reader.size(), $undefined, _depth + 1, message.task);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ServiceTaskResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ServiceTaskResponse} ServiceTaskResponse
+                 */
+                ServiceTaskResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ServiceTaskResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ServiceTaskResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ServiceTaskResponse();
+                    if (object.service != null) {
+                        if (!$util.isObject(object.service))
+                            throw $TypeError(".reservoir.sm.v1.ServiceTaskResponse.service: object expected");
+                        message.service = $root.reservoir.sm.v1.Service.fromObject(object.service, _depth + 1);
+                    }
+                    if (object.task != null) {
+                        if (!$util.isObject(object.task))
+                            throw $TypeError(".reservoir.sm.v1.ServiceTaskResponse.task: object expected");
+                        message.task = $root.reservoir.common.v1.Task.fromObject(object.task, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ServiceTaskResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} message ServiceTaskResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ServiceTaskResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.service = null;
+                        object.task = null;
+                    }
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = $root.reservoir.sm.v1.Service.toObject(message.service, options, _depth + 1);
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        object.task = $root.reservoir.common.v1.Task.toObject(message.task, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this ServiceTaskResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ServiceTaskResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ServiceTaskResponse.prototype.toJSON = function() {
+                    return ServiceTaskResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ServiceTaskResponse;
+            })();
+
+            v1.GetServiceRequest = (function() {
+
+                /**
+                 * Properties of a GetServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.GetServiceRequest.$Properties
+                 * @property {string|null} [id] GetServiceRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IGetServiceRequest
+                 * @augments reservoir.sm.v1.GetServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.GetServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetServiceRequest.
+                 * @typedef {reservoir.sm.v1.GetServiceRequest.$Properties} reservoir.sm.v1.GetServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a GetServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.GetServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @instance
+                 */
+                GetServiceRequest.prototype.id = "";
+
+                /**
+                 * Creates a new GetServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.GetServiceRequest} GetServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.GetServiceRequest.$Shape): reservoir.sm.v1.GetServiceRequest & reservoir.sm.v1.GetServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.GetServiceRequest.$Properties): reservoir.sm.v1.GetServiceRequest;
+                 * }}
+                 */
+                GetServiceRequest.create = function(properties) {
+                    return new GetServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetServiceRequest message. Does not implicitly {@link reservoir.sm.v1.GetServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetServiceRequest.$Properties} message GetServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.GetServiceRequest & reservoir.sm.v1.GetServiceRequest.$Shape} GetServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.GetServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.GetServiceRequest} GetServiceRequest
+                 */
+                GetServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.GetServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.GetServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.GetServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetServiceRequest} message GetServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.GetServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetServiceRequest.prototype.toJSON = function() {
+                    return GetServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetServiceRequest;
+            })();
+
+            v1.ListServicesRequest = (function() {
+
+                /**
+                 * Properties of a ListServicesRequest.
+                 * @typedef {Object} reservoir.sm.v1.ListServicesRequest.$Properties
+                 * @property {string|null} [organization] ListServicesRequest organization
+                 * @property {boolean|null} [includeFinished] ListServicesRequest includeFinished
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListServicesRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IListServicesRequest
+                 * @augments reservoir.sm.v1.ListServicesRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.ListServicesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListServicesRequest.
+                 * @typedef {reservoir.sm.v1.ListServicesRequest.$Properties} reservoir.sm.v1.ListServicesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListServicesRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ListServicesRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ListServicesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListServicesRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListServicesRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @instance
+                 */
+                ListServicesRequest.prototype.organization = "";
+
+                /**
+                 * ListServicesRequest includeFinished.
+                 * @member {boolean} includeFinished
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @instance
+                 */
+                ListServicesRequest.prototype.includeFinished = false;
+
+                /**
+                 * Creates a new ListServicesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ListServicesRequest} ListServicesRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ListServicesRequest.$Shape): reservoir.sm.v1.ListServicesRequest & reservoir.sm.v1.ListServicesRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.ListServicesRequest.$Properties): reservoir.sm.v1.ListServicesRequest;
+                 * }}
+                 */
+                ListServicesRequest.create = function(properties) {
+                    return new ListServicesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListServicesRequest message. Does not implicitly {@link reservoir.sm.v1.ListServicesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesRequest.$Properties} message ListServicesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListServicesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.organization);
+                    if (message.includeFinished != null && $Object.hasOwnProperty.call(message, "includeFinished") && message.includeFinished !== false)
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.includeFinished);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListServicesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ListServicesRequest & reservoir.sm.v1.ListServicesRequest.$Shape} ListServicesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListServicesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ListServicesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.includeFinished = value;
+                                else
+                                    delete message.includeFinished;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListServicesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ListServicesRequest} ListServicesRequest
+                 */
+                ListServicesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ListServicesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ListServicesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ListServicesRequest();
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.includeFinished != null)
+                        if (object.includeFinished)
+                            message.includeFinished = $Boolean(object.includeFinished);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListServicesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesRequest} message ListServicesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListServicesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.organization = "";
+                        object.includeFinished = false;
+                    }
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.includeFinished != null && $Object.hasOwnProperty.call(message, "includeFinished"))
+                        object.includeFinished = message.includeFinished;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListServicesRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ListServicesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListServicesRequest.prototype.toJSON = function() {
+                    return ListServicesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListServicesRequest;
+            })();
+
+            v1.ListServicesResponse = (function() {
+
+                /**
+                 * Properties of a ListServicesResponse.
+                 * @typedef {Object} reservoir.sm.v1.ListServicesResponse.$Properties
+                 * @property {Array.<reservoir.sm.v1.Service.$Properties>|null} [services] ListServicesResponse services
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListServicesResponse.
+                 * @memberof reservoir.sm.v1
+                 * @interface IListServicesResponse
+                 * @augments reservoir.sm.v1.ListServicesResponse.$Properties
+                 * @deprecated Use reservoir.sm.v1.ListServicesResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListServicesResponse.
+                 * @typedef {reservoir.sm.v1.ListServicesResponse.$Properties} reservoir.sm.v1.ListServicesResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListServicesResponse.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ListServicesResponse.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ListServicesResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListServicesResponse = function (properties) {
+                    this.services = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListServicesResponse services.
+                 * @member {Array.<reservoir.sm.v1.Service.$Properties>} services
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @instance
+                 */
+                ListServicesResponse.prototype.services = $util.emptyArray;
+
+                /**
+                 * Creates a new ListServicesResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ListServicesResponse} ListServicesResponse instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ListServicesResponse.$Shape): reservoir.sm.v1.ListServicesResponse & reservoir.sm.v1.ListServicesResponse.$Shape;
+                 *   (properties?: reservoir.sm.v1.ListServicesResponse.$Properties): reservoir.sm.v1.ListServicesResponse;
+                 * }}
+                 */
+                ListServicesResponse.create = function(properties) {
+                    return new ListServicesResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListServicesResponse message. Does not implicitly {@link reservoir.sm.v1.ListServicesResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesResponse.$Properties} message ListServicesResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListServicesResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.services != null && message.services.length)
+                        for (let i = 0; i < message.services.length; ++i)
+                            $root.reservoir.sm.v1.Service.encode(message.services[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListServicesResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ListServicesResponse & reservoir.sm.v1.ListServicesResponse.$Shape} ListServicesResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListServicesResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ListServicesResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.services && message.services.length))
+                                    message.services = [];
+                                message.services.push($root.reservoir.sm.v1.Service.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListServicesResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ListServicesResponse} ListServicesResponse
+                 */
+                ListServicesResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ListServicesResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ListServicesResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ListServicesResponse();
+                    if (object.services) {
+                        if (!$Array.isArray(object.services))
+                            throw $TypeError(".reservoir.sm.v1.ListServicesResponse.services: array expected");
+                        message.services = $Array(object.services.length);
+                        for (let i = 0; i < object.services.length; ++i) {
+                            if (!$util.isObject(object.services[i]))
+                                throw $TypeError(".reservoir.sm.v1.ListServicesResponse.services: object expected");
+                            message.services[i] = $root.reservoir.sm.v1.Service.fromObject(object.services[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListServicesResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListServicesResponse} message ListServicesResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListServicesResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.services = [];
+                    if (message.services && message.services.length) {
+                        object.services = $Array(message.services.length);
+                        for (let j = 0; j < message.services.length; ++j)
+                            object.services[j] = $root.reservoir.sm.v1.Service.toObject(message.services[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListServicesResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ListServicesResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListServicesResponse.prototype.toJSON = function() {
+                    return ListServicesResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListServicesResponse;
+            })();
+
+            v1.ScaleServiceRequest = (function() {
+
+                /**
+                 * Properties of a ScaleServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.ScaleServiceRequest.$Properties
+                 * @property {string|null} [id] ScaleServiceRequest id
+                 * @property {string|null} [component] ScaleServiceRequest component
+                 * @property {number|null} [instances] ScaleServiceRequest instances
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ScaleServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IScaleServiceRequest
+                 * @augments reservoir.sm.v1.ScaleServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.ScaleServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ScaleServiceRequest.
+                 * @typedef {reservoir.sm.v1.ScaleServiceRequest.$Properties} reservoir.sm.v1.ScaleServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ScaleServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ScaleServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ScaleServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ScaleServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ScaleServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @instance
+                 */
+                ScaleServiceRequest.prototype.id = "";
+
+                /**
+                 * ScaleServiceRequest component.
+                 * @member {string} component
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @instance
+                 */
+                ScaleServiceRequest.prototype.component = "";
+
+                /**
+                 * ScaleServiceRequest instances.
+                 * @member {number} instances
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @instance
+                 */
+                ScaleServiceRequest.prototype.instances = 0;
+
+                /**
+                 * Creates a new ScaleServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ScaleServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ScaleServiceRequest} ScaleServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ScaleServiceRequest.$Shape): reservoir.sm.v1.ScaleServiceRequest & reservoir.sm.v1.ScaleServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.ScaleServiceRequest.$Properties): reservoir.sm.v1.ScaleServiceRequest;
+                 * }}
+                 */
+                ScaleServiceRequest.create = function(properties) {
+                    return new ScaleServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ScaleServiceRequest message. Does not implicitly {@link reservoir.sm.v1.ScaleServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ScaleServiceRequest.$Properties} message ScaleServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ScaleServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.component);
+                    if (message.instances != null && $Object.hasOwnProperty.call(message, "instances") && message.instances !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.instances);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ScaleServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ScaleServiceRequest & reservoir.sm.v1.ScaleServiceRequest.$Shape} ScaleServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ScaleServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ScaleServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.instances = value;
+                                else
+                                    delete message.instances;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ScaleServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ScaleServiceRequest} ScaleServiceRequest
+                 */
+                ScaleServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ScaleServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ScaleServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ScaleServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.instances != null)
+                        if ($Number(object.instances) !== 0)
+                            message.instances = object.instances >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ScaleServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ScaleServiceRequest} message ScaleServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ScaleServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.component = "";
+                        object.instances = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.instances != null && $Object.hasOwnProperty.call(message, "instances"))
+                        object.instances = message.instances;
+                    return object;
+                };
+
+                /**
+                 * Converts this ScaleServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ScaleServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ScaleServiceRequest.prototype.toJSON = function() {
+                    return ScaleServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ScaleServiceRequest;
+            })();
+
+            v1.UpdateRulesRequest = (function() {
+
+                /**
+                 * Properties of an UpdateRulesRequest.
+                 * @typedef {Object} reservoir.sm.v1.UpdateRulesRequest.$Properties
+                 * @property {string|null} [id] UpdateRulesRequest id
+                 * @property {string|null} [document] UpdateRulesRequest document
+                 * @property {string|null} [fileName] UpdateRulesRequest fileName
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an UpdateRulesRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IUpdateRulesRequest
+                 * @augments reservoir.sm.v1.UpdateRulesRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.UpdateRulesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an UpdateRulesRequest.
+                 * @typedef {reservoir.sm.v1.UpdateRulesRequest.$Properties} reservoir.sm.v1.UpdateRulesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new UpdateRulesRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an UpdateRulesRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.UpdateRulesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const UpdateRulesRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * UpdateRulesRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @instance
+                 */
+                UpdateRulesRequest.prototype.id = "";
+
+                /**
+                 * UpdateRulesRequest document.
+                 * @member {string} document
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @instance
+                 */
+                UpdateRulesRequest.prototype.document = "";
+
+                /**
+                 * UpdateRulesRequest fileName.
+                 * @member {string} fileName
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @instance
+                 */
+                UpdateRulesRequest.prototype.fileName = "";
+
+                /**
+                 * Creates a new UpdateRulesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UpdateRulesRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.UpdateRulesRequest} UpdateRulesRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.UpdateRulesRequest.$Shape): reservoir.sm.v1.UpdateRulesRequest & reservoir.sm.v1.UpdateRulesRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.UpdateRulesRequest.$Properties): reservoir.sm.v1.UpdateRulesRequest;
+                 * }}
+                 */
+                UpdateRulesRequest.create = function(properties) {
+                    return new UpdateRulesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified UpdateRulesRequest message. Does not implicitly {@link reservoir.sm.v1.UpdateRulesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UpdateRulesRequest.$Properties} message UpdateRulesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                UpdateRulesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.document != null && $Object.hasOwnProperty.call(message, "document") && message.document !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.document);
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName") && message.fileName !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.fileName);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an UpdateRulesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.UpdateRulesRequest & reservoir.sm.v1.UpdateRulesRequest.$Shape} UpdateRulesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                UpdateRulesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.UpdateRulesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.document = value;
+                                else
+                                    delete message.document;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fileName = value;
+                                else
+                                    delete message.fileName;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an UpdateRulesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.UpdateRulesRequest} UpdateRulesRequest
+                 */
+                UpdateRulesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.UpdateRulesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.UpdateRulesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.UpdateRulesRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.document != null)
+                        if (typeof object.document !== "string" || object.document.length)
+                            message.document = $String(object.document);
+                    if (object.fileName != null)
+                        if (typeof object.fileName !== "string" || object.fileName.length)
+                            message.fileName = $String(object.fileName);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an UpdateRulesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UpdateRulesRequest} message UpdateRulesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                UpdateRulesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.document = "";
+                        object.fileName = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.document != null && $Object.hasOwnProperty.call(message, "document"))
+                        object.document = message.document;
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName"))
+                        object.fileName = message.fileName;
+                    return object;
+                };
+
+                /**
+                 * Converts this UpdateRulesRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.UpdateRulesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                UpdateRulesRequest.prototype.toJSON = function() {
+                    return UpdateRulesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return UpdateRulesRequest;
+            })();
+
+            v1.UndeployServiceRequest = (function() {
+
+                /**
+                 * Properties of an UndeployServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.UndeployServiceRequest.$Properties
+                 * @property {string|null} [id] UndeployServiceRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an UndeployServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IUndeployServiceRequest
+                 * @augments reservoir.sm.v1.UndeployServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.UndeployServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an UndeployServiceRequest.
+                 * @typedef {reservoir.sm.v1.UndeployServiceRequest.$Properties} reservoir.sm.v1.UndeployServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new UndeployServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an UndeployServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.UndeployServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const UndeployServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * UndeployServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @instance
+                 */
+                UndeployServiceRequest.prototype.id = "";
+
+                /**
+                 * Creates a new UndeployServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UndeployServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.UndeployServiceRequest} UndeployServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.UndeployServiceRequest.$Shape): reservoir.sm.v1.UndeployServiceRequest & reservoir.sm.v1.UndeployServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.UndeployServiceRequest.$Properties): reservoir.sm.v1.UndeployServiceRequest;
+                 * }}
+                 */
+                UndeployServiceRequest.create = function(properties) {
+                    return new UndeployServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified UndeployServiceRequest message. Does not implicitly {@link reservoir.sm.v1.UndeployServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UndeployServiceRequest.$Properties} message UndeployServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                UndeployServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an UndeployServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.UndeployServiceRequest & reservoir.sm.v1.UndeployServiceRequest.$Shape} UndeployServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                UndeployServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.UndeployServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an UndeployServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.UndeployServiceRequest} UndeployServiceRequest
+                 */
+                UndeployServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.UndeployServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.UndeployServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.UndeployServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an UndeployServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.UndeployServiceRequest} message UndeployServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                UndeployServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this UndeployServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.UndeployServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                UndeployServiceRequest.prototype.toJSON = function() {
+                    return UndeployServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return UndeployServiceRequest;
+            })();
+
+            /**
+             * ServiceRecoverMode enum.
+             * @name reservoir.sm.v1.ServiceRecoverMode
+             * @enum {number}
+             * @property {number} SERVICE_RECOVER_MODE_UNSPECIFIED=0 SERVICE_RECOVER_MODE_UNSPECIFIED value
+             * @property {number} SERVICE_RECOVER_MODE_RETRY=1 SERVICE_RECOVER_MODE_RETRY value
+             * @property {number} SERVICE_RECOVER_MODE_DELETE=2 SERVICE_RECOVER_MODE_DELETE value
+             */
+            v1.ServiceRecoverMode = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "SERVICE_RECOVER_MODE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "SERVICE_RECOVER_MODE_RETRY"] = 1;
+                values[valuesById[2] = "SERVICE_RECOVER_MODE_DELETE"] = 2;
+                return values;
+            })();
+
+            v1.RecoverServiceRequest = (function() {
+
+                /**
+                 * Properties of a RecoverServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.RecoverServiceRequest.$Properties
+                 * @property {string|null} [id] RecoverServiceRequest id
+                 * @property {reservoir.sm.v1.ServiceRecoverMode|null} [mode] RecoverServiceRequest mode
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RecoverServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IRecoverServiceRequest
+                 * @augments reservoir.sm.v1.RecoverServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.RecoverServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RecoverServiceRequest.
+                 * @typedef {reservoir.sm.v1.RecoverServiceRequest.$Properties} reservoir.sm.v1.RecoverServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new RecoverServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a RecoverServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.RecoverServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RecoverServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RecoverServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @instance
+                 */
+                RecoverServiceRequest.prototype.id = "";
+
+                /**
+                 * RecoverServiceRequest mode.
+                 * @member {reservoir.sm.v1.ServiceRecoverMode} mode
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @instance
+                 */
+                RecoverServiceRequest.prototype.mode = 0;
+
+                /**
+                 * Creates a new RecoverServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.RecoverServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.RecoverServiceRequest} RecoverServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.RecoverServiceRequest.$Shape): reservoir.sm.v1.RecoverServiceRequest & reservoir.sm.v1.RecoverServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.RecoverServiceRequest.$Properties): reservoir.sm.v1.RecoverServiceRequest;
+                 * }}
+                 */
+                RecoverServiceRequest.create = function(properties) {
+                    return new RecoverServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified RecoverServiceRequest message. Does not implicitly {@link reservoir.sm.v1.RecoverServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.RecoverServiceRequest.$Properties} message RecoverServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RecoverServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.mode);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RecoverServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.RecoverServiceRequest & reservoir.sm.v1.RecoverServiceRequest.$Shape} RecoverServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RecoverServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.RecoverServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.mode = value;
+                                else
+                                    delete message.mode;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RecoverServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.RecoverServiceRequest} RecoverServiceRequest
+                 */
+                RecoverServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.RecoverServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.RecoverServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.RecoverServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.mode !== 0 && (typeof object.mode !== "string" || $root.reservoir.sm.v1.ServiceRecoverMode[object.mode] !== 0))
+                        switch (object.mode) {
+                        case "SERVICE_RECOVER_MODE_UNSPECIFIED":
+                        case 0:
+                            message.mode = 0;
+                            break;
+                        case "SERVICE_RECOVER_MODE_RETRY":
+                        case 1:
+                            message.mode = 1;
+                            break;
+                        case "SERVICE_RECOVER_MODE_DELETE":
+                        case 2:
+                            message.mode = 2;
+                            break;
+                        default:
+                            if (typeof object.mode === "number" && (object.mode | 0) === object.mode)
+                                message.mode = object.mode;
+                        }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RecoverServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.RecoverServiceRequest} message RecoverServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RecoverServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.mode = options.enums === $String ? "SERVICE_RECOVER_MODE_UNSPECIFIED" : 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                        object.mode = options.enums === $String ? $root.reservoir.sm.v1.ServiceRecoverMode[message.mode] === $undefined ? message.mode : $root.reservoir.sm.v1.ServiceRecoverMode[message.mode] : message.mode;
+                    return object;
+                };
+
+                /**
+                 * Converts this RecoverServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.RecoverServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RecoverServiceRequest.prototype.toJSON = function() {
+                    return RecoverServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RecoverServiceRequest;
+            })();
+
+            v1.ExportServiceRequest = (function() {
+
+                /**
+                 * Properties of an ExportServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.ExportServiceRequest.$Properties
+                 * @property {string|null} [id] ExportServiceRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ExportServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IExportServiceRequest
+                 * @augments reservoir.sm.v1.ExportServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.ExportServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ExportServiceRequest.
+                 * @typedef {reservoir.sm.v1.ExportServiceRequest.$Properties} reservoir.sm.v1.ExportServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ExportServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an ExportServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ExportServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ExportServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ExportServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @instance
+                 */
+                ExportServiceRequest.prototype.id = "";
+
+                /**
+                 * Creates a new ExportServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ExportServiceRequest} ExportServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ExportServiceRequest.$Shape): reservoir.sm.v1.ExportServiceRequest & reservoir.sm.v1.ExportServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.ExportServiceRequest.$Properties): reservoir.sm.v1.ExportServiceRequest;
+                 * }}
+                 */
+                ExportServiceRequest.create = function(properties) {
+                    return new ExportServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ExportServiceRequest message. Does not implicitly {@link reservoir.sm.v1.ExportServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceRequest.$Properties} message ExportServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ExportServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ExportServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ExportServiceRequest & reservoir.sm.v1.ExportServiceRequest.$Shape} ExportServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ExportServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ExportServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ExportServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ExportServiceRequest} ExportServiceRequest
+                 */
+                ExportServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ExportServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ExportServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ExportServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ExportServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceRequest} message ExportServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ExportServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this ExportServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ExportServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ExportServiceRequest.prototype.toJSON = function() {
+                    return ExportServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ExportServiceRequest;
+            })();
+
+            v1.ExportServiceResponse = (function() {
+
+                /**
+                 * Properties of an ExportServiceResponse.
+                 * @typedef {Object} reservoir.sm.v1.ExportServiceResponse.$Properties
+                 * @property {string|null} [ovf] ExportServiceResponse ovf
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an ExportServiceResponse.
+                 * @memberof reservoir.sm.v1
+                 * @interface IExportServiceResponse
+                 * @augments reservoir.sm.v1.ExportServiceResponse.$Properties
+                 * @deprecated Use reservoir.sm.v1.ExportServiceResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an ExportServiceResponse.
+                 * @typedef {reservoir.sm.v1.ExportServiceResponse.$Properties} reservoir.sm.v1.ExportServiceResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ExportServiceResponse.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an ExportServiceResponse.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ExportServiceResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ExportServiceResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ExportServiceResponse ovf.
+                 * @member {string} ovf
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @instance
+                 */
+                ExportServiceResponse.prototype.ovf = "";
+
+                /**
+                 * Creates a new ExportServiceResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ExportServiceResponse} ExportServiceResponse instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ExportServiceResponse.$Shape): reservoir.sm.v1.ExportServiceResponse & reservoir.sm.v1.ExportServiceResponse.$Shape;
+                 *   (properties?: reservoir.sm.v1.ExportServiceResponse.$Properties): reservoir.sm.v1.ExportServiceResponse;
+                 * }}
+                 */
+                ExportServiceResponse.create = function(properties) {
+                    return new ExportServiceResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ExportServiceResponse message. Does not implicitly {@link reservoir.sm.v1.ExportServiceResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceResponse.$Properties} message ExportServiceResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ExportServiceResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.ovf != null && $Object.hasOwnProperty.call(message, "ovf") && message.ovf !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.ovf);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an ExportServiceResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ExportServiceResponse & reservoir.sm.v1.ExportServiceResponse.$Shape} ExportServiceResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ExportServiceResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ExportServiceResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.ovf = value;
+                                else
+                                    delete message.ovf;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an ExportServiceResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ExportServiceResponse} ExportServiceResponse
+                 */
+                ExportServiceResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ExportServiceResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ExportServiceResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ExportServiceResponse();
+                    if (object.ovf != null)
+                        if (typeof object.ovf !== "string" || object.ovf.length)
+                            message.ovf = $String(object.ovf);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an ExportServiceResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ExportServiceResponse} message ExportServiceResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ExportServiceResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.ovf = "";
+                    if (message.ovf != null && $Object.hasOwnProperty.call(message, "ovf"))
+                        object.ovf = message.ovf;
+                    return object;
+                };
+
+                /**
+                 * Converts this ExportServiceResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ExportServiceResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ExportServiceResponse.prototype.toJSON = function() {
+                    return ExportServiceResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ExportServiceResponse;
+            })();
+
+            v1.ServiceEvent = (function() {
+
+                /**
+                 * Properties of a ServiceEvent.
+                 * @typedef {Object} reservoir.sm.v1.ServiceEvent.$Properties
+                 * @property {number|null} [seq] ServiceEvent seq
+                 * @property {number|null} [timeMs] ServiceEvent timeMs
+                 * @property {string|null} [kind] ServiceEvent kind
+                 * @property {string|null} [component] ServiceEvent component
+                 * @property {string|null} [ruleId] ServiceEvent ruleId
+                 * @property {number|null} [from] ServiceEvent from
+                 * @property {number|null} [to] ServiceEvent to
+                 * @property {string|null} [reason] ServiceEvent reason
+                 * @property {string|null} [taskId] ServiceEvent taskId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ServiceEvent.
+                 * @memberof reservoir.sm.v1
+                 * @interface IServiceEvent
+                 * @augments reservoir.sm.v1.ServiceEvent.$Properties
+                 * @deprecated Use reservoir.sm.v1.ServiceEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ServiceEvent.
+                 * @typedef {reservoir.sm.v1.ServiceEvent.$Properties} reservoir.sm.v1.ServiceEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new ServiceEvent.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ServiceEvent.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ServiceEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ServiceEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ServiceEvent seq.
+                 * @member {number} seq
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ServiceEvent timeMs.
+                 * @member {number} timeMs
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ServiceEvent kind.
+                 * @member {string} kind
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.kind = "";
+
+                /**
+                 * ServiceEvent component.
+                 * @member {string} component
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.component = "";
+
+                /**
+                 * ServiceEvent ruleId.
+                 * @member {string} ruleId
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.ruleId = "";
+
+                /**
+                 * ServiceEvent from.
+                 * @member {number} from
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.from = 0;
+
+                /**
+                 * ServiceEvent to.
+                 * @member {number} to
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.to = 0;
+
+                /**
+                 * ServiceEvent reason.
+                 * @member {string} reason
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.reason = "";
+
+                /**
+                 * ServiceEvent taskId.
+                 * @member {string} taskId
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 */
+                ServiceEvent.prototype.taskId = "";
+
+                /**
+                 * Creates a new ServiceEvent instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceEvent.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ServiceEvent} ServiceEvent instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ServiceEvent.$Shape): reservoir.sm.v1.ServiceEvent & reservoir.sm.v1.ServiceEvent.$Shape;
+                 *   (properties?: reservoir.sm.v1.ServiceEvent.$Properties): reservoir.sm.v1.ServiceEvent;
+                 * }}
+                 */
+                ServiceEvent.create = function(properties) {
+                    return new ServiceEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified ServiceEvent message. Does not implicitly {@link reservoir.sm.v1.ServiceEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceEvent.$Properties} message ServiceEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ServiceEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+                    if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.timeMs);
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.kind);
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.component);
+                    if (message.ruleId != null && $Object.hasOwnProperty.call(message, "ruleId") && message.ruleId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.ruleId);
+                    if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.from);
+                    if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== 0)
+                        writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.to);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.reason);
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.taskId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ServiceEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ServiceEvent & reservoir.sm.v1.ServiceEvent.$Shape} ServiceEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ServiceEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ServiceEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.timeMs = value;
+                                else
+                                    delete message.timeMs;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.ruleId = value;
+                                else
+                                    delete message.ruleId;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.from = value;
+                                else
+                                    delete message.from;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.to = value;
+                                else
+                                    delete message.to;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.taskId = value;
+                                else
+                                    delete message.taskId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ServiceEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ServiceEvent} ServiceEvent
+                 */
+                ServiceEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ServiceEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ServiceEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ServiceEvent();
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.timeMs != null)
+                        if (typeof object.timeMs === "object" ? object.timeMs.low || object.timeMs.high : $Number(object.timeMs) !== 0)
+                            if ($util.Long)
+                                message.timeMs = $util.Long.fromValue(object.timeMs, false);
+                            else if (typeof object.timeMs === "string")
+                                message.timeMs = $parseInt(object.timeMs, 10);
+                            else if (typeof object.timeMs === "number")
+                                message.timeMs = object.timeMs;
+                            else if (typeof object.timeMs === "object")
+                                message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.ruleId != null)
+                        if (typeof object.ruleId !== "string" || object.ruleId.length)
+                            message.ruleId = $String(object.ruleId);
+                    if (object.from != null)
+                        if ($Number(object.from) !== 0)
+                            message.from = object.from >>> 0;
+                    if (object.to != null)
+                        if ($Number(object.to) !== 0)
+                            message.to = object.to >>> 0;
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    if (object.taskId != null)
+                        if (typeof object.taskId !== "string" || object.taskId.length)
+                            message.taskId = $String(object.taskId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ServiceEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @static
+                 * @param {reservoir.sm.v1.ServiceEvent} message ServiceEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ServiceEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.kind = "";
+                        object.component = "";
+                        object.ruleId = "";
+                        object.from = 0;
+                        object.to = 0;
+                        object.reason = "";
+                        object.taskId = "";
+                    }
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.timeMs = typeof message.timeMs === "number" ? $BigInt(message.timeMs) : $util.Long.fromBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.timeMs === "number")
+                            object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
+                        else
+                            object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.ruleId != null && $Object.hasOwnProperty.call(message, "ruleId"))
+                        object.ruleId = message.ruleId;
+                    if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                        object.from = message.from;
+                    if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
+                        object.to = message.to;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                        object.taskId = message.taskId;
+                    return object;
+                };
+
+                /**
+                 * Converts this ServiceEvent to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ServiceEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ServiceEvent.prototype.toJSON = function() {
+                    return ServiceEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ServiceEvent;
+            })();
+
+            v1.ListEventsRequest = (function() {
+
+                /**
+                 * Properties of a ListEventsRequest.
+                 * @typedef {Object} reservoir.sm.v1.ListEventsRequest.$Properties
+                 * @property {string|null} [id] ListEventsRequest id
+                 * @property {number|null} [afterSeq] ListEventsRequest afterSeq
+                 * @property {number|null} [limit] ListEventsRequest limit
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListEventsRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IListEventsRequest
+                 * @augments reservoir.sm.v1.ListEventsRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.ListEventsRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListEventsRequest.
+                 * @typedef {reservoir.sm.v1.ListEventsRequest.$Properties} reservoir.sm.v1.ListEventsRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListEventsRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ListEventsRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ListEventsRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListEventsRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListEventsRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @instance
+                 */
+                ListEventsRequest.prototype.id = "";
+
+                /**
+                 * ListEventsRequest afterSeq.
+                 * @member {number} afterSeq
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @instance
+                 */
+                ListEventsRequest.prototype.afterSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ListEventsRequest limit.
+                 * @member {number} limit
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @instance
+                 */
+                ListEventsRequest.prototype.limit = 0;
+
+                /**
+                 * Creates a new ListEventsRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ListEventsRequest} ListEventsRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ListEventsRequest.$Shape): reservoir.sm.v1.ListEventsRequest & reservoir.sm.v1.ListEventsRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.ListEventsRequest.$Properties): reservoir.sm.v1.ListEventsRequest;
+                 * }}
+                 */
+                ListEventsRequest.create = function(properties) {
+                    return new ListEventsRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListEventsRequest message. Does not implicitly {@link reservoir.sm.v1.ListEventsRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsRequest.$Properties} message ListEventsRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListEventsRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.afterSeq != null && $Object.hasOwnProperty.call(message, "afterSeq") && (typeof message.afterSeq === "object" ? message.afterSeq.low || message.afterSeq.high : message.afterSeq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.afterSeq);
+                    if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.limit);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListEventsRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ListEventsRequest & reservoir.sm.v1.ListEventsRequest.$Shape} ListEventsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListEventsRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ListEventsRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.afterSeq = value;
+                                else
+                                    delete message.afterSeq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.limit = value;
+                                else
+                                    delete message.limit;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListEventsRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ListEventsRequest} ListEventsRequest
+                 */
+                ListEventsRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ListEventsRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ListEventsRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ListEventsRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.afterSeq != null)
+                        if (typeof object.afterSeq === "object" ? object.afterSeq.low || object.afterSeq.high : $Number(object.afterSeq) !== 0)
+                            if ($util.Long)
+                                message.afterSeq = $util.Long.fromValue(object.afterSeq, true);
+                            else if (typeof object.afterSeq === "string")
+                                message.afterSeq = $parseInt(object.afterSeq, 10);
+                            else if (typeof object.afterSeq === "number")
+                                message.afterSeq = object.afterSeq;
+                            else if (typeof object.afterSeq === "object")
+                                message.afterSeq = new $util.LongBits(object.afterSeq.low >>> 0, object.afterSeq.high >>> 0).toNumber(true);
+                    if (object.limit != null)
+                        if ($Number(object.limit) !== 0)
+                            message.limit = object.limit >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListEventsRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsRequest} message ListEventsRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListEventsRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.afterSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.afterSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.limit = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.afterSeq != null && $Object.hasOwnProperty.call(message, "afterSeq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.afterSeq = typeof message.afterSeq === "number" ? $BigInt(message.afterSeq) : $util.Long.fromBits(message.afterSeq.low >>> 0, message.afterSeq.high >>> 0, true).toBigInt();
+                        else if (typeof message.afterSeq === "number")
+                            object.afterSeq = options.longs === $String ? $String(message.afterSeq) : message.afterSeq;
+                        else
+                            object.afterSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.afterSeq) : options.longs === $Number ? new $util.LongBits(message.afterSeq.low >>> 0, message.afterSeq.high >>> 0).toNumber(true) : message.afterSeq;
+                    if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                        object.limit = message.limit;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListEventsRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ListEventsRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListEventsRequest.prototype.toJSON = function() {
+                    return ListEventsRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListEventsRequest;
+            })();
+
+            v1.ListEventsResponse = (function() {
+
+                /**
+                 * Properties of a ListEventsResponse.
+                 * @typedef {Object} reservoir.sm.v1.ListEventsResponse.$Properties
+                 * @property {Array.<reservoir.sm.v1.ServiceEvent.$Properties>|null} [events] ListEventsResponse events
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListEventsResponse.
+                 * @memberof reservoir.sm.v1
+                 * @interface IListEventsResponse
+                 * @augments reservoir.sm.v1.ListEventsResponse.$Properties
+                 * @deprecated Use reservoir.sm.v1.ListEventsResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListEventsResponse.
+                 * @typedef {reservoir.sm.v1.ListEventsResponse.$Properties} reservoir.sm.v1.ListEventsResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListEventsResponse.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ListEventsResponse.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ListEventsResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListEventsResponse = function (properties) {
+                    this.events = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListEventsResponse events.
+                 * @member {Array.<reservoir.sm.v1.ServiceEvent.$Properties>} events
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @instance
+                 */
+                ListEventsResponse.prototype.events = $util.emptyArray;
+
+                /**
+                 * Creates a new ListEventsResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ListEventsResponse} ListEventsResponse instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ListEventsResponse.$Shape): reservoir.sm.v1.ListEventsResponse & reservoir.sm.v1.ListEventsResponse.$Shape;
+                 *   (properties?: reservoir.sm.v1.ListEventsResponse.$Properties): reservoir.sm.v1.ListEventsResponse;
+                 * }}
+                 */
+                ListEventsResponse.create = function(properties) {
+                    return new ListEventsResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListEventsResponse message. Does not implicitly {@link reservoir.sm.v1.ListEventsResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsResponse.$Properties} message ListEventsResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListEventsResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.events != null && message.events.length)
+                        for (let i = 0; i < message.events.length; ++i)
+                            $root.reservoir.sm.v1.ServiceEvent.encode(message.events[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListEventsResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ListEventsResponse & reservoir.sm.v1.ListEventsResponse.$Shape} ListEventsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListEventsResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ListEventsResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.events && message.events.length))
+                                    message.events = [];
+                                message.events.push($root.reservoir.sm.v1.ServiceEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListEventsResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ListEventsResponse} ListEventsResponse
+                 */
+                ListEventsResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ListEventsResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ListEventsResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ListEventsResponse();
+                    if (object.events) {
+                        if (!$Array.isArray(object.events))
+                            throw $TypeError(".reservoir.sm.v1.ListEventsResponse.events: array expected");
+                        message.events = $Array(object.events.length);
+                        for (let i = 0; i < object.events.length; ++i) {
+                            if (!$util.isObject(object.events[i]))
+                                throw $TypeError(".reservoir.sm.v1.ListEventsResponse.events: object expected");
+                            message.events[i] = $root.reservoir.sm.v1.ServiceEvent.fromObject(object.events[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListEventsResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @static
+                 * @param {reservoir.sm.v1.ListEventsResponse} message ListEventsResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListEventsResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.events = [];
+                    if (message.events && message.events.length) {
+                        object.events = $Array(message.events.length);
+                        for (let j = 0; j < message.events.length; ++j)
+                            object.events[j] = $root.reservoir.sm.v1.ServiceEvent.toObject(message.events[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListEventsResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ListEventsResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListEventsResponse.prototype.toJSON = function() {
+                    return ListEventsResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListEventsResponse;
+            })();
+
+            v1.GetInstanceEnvironmentRequest = (function() {
+
+                /**
+                 * Properties of a GetInstanceEnvironmentRequest.
+                 * @typedef {Object} reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties
+                 * @property {string|null} [serviceId] GetInstanceEnvironmentRequest serviceId
+                 * @property {string|null} [instanceId] GetInstanceEnvironmentRequest instanceId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetInstanceEnvironmentRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IGetInstanceEnvironmentRequest
+                 * @augments reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetInstanceEnvironmentRequest.
+                 * @typedef {reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties} reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetInstanceEnvironmentRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a GetInstanceEnvironmentRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetInstanceEnvironmentRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetInstanceEnvironmentRequest serviceId.
+                 * @member {string} serviceId
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @instance
+                 */
+                GetInstanceEnvironmentRequest.prototype.serviceId = "";
+
+                /**
+                 * GetInstanceEnvironmentRequest instanceId.
+                 * @member {string} instanceId
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @instance
+                 */
+                GetInstanceEnvironmentRequest.prototype.instanceId = "";
+
+                /**
+                 * Creates a new GetInstanceEnvironmentRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.GetInstanceEnvironmentRequest} GetInstanceEnvironmentRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape): reservoir.sm.v1.GetInstanceEnvironmentRequest & reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties): reservoir.sm.v1.GetInstanceEnvironmentRequest;
+                 * }}
+                 */
+                GetInstanceEnvironmentRequest.create = function(properties) {
+                    return new GetInstanceEnvironmentRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetInstanceEnvironmentRequest message. Does not implicitly {@link reservoir.sm.v1.GetInstanceEnvironmentRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetInstanceEnvironmentRequest.$Properties} message GetInstanceEnvironmentRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetInstanceEnvironmentRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.serviceId);
+                    if (message.instanceId != null && $Object.hasOwnProperty.call(message, "instanceId") && message.instanceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.instanceId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetInstanceEnvironmentRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.GetInstanceEnvironmentRequest & reservoir.sm.v1.GetInstanceEnvironmentRequest.$Shape} GetInstanceEnvironmentRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetInstanceEnvironmentRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.GetInstanceEnvironmentRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.serviceId = value;
+                                else
+                                    delete message.serviceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.instanceId = value;
+                                else
+                                    delete message.instanceId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetInstanceEnvironmentRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.GetInstanceEnvironmentRequest} GetInstanceEnvironmentRequest
+                 */
+                GetInstanceEnvironmentRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.GetInstanceEnvironmentRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.GetInstanceEnvironmentRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.GetInstanceEnvironmentRequest();
+                    if (object.serviceId != null)
+                        if (typeof object.serviceId !== "string" || object.serviceId.length)
+                            message.serviceId = $String(object.serviceId);
+                    if (object.instanceId != null)
+                        if (typeof object.instanceId !== "string" || object.instanceId.length)
+                            message.instanceId = $String(object.instanceId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetInstanceEnvironmentRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @static
+                 * @param {reservoir.sm.v1.GetInstanceEnvironmentRequest} message GetInstanceEnvironmentRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetInstanceEnvironmentRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.serviceId = "";
+                        object.instanceId = "";
+                    }
+                    if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                        object.serviceId = message.serviceId;
+                    if (message.instanceId != null && $Object.hasOwnProperty.call(message, "instanceId"))
+                        object.instanceId = message.instanceId;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetInstanceEnvironmentRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.GetInstanceEnvironmentRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetInstanceEnvironmentRequest.prototype.toJSON = function() {
+                    return GetInstanceEnvironmentRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetInstanceEnvironmentRequest;
+            })();
+
+            v1.InstanceEnvironment = (function() {
+
+                /**
+                 * Properties of an InstanceEnvironment.
+                 * @typedef {Object} reservoir.sm.v1.InstanceEnvironment.$Properties
+                 * @property {string|null} [instanceId] InstanceEnvironment instanceId
+                 * @property {string|null} [document] InstanceEnvironment document
+                 * @property {Object.<string,string>|null} [properties] InstanceEnvironment properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InstanceEnvironment.
+                 * @memberof reservoir.sm.v1
+                 * @interface IInstanceEnvironment
+                 * @augments reservoir.sm.v1.InstanceEnvironment.$Properties
+                 * @deprecated Use reservoir.sm.v1.InstanceEnvironment.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InstanceEnvironment.
+                 * @typedef {reservoir.sm.v1.InstanceEnvironment.$Properties} reservoir.sm.v1.InstanceEnvironment.$Shape
+                 */
+
+                /**
+                 * Constructs a new InstanceEnvironment.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an InstanceEnvironment.
+                 * @constructor
+                 * @param {reservoir.sm.v1.InstanceEnvironment.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InstanceEnvironment = function (properties) {
+                    this.properties = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InstanceEnvironment instanceId.
+                 * @member {string} instanceId
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @instance
+                 */
+                InstanceEnvironment.prototype.instanceId = "";
+
+                /**
+                 * InstanceEnvironment document.
+                 * @member {string} document
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @instance
+                 */
+                InstanceEnvironment.prototype.document = "";
+
+                /**
+                 * InstanceEnvironment properties.
+                 * @member {Object.<string,string>} properties
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @instance
+                 */
+                InstanceEnvironment.prototype.properties = $util.emptyObject;
+
+                /**
+                 * Creates a new InstanceEnvironment instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @static
+                 * @param {reservoir.sm.v1.InstanceEnvironment.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.InstanceEnvironment} InstanceEnvironment instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.InstanceEnvironment.$Shape): reservoir.sm.v1.InstanceEnvironment & reservoir.sm.v1.InstanceEnvironment.$Shape;
+                 *   (properties?: reservoir.sm.v1.InstanceEnvironment.$Properties): reservoir.sm.v1.InstanceEnvironment;
+                 * }}
+                 */
+                InstanceEnvironment.create = function(properties) {
+                    return new InstanceEnvironment(properties);
+                };
+
+                /**
+                 * Encodes the specified InstanceEnvironment message. Does not implicitly {@link reservoir.sm.v1.InstanceEnvironment.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @static
+                 * @param {reservoir.sm.v1.InstanceEnvironment.$Properties} message InstanceEnvironment message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InstanceEnvironment.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.instanceId != null && $Object.hasOwnProperty.call(message, "instanceId") && message.instanceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.instanceId);
+                    if (message.document != null && $Object.hasOwnProperty.call(message, "document") && message.document !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.document);
+                    if (message.properties != null && $Object.hasOwnProperty.call(message, "properties"))
+                        for (let keys = $Object.keys(message.properties), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 3, wireType 2 =*/26).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.properties[keys[i]]).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InstanceEnvironment message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.InstanceEnvironment & reservoir.sm.v1.InstanceEnvironment.$Shape} InstanceEnvironment
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InstanceEnvironment.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.InstanceEnvironment();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.instanceId = value;
+                                else
+                                    delete message.instanceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.document = value;
+                                else
+                                    delete message.document;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.properties === $util.emptyObject)
+                                    message.properties = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.properties, key);
+                                message.properties[key] = value;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InstanceEnvironment message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.InstanceEnvironment} InstanceEnvironment
+                 */
+                InstanceEnvironment.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.InstanceEnvironment)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.InstanceEnvironment: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.InstanceEnvironment();
+                    if (object.instanceId != null)
+                        if (typeof object.instanceId !== "string" || object.instanceId.length)
+                            message.instanceId = $String(object.instanceId);
+                    if (object.document != null)
+                        if (typeof object.document !== "string" || object.document.length)
+                            message.document = $String(object.document);
+                    if (object.properties) {
+                        if (!$util.isObject(object.properties))
+                            throw $TypeError(".reservoir.sm.v1.InstanceEnvironment.properties: object expected");
+                        message.properties = {};
+                        for (let keys = $Object.keys(object.properties), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.properties, keys[i]);
+                            message.properties[keys[i]] = $String(object.properties[keys[i]]);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InstanceEnvironment message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @static
+                 * @param {reservoir.sm.v1.InstanceEnvironment} message InstanceEnvironment
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InstanceEnvironment.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.properties = {};
+                    if (options.defaults) {
+                        object.instanceId = "";
+                        object.document = "";
+                    }
+                    if (message.instanceId != null && $Object.hasOwnProperty.call(message, "instanceId"))
+                        object.instanceId = message.instanceId;
+                    if (message.document != null && $Object.hasOwnProperty.call(message, "document"))
+                        object.document = message.document;
+                    let keys2;
+                    if (message.properties && (keys2 = $Object.keys(message.properties)).length) {
+                        object.properties = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.properties, keys2[j]);
+                            object.properties[keys2[j]] = message.properties[keys2[j]];
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this InstanceEnvironment to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.InstanceEnvironment
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InstanceEnvironment.prototype.toJSON = function() {
+                    return InstanceEnvironment.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InstanceEnvironment;
+            })();
+
+            v1.EstimateCostRequest = (function() {
+
+                /**
+                 * Properties of an EstimateCostRequest.
+                 * @typedef {Object} reservoir.sm.v1.EstimateCostRequest.$Properties
+                 * @property {string|null} [manifest] EstimateCostRequest manifest
+                 * @property {string|null} [fileName] EstimateCostRequest fileName
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an EstimateCostRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IEstimateCostRequest
+                 * @augments reservoir.sm.v1.EstimateCostRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.EstimateCostRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an EstimateCostRequest.
+                 * @typedef {reservoir.sm.v1.EstimateCostRequest.$Properties} reservoir.sm.v1.EstimateCostRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new EstimateCostRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents an EstimateCostRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.EstimateCostRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const EstimateCostRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * EstimateCostRequest manifest.
+                 * @member {string} manifest
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @instance
+                 */
+                EstimateCostRequest.prototype.manifest = "";
+
+                /**
+                 * EstimateCostRequest fileName.
+                 * @member {string} fileName
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @instance
+                 */
+                EstimateCostRequest.prototype.fileName = "";
+
+                /**
+                 * Creates a new EstimateCostRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @static
+                 * @param {reservoir.sm.v1.EstimateCostRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.EstimateCostRequest} EstimateCostRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.EstimateCostRequest.$Shape): reservoir.sm.v1.EstimateCostRequest & reservoir.sm.v1.EstimateCostRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.EstimateCostRequest.$Properties): reservoir.sm.v1.EstimateCostRequest;
+                 * }}
+                 */
+                EstimateCostRequest.create = function(properties) {
+                    return new EstimateCostRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified EstimateCostRequest message. Does not implicitly {@link reservoir.sm.v1.EstimateCostRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @static
+                 * @param {reservoir.sm.v1.EstimateCostRequest.$Properties} message EstimateCostRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                EstimateCostRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest") && message.manifest !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.manifest);
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName") && message.fileName !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.fileName);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an EstimateCostRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.EstimateCostRequest & reservoir.sm.v1.EstimateCostRequest.$Shape} EstimateCostRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                EstimateCostRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.EstimateCostRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.manifest = value;
+                                else
+                                    delete message.manifest;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fileName = value;
+                                else
+                                    delete message.fileName;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an EstimateCostRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.EstimateCostRequest} EstimateCostRequest
+                 */
+                EstimateCostRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.EstimateCostRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.EstimateCostRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.EstimateCostRequest();
+                    if (object.manifest != null)
+                        if (typeof object.manifest !== "string" || object.manifest.length)
+                            message.manifest = $String(object.manifest);
+                    if (object.fileName != null)
+                        if (typeof object.fileName !== "string" || object.fileName.length)
+                            message.fileName = $String(object.fileName);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an EstimateCostRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @static
+                 * @param {reservoir.sm.v1.EstimateCostRequest} message EstimateCostRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                EstimateCostRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.manifest = "";
+                        object.fileName = "";
+                    }
+                    if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                        object.manifest = message.manifest;
+                    if (message.fileName != null && $Object.hasOwnProperty.call(message, "fileName"))
+                        object.fileName = message.fileName;
+                    return object;
+                };
+
+                /**
+                 * Converts this EstimateCostRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.EstimateCostRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                EstimateCostRequest.prototype.toJSON = function() {
+                    return EstimateCostRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return EstimateCostRequest;
+            })();
+
+            v1.ComponentCost = (function() {
+
+                /**
+                 * Properties of a ComponentCost.
+                 * @typedef {Object} reservoir.sm.v1.ComponentCost.$Properties
+                 * @property {string|null} [component] ComponentCost component
+                 * @property {number|null} [perInstanceHour] ComponentCost perInstanceHour
+                 * @property {number|null} [atInitial] ComponentCost atInitial
+                 * @property {number|null} [atMax] ComponentCost atMax
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ComponentCost.
+                 * @memberof reservoir.sm.v1
+                 * @interface IComponentCost
+                 * @augments reservoir.sm.v1.ComponentCost.$Properties
+                 * @deprecated Use reservoir.sm.v1.ComponentCost.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ComponentCost.
+                 * @typedef {reservoir.sm.v1.ComponentCost.$Properties} reservoir.sm.v1.ComponentCost.$Shape
+                 */
+
+                /**
+                 * Constructs a new ComponentCost.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ComponentCost.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ComponentCost.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ComponentCost = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ComponentCost component.
+                 * @member {string} component
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @instance
+                 */
+                ComponentCost.prototype.component = "";
+
+                /**
+                 * ComponentCost perInstanceHour.
+                 * @member {number} perInstanceHour
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @instance
+                 */
+                ComponentCost.prototype.perInstanceHour = 0;
+
+                /**
+                 * ComponentCost atInitial.
+                 * @member {number} atInitial
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @instance
+                 */
+                ComponentCost.prototype.atInitial = 0;
+
+                /**
+                 * ComponentCost atMax.
+                 * @member {number} atMax
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @instance
+                 */
+                ComponentCost.prototype.atMax = 0;
+
+                /**
+                 * Creates a new ComponentCost instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentCost.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ComponentCost} ComponentCost instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ComponentCost.$Shape): reservoir.sm.v1.ComponentCost & reservoir.sm.v1.ComponentCost.$Shape;
+                 *   (properties?: reservoir.sm.v1.ComponentCost.$Properties): reservoir.sm.v1.ComponentCost;
+                 * }}
+                 */
+                ComponentCost.create = function(properties) {
+                    return new ComponentCost(properties);
+                };
+
+                /**
+                 * Encodes the specified ComponentCost message. Does not implicitly {@link reservoir.sm.v1.ComponentCost.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentCost.$Properties} message ComponentCost message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ComponentCost.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.component);
+                    if (message.perInstanceHour != null && $Object.hasOwnProperty.call(message, "perInstanceHour") && !$Object.is(message.perInstanceHour, 0))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.perInstanceHour);
+                    if (message.atInitial != null && $Object.hasOwnProperty.call(message, "atInitial") && !$Object.is(message.atInitial, 0))
+                        writer.uint32(/* id 3, wireType 1 =*/25).double(message.atInitial);
+                    if (message.atMax != null && $Object.hasOwnProperty.call(message, "atMax") && !$Object.is(message.atMax, 0))
+                        writer.uint32(/* id 4, wireType 1 =*/33).double(message.atMax);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ComponentCost message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ComponentCost & reservoir.sm.v1.ComponentCost.$Shape} ComponentCost
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ComponentCost.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ComponentCost();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.perInstanceHour = value;
+                                else
+                                    delete message.perInstanceHour;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.atInitial = value;
+                                else
+                                    delete message.atInitial;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.atMax = value;
+                                else
+                                    delete message.atMax;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ComponentCost message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ComponentCost} ComponentCost
+                 */
+                ComponentCost.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ComponentCost)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ComponentCost: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ComponentCost();
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.perInstanceHour != null)
+                        if (!$Object.is($Number(object.perInstanceHour), 0))
+                            message.perInstanceHour = $Number(object.perInstanceHour);
+                    if (object.atInitial != null)
+                        if (!$Object.is($Number(object.atInitial), 0))
+                            message.atInitial = $Number(object.atInitial);
+                    if (object.atMax != null)
+                        if (!$Object.is($Number(object.atMax), 0))
+                            message.atMax = $Number(object.atMax);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ComponentCost message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @static
+                 * @param {reservoir.sm.v1.ComponentCost} message ComponentCost
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ComponentCost.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.component = "";
+                        object.perInstanceHour = 0;
+                        object.atInitial = 0;
+                        object.atMax = 0;
+                    }
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.perInstanceHour != null && $Object.hasOwnProperty.call(message, "perInstanceHour"))
+                        object.perInstanceHour = options.json && !$isFinite(message.perInstanceHour) ? $String(message.perInstanceHour) : message.perInstanceHour;
+                    if (message.atInitial != null && $Object.hasOwnProperty.call(message, "atInitial"))
+                        object.atInitial = options.json && !$isFinite(message.atInitial) ? $String(message.atInitial) : message.atInitial;
+                    if (message.atMax != null && $Object.hasOwnProperty.call(message, "atMax"))
+                        object.atMax = options.json && !$isFinite(message.atMax) ? $String(message.atMax) : message.atMax;
+                    return object;
+                };
+
+                /**
+                 * Converts this ComponentCost to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ComponentCost
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ComponentCost.prototype.toJSON = function() {
+                    return ComponentCost.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ComponentCost;
+            })();
+
+            v1.CostEstimate = (function() {
+
+                /**
+                 * Properties of a CostEstimate.
+                 * @typedef {Object} reservoir.sm.v1.CostEstimate.$Properties
+                 * @property {number|null} [perHourAtInitial] CostEstimate perHourAtInitial
+                 * @property {number|null} [perHourAtMax] CostEstimate perHourAtMax
+                 * @property {string|null} [currency] CostEstimate currency
+                 * @property {Array.<reservoir.sm.v1.ComponentCost.$Properties>|null} [components] CostEstimate components
+                 * @property {number|null} [budgetPerHour] CostEstimate budgetPerHour
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CostEstimate.
+                 * @memberof reservoir.sm.v1
+                 * @interface ICostEstimate
+                 * @augments reservoir.sm.v1.CostEstimate.$Properties
+                 * @deprecated Use reservoir.sm.v1.CostEstimate.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CostEstimate.
+                 * @typedef {reservoir.sm.v1.CostEstimate.$Properties} reservoir.sm.v1.CostEstimate.$Shape
+                 */
+
+                /**
+                 * Constructs a new CostEstimate.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a CostEstimate.
+                 * @constructor
+                 * @param {reservoir.sm.v1.CostEstimate.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const CostEstimate = function (properties) {
+                    this.components = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CostEstimate perHourAtInitial.
+                 * @member {number} perHourAtInitial
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 */
+                CostEstimate.prototype.perHourAtInitial = 0;
+
+                /**
+                 * CostEstimate perHourAtMax.
+                 * @member {number} perHourAtMax
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 */
+                CostEstimate.prototype.perHourAtMax = 0;
+
+                /**
+                 * CostEstimate currency.
+                 * @member {string} currency
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 */
+                CostEstimate.prototype.currency = "";
+
+                /**
+                 * CostEstimate components.
+                 * @member {Array.<reservoir.sm.v1.ComponentCost.$Properties>} components
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 */
+                CostEstimate.prototype.components = $util.emptyArray;
+
+                /**
+                 * CostEstimate budgetPerHour.
+                 * @member {number} budgetPerHour
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 */
+                CostEstimate.prototype.budgetPerHour = 0;
+
+                /**
+                 * Creates a new CostEstimate instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @static
+                 * @param {reservoir.sm.v1.CostEstimate.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.CostEstimate} CostEstimate instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.CostEstimate.$Shape): reservoir.sm.v1.CostEstimate & reservoir.sm.v1.CostEstimate.$Shape;
+                 *   (properties?: reservoir.sm.v1.CostEstimate.$Properties): reservoir.sm.v1.CostEstimate;
+                 * }}
+                 */
+                CostEstimate.create = function(properties) {
+                    return new CostEstimate(properties);
+                };
+
+                /**
+                 * Encodes the specified CostEstimate message. Does not implicitly {@link reservoir.sm.v1.CostEstimate.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @static
+                 * @param {reservoir.sm.v1.CostEstimate.$Properties} message CostEstimate message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CostEstimate.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.perHourAtInitial != null && $Object.hasOwnProperty.call(message, "perHourAtInitial") && !$Object.is(message.perHourAtInitial, 0))
+                        writer.uint32(/* id 1, wireType 1 =*/9).double(message.perHourAtInitial);
+                    if (message.perHourAtMax != null && $Object.hasOwnProperty.call(message, "perHourAtMax") && !$Object.is(message.perHourAtMax, 0))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.perHourAtMax);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.currency);
+                    if (message.components != null && message.components.length)
+                        for (let i = 0; i < message.components.length; ++i)
+                            $root.reservoir.sm.v1.ComponentCost.encode(message.components[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.budgetPerHour != null && $Object.hasOwnProperty.call(message, "budgetPerHour") && !$Object.is(message.budgetPerHour, 0))
+                        writer.uint32(/* id 5, wireType 1 =*/41).double(message.budgetPerHour);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a CostEstimate message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.CostEstimate & reservoir.sm.v1.CostEstimate.$Shape} CostEstimate
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CostEstimate.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.CostEstimate();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.perHourAtInitial = value;
+                                else
+                                    delete message.perHourAtInitial;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.perHourAtMax = value;
+                                else
+                                    delete message.perHourAtMax;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.components && message.components.length))
+                                    message.components = [];
+                                message.components.push($root.reservoir.sm.v1.ComponentCost.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.budgetPerHour = value;
+                                else
+                                    delete message.budgetPerHour;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a CostEstimate message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.CostEstimate} CostEstimate
+                 */
+                CostEstimate.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.CostEstimate)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.CostEstimate: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.CostEstimate();
+                    if (object.perHourAtInitial != null)
+                        if (!$Object.is($Number(object.perHourAtInitial), 0))
+                            message.perHourAtInitial = $Number(object.perHourAtInitial);
+                    if (object.perHourAtMax != null)
+                        if (!$Object.is($Number(object.perHourAtMax), 0))
+                            message.perHourAtMax = $Number(object.perHourAtMax);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.components) {
+                        if (!$Array.isArray(object.components))
+                            throw $TypeError(".reservoir.sm.v1.CostEstimate.components: array expected");
+                        message.components = $Array(object.components.length);
+                        for (let i = 0; i < object.components.length; ++i) {
+                            if (!$util.isObject(object.components[i]))
+                                throw $TypeError(".reservoir.sm.v1.CostEstimate.components: object expected");
+                            message.components[i] = $root.reservoir.sm.v1.ComponentCost.fromObject(object.components[i], _depth + 1);
+                        }
+                    }
+                    if (object.budgetPerHour != null)
+                        if (!$Object.is($Number(object.budgetPerHour), 0))
+                            message.budgetPerHour = $Number(object.budgetPerHour);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a CostEstimate message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @static
+                 * @param {reservoir.sm.v1.CostEstimate} message CostEstimate
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CostEstimate.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.components = [];
+                    if (options.defaults) {
+                        object.perHourAtInitial = 0;
+                        object.perHourAtMax = 0;
+                        object.currency = "";
+                        object.budgetPerHour = 0;
+                    }
+                    if (message.perHourAtInitial != null && $Object.hasOwnProperty.call(message, "perHourAtInitial"))
+                        object.perHourAtInitial = options.json && !$isFinite(message.perHourAtInitial) ? $String(message.perHourAtInitial) : message.perHourAtInitial;
+                    if (message.perHourAtMax != null && $Object.hasOwnProperty.call(message, "perHourAtMax"))
+                        object.perHourAtMax = options.json && !$isFinite(message.perHourAtMax) ? $String(message.perHourAtMax) : message.perHourAtMax;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.components && message.components.length) {
+                        object.components = $Array(message.components.length);
+                        for (let j = 0; j < message.components.length; ++j)
+                            object.components[j] = $root.reservoir.sm.v1.ComponentCost.toObject(message.components[j], options, _depth + 1);
+                    }
+                    if (message.budgetPerHour != null && $Object.hasOwnProperty.call(message, "budgetPerHour"))
+                        object.budgetPerHour = options.json && !$isFinite(message.budgetPerHour) ? $String(message.budgetPerHour) : message.budgetPerHour;
+                    return object;
+                };
+
+                /**
+                 * Converts this CostEstimate to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.CostEstimate
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CostEstimate.prototype.toJSON = function() {
+                    return CostEstimate.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return CostEstimate;
+            })();
+
+            v1.ServiceManagerService = (function() {
+
+                /**
+                 * Constructs a new ServiceManagerService service.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ServiceManagerService
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                const ServiceManagerService = function(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                $Object.defineProperty(ServiceManagerService.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: ServiceManagerService, writable: true, enumerable: false, configurable: true });
+
+                /**
+                 * Creates new ServiceManagerService service using the specified rpc implementation.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {ServiceManagerService} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                ServiceManagerService.create = function(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#deployService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef DeployServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls DeployService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef DeployService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IDeployServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.DeployServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IDeployServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "DeployService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/DeployService";
+                 *   readonly requestType: "DeployServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls DeployService.
+                 * @name reservoir.sm.v1.ServiceManagerService#deployService
+                 * @type {reservoir.sm.v1.ServiceManagerService.DeployService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.deployService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.deployService, $root.reservoir.sm.v1.DeployServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "DeployService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/DeployService" },
+                    requestType: { value: "DeployServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#getService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef GetServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.Service} [response] Service
+                 */
+
+                /**
+                 * Calls GetService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef GetService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IGetServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.GetServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IGetServiceRequest): Promise<reservoir.sm.v1.Service>;
+                 *   readonly name: "GetService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/GetService";
+                 *   readonly requestType: "GetServiceRequest";
+                 *   readonly responseType: "Service";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetService.
+                 * @name reservoir.sm.v1.ServiceManagerService#getService
+                 * @type {reservoir.sm.v1.ServiceManagerService.GetService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.getService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.getService, $root.reservoir.sm.v1.GetServiceRequest, $root.reservoir.sm.v1.Service, request, callback);
+                }, {
+                    name: { value: "GetService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/GetService" },
+                    requestType: { value: "GetServiceRequest" },
+                    responseType: { value: "Service" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#listServices}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ListServicesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ListServicesResponse} [response] ListServicesResponse
+                 */
+
+                /**
+                 * Calls ListServices.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ListServices
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IListServicesRequest, callback: reservoir.sm.v1.ServiceManagerService.ListServicesCallback): void;
+                 *   (request: reservoir.sm.v1.IListServicesRequest): Promise<reservoir.sm.v1.ListServicesResponse>;
+                 *   readonly name: "ListServices";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/ListServices";
+                 *   readonly requestType: "ListServicesRequest";
+                 *   readonly responseType: "ListServicesResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListServices.
+                 * @name reservoir.sm.v1.ServiceManagerService#listServices
+                 * @type {reservoir.sm.v1.ServiceManagerService.ListServices}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.listServices = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.listServices, $root.reservoir.sm.v1.ListServicesRequest, $root.reservoir.sm.v1.ListServicesResponse, request, callback);
+                }, {
+                    name: { value: "ListServices" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/ListServices" },
+                    requestType: { value: "ListServicesRequest" },
+                    responseType: { value: "ListServicesResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#scaleService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ScaleServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls ScaleService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ScaleService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IScaleServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ScaleServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IScaleServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "ScaleService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/ScaleService";
+                 *   readonly requestType: "ScaleServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ScaleService.
+                 * @name reservoir.sm.v1.ServiceManagerService#scaleService
+                 * @type {reservoir.sm.v1.ServiceManagerService.ScaleService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.scaleService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.scaleService, $root.reservoir.sm.v1.ScaleServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "ScaleService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/ScaleService" },
+                    requestType: { value: "ScaleServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#updateRules}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef UpdateRulesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls UpdateRules.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef UpdateRules
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IUpdateRulesRequest, callback: reservoir.sm.v1.ServiceManagerService.UpdateRulesCallback): void;
+                 *   (request: reservoir.sm.v1.IUpdateRulesRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "UpdateRules";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/UpdateRules";
+                 *   readonly requestType: "UpdateRulesRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls UpdateRules.
+                 * @name reservoir.sm.v1.ServiceManagerService#updateRules
+                 * @type {reservoir.sm.v1.ServiceManagerService.UpdateRules}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.updateRules = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.updateRules, $root.reservoir.sm.v1.UpdateRulesRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "UpdateRules" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/UpdateRules" },
+                    requestType: { value: "UpdateRulesRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#undeployService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef UndeployServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls UndeployService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef UndeployService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IUndeployServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.UndeployServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IUndeployServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "UndeployService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/UndeployService";
+                 *   readonly requestType: "UndeployServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls UndeployService.
+                 * @name reservoir.sm.v1.ServiceManagerService#undeployService
+                 * @type {reservoir.sm.v1.ServiceManagerService.UndeployService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.undeployService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.undeployService, $root.reservoir.sm.v1.UndeployServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "UndeployService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/UndeployService" },
+                    requestType: { value: "UndeployServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#recoverService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef RecoverServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls RecoverService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef RecoverService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IRecoverServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.RecoverServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IRecoverServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "RecoverService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/RecoverService";
+                 *   readonly requestType: "RecoverServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls RecoverService.
+                 * @name reservoir.sm.v1.ServiceManagerService#recoverService
+                 * @type {reservoir.sm.v1.ServiceManagerService.RecoverService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.recoverService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.recoverService, $root.reservoir.sm.v1.RecoverServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "RecoverService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/RecoverService" },
+                    requestType: { value: "RecoverServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#exportService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ExportServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ExportServiceResponse} [response] ExportServiceResponse
+                 */
+
+                /**
+                 * Calls ExportService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ExportService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IExportServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ExportServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IExportServiceRequest): Promise<reservoir.sm.v1.ExportServiceResponse>;
+                 *   readonly name: "ExportService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/ExportService";
+                 *   readonly requestType: "ExportServiceRequest";
+                 *   readonly responseType: "ExportServiceResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ExportService.
+                 * @name reservoir.sm.v1.ServiceManagerService#exportService
+                 * @type {reservoir.sm.v1.ServiceManagerService.ExportService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.exportService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.exportService, $root.reservoir.sm.v1.ExportServiceRequest, $root.reservoir.sm.v1.ExportServiceResponse, request, callback);
+                }, {
+                    name: { value: "ExportService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/ExportService" },
+                    requestType: { value: "ExportServiceRequest" },
+                    responseType: { value: "ExportServiceResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#listEvents}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ListEventsCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ListEventsResponse} [response] ListEventsResponse
+                 */
+
+                /**
+                 * Calls ListEvents.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ListEvents
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IListEventsRequest, callback: reservoir.sm.v1.ServiceManagerService.ListEventsCallback): void;
+                 *   (request: reservoir.sm.v1.IListEventsRequest): Promise<reservoir.sm.v1.ListEventsResponse>;
+                 *   readonly name: "ListEvents";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/ListEvents";
+                 *   readonly requestType: "ListEventsRequest";
+                 *   readonly responseType: "ListEventsResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListEvents.
+                 * @name reservoir.sm.v1.ServiceManagerService#listEvents
+                 * @type {reservoir.sm.v1.ServiceManagerService.ListEvents}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.listEvents = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.listEvents, $root.reservoir.sm.v1.ListEventsRequest, $root.reservoir.sm.v1.ListEventsResponse, request, callback);
+                }, {
+                    name: { value: "ListEvents" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/ListEvents" },
+                    requestType: { value: "ListEventsRequest" },
+                    responseType: { value: "ListEventsResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#getInstanceEnvironment}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef GetInstanceEnvironmentCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.InstanceEnvironment} [response] InstanceEnvironment
+                 */
+
+                /**
+                 * Calls GetInstanceEnvironment.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef GetInstanceEnvironment
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IGetInstanceEnvironmentRequest, callback: reservoir.sm.v1.ServiceManagerService.GetInstanceEnvironmentCallback): void;
+                 *   (request: reservoir.sm.v1.IGetInstanceEnvironmentRequest): Promise<reservoir.sm.v1.InstanceEnvironment>;
+                 *   readonly name: "GetInstanceEnvironment";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/GetInstanceEnvironment";
+                 *   readonly requestType: "GetInstanceEnvironmentRequest";
+                 *   readonly responseType: "InstanceEnvironment";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetInstanceEnvironment.
+                 * @name reservoir.sm.v1.ServiceManagerService#getInstanceEnvironment
+                 * @type {reservoir.sm.v1.ServiceManagerService.GetInstanceEnvironment}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.getInstanceEnvironment = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.getInstanceEnvironment, $root.reservoir.sm.v1.GetInstanceEnvironmentRequest, $root.reservoir.sm.v1.InstanceEnvironment, request, callback);
+                }, {
+                    name: { value: "GetInstanceEnvironment" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/GetInstanceEnvironment" },
+                    requestType: { value: "GetInstanceEnvironmentRequest" },
+                    responseType: { value: "InstanceEnvironment" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#estimateCost}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef EstimateCostCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.CostEstimate} [response] CostEstimate
+                 */
+
+                /**
+                 * Calls EstimateCost.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef EstimateCost
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IEstimateCostRequest, callback: reservoir.sm.v1.ServiceManagerService.EstimateCostCallback): void;
+                 *   (request: reservoir.sm.v1.IEstimateCostRequest): Promise<reservoir.sm.v1.CostEstimate>;
+                 *   readonly name: "EstimateCost";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/EstimateCost";
+                 *   readonly requestType: "EstimateCostRequest";
+                 *   readonly responseType: "CostEstimate";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls EstimateCost.
+                 * @name reservoir.sm.v1.ServiceManagerService#estimateCost
+                 * @type {reservoir.sm.v1.ServiceManagerService.EstimateCost}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.estimateCost = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.estimateCost, $root.reservoir.sm.v1.EstimateCostRequest, $root.reservoir.sm.v1.CostEstimate, request, callback);
+                }, {
+                    name: { value: "EstimateCost" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/EstimateCost" },
+                    requestType: { value: "EstimateCostRequest" },
+                    responseType: { value: "CostEstimate" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                return ServiceManagerService;
+            })();
+
+            return v1;
+        })();
+
+        return sm;
+    })();
+
     reservoir.veeh = (function() {
 
         /**
@@ -24456,6 +31696,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [taskId] Vm taskId
                  * @property {number|null} [version] Vm version
                  * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] Vm placement
+                 * @property {Object.<string,string>|null} [context] Vm context
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -24485,6 +31726,7 @@ export const reservoir = $root.reservoir = (() => {
                     this.labels = {};
                     this.requirements = {};
                     this.snapshots = [];
+                    this.context = {};
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -24668,6 +31910,14 @@ export const reservoir = $root.reservoir = (() => {
                 Vm.prototype.placement = null;
 
                 /**
+                 * Vm context.
+                 * @member {Object.<string,string>} context
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.context = $util.emptyObject;
+
+                /**
                  * Creates a new Vm instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.Vm
@@ -24747,6 +31997,9 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 21, wireType 0 =*/168).uint64(message.version);
                     if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
                         $root.reservoir.veem.v1.Placement.encode(message.placement, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
+                    if (message.context != null && $Object.hasOwnProperty.call(message, "context"))
+                        for (let keys = $Object.keys(message.context), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 23, wireType 2 =*/186).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.context[keys[i]]).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -25035,6 +32288,42 @@ export const reservoir = $root.reservoir = (() => {
                                 message.placement = $root.reservoir.veem.v1.Placement.decode(reader, reader.size(), $undefined, _depth + 1, message.placement);
                                 continue;
                             }
+                        case 23: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.context === $util.emptyObject)
+                                    message.context = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.context, key);
+                                message.context[key] = value;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -25186,6 +32475,16 @@ export const reservoir = $root.reservoir = (() => {
                             throw $TypeError(".reservoir.veem.v1.Vm.placement: object expected");
                         message.placement = $root.reservoir.veem.v1.Placement.fromObject(object.placement, _depth + 1);
                     }
+                    if (object.context) {
+                        if (!$util.isObject(object.context))
+                            throw $TypeError(".reservoir.veem.v1.Vm.context: object expected");
+                        message.context = {};
+                        for (let keys = $Object.keys(object.context), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.context, keys[i]);
+                            message.context[keys[i]] = $String(object.context[keys[i]]);
+                        }
+                    }
                     return message;
                 };
 
@@ -25213,6 +32512,7 @@ export const reservoir = $root.reservoir = (() => {
                     if (options.objects || options.defaults) {
                         object.labels = {};
                         object.requirements = {};
+                        object.context = {};
                     }
                     if (options.defaults) {
                         object.id = "";
@@ -25324,6 +32624,14 @@ export const reservoir = $root.reservoir = (() => {
                             object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
                     if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
                         object.placement = $root.reservoir.veem.v1.Placement.toObject(message.placement, options, _depth + 1);
+                    if (message.context && (keys2 = $Object.keys(message.context)).length) {
+                        object.context = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.context, keys2[j]);
+                            object.context[keys2[j]] = message.context[keys2[j]];
+                        }
+                    }
                     return object;
                 };
 
@@ -25358,6 +32666,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [owner] CreateVmRequest owner
                  * @property {string|null} [host] CreateVmRequest host
                  * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] CreateVmRequest placement
+                 * @property {Object.<string,string>|null} [context] CreateVmRequest context
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -25386,6 +32695,7 @@ export const reservoir = $root.reservoir = (() => {
                     this.networkIds = [];
                     this.labels = {};
                     this.requirements = {};
+                    this.context = {};
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -25489,6 +32799,14 @@ export const reservoir = $root.reservoir = (() => {
                 CreateVmRequest.prototype.placement = null;
 
                 /**
+                 * CreateVmRequest context.
+                 * @member {Object.<string,string>} context
+                 * @memberof reservoir.veem.v1.CreateVmRequest
+                 * @instance
+                 */
+                CreateVmRequest.prototype.context = $util.emptyObject;
+
+                /**
                  * Creates a new CreateVmRequest instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.CreateVmRequest
@@ -25547,6 +32865,9 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 11, wireType 2 =*/90).string(message.host);
                     if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
                         $root.reservoir.veem.v1.Placement.encode(message.placement, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                    if (message.context != null && $Object.hasOwnProperty.call(message, "context"))
+                        for (let keys = $Object.keys(message.context), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 13, wireType 2 =*/106).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.context[keys[i]]).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -25746,6 +33067,42 @@ export const reservoir = $root.reservoir = (() => {
                                 message.placement = $root.reservoir.veem.v1.Placement.decode(reader, reader.size(), $undefined, _depth + 1, message.placement);
                                 continue;
                             }
+                        case 13: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.context === $util.emptyObject)
+                                    message.context = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.context, key);
+                                message.context[key] = value;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -25839,6 +33196,16 @@ export const reservoir = $root.reservoir = (() => {
                             throw $TypeError(".reservoir.veem.v1.CreateVmRequest.placement: object expected");
                         message.placement = $root.reservoir.veem.v1.Placement.fromObject(object.placement, _depth + 1);
                     }
+                    if (object.context) {
+                        if (!$util.isObject(object.context))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmRequest.context: object expected");
+                        message.context = {};
+                        for (let keys = $Object.keys(object.context), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.context, keys[i]);
+                            message.context[keys[i]] = $String(object.context[keys[i]]);
+                        }
+                    }
                     return message;
                 };
 
@@ -25864,6 +33231,7 @@ export const reservoir = $root.reservoir = (() => {
                     if (options.objects || options.defaults) {
                         object.labels = {};
                         object.requirements = {};
+                        object.context = {};
                     }
                     if (options.defaults) {
                         object.name = "";
@@ -25916,6 +33284,14 @@ export const reservoir = $root.reservoir = (() => {
                         object.host = message.host;
                     if (message.placement != null && $Object.hasOwnProperty.call(message, "placement"))
                         object.placement = $root.reservoir.veem.v1.Placement.toObject(message.placement, options, _depth + 1);
+                    if (message.context && (keys2 = $Object.keys(message.context)).length) {
+                        object.context = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.context, keys2[j]);
+                            object.context[keys2[j]] = message.context[keys2[j]];
+                        }
+                    }
                     return object;
                 };
 

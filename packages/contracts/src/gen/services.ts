@@ -61,6 +61,21 @@ export const PolicyServiceDefinition = {
   optimize: rpc('/reservoir.pe.v1.PolicyService/Optimize', 'optimize', false as const, reservoir.pe.v1.OptimizeRequest, reservoir.pe.v1.OptimizeResponse),
 };
 
+/** reservoir.sm.v1.ServiceManagerService */
+export const ServiceManagerServiceDefinition = {
+  deployService: rpc('/reservoir.sm.v1.ServiceManagerService/DeployService', 'deployService', false as const, reservoir.sm.v1.DeployServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  getService: rpc('/reservoir.sm.v1.ServiceManagerService/GetService', 'getService', false as const, reservoir.sm.v1.GetServiceRequest, reservoir.sm.v1.Service),
+  listServices: rpc('/reservoir.sm.v1.ServiceManagerService/ListServices', 'listServices', false as const, reservoir.sm.v1.ListServicesRequest, reservoir.sm.v1.ListServicesResponse),
+  scaleService: rpc('/reservoir.sm.v1.ServiceManagerService/ScaleService', 'scaleService', false as const, reservoir.sm.v1.ScaleServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  updateRules: rpc('/reservoir.sm.v1.ServiceManagerService/UpdateRules', 'updateRules', false as const, reservoir.sm.v1.UpdateRulesRequest, reservoir.sm.v1.ServiceTaskResponse),
+  undeployService: rpc('/reservoir.sm.v1.ServiceManagerService/UndeployService', 'undeployService', false as const, reservoir.sm.v1.UndeployServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  recoverService: rpc('/reservoir.sm.v1.ServiceManagerService/RecoverService', 'recoverService', false as const, reservoir.sm.v1.RecoverServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  exportService: rpc('/reservoir.sm.v1.ServiceManagerService/ExportService', 'exportService', false as const, reservoir.sm.v1.ExportServiceRequest, reservoir.sm.v1.ExportServiceResponse),
+  listEvents: rpc('/reservoir.sm.v1.ServiceManagerService/ListEvents', 'listEvents', false as const, reservoir.sm.v1.ListEventsRequest, reservoir.sm.v1.ListEventsResponse),
+  getInstanceEnvironment: rpc('/reservoir.sm.v1.ServiceManagerService/GetInstanceEnvironment', 'getInstanceEnvironment', false as const, reservoir.sm.v1.GetInstanceEnvironmentRequest, reservoir.sm.v1.InstanceEnvironment),
+  estimateCost: rpc('/reservoir.sm.v1.ServiceManagerService/EstimateCost', 'estimateCost', false as const, reservoir.sm.v1.EstimateCostRequest, reservoir.sm.v1.CostEstimate),
+};
+
 /** reservoir.veeh.v1.HostAgent */
 export const HostAgentDefinition = {
   listAgentHosts: rpc('/reservoir.veeh.v1.HostAgent/ListAgentHosts', 'listAgentHosts', false as const, reservoir.veeh.v1.ListAgentHostsRequest, reservoir.veeh.v1.ListAgentHostsResponse),

@@ -16,6 +16,7 @@ export function domainSpec(vm: Vm, host: Host, site: string): DomainSpec {
         : [],
     nics: vm.nics.map((n, i) => ({ id: `nic${i}`, networkId: n.networkId, ip: n.ip, mac: n.mac })),
     context: {
+      ...vm.context,
       'reservoir.site': site,
       'reservoir.vm.id': vm.id,
       'reservoir.vm.name': vm.name,

@@ -36,6 +36,22 @@ export function checkLabels(field: string, labels: Record<string, string>): void
   }
 }
 
+/** Context for the guest: at most 64 KiB in all; the "reservoir." keys are the platform's own. */
+export function checkContext(field: string, context: Record<string, string>): void {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(context)) {
+    if (!CONTEXT_KEY.test(k))
+      throw errors.invalid(`${field}.${k}`, 'context keys are letters, digits, ".", "_" or "-" (1-128)');
+    if (k.startsWith('reservoir.'))
+      throw errors.invalid(`${field}.${k}`, '"reservoir." keys are set by the platform');
+    bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  }
+  if (bytes > MAX_CONTEXT_BYTES) throw errors.invalid(field, `${bytes} bytes; at most ${MAX_CONTEXT_BYTES}`);
+}
+
+const CONTEXT_KEY = /^[A-Za-z0-9._-]{1,128}$/;
+const MAX_CONTEXT_BYTES = 64 * 1024;
+
 export function checkRatio(field: string, value: number): void {
   if (!Number.isFinite(value) || value < 0.1 || value > 64)
     throw errors.invalid(field, `${value} must be between 0.1 and 64`);

@@ -6,7 +6,7 @@ import type { Resources } from '../domain/resources.js';
 import type { Vm, VmNic } from '../domain/vm.js';
 import type { VeemContext } from './context.js';
 import { checkPlacement, type PlacementInput } from './placement-check.js';
-import { checkInt, checkLabels, checkName } from './validation.js';
+import { checkContext, checkInt, checkLabels, checkName } from './validation.js';
 
 export interface CreateVm {
   name: string;
@@ -21,6 +21,7 @@ export interface CreateVm {
   owner?: string;
   host?: string;
   placement?: PlacementInput;
+  context?: Record<string, string>;
 }
 
 export const DEFAULT_ORG = 'default';
@@ -53,6 +54,7 @@ export interface VmDraft {
   placement: Placement | undefined;
   hold: boolean;
   requestId: string;
+  context: Record<string, string>;
 }
 
 /** Checks a create request; `field` prefixes the fields errors name (e.g. "vms[2]"). */
@@ -63,6 +65,7 @@ export function draftVm(ctx: VeemContext, req: CreateVm, field = ''): VmDraft {
   checkMemory(f('resources.memoryMib'), req.resources.memoryMib);
   checkInt(f('resources.diskMib'), req.resources.diskMib, 0, MAX_DISK_MIB, ' MiB');
   checkLabels(f('labels'), req.labels ?? {});
+  checkContext(f('context'), req.context ?? {});
   const placement = checkPlacement(f('placement'), req.placement);
   let diskFormat = '';
   let diskMib = req.resources.diskMib;
@@ -88,6 +91,7 @@ export function draftVm(ctx: VeemContext, req: CreateVm, field = ''): VmDraft {
     placement,
     hold: req.hold ?? false,
     requestId: req.requestId ?? '',
+    context: { ...req.context },
   };
 }
 
@@ -145,6 +149,7 @@ export function newVm(
     opFrom: '',
     taskId: o.taskId,
     requestId: d.requestId,
+    ...(Object.keys(d.context).length > 0 ? { context: d.context } : {}),
     version: 1,
   };
 }

@@ -57,6 +57,8 @@ export interface Vm {
   opFrom: VmState | '';
   taskId: string;
   requestId: string;
+  /** Contextualization for the guest, handed to the host agent with the domain. */
+  context?: Record<string, string>;
   /** Incremented on every persisted change. */
   version: number;
 }

@@ -68,6 +68,7 @@ export function vmToPb(vm: Vm, inv?: Inventory): PbVm {
     hypervisor: inv?.hosts.get(vm.host)?.profile.hypervisor ?? '',
     taskId: vm.taskId,
     version: vm.version,
+    context: vm.context ?? {},
   };
 }
 

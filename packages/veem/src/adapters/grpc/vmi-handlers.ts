@@ -41,6 +41,7 @@ function createFromPb(req: reservoir.veem.v1.CreateVmRequest.$Properties, field 
     owner: req.owner ?? '',
     host: req.host ?? '',
     placement: placementFromPb(req.placement),
+    context: req.context ?? {},
   };
 }
 
