@@ -7,6 +7,8 @@ export interface SiteEndpoints {
   veeh: string[];
   /** The site's Policy Engine (absent in files written before it ran under `reservoir up`). */
   pe?: string;
+  /** The site's Service Manager (absent in files written before it ran under `reservoir up`). */
+  sm?: string;
   /** Each service's Prometheus metrics, host:port serving GET /metrics (absent in older files). */
   metrics?: SiteMetricsEndpoints;
 }
@@ -15,6 +17,7 @@ export interface SiteMetricsEndpoints {
   veem: string;
   veeh: string[];
   pe: string;
+  sm?: string;
 }
 
 /** What `reservoir up` writes to <data-dir>/endpoints.json for clients to find it. */
@@ -89,4 +92,18 @@ export function resolvePeEndpoint(opts: { peEndpoint?: string; dataDir?: string;
       `site "${site}" has no policy engine in ${file}; restart "reservoir up", or pass --pe-endpoint HOST:PORT`,
     );
   return eps.pe;
+}
+
+/** The site's Service Manager: --sm-endpoint, then RESERVOIR_SM_ENDPOINT, then `reservoir up`'s endpoints.json. */
+export function resolveSmEndpoint(opts: { smEndpoint?: string; dataDir?: string; site?: string }): string {
+  if (opts.smEndpoint) return opts.smEndpoint;
+  const env = process.env.RESERVOIR_SM_ENDPOINT;
+  if (env) return env;
+  const { site, file, eps } = siteEndpoints(opts, '--sm-endpoint', 'RESERVOIR_SM_ENDPOINT');
+  if (!eps.sm)
+    throw new ReservoirError(
+      'UNAVAILABLE',
+      `site "${site}" has no service manager in ${file}; restart "reservoir up", or pass --sm-endpoint HOST:PORT`,
+    );
+  return eps.sm;
 }

@@ -3,9 +3,12 @@ import { isReservoirError } from '@reservoir/runtime';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerHostCommands } from './commands/host.js';
 import { registerKpiCommands } from './commands/kpi.js';
+import { registerManifestCommands } from './commands/manifest.js';
 import { registerMonitorCommands } from './commands/monitor.js';
+import { registerOvfCommands } from './commands/ovf.js';
 import { registerPeCommands } from './commands/pe.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerServiceCommands } from './commands/service.js';
 import { registerTaskCommands } from './commands/task.js';
 import { registerVmCommands } from './commands/vm.js';
 import { DEFAULT_DATA_DIR } from './endpoints.js';
@@ -72,6 +75,9 @@ registerPolicyCommands(program);
 registerPeCommands(program);
 registerMonitorCommands(program);
 registerKpiCommands(program);
+registerOvfCommands(program);
+registerManifestCommands(program);
+registerServiceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,7 +59,9 @@ describe('the reservoir command against "reservoir up"', () => {
       veem: `127.0.0.1:${port + 3}`,
       veeh: [`127.0.0.1:${port + 4}`],
       pe: `127.0.0.1:${port + 5}`,
+      sm: `127.0.0.1:${port + 7}`,
     });
+    expect(eps.sites['site-a'].sm).toBe(`127.0.0.1:${port + 6}`);
     expect(eps.mqtt).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
   });
 
@@ -69,6 +71,7 @@ describe('the reservoir command against "reservoir up"', () => {
       [metrics.veem, 'veem_vms'],
       [metrics.veeh[0], 'veeh_hosts'],
       [metrics.pe, 'pe_policy_version'],
+      [metrics.sm, 'sm_services'],
     ]) {
       const res = await fetch(`http://${address}/metrics`);
       expect(res.status).toBe(200);
@@ -332,6 +335,62 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.err).toMatch(/NOT_FOUND|not found|unknown/i);
   }, 40_000);
+
+  it('runs a service from a manifest: deploy, show, scale, events, export, undeploy', async () => {
+    const manifest = join(REPO_ROOT, 'examples', 'web-tier.yaml');
+    // Admission names what is missing before anything runs.
+    const early = await cli('service', 'deploy', manifest, '--wait');
+    expect(early.code).toBe(1);
+    expect(early.out + early.err).toMatch(/image "web\.qcow2" \(file web-image\) is not registered/);
+    for (const name of ['web.qcow2', 'postgres.qcow2'])
+      await json(
+        'image',
+        'register',
+        name,
+        '--format',
+        'qcow2',
+        '--size',
+        '2G',
+        '--checksum',
+        `sha256:${'ab'.repeat(32)}`,
+      );
+    const deployed = await json('service', 'deploy', manifest, '--set', 'web.web.workers=8', '--wait');
+    expect(deployed.task.state).toBe('succeeded');
+    const id = deployed.service.id;
+    expect(deployed.service).toMatchObject({ state: 'running', name: 'Web shop' });
+    const shown = await json('service', 'show', id);
+    const count = (c: string) =>
+      shown.components
+        .find((x: { id: string }) => x.id === c)
+        .instances.filter((i: { state: string }) => i.state === 'running').length;
+    expect([count('db'), count('web')]).toEqual([1, 2]);
+    const web0 = shown.components.find((x: { id: string }) => x.id === 'web').instances[0];
+    const env = await json('service', 'env', id, web0.id);
+    expect(env.properties['web.workers']).toBe('8');
+    expect(env.properties['reservoir.dependency.db.backend']).toMatch(/^10\.128\./);
+    const table = await cli('service', 'list');
+    expect(table.out).toContain(id);
+    const scaled = await json('service', 'scale', id, 'web', '3', '--wait');
+    expect(scaled.task.state).toBe('succeeded');
+    const outOfBounds = await cli('service', 'scale', id, 'web', '9');
+    expect(outOfBounds.code).toBe(2);
+    expect(outOfBounds.err).toContain("outside web's bounds [2, 6]");
+    const events = await json('service', 'events', id);
+    expect(events.some((e: { kind: string; to: number }) => e.kind === 'scale-out' && e.to === 3)).toBe(true);
+    const out = join(dir, 'web-shop.ovf');
+    expect((await cli('service', 'export', id, '--to', out)).code).toBe(0);
+    const inspected = await json('ovf', 'inspect', out);
+    expect(inspected.virtualSystems.map((v: { id: string }) => v.id).sort()).toEqual(['db', 'web']);
+    const gone = await json('service', 'undeploy', id, '--wait');
+    expect(gone.service.state).toBe('finished');
+    // A bad manifest: every problem on its own line, exit code 2, no stack trace.
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(manifest, 'utf8').replace('min: 2, max: 6', 'min: 7, max: 6'));
+    const refused = await cli('service', 'deploy', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/bad\.yaml:\d+:\d+: components\[1\]\.instances/);
+    expect(refused.err).not.toMatch(/\n\s+at /);
+  }, 90_000);
 
   it('stops cleanly on SIGTERM', async () => {
     up.kill('SIGTERM');

@@ -13,6 +13,8 @@ export interface HardwareSummary {
   cpus: number | null;
   memoryMiB: number | null;
   nics: number;
+  /** Connection of each ethernet adapter, in item order ('' when it names none). */
+  nicNetworks: string[];
   diskIds: string[];
 }
 
@@ -61,7 +63,7 @@ export function summarizeHardware(
   defaultConfig: string | null,
   problems: Problems,
 ): HardwareSummary {
-  const summary: HardwareSummary = { cpus: null, memoryMiB: null, nics: 0, diskIds: [] };
+  const summary: HardwareSummary = { cpus: null, memoryMiB: null, nics: 0, nicNetworks: [], diskIds: [] };
   // Several VirtualHardwareSections (one per hypervisor) describe the same machine: use the first one.
   const section = sections[0];
   if (section === undefined) return summary;
@@ -79,7 +81,10 @@ export function summarizeHardware(
   for (const item of all) {
     if (appliesTo(item, defaultConfig) === 'no') continue;
     const type = parseNumber(childText(item, 'ResourceType'));
-    if (type === RESOURCE_ETHERNET) summary.nics++;
+    if (type === RESOURCE_ETHERNET) {
+      summary.nics++;
+      summary.nicNetworks.push(childText(item, 'Connection') ?? '');
+    }
     const host = childText(item, 'HostResource');
     const m = host === null ? null : DISK_REF.exec(host);
     if (m?.[1] !== undefined) summary.diskIds.push(m[1]);

@@ -1,5 +1,27 @@
 export type { OvfDisk, OvfEdition, OvfModel, OvfProperty, OvfReference, OvfVirtualSystem } from './model.js';
-export { parseOvf } from './parse.js';
+export type {
+  OvfCollection,
+  OvfDocument,
+  OvfNetwork,
+  OvfPropertyDetail,
+  OvfStartupItem,
+  OvfSystemDetail,
+  OvfWriteCollection,
+  OvfWriteSpec,
+  OvfWriteSystem,
+  XmlAttribute,
+  XmlNode,
+} from './document.js';
+export { ovfModelOf, parseOvf } from './parse.js';
+export { parseOvfDocument } from './parse-document.js';
+export { writeOvf } from './write.js';
+export { toWriteSpec } from './write-spec.js';
+export { foreignAttributesOf, xmlNodeOf } from './foreign.js';
 export { verifyManifest, type ManifestProblem } from './manifest.js';
 export { bytesPerUnit } from './units.js';
 export { editionOf } from './namespaces.js';
+export { checkManifest, parseManifest, type ManifestAlgorithm, type ManifestEntry } from './manifest.js';
+export type { OvfManifestCheck, OvfPackage, OvfPackageFile } from './package.js';
+export { readOvaPackage } from './ova-read.js';
+export { readOvfPackage } from './ovf-dir-read.js';
+export { writeOvaPackage, type OvaFile } from './ova-write.js';

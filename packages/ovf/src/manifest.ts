@@ -7,13 +7,28 @@ export interface ManifestProblem {
   detail: string;
 }
 
-const ALGORITHMS: Record<string, string> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+export type ManifestAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+export interface ManifestEntry {
+  algorithm: ManifestAlgorithm;
+  file: string;
+  digest: string;
+  line: number;
+}
+
+/** Node's hash name for a manifest algorithm. */
+export const HASH_OF: Record<ManifestAlgorithm, string> = {
+  SHA1: 'sha1',
+  SHA256: 'sha256',
+  SHA512: 'sha512',
+};
 
 // `SHA1(name)= hex`, also the BSD-tag form `SHA1 (name) = hex`; the name runs to the last `)` before `=`.
 const LINE = /^(SHA1|SHA256|SHA512)\s*\((.*)\)\s*=\s*([0-9a-fA-F]+)$/;
 
-/** Checks every `.mf` line against the given file contents; returns mismatches, missing files and bad lines. */
-export function verifyManifest(mfText: string, files: Map<string, Uint8Array>): ManifestProblem[] {
+/** The digest lines of a `.mf`, and a `malformed` problem for each line that is not one. */
+export function parseManifest(mfText: string): { entries: ManifestEntry[]; problems: ManifestProblem[] } {
+  const entries: ManifestEntry[] = [];
   const problems: ManifestProblem[] = [];
   mfText.split(/\r?\n/).forEach((raw, index) => {
     const text = raw.trim();
@@ -24,28 +39,45 @@ export function verifyManifest(mfText: string, files: Map<string, Uint8Array>): 
       problems.push({ file: '', kind: 'malformed', line, detail: `unrecognised manifest line "${text}"` });
       return;
     }
-    const [, alg, file, expected] = m;
-    const content = files.get(file);
-    if (content === undefined) {
+    entries.push({ algorithm: m[1] as ManifestAlgorithm, file: m[2], digest: m[3].toLowerCase(), line });
+  });
+  return { entries, problems };
+}
+
+/**
+ * Checks every `.mf` line against digests computed elsewhere (streamed packages): `digestOf` gives the
+ * lower-case hex digest of a file, or undefined when the package has no such file.
+ */
+export function checkManifest(
+  mfText: string,
+  digestOf: (file: string, algorithm: ManifestAlgorithm) => string | undefined,
+): ManifestProblem[] {
+  const { entries, problems } = parseManifest(mfText);
+  for (const { algorithm, file, digest, line } of entries) {
+    const actual = digestOf(file, algorithm);
+    if (actual === undefined) {
       problems.push({
         file,
         kind: 'missing',
         line,
         detail: `${file} is listed in the manifest but not present`,
       });
-      return;
-    }
-    const actual = createHash(ALGORITHMS[alg] ?? 'sha256')
-      .update(content)
-      .digest('hex');
-    if (actual !== expected.toLowerCase()) {
+    } else if (actual !== digest) {
       problems.push({
         file,
         kind: 'mismatch',
         line,
-        detail: `${alg}(${file}) is ${actual}, manifest says ${expected}`,
+        detail: `${algorithm}(${file}) is ${actual}, manifest says ${digest}`,
       });
     }
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Checks every `.mf` line against the given file contents; returns mismatches, missing files and bad lines. */
+export function verifyManifest(mfText: string, files: Map<string, Uint8Array>): ManifestProblem[] {
+  return checkManifest(mfText, (file, algorithm) => {
+    const content = files.get(file);
+    return content === undefined ? undefined : createHash(HASH_OF[algorithm]).update(content).digest('hex');
   });
-  return problems;
 }

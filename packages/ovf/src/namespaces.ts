@@ -1,10 +1,17 @@
 import type { OvfEdition } from './model.js';
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** What writeOvf writes: OVF 1.x with the CIM schemas its hardware Items use. */
+export const OVF_1_NS = 'http://schemas.dmtf.org/ovf/envelope/1';
+export const RASD_NS = 'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData';
+export const VSSD_NS = 'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData';
 
 const ENVELOPE_NAMESPACES: ReadonlyArray<readonly [string, OvfEdition]> = [
   ['http://www.vmware.com/schema/ovf/1/envelope', '0.9'],
-  ['http://schemas.dmtf.org/ovf/envelope/1', '1.x'],
+  [OVF_1_NS, '1.x'],
   ['http://schemas.dmtf.org/ovf/envelope/2', '2.x'],
 ];
 

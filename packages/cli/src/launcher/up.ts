@@ -18,8 +18,9 @@ export interface UpOptions {
   hosts: number;
   sites: number;
   /**
-   * First port; each site takes six of the next ten: the gRPC ports of the VEEM, VEEH and Policy
-   * Engine, then their Prometheus metrics in the same order.
+   * First port; each site takes eight of the next ten: the gRPC ports of the VEEM, VEEH and Policy
+   * Engine, then their Prometheus metrics in the same order, then the Service Manager's gRPC and
+   * metrics ports. The monitoring service takes the first site's last two.
    */
   basePort: number;
   mqttUrl?: string;
@@ -100,7 +101,9 @@ export async function up(o: UpOptions): Promise<void> {
         veem: o.basePort + i * 10 + 3,
         veeh: o.basePort + i * 10 + 4,
         pe: o.basePort + i * 10 + 5,
+        sm: o.basePort + i * 10 + 7,
       };
+      const smPort = o.basePort + i * 10 + 6;
       const veeh = await startService(
         `${site} veeh`,
         'packages/veeh/src/main.ts',
@@ -176,31 +179,66 @@ export async function up(o: UpOptions): Promise<void> {
         (veeh.ready.hosts as string[]) ?? [],
         logger,
       );
+      await ensurePublicNetwork(veem.ready.address, `192.168.${100 + i}.0/24`);
+      const sm = await startService(
+        `${site} sm`,
+        'packages/service-manager/src/main.ts',
+        [
+          '--site',
+          site,
+          '--database',
+          `sqlite:${join(siteDir, 'sm.db')}`,
+          '--veem',
+          veem.ready.address,
+          '--policy-engine',
+          pe.ready.address,
+          '--mqtt',
+          mqtt,
+          '--kpi-endpoint',
+          monitor.ready.address,
+          '--listen',
+          `127.0.0.1:${smPort}`,
+          '--metrics-listen',
+          `127.0.0.1:${metricsPort.sm}`,
+        ],
+        join(dataDir, 'logs', `${site}-sm.log`),
+      );
+      procs.push(sm);
       endpoints.sites[site] = {
         veem: veem.ready.address,
         veeh: [veeh.ready.address],
         pe: pe.ready.address,
+        sm: sm.ready.address,
         metrics: {
           veem: veem.ready.metrics ?? '',
           veeh: veeh.ready.metrics ? [veeh.ready.metrics] : [],
           pe: pe.ready.metrics ?? '',
+          sm: sm.ready.metrics ?? '',
         },
       };
     }
     writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
     process.stdout.write(
       `Reservoir is up (data in ${dataDir}, logs in ${join(dataDir, 'logs')}).\n${table(
-        ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'POLICY ENGINE', 'HOSTS'],
-        Object.entries(endpoints.sites).map(([s, e]) => [s, e.veem, e.veeh.join(', '), e.pe ?? '', o.hosts]),
+        ['SITE', 'VEEM (VMI gRPC)', 'VEEH AGENT', 'POLICY ENGINE', 'SERVICE MANAGER', 'HOSTS'],
+        Object.entries(endpoints.sites).map(([s, e]) => [
+          s,
+          e.veem,
+          e.veeh.join(', '),
+          e.pe ?? '',
+          e.sm ?? '',
+          o.hosts,
+        ]),
       )}\n${table(
-        ['SITE', 'VEEM METRICS', 'VEEH METRICS', 'PE METRICS'],
+        ['SITE', 'VEEM METRICS', 'VEEH METRICS', 'PE METRICS', 'SM METRICS'],
         Object.entries(endpoints.sites).map(([s, e]) => [
           s,
           `http://${e.metrics?.veem}/metrics`,
           (e.metrics?.veeh ?? []).map((a) => `http://${a}/metrics`).join(', '),
           `http://${e.metrics?.pe}/metrics`,
+          `http://${e.metrics?.sm}/metrics`,
         ]),
-      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\nPress Ctrl-C to stop.\n`,
+      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\n     reservoir service deploy examples/web-tier.yaml --wait\nPress Ctrl-C to stop.\n`,
     );
   } catch (e) {
     await stopAll();
@@ -245,6 +283,21 @@ async function registerHosts(veem: string, agent: string, hostIds: string[], log
       }
     }
     logger.info({ veem, agent, hosts: hostIds.length }, 'hosts registered');
+  } finally {
+    c.close();
+  }
+}
+
+/**
+ * The site's external network, named "public" as manifests name the network their public tiers
+ * reach users on (a restart finds it there).
+ */
+async function ensurePublicNetwork(veem: string, cidr: string): Promise<void> {
+  const c = vmiClient(veem);
+  try {
+    const { networks } = await c.networks.listNetworks({});
+    if (networks.some((n) => n.name === 'public')) return;
+    await c.networks.createNetwork({ name: 'public', cidr, scope: 'external' });
   } finally {
     c.close();
   }

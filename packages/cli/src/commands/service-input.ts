@@ -1,0 +1,47 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { ReservoirError } from '@reservoir/runtime';
+import { readOvaPackage, readOvfPackage, type OvfPackage } from '@reservoir/ovf';
+
+export interface ManifestInput {
+  /** The OVF descriptor or YAML text. */
+  text: string;
+  /** Where it came from, for error messages. */
+  fileName: string;
+  /** The package's .mf check, when the manifest came from a package with one. */
+  package?: OvfPackage;
+}
+
+function unreadable(file: string, why: string): ReservoirError {
+  return new ReservoirError('INVALID_ARGUMENT', `${file}: cannot read the manifest: ${why}`, { field: file });
+}
+
+/**
+ * A manifest from a file: an OVA, a package directory, an .ovf (with its sibling .mf checked when
+ * there is one) or a YAML manifest. A digest that does not match refuses the package (SM-8).
+ */
+export async function readManifestInput(file: string): Promise<ManifestInput> {
+  let isDir: boolean;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw unreadable(file, err.code === 'ENOENT' ? 'no such file' : err.message);
+  }
+  const sibling = file.replace(/\.ovf$/i, '.mf');
+  const isPackage =
+    isDir || /\.ova$/i.test(file) || (/\.ovf$/i.test(file) && sibling !== file && existsSync(sibling));
+  if (isPackage) {
+    const pkg = /\.ova$/i.test(file) ? await readOvaPackage(file) : await readOvfPackage(file);
+    if (pkg.problems.length > 0) throw new ReservoirError('INVALID_ARGUMENT', pkg.problems.join('\n'));
+    return {
+      text: pkg.descriptor,
+      fileName: `${file}${pkg.kind === 'ova' ? `/${pkg.descriptorName}` : ''}`,
+      package: pkg,
+    };
+  }
+  try {
+    return { text: readFileSync(file, 'utf8'), fileName: file };
+  } catch (e) {
+    throw unreadable(file, (e as Error).message);
+  }
+}

@@ -1,0 +1,74 @@
+import { reservoir, type ServiceManagerServiceDefinition } from '@reservoir/contracts';
+import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
+import { instanceCostPerHour, loadManifest } from '../../manifest/index.js';
+import type { ServiceManager, ServiceWithTask } from '../../app/service-manager.js';
+import { costPerHour } from '../../app/cost.js';
+import { eventToPb, serviceToPb } from './mapping.js';
+
+const Mode = reservoir.sm.v1.ServiceRecoverMode;
+
+export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerServiceDefinition> {
+  const prices = sm.ctx.settings.prices;
+  const toPb = (s: ServiceWithTask['service']) => serviceToPb(s, sm.costPerHour(s), prices.currency);
+  const withTask = (r: ServiceWithTask) => ({
+    service: toPb(r.service),
+    ...(r.task ? { task: taskToPb(r.task) } : {}),
+  });
+  return {
+    deployService: async (req) =>
+      withTask(
+        await sm.deploy({
+          manifest: req.manifest,
+          fileName: req.fileName,
+          requestId: req.requestId,
+          organization: req.organization,
+          owner: req.owner,
+          properties: req.properties ?? {},
+        }),
+      ),
+    getService: async (req) => toPb(await sm.get(req.id)),
+    listServices: async (req) => ({
+      services: (await sm.list({ organization: req.organization, includeEnded: req.includeFinished })).map(
+        toPb,
+      ),
+    }),
+    scaleService: async (req) => withTask(await sm.scale(req.id, req.component, req.instances)),
+    updateRules: async (req) => withTask(await sm.updateRules(req.id, req.document, req.fileName || 'rules')),
+    undeployService: async (req) => withTask(await sm.undeploy(req.id)),
+    recoverService: async (req) => {
+      if (req.mode !== Mode.SERVICE_RECOVER_MODE_RETRY && req.mode !== Mode.SERVICE_RECOVER_MODE_DELETE)
+        throw errors.invalid('mode', 'must be retry or delete');
+      return withTask(
+        await sm.recover(req.id, req.mode === Mode.SERVICE_RECOVER_MODE_RETRY ? 'retry' : 'delete'),
+      );
+    },
+    exportService: async (req) => ({ ovf: await sm.export(req.id) }),
+    listEvents: async (req) => ({
+      events: (await sm.events(req.id, Number(req.afterSeq ?? 0), req.limit || 500)).map(eventToPb),
+    }),
+    getInstanceEnvironment: async (req) => {
+      const i = await sm.environment(req.serviceId, req.instanceId);
+      return { instanceId: i.id, document: i.environment, properties: i.properties };
+    },
+    estimateCost: async (req) => {
+      const m = loadManifest(req.manifest, req.fileName || 'manifest', { prices });
+      const at = (pick: (c: (typeof m.components)[number]) => number) =>
+        costPerHour(m, Object.fromEntries(m.components.map((c) => [c.id, pick(c)])), prices);
+      return {
+        perHourAtInitial: at((c) => c.instances.initial),
+        perHourAtMax: at((c) => c.instances.max),
+        currency: prices.currency,
+        budgetPerHour: m.business.budgetPerHour ?? 0,
+        components: m.components.map((c) => {
+          const one = instanceCostPerHour(c, prices);
+          return {
+            component: c.id,
+            perInstanceHour: one,
+            atInitial: one * c.instances.initial,
+            atMax: one * c.instances.max,
+          };
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+export { ElasticityEngine } from './engine.js';
+export type { ElasticityEngineOptions } from './engine.js';
+export { KpiWindows } from './kpi-windows.js';
+export type { KpiFunction, KpiWindowsOptions, WindowStats } from './kpi-windows.js';
+export type { ExpressionEnv, ExpressionEvaluator } from './expression-evaluator.js';
+export type { ComponentLimits, ComponentRuntime, ServiceRuntime } from './component.js';
+export type { RunningInstance } from './victims.js';
+export { chooseVictims } from './victims.js';
+export { applyAdjustment } from './adjustment.js';
+export type { Adjustment } from './adjustment.js';
+export type { CostFunction } from './budget.js';
+export { BOUNDS_RULE_ID, isAction } from './decision.js';
+export type { DecisionKind, ScalingDecision } from './decision.js';
+export { parseSnapshot } from './snapshot.js';
+export type { ElasticitySnapshot } from './snapshot.js';
+export type { RulePhase, RuleState } from './rule-state.js';
+export { createExpressionEvaluator } from './manifest-evaluator.js';

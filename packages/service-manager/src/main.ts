@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
+import { smConfigSchema } from './config.js';
+import { createServiceManager } from './create-service-manager.js';
+
+// The Service Manager as its own process: `node --import tsx packages/service-manager/src/main.ts`.
+// Environment variables RESERVOIR_SM_<NAME> override the file (e.g. RESERVOIR_SM_VEEM).
+
+const program = new Command('reservoir-sm')
+  .option('--config <file>', 'YAML or JSON configuration file')
+  .option('--site <name>', 'site name')
+  .option('--database <url>', 'sqlite:<path> or postgres://…')
+  .option('--veem <address>', "the site's VEEM (host:port)")
+  .option('--policy-engine <address>', "the site's Policy Engine (host:port), for admission")
+  .option('--mqtt <url>', 'MQTT broker URL, for service events and KPIs')
+  .option('--kpi-endpoint <address>', 'where instances push KPIs (the monitoring service host:port)')
+  .option('--listen <address>', 'gRPC listen address (host:port)')
+  .option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
+  .parse();
+
+const flags = program.opts<{
+  config?: string;
+  site?: string;
+  database?: string;
+  veem?: string;
+  policyEngine?: string;
+  mqtt?: string;
+  kpiEndpoint?: string;
+  listen?: string;
+  metricsListen?: string;
+}>();
+
+async function main(): Promise<void> {
+  const config = loadConfig(smConfigSchema, {
+    ...(flags.config ? { file: flags.config } : {}),
+    envPrefix: 'RESERVOIR_SM',
+    overrides: {
+      site: flags.site,
+      database: flags.database,
+      veem: flags.veem,
+      policyEngine: flags.policyEngine,
+      mqtt: flags.mqtt,
+      kpiEndpoint: flags.kpiEndpoint,
+      listen: flags.listen,
+      ...(flags.metricsListen !== undefined ? { metrics: { listen: flags.metricsListen } } : {}),
+    },
+  });
+  const logger = createLogger({ service: 'sm', level: config.logLevel, destination: 2 });
+  const running = await createServiceManager({
+    site: config.site,
+    database: config.database,
+    veem: config.veem,
+    ...(config.policyEngine ? { policyEngine: config.policyEngine } : {}),
+    ...(config.mqtt ? { mqtt: config.mqtt } : {}),
+    settings: {
+      provider: config.provider,
+      country: config.country,
+      legalZone: config.legalZone,
+      kpiEndpoint: config.kpiEndpoint,
+      prices: config.prices,
+      subnetBase: config.subnetBase,
+      pollMs: config.pollMs,
+      instanceTimeoutMs: config.instanceTimeoutMs,
+      concurrency: config.concurrency,
+    },
+    logger,
+    listen: config.listen,
+    ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
+  });
+  announceListening({
+    service: 'sm',
+    site: config.site,
+    address: running.address,
+    ...(running.metrics ? { metrics: running.metrics } : {}),
+  });
+  stopOnSignals(logger, () => running.stop());
+}
+
+runMain('sm', main);
