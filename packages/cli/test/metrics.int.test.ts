@@ -15,6 +15,7 @@ import {
 import { createMonitoring, monitoringClient, type RunningMonitoring } from '@reservoir/monitoring';
 import { createVeeh, startVeehMonitoring, type Veeh } from '@reservoir/veeh';
 import { createVeem, DEFAULT_SETTINGS, vmiClient, type RunningVeem } from '@reservoir/veem';
+import { createServiceManager, smiClient, type RunningServiceManager } from '@reservoir/service-manager';
 
 // Every service's /metrics, after a little work, must pass `promtool check metrics`: the text
 // format parses and the lint (names, units, _total on counters, help text) finds nothing.
@@ -60,13 +61,14 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
   return sum;
 }
 
-describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', () => {
+describe('Prometheus metrics of the VEEM, VEEH, Policy Engine, monitoring and Service Manager', () => {
   const dir = mkdtempSync(join(tmpdir(), 'metrics-it-'));
   let broker: EmbeddedBroker;
   let veeh: Veeh;
   let pe: RunningPolicyEngine;
   let veem: RunningVeem;
   let mon: RunningMonitoring;
+  let sm: RunningServiceManager;
   let bus: MqttBus;
   let hostProbes: Awaited<ReturnType<typeof startVeehMonitoring>>;
 
@@ -137,6 +139,25 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
       const mc = monitoringClient(mon.address);
       await mc.pushKpi({ serviceId: 'shop', name: 'rps', value: 42, units: '1/s' });
       mc.close();
+      // A one-instance service through the Service Manager, and one refused at admission.
+      sm = await createServiceManager({
+        site: 'site-m',
+        database: `sqlite:${join(dir, 'sm.db')}`,
+        veem: veem.address,
+        mqtt: bus,
+        logger: silentLogger(),
+        metricsListen: '127.0.0.1:0',
+        settings: { pollMs: 20 },
+      });
+      const smi = smiClient(sm.address);
+      const manifest = (country: string) =>
+        `id: tiny\ncomponents:\n  - id: app\n    cpus: 1\n    memoryMiB: 256\ndeployment:\n  allowedCountries: [${country}]\n`;
+      for (const country of ['ES', 'JP']) {
+        const r = await smi.services.deployService({ manifest: manifest(country), fileName: 'tiny.yaml' });
+        for await (const t of smi.tasks.watchTask({ id: r.task!.id! }, { deadlineMs: 30_000 }))
+          if (isTerminal(taskFromPb(t).state)) break;
+      }
+      smi.close();
       // One more monitor round, so the agent's host figures include the VMs.
       await new Promise((r) => setTimeout(r, 600));
     } finally {
@@ -146,6 +167,7 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
   }, 60_000);
 
   afterAll(async () => {
+    await sm?.stop();
     await hostProbes?.stop();
     await bus?.close();
     await mon?.stop();
@@ -157,7 +179,7 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
   });
 
   it('announces a metrics address for each service', () => {
-    for (const a of [veem.metrics, veeh.metrics, pe.metrics, mon.metrics])
+    for (const a of [veem.metrics, veeh.metrics, pe.metrics, mon.metrics, sm.metrics])
       expect(a).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
@@ -175,6 +197,7 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
     ['veeh', () => veeh.metrics!],
     ['pe', () => pe.metrics!],
     ['monitoring', () => mon.metrics!],
+    ['sm', () => sm.metrics!],
   ])('%s: /metrics passes promtool check metrics with no problem', async (_name, address) => {
     const { type, text } = await scrape(address());
     expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -185,23 +208,26 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
 
   it('counts the work done', async () => {
     const m = (await scrape(veem.metrics!)).text;
-    expect(value(m, 'veem_vms', { state: 'running', service: 'veem', site: 'site-m' })).toBe(2);
+    expect(value(m, 'veem_vms', { state: 'running', service: 'veem', site: 'site-m' })).toBe(3);
     expect(value(m, 'veem_vms', { state: 'pending' })).toBe(0);
     expect(value(m, 'veem_hosts', { state: 'monitored' })).toBe(3);
     expect(value(m, 'veem_scheduler_queue_length')).toBe(0);
-    expect(value(m, 'veem_placements_total')).toBe(2);
+    expect(value(m, 'veem_placements_total')).toBe(3);
     expect(value(m, 'veem_scheduler_pass_duration_seconds_count')).toBeGreaterThanOrEqual(1);
-    expect(value(m, 'veem_task_duration_seconds_count', { state: 'succeeded' })).toBe(2);
+    expect(value(m, 'veem_task_duration_seconds_count', { state: 'succeeded' })).toBe(3);
     const getVm = { grpc_service: 'reservoir.veem.v1.VmService', grpc_method: 'GetVm' };
     expect(value(m, 'grpc_server_handled_total', { ...getVm, grpc_code: 'NOT_FOUND' })).toBe(1);
-    expect(value(m, 'grpc_server_handled_total', { grpc_method: 'CreateVm', grpc_code: 'OK' })).toBe(2);
-    expect(value(m, 'grpc_server_handling_seconds_count', getVm)).toBe(1);
+    expect(value(m, 'grpc_server_handled_total', { grpc_method: 'CreateVm', grpc_code: 'OK' })).toBe(3);
+    // The Service Manager reads its VM's state too: every GetVm is counted and timed once.
+    expect(value(m, 'grpc_server_handling_seconds_count', getVm)).toBe(
+      value(m, 'grpc_server_handled_total', getVm),
+    );
     expect(value(m, 'process_cpu_seconds_total', { service: 'veem' })).toBeGreaterThan(0);
 
     const h = (await scrape(veeh.metrics!)).text;
     expect(value(h, 'veeh_hosts', { service: 'veeh' })).toBe(3);
-    expect(value(h, 'veeh_driver_operation_duration_seconds_count', { op: 'create', outcome: 'ok' })).toBe(2);
-    expect(value(h, 'veeh_host_domains')).toBe(2);
+    expect(value(h, 'veeh_driver_operation_duration_seconds_count', { op: 'create', outcome: 'ok' })).toBe(3);
+    expect(value(h, 'veeh_host_domains')).toBe(3);
     expect(value(h, 'veeh_host_reachable')).toBe(3);
     expect(value(h, 'veeh_host_memory_used_bytes', { host: 'm-h1' })).toBeGreaterThanOrEqual(0);
     expect(
@@ -215,6 +241,13 @@ describe('Prometheus metrics of the VEEM, VEEH, Policy Engine and monitoring', (
     expect(value(p, 'pe_policy_version')).toBeGreaterThanOrEqual(1);
     expect(value(p, 'pe_optimize_runs_total', { outcome: 'error' })).toBe(1);
     expect(value(p, 'pe_optimize_runs_total', { outcome: 'plan' })).toBe(0);
+
+    const s = (await scrape(sm.metrics!)).text;
+    expect(value(s, 'sm_services', { state: 'running', service: 'sm', site: 'site-m' })).toBe(1);
+    expect(value(s, 'sm_instances', { state: 'running' })).toBe(1);
+    expect(value(s, 'sm_service_events_total', { kind: 'deployed' })).toBe(1);
+    expect(value(s, 'sm_service_events_total', { kind: 'error' })).toBe(1);
+    expect(value(s, 'grpc_server_handled_total', { grpc_method: 'DeployService', grpc_code: 'OK' })).toBe(2);
   });
 
   it('answers 404 off /metrics', async () => {

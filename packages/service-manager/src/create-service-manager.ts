@@ -20,6 +20,7 @@ import { MonitoringKpiSource } from './adapters/monitoring/monitoring-kpi-source
 import { MqttServiceEvents } from './adapters/mqtt/service-events.js';
 import { SqlSmStore } from './adapters/store/sql-sm-store.js';
 import { ElasticityDriver } from './app/elasticity-driver.js';
+import type { ServiceEventSink } from './app/ports.js';
 import { ServiceManager } from './app/service-manager.js';
 import { defaultSettings, type SmSettings } from './app/settings.js';
 import { smMetrics } from './sm-metrics.js';
@@ -81,13 +82,14 @@ export async function createServiceManager(
   const admission = options.policyEngine ? new PolicyEngineAdmission(options.policyEngine) : undefined;
   const now = options.now ?? Date.now;
   const tasks = new TaskRegistry(store, now);
+  const sinks: ServiceEventSink[] = bus ? [new MqttServiceEvents(bus, site, logger)] : [];
   const sm = new ServiceManager({
     settings: { ...defaultSettings(site), ...options.settings, site },
     store,
     veem,
     ...(admission ? { admission } : {}),
     tasks,
-    ...(bus ? { events: new MqttServiceEvents(bus, site, logger) } : {}),
+    events: { published: (e, s) => sinks.forEach((sink) => sink.published(e, s)) },
     logger,
     now,
   });
@@ -101,7 +103,7 @@ export async function createServiceManager(
     options.metricsListen === undefined
       ? undefined
       : createServiceMetrics({ service: 'sm', labels: { site } });
-  if (registry) smMetrics(registry, sm);
+  if (registry) sinks.push(smMetrics(registry, sm));
   const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) })
     .addService('reservoir.sm.v1.ServiceManagerService', ServiceManagerServiceDefinition, smiHandlers(sm))
     .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(tasks));

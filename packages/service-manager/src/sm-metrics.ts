@@ -1,11 +1,31 @@
-import { gauge, type MetricsRegistry } from '@reservoir/runtime';
+import { counter, gauge, type MetricsRegistry } from '@reservoir/runtime';
+import type { ServiceEventSink } from './app/ports.js';
 import { SERVICE_STATES } from './domain/service-state.js';
 import type { ServiceManager } from './app/service-manager.js';
 
-// The SM's own series, read from its services at each scrape: how many services are in each
-// state and how many instances they hold per instance state.
+// The SM's own series: services per state and instances per state, read from its services at
+// each scrape, and the service events it logged, by kind (scale-out, scale-in, blocked, …).
 
-export function smMetrics(registry: MetricsRegistry, sm: ServiceManager): void {
+const EVENT_KINDS = [
+  'state',
+  'deployed',
+  'scale-out',
+  'scale-in',
+  'blocked',
+  'refused',
+  'rule',
+  'rules-updated',
+  'error',
+];
+
+/** Registers the series; the returned sink counts the events it is given. */
+export function smMetrics(registry: MetricsRegistry, sm: ServiceManager): ServiceEventSink {
+  const events = counter(registry, {
+    name: 'sm_service_events_total',
+    help: 'Service events logged, by kind: state changes, deployments, scaling actions and the decisions that blocked or refused one.',
+    labelNames: ['kind'],
+  });
+  for (const kind of EVENT_KINDS) events.inc({ kind }, 0);
   gauge(registry, {
     name: 'sm_services',
     help: 'Services the SM is running, by state (finished and rejected ones are not counted).',
@@ -36,4 +56,5 @@ export function smMetrics(registry: MetricsRegistry, sm: ServiceManager): void {
       for (const [state, n] of counts) this.set({ state }, n);
     },
   });
+  return { published: (e) => events.inc({ kind: e.kind }) };
 }

@@ -36,7 +36,8 @@ export interface SmSite {
   veem: RunningVeem;
   pe: RunningPolicyEngine;
   monitoring: RunningMonitoring;
-  sm: RunningServiceManager;
+  /** Absent when started with sm: false. */
+  sm: RunningServiceManager | undefined;
   vmi: VmiClient;
   smi: SmiClient;
   kpi: MonitoringClient;
@@ -52,6 +53,10 @@ export interface SmSiteOptions {
   settings?: Partial<Omit<SmSettings, 'site'>>;
   /** Images to register at the VEEM: name → size MiB. */
   images?: Record<string, number>;
+  /** false: no Service Manager in this process (a test runs its own). */
+  sm?: boolean;
+  /** Milliseconds the simulated hypervisor takes per operation (create, start, …); instant by default. */
+  opLatencyMs?: number;
 }
 
 export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
@@ -70,7 +75,13 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
     memoryMib: o.memoryMib ?? 65536,
     diskMib: 2_000_000,
   }));
-  const agent = await createVeeh({ hosts, listen: '127.0.0.1:0' });
+  const agent = await createVeeh({
+    hosts,
+    listen: '127.0.0.1:0',
+    ...(o.opLatencyMs
+      ? { latencies: { ops: { create: o.opLatencyMs, start: o.opLatencyMs }, migrationTimeScale: 0 } }
+      : {}),
+  });
   const pe = await createPolicyEngine({
     site,
     database: `sqlite:${join(dir, 'pe.db')}`,
@@ -114,7 +125,7 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
       logger: silentLogger(),
       settings: { pollMs: 50, kpiEndpoint: monitoring.address, ...o.settings, ...settings },
     });
-  let sm = await startSm();
+  let sm: RunningServiceManager | undefined = o.sm === false ? undefined : await startSm();
   const s: SmSite = {
     site,
     dir,
@@ -126,11 +137,11 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
     monitoring,
     sm,
     vmi,
-    smi: smiClient(sm.address),
+    smi: smiClient(sm?.address ?? '127.0.0.1:1'),
     kpi: monitoringClient(monitoring.address),
     restartSm: async (settings) => {
       s.smi.close();
-      await sm.stop();
+      await sm?.stop();
       sm = await startSm(settings);
       s.sm = sm;
       s.smi = smiClient(sm.address);
@@ -139,7 +150,7 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
       s.smi.close();
       s.kpi.close();
       vmi.close();
-      await sm.stop();
+      await sm?.stop();
       await monitoring.stop();
       await veem.stop();
       await pe.stop();

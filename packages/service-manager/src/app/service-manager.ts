@@ -289,6 +289,10 @@ export class ServiceManager {
     operation: string,
     make: (taskId: string) => ServiceOperation,
   ): Promise<ServiceWithTask> {
+    if (isFailed(s.state))
+      throw errors.precondition(
+        `service ${s.id} is ${s.state} (${s.reason}); recover it first (retry or delete)`,
+      );
     const task = await this.newTask(operation, s.id, s.organization, s.owner);
     s.queue.push(make(task.id));
     await this.save(s);

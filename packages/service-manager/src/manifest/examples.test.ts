@@ -16,9 +16,9 @@ const EXAMPLES = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES).filter((f) => /\.(ovf|ya?ml)$/.test(f));
 const read = (name: string) => readManifest(readFileSync(join(EXAMPLES, name), 'utf8'), name);
 
-/** The fenced blocks of a language in the manifest README. */
+/** The fenced blocks of a language in docs/manifest-extensions.md. */
 function readmeBlocks(lang: string): string[] {
-  const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPO_ROOT, 'docs', 'manifest-extensions.md'), 'utf8');
   return [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
 }
 

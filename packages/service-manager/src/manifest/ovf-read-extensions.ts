@@ -1,5 +1,5 @@
 // Reads the service-wide rsv: sections (KPIs, elasticity, deployment, affinity, SLA, business,
-// public networks) from the top content element and the Envelope. Vocabulary: README.md.
+// public networks) from the top content element and the Envelope. Vocabulary: docs/manifest-extensions.md.
 import {
   DEFAULT_COOLDOWN_SECONDS,
   DEFAULT_FREQUENCY_SECONDS,

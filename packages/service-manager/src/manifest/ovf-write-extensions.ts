@@ -1,6 +1,6 @@
 // Service manifest → rsv: extension content for writeOvf. Each section carries the ovf:Info the
 // OVF schema asks of every section and ovf:required="false", so tools that do not know Reservoir
-// (ovftool, VirtualBox) still import the descriptor. Vocabulary: README.md.
+// (ovftool, VirtualBox) still import the descriptor. Vocabulary: docs/manifest-extensions.md.
 import type { XmlAttribute, XmlNode } from '@reservoir/ovf';
 import { DEFAULT_COOLDOWN_SECONDS, DEFAULT_CURRENCY, DEFAULT_SCALE_IN } from './defaults.js';
 import {

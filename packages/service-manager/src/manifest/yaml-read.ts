@@ -1,6 +1,6 @@
 // YAML authoring form → service manifest. Keys mirror the model, except durations ("window: 5m"
 // for windowSeconds), sizes ("capacity: 100GiB") and `tolerance` / `scaleIn` / `cooldown`;
-// omitted keys take the same defaults as an OVF without the extension. Form: README.md.
+// omitted keys take the same defaults as an OVF without the extension. Form: docs/manifest-extensions.md.
 import { LineCounter, parseDocument } from 'yaml';
 import { ReservoirError } from '@reservoir/runtime';
 import {
