@@ -392,6 +392,36 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(refused.err).not.toMatch(/\n\s+at /);
   }, 90_000);
 
+  it('deploys an OVA after checking its .mf digests, and refuses a tampered one', async () => {
+    const ova = join(REPO_ROOT, '..', 'shared', 'fixtures', 'ovf', 'ova', 'ttylinux-pc_i486-16.1.ova');
+    // One byte flipped inside the disk, past the descriptor and the .mf.
+    const copy = Buffer.from(readFileSync(ova));
+    copy[200_000] = (copy[200_000] ?? 0) ^ 0xff;
+    const tampered = join(dir, 'tampered.ova');
+    writeFileSync(tampered, copy);
+    const refused = await cli('service', 'deploy', tampered);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(
+      /tampered\.ova\/ttylinux-pc_i486-16\.1\.mf:2: SHA1\(ttylinux-pc_i486-16\.1-disk1\.vmdk\) is [0-9a-f]{40}, manifest says/,
+    );
+    // KVM hosts take no VMDK: the site holds the disk converted to qcow2 under the file's name.
+    await json(
+      'image',
+      'register',
+      'ttylinux-pc_i486-16.1-disk1.vmdk',
+      '--format',
+      'qcow2',
+      '--size',
+      '1G',
+      '--checksum',
+      `sha256:${'cd'.repeat(32)}`,
+    );
+    const deployed = await json('service', 'deploy', ova, '--wait');
+    expect(deployed.task.state).toBe('succeeded');
+    expect(deployed.service.components.map((c: { id: string }) => c.id)).toEqual(['vm']);
+    expect((await json('service', 'undeploy', deployed.service.id, '--wait')).service.state).toBe('finished');
+  }, 60_000);
+
   it('stops cleanly on SIGTERM', async () => {
     up.kill('SIGTERM');
     expect(await upExit).toBe(0);

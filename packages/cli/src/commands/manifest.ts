@@ -1,6 +1,6 @@
 // `reservoir manifest convert|validate`: offline work on service manifests (OVF with Reservoir
 // extensions, or their YAML form); no platform needs to run.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isReservoirError, ReservoirError } from '@reservoir/runtime';
 import {
@@ -14,13 +14,11 @@ import {
   type ServiceManifest,
 } from '@reservoir/service-manager';
 import { details, printJson } from '../output.js';
+import { readManifestInput } from './service-input.js';
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ReservoirError('INVALID_ARGUMENT', `${file}: cannot read: ${(e as Error).message}`);
-  }
+/** The manifest's text: a YAML or OVF file, or the descriptor of an OVA or package directory. */
+async function readText(file: string): Promise<string> {
+  return (await readManifestInput(file)).text;
 }
 
 /** Invalid input: one line per problem on stderr and exit status 2, no "error:" wrapping. */
@@ -48,14 +46,14 @@ export function registerManifestCommands(program: Command): void {
     .description('convert a manifest to OVF or YAML without loss (the input form is read from its content)')
     .requiredOption('--to <format>', 'ovf or yaml')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((file: string, o: { to: string; out?: string }) => {
+    .action(async (file: string, o: { to: string; out?: string }) => {
       try {
         if (o.to !== 'ovf' && o.to !== 'yaml') {
           throw new ReservoirError('INVALID_ARGUMENT', `--to: "${o.to}" is not ovf or yaml`, {
             field: '--to',
           });
         }
-        const { manifest: m } = readManifest(readText(file), file);
+        const { manifest: m } = readManifest(await readText(file), file);
         const text = o.to === 'ovf' ? manifestToOvf(m) : manifestToYaml(m);
         if (o.out === undefined) process.stdout.write(text);
         else writeFileSync(o.out, text);
@@ -69,10 +67,10 @@ export function registerManifestCommands(program: Command): void {
     .description(
       'report every problem of a manifest with its place, and its cost per hour at reference prices',
     )
-    .action((file: string, _o: unknown, cmd: Command) => {
+    .action(async (file: string, _o: unknown, cmd: Command) => {
       const { json } = cmd.optsWithGlobals<{ json?: boolean }>();
       try {
-        const { manifest: m, source } = readManifest(readText(file), file);
+        const { manifest: m, source } = readManifest(await readText(file), file);
         const problems = validateManifest(m, source);
         const cost = estimateCost(m, REFERENCE_PRICES);
         const errors = problems.filter((p) => p.severity === 'error').length;

@@ -39,9 +39,14 @@ export async function readManifestInput(file: string): Promise<ManifestInput> {
       package: pkg,
     };
   }
+  let text: string;
   try {
-    return { text: readFileSync(file, 'utf8'), fileName: file };
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     throw unreadable(file, (e as Error).message);
   }
+  // A tar or disk image read as text would only yield pages of YAML syntax errors.
+  if (text.includes('\u0000'))
+    throw unreadable(file, 'it is a binary file, not an OVF descriptor or YAML (an OVA must be named *.ova)');
+  return { text, fileName: file };
 }

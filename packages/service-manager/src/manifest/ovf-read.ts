@@ -56,7 +56,10 @@ function topContent(doc: OvfDocument): { id: string; name: string; element: XmlE
     return { id: collection.id, name: collection.name || collection.id, element: collection.element };
   }
   const system = doc.virtualSystems.find((s) => s.id === doc.contentId);
-  if (system !== undefined) return { id: system.id, name: system.name || system.id, element: system.element };
+  // A lone VirtualSystem is both the service and its one component; OVF has one id space, and
+  // the service is written back as a collection around the component, so it takes another id.
+  if (system !== undefined)
+    return { id: `${system.id}-service`, name: system.name || system.id, element: system.element };
   return { id: doc.contentId, name: doc.contentId, element: doc.envelope };
 }
 

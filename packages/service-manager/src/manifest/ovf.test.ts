@@ -40,7 +40,9 @@ function refusal(load: () => unknown): string[] {
 describe('manifestFromOvf', () => {
   it('reads a lone VirtualSystem as a one-component service with every default', () => {
     const m = manifestFromOvf(ENVELOPE(system('vm', '', 2, 2048)));
-    expect(m.id).toBe('vm');
+    // One OVF id space: the service around the lone system takes an id of its own, and validates.
+    expect(m.id).toBe('vm-service');
+    expect(validateManifest(m).filter((p) => p.severity === 'error')).toEqual([]);
     expect(m.components).toEqual([
       {
         id: 'vm',
