@@ -182,6 +182,34 @@ describe('Service Manager life cycle', () => {
     ]);
   });
 
+  it('checks the budget before every scale-out: grows while it fits, then refuses with the reason', async () => {
+    site = await startSmSite({ hosts: 2 });
+    // head + workers at 0.0225 EUR/h each (1 vCPU, 512 MiB): four instances fit 0.1 EUR/h, five do not.
+    const r = await site.smi.services.deployService({
+      manifest: manifest({ extra: 'business:\n  budgetPerHour: 0.1\n  currency: EUR\n' }),
+      fileName: 'budget.yaml',
+    });
+    expect((await waitTask(site.smi, r.task!.id!)).state).toBe('succeeded');
+    const id = r.service!.id!;
+    const pusher = setInterval(() => {
+      void site!.kpi.pushKpi({ serviceId: id, name: 'backlog', value: 1000 }).catch(() => undefined);
+    }, 150);
+    try {
+      const refused = await eventually(async () => {
+        const { events } = await site!.smi.services.listEvents({ id, limit: 1000 });
+        return events.find((e) => e.kind === 'refused');
+      }, 20_000);
+      expect(refused.reason).toMatch(/budget/);
+      const s = await site.smi.services.getService({ id });
+      expect(s.components!.find((c) => c.id === 'worker')!.instances).toHaveLength(3);
+      expect(s.costPerHour).toBeLessThanOrEqual(0.1);
+      const { events } = await site.smi.services.listEvents({ id, limit: 1000 });
+      expect(events.filter((e) => e.kind === 'scale-out').map((e) => [e.from, e.to])).toEqual([[2, 3]]);
+    } finally {
+      clearInterval(pusher);
+    }
+  }, 40_000);
+
   it('resumes a deployment cut off by a stop, without duplicate VMs', async () => {
     site = await startSmSite({ hosts: 4, opLatencyMs: 150 });
     const r = await site.smi.services.deployService({

@@ -85,6 +85,6 @@ describe('reservoir manifest', () => {
     expect([bad.code, bad.err]).toEqual([2, '--to: "json" is not ovf or yaml\n']);
     const missing = await cli('manifest', 'validate', 'no-such.yaml');
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/^no-such\.yaml: cannot read: ENOENT/);
+    expect(missing.err).toMatch(/^no-such\.yaml: cannot read the manifest: no such file/);
   });
 });
