@@ -3,7 +3,8 @@ import {
   createServiceMetrics,
   GrpcServer,
   MqttBus,
-  openDatabase,
+  openSiteDatabase,
+  siteSchema,
   SqlTaskStore,
   serveMetricsOrUndo,
   taskHandlers,
@@ -54,19 +55,16 @@ export interface RunningPolicyEngine {
 
 /** The schema of a site's engine in a shared PostgreSQL database. */
 export function policyEngineSchema(site: string): string {
-  return `pe_${site.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
-}
-
-async function open(database: string, site: string): Promise<SqlDatabase> {
-  return /^postgres(ql)?:\/\//i.test(database)
-    ? openDatabase(database, { schema: policyEngineSchema(site) })
-    : openDatabase(database);
+  return siteSchema('pe', site);
 }
 
 /** Wires a Policy Engine from its dependencies and serves it; main.ts and the tests both use it. */
 export async function createPolicyEngine(options: CreatePolicyEngineOptions): Promise<RunningPolicyEngine> {
   const { site, logger } = options;
-  const db = typeof options.database === 'string' ? await open(options.database, site) : options.database;
+  const db =
+    typeof options.database === 'string'
+      ? await openSiteDatabase(options.database, 'pe', site)
+      : options.database;
   const bus =
     typeof options.mqtt === 'string'
       ? await MqttBus.connect({

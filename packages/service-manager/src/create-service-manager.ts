@@ -3,7 +3,8 @@ import {
   createServiceMetrics,
   GrpcServer,
   MqttBus,
-  openDatabase,
+  openSiteDatabase,
+  siteSchema,
   serveMetricsOrUndo,
   taskHandlers,
   TaskRegistry,
@@ -52,14 +53,9 @@ export interface RunningServiceManager {
   stop(): Promise<void>;
 }
 
+/** The schema of a site's Service Manager in a shared PostgreSQL database. */
 export function serviceManagerSchema(site: string): string {
-  return `sm_${site.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
-}
-
-async function open(database: string, site: string): Promise<SqlDatabase> {
-  return /^postgres(ql)?:\/\//i.test(database)
-    ? openDatabase(database, { schema: serviceManagerSchema(site) })
-    : openDatabase(database);
+  return siteSchema('sm', site);
 }
 
 /** Wires a Service Manager from its dependencies and serves the SMI; main.ts and tests use it. */
@@ -67,7 +63,10 @@ export async function createServiceManager(
   options: CreateServiceManagerOptions,
 ): Promise<RunningServiceManager> {
   const { site, logger } = options;
-  const db = typeof options.database === 'string' ? await open(options.database, site) : options.database;
+  const db =
+    typeof options.database === 'string'
+      ? await openSiteDatabase(options.database, 'sm', site)
+      : options.database;
   const bus =
     typeof options.mqtt === 'string'
       ? await MqttBus.connect({

@@ -64,3 +64,15 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   }
   return new SqliteDatabase(file);
 }
+
+/** The PostgreSQL schema of one service of one site, e.g. pe_site_a: services share a database, not tables. */
+export function siteSchema(service: string, site: string): string {
+  return `${service}_${site.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+}
+
+/** Opens a service's database: on PostgreSQL its tables live in the site's own schema (siteSchema). */
+export function openSiteDatabase(url: string, service: string, site: string): Promise<SqlDatabase> {
+  return POSTGRES_URL.test(url)
+    ? openDatabase(url, { schema: siteSchema(service, site) })
+    : openDatabase(url);
+}
