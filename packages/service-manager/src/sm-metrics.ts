@@ -14,6 +14,7 @@ const EVENT_KINDS = [
   'blocked',
   'refused',
   'rule',
+  'sla',
   'rules-updated',
   'error',
 ];

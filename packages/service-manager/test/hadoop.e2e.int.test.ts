@@ -108,6 +108,10 @@ components:
       void site.kpi
         .pushKpi({ serviceId: id, name: 'jobqueue', value: load, units: 'jobs' })
         .catch(() => undefined);
+      // Jobs wait 15 minutes while the queue is long: the SLA objective (≤ 600 s) is violated.
+      void site.kpi
+        .pushKpi({ serviceId: id, name: 'job_wait', value: load > 100 ? 900 : 60, units: 's' })
+        .catch(() => undefined);
     }, 150);
     try {
       s = await eventually(async () => {
@@ -152,6 +156,9 @@ components:
     for (let i = 1; i < decided.length; i++)
       expect(Number(decided[i]!.timeMs) - Number(decided[i - 1]!.timeMs)).toBeGreaterThanOrEqual(2900);
     expect(events.some((e) => e.kind === 'blocked' && /cooldown/.test(e.reason ?? ''))).toBe(true);
+    expect(events.find((e) => e.kind === 'sla')?.reason).toMatch(
+      /^SLA objective queue-wait violated: job_wait mean \d+/,
+    );
 
     // --- Export and re-deploy: an equal service --------------------------------------------
     const { ovf } = await site.smi.services.exportService({ id });

@@ -9,11 +9,13 @@ import {
 import { liveInstances, type Service } from '../domain/service.js';
 import { costPerHour } from './cost.js';
 import type { KpiSource } from './kpi-source.js';
+import { SlaWatch } from './sla-watch.js';
 import type { ServiceManager, ServiceObserver } from './service-manager.js';
 
 interface Running {
   engine: ElasticityEngine;
   windows: KpiWindows;
+  sla: SlaWatch;
   timer: NodeJS.Timeout | undefined;
   unsubscribe: () => void;
   /** The rules text the engine holds, to tell a rules update from a plain return to running. */
@@ -51,6 +53,7 @@ export class ElasticityDriver implements ServiceObserver {
         existing.engine.restore(snapshot);
         existing.rulesKey = rulesKey;
       }
+      existing.sla.update(s.manifest.sla);
       this.schedule(s.id, 0);
       return;
     }
@@ -63,9 +66,11 @@ export class ElasticityDriver implements ServiceObserver {
         this.logger.warn({ err, service: s.id }, 'elasticity state not restored; rules start afresh');
       }
     }
-    const entry: Running = { engine, windows, timer: undefined, unsubscribe: () => undefined, rulesKey };
+    const sla = new SlaWatch(s.manifest.sla);
+    const entry: Running = { engine, windows, sla, timer: undefined, unsubscribe: () => undefined, rulesKey };
     entry.unsubscribe = this.kpis.subscribe(s.id, (kpi, value, timeMs) => {
       windows.record(kpi, value, timeMs);
+      sla.record(kpi, value, timeMs);
       // A rule waiting for its first sample is judged at once.
       if (entry.timer === undefined) this.schedule(s.id, 0);
     });
@@ -125,6 +130,8 @@ export class ElasticityDriver implements ServiceObserver {
     const now = this.sm.ctx.now();
     const decisions = r.engine.evaluate(now, runtimeOf(s));
     for (const d of decisions) await this.carryOut(s, d);
+    for (const c of r.sla.check(now))
+      await this.sm.event(s, { kind: 'sla', ruleId: c.objective.name, reason: c.reason });
     if (decisions.length > 0) {
       s.elasticity = r.engine.snapshot();
       for (const c of s.manifest.components) {
@@ -133,8 +140,13 @@ export class ElasticityDriver implements ServiceObserver {
       }
       await this.sm.saveElasticity(s);
     }
-    const next = r.engine.nextDueMs();
-    if (next !== null && this.engines.has(serviceId)) this.schedule(serviceId, next - this.sm.ctx.now());
+    // SLA objectives are checked at least every few seconds, also for services without rules.
+    const next = Math.min(
+      r.engine.nextDueMs() ?? Infinity,
+      s.manifest.sla.length > 0 ? now + SLA_CHECK_MS : Infinity,
+    );
+    if (Number.isFinite(next) && this.engines.has(serviceId))
+      this.schedule(serviceId, next - this.sm.ctx.now());
   }
 
   private async carryOut(s: Service, d: ScalingDecision): Promise<void> {
@@ -168,6 +180,8 @@ export class ElasticityDriver implements ServiceObserver {
     });
   }
 }
+
+const SLA_CHECK_MS = 5000;
 
 /** The engine's view: live instances by age, and whether a component is being changed now. */
 function runtimeOf(s: Service): ServiceRuntime {

@@ -106,6 +106,7 @@ export interface ServiceEvent {
     | 'blocked'
     | 'refused'
     | 'rule'
+    | 'sla'
     | 'rules-updated'
     | 'error';
   component: string;
