@@ -1,6 +1,6 @@
 // The full OVF document: what readers beyond `ovf inspect` need (collections, startup order,
 // NIC connections, property metadata, foreign extension content), and what `writeOvf` takes.
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from './xml-tree.js';
 import type { OvfDisk, OvfEdition, OvfProperty, OvfReference, OvfVirtualSystem } from './model.js';
 
 export interface OvfNetwork {
@@ -33,7 +33,7 @@ export interface OvfSystemDetail extends OvfVirtualSystem {
   propertyDetails: OvfPropertyDetail[];
   /** Line of the VirtualSystem element, for located errors of readers on top. */
   line: number;
-  element: Element;
+  element: XmlElement;
 }
 
 export interface OvfCollection {
@@ -44,7 +44,7 @@ export interface OvfCollection {
   childIds: string[];
   startup: OvfStartupItem[];
   line: number;
-  element: Element;
+  element: XmlElement;
 }
 
 export interface OvfDocument {
@@ -59,7 +59,7 @@ export interface OvfDocument {
   contentId: string;
   warnings: string[];
   /** The Envelope, for readers of foreign-namespace sections and attributes. */
-  envelope: Element;
+  envelope: XmlElement;
   /** Name used in located messages ("file:line: <Element>: message"). */
   file: string;
 }

@@ -1,7 +1,7 @@
-import type { Element } from '@xmldom/xmldom';
-import { childText, ovfAttr, ovfChildren, childElements, ovfKind } from './xml.js';
+import { childText, ovfAttr, ovfChildren, ovfKind } from './xml.js';
 import { bytesPerUnit, parseNumber } from './units.js';
 import type { Problems } from './problems.js';
+import type { XmlElement } from './xml-tree.js';
 
 export const RESOURCE_PROCESSOR = 3;
 export const RESOURCE_MEMORY = 4;
@@ -19,33 +19,45 @@ export interface HardwareSummary {
 }
 
 /** Whether an Item applies to the default configuration (no ovf:configuration, or it lists the default). */
-function appliesTo(item: Element, defaultConfig: string | null): 'always' | 'configured' | 'no' {
+function appliesTo(item: XmlElement, defaultConfig: string | null): 'always' | 'configured' | 'no' {
   const conf = ovfAttr(item, 'configuration');
   if (conf === null || conf.trim() === '') return 'always';
   if (defaultConfig !== null && conf.split(/[\s,]+/).includes(defaultConfig)) return 'configured';
   return 'no';
 }
 
-function items(section: Element): Element[] {
-  return childElements(section).filter((c) => {
-    const kind = ovfKind(c);
-    return kind !== null && ITEM_KINDS.has(kind);
-  });
+interface HardwareItem {
+  el: XmlElement;
+  type: number | null;
+  applies: 'always' | 'configured' | 'no';
+}
+
+function items(section: XmlElement, defaultConfig: string | null): HardwareItem[] {
+  const out: HardwareItem[] = [];
+  for (const el of section.children) {
+    const kind = ovfKind(el);
+    if (kind === null || !ITEM_KINDS.has(kind)) continue;
+    out.push({
+      el,
+      type: parseNumber(childText(el, 'ResourceType')),
+      applies: appliesTo(el, defaultConfig),
+    });
+  }
+  return out;
 }
 
 /** Picks the item for a resource type: one matching the default configuration beats an unconfigured one. */
-function pick(all: Element[], type: number, defaultConfig: string | null): Element | null {
-  let chosen: Element | null = null;
+function pick(all: HardwareItem[], type: number): XmlElement | null {
+  let chosen: XmlElement | null = null;
   for (const item of all) {
-    if (parseNumber(childText(item, 'ResourceType')) !== type) continue;
-    const applies = appliesTo(item, defaultConfig);
-    if (applies === 'configured') return item;
-    if (applies === 'always' && chosen === null) chosen = item;
+    if (item.type !== type) continue;
+    if (item.applies === 'configured') return item.el;
+    if (item.applies === 'always' && chosen === null) chosen = item.el;
   }
   return chosen;
 }
 
-function quantity(item: Element, problems: Problems): number | null {
+function quantity(item: XmlElement, problems: Problems): number | null {
   const raw = childText(item, 'VirtualQuantity');
   if (raw === null) {
     problems.warn(item, 'no VirtualQuantity');
@@ -59,7 +71,7 @@ function quantity(item: Element, problems: Problems): number | null {
 const DISK_REF = /^(?:ovf:)?\/disk\/(.+)$/;
 
 export function summarizeHardware(
-  sections: Element[],
+  sections: XmlElement[],
   defaultConfig: string | null,
   problems: Problems,
 ): HardwareSummary {
@@ -67,10 +79,10 @@ export function summarizeHardware(
   // Several VirtualHardwareSections (one per hypervisor) describe the same machine: use the first one.
   const section = sections[0];
   if (section === undefined) return summary;
-  const all = items(section);
-  const cpu = pick(all, RESOURCE_PROCESSOR, defaultConfig);
+  const all = items(section, defaultConfig);
+  const cpu = pick(all, RESOURCE_PROCESSOR);
   if (cpu !== null) summary.cpus = quantity(cpu, problems);
-  const mem = pick(all, RESOURCE_MEMORY, defaultConfig);
+  const mem = pick(all, RESOURCE_MEMORY);
   if (mem !== null) {
     const q = quantity(mem, problems);
     const units = childText(mem, 'AllocationUnits');
@@ -78,9 +90,8 @@ export function summarizeHardware(
     if (perUnit === null) problems.warn(mem, `AllocationUnits "${units}" not understood`);
     else if (q !== null) summary.memoryMiB = (q * perUnit) / 2 ** 20;
   }
-  for (const item of all) {
-    if (appliesTo(item, defaultConfig) === 'no') continue;
-    const type = parseNumber(childText(item, 'ResourceType'));
+  for (const { el: item, type, applies } of all) {
+    if (applies === 'no') continue;
     if (type === RESOURCE_ETHERNET) {
       summary.nics++;
       summary.nicNetworks.push(childText(item, 'Connection') ?? '');
@@ -92,6 +103,6 @@ export function summarizeHardware(
   return summary;
 }
 
-export function hardwareSections(vs: Element): Element[] {
+export function hardwareSections(vs: XmlElement): XmlElement[] {
   return ovfChildren(vs, 'VirtualHardwareSection');
 }

@@ -17,6 +17,7 @@ export { parseOvfDocument } from './parse-document.js';
 export { writeOvf } from './write.js';
 export { toWriteSpec } from './write-spec.js';
 export { foreignAttributesOf, xmlNodeOf } from './foreign.js';
+export type { XmlAttr, XmlElement, XmlName } from './xml-tree.js';
 export { verifyManifest, type ManifestProblem } from './manifest.js';
 export { bytesPerUnit } from './units.js';
 export { editionOf } from './namespaces.js';

@@ -45,10 +45,9 @@ describe('parseOvfDocument', () => {
       stopDelaySeconds: 121,
       stopAction: 'guestShutdown',
     });
-    const bar = d.collections[0]?.element.getElementsByTagNameNS(
-      'http://www.vmware.com/bar',
-      'BarSection',
-    )[0];
+    const bar = d.collections[0]?.element.children.find(
+      (c) => c.namespaceURI === 'http://www.vmware.com/bar' && c.localName === 'BarSection',
+    );
     expect(bar && xmlNodeOf(bar)).toEqual({
       ns: 'http://www.vmware.com/bar',
       prefix: 'bar',

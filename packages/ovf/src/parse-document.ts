@@ -1,4 +1,3 @@
-import type { Element } from '@xmldom/xmldom';
 import { ReservoirError } from '@reservoir/runtime';
 import type { OvfCollection, OvfDocument, OvfNetwork, OvfSystemDetail } from './document.js';
 import { parseDisks } from './disks.js';
@@ -9,7 +8,8 @@ import { Problems } from './problems.js';
 import { parseProperties } from './properties.js';
 import { parseStartup } from './startup.js';
 import { parseNumber } from './units.js';
-import { childElements, descendants, ovfAttr, ovfChildren, ovfKind, parseXmlRoot } from './xml.js';
+import { ovfAttr, ovfChild, ovfChildren, ovfKind, parseXmlDocument } from './xml.js';
+import type { XmlElement } from './xml-tree.js';
 
 const KNOWN_SECTIONS = new Set([
   'DiskSection',
@@ -30,7 +30,7 @@ const CONTENT_KINDS = new Set(['VirtualSystem', 'VirtualSystemCollection']);
 /** Parses an OVF descriptor (0.9, 1.x or 2.x) into the full document; see parseOvf for the error contract. */
 export function parseOvfDocument(xmlText: string, file = 'descriptor.ovf'): OvfDocument {
   const problems = new Problems(file);
-  const root = parseXmlRoot(xmlText, problems);
+  const { root } = parseXmlDocument(xmlText, problems);
   const edition = editionOf(root.namespaceURI);
   if (root.localName !== 'Envelope' || edition === null) {
     const ns = root.namespaceURI ?? 'no namespace';
@@ -41,27 +41,27 @@ export function parseOvfDocument(xmlText: string, file = 'descriptor.ovf'): OvfD
     throw new ReservoirError('INVALID_ARGUMENT', problems.errors.join('\n'));
   }
 
-  const all = [root, ...descendants(root)];
+  const byKind = elementsByKind(root);
   const references = parseReferences(root, problems);
   const networks: OvfNetwork[] = ovfChildren(root, 'NetworkSection').flatMap((s) =>
     ovfChildren(s, 'Network').map((n) => ({
       name: ovfAttr(n, 'name') ?? '',
-      description: ovfChildren(n, 'Description')[0]?.textContent?.trim() ?? '',
+      description: ovfChild(n, 'Description')?.textContent.trim() ?? '',
     })),
   );
-  const disks = parseDisks(all, problems);
-  const defaultConfig = defaultConfiguration(all);
-  warnUnknownRequired(all, problems);
+  const disks = parseDisks(kindOf(byKind, 'DiskSection'), kindOf(byKind, 'Property'), problems);
+  const defaultConfig = defaultConfiguration(kindOf(byKind, 'DeploymentOptionSection'));
+  for (const el of kindOf(byKind, REQUIRED_UNKNOWN)) {
+    problems.warn(el, `unknown section ${ovfKind(el) ?? el.localName} is marked required`);
+  }
 
-  const systems = all.filter((el) => ovfKind(el) === 'VirtualSystem');
+  const systems = kindOf(byKind, 'VirtualSystem');
   if (systems.length === 0) problems.warn(root, 'no VirtualSystem');
   const virtualSystems = systems.map((vs) =>
     parseVirtualSystem(vs, disks, systems.length, defaultConfig, problems),
   );
-  const collections = all
-    .filter((el) => ovfKind(el) === 'VirtualSystemCollection')
-    .map((el) => parseCollection(el, problems));
-  const content = childElements(root).find((el) => CONTENT_KINDS.has(ovfKind(el) ?? ''));
+  const collections = kindOf(byKind, 'VirtualSystemCollection').map((el) => parseCollection(el, problems));
+  const content = root.children.find((el) => CONTENT_KINDS.has(ovfKind(el) ?? ''));
 
   if (problems.errors.length > 0) throw new ReservoirError('INVALID_ARGUMENT', problems.errors.join('\n'));
   return {
@@ -78,7 +78,49 @@ export function parseOvfDocument(xmlText: string, file = 'descriptor.ovf'): OvfD
   };
 }
 
-function parseReferences(root: Element, problems: Problems): OvfReference[] {
+/** The kinds parseOvfDocument looks for anywhere in the document. */
+const INDEXED_KINDS = new Set([
+  'DiskSection',
+  'Property',
+  'DeploymentOptionSection',
+  'VirtualSystem',
+  'VirtualSystemCollection',
+]);
+
+/** Where elementsByKind puts the sections of an unknown kind marked ovf:required="true". */
+const REQUIRED_UNKNOWN = '#required';
+
+/** One pass over every element (document order): those of the INDEXED_KINDS and REQUIRED_UNKNOWN, by kind. */
+function elementsByKind(root: XmlElement): Map<string, XmlElement[]> {
+  const out = new Map<string, XmlElement[]>();
+  const add = (key: string, el: XmlElement) => {
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [el]);
+    else list.push(el);
+  };
+  // Depth first with an explicit stack (children pushed last to first): document order, and
+  // neither the depth nor the breadth of a document reaches the call stack.
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const ovf = ovfKind(el);
+    if (ovf !== null && INDEXED_KINDS.has(ovf)) add(ovf, el);
+    else {
+      const kind = ovf ?? el.localName;
+      if (kind.endsWith('Section') && !KNOWN_SECTIONS.has(kind) && ovfAttr(el, 'required') === 'true')
+        add(REQUIRED_UNKNOWN, el);
+    }
+  }
+  return out;
+}
+
+function kindOf(byKind: Map<string, XmlElement[]>, kind: string): XmlElement[] {
+  return byKind.get(kind) ?? [];
+}
+
+function parseReferences(root: XmlElement, problems: Problems): OvfReference[] {
   const seen = new Set<string>();
   return ovfChildren(root, 'References').flatMap((refs) =>
     ovfChildren(refs, 'File').map((f) => {
@@ -100,37 +142,28 @@ function parseReferences(root: Element, problems: Problems): OvfReference[] {
   );
 }
 
-function defaultConfiguration(all: Element[]): string | null {
-  const section = all.find((el) => ovfKind(el) === 'DeploymentOptionSection');
+function defaultConfiguration(sections: XmlElement[]): string | null {
+  const section = sections[0];
   if (section === undefined) return null;
   const configs = ovfChildren(section, 'Configuration');
   const chosen = configs.find((c) => ovfAttr(c, 'default') === 'true') ?? configs[0];
   return chosen === undefined ? null : ovfAttr(chosen, 'id');
 }
 
-function warnUnknownRequired(all: Element[], problems: Problems): void {
-  for (const el of all) {
-    const kind = ovfKind(el) ?? el.localName ?? '';
-    if (!kind.endsWith('Section') || KNOWN_SECTIONS.has(kind)) continue;
-    if (ovfAttr(el, 'required') === 'true') problems.warn(el, `unknown section ${kind} is marked required`);
-  }
-}
-
 /** ovf:id of the nearest enclosing VirtualSystemCollection, or null at the top. */
-function parentCollectionId(el: Element): string | null {
-  for (let p = el.parentNode; p !== null && p.nodeType === 1; p = p.parentNode) {
-    const parent = p as Element;
-    if (ovfKind(parent) === 'VirtualSystemCollection') return ovfAttr(parent, 'id') ?? '';
+function parentCollectionId(el: XmlElement): string | null {
+  for (let p = el.parent; p !== null; p = p.parent) {
+    if (ovfKind(p) === 'VirtualSystemCollection') return ovfAttr(p, 'id') ?? '';
   }
   return null;
 }
 
-function nameOf(el: Element, id: string): string {
-  return ovfChildren(el, 'Name')[0]?.textContent?.trim() || id;
+function nameOf(el: XmlElement, id: string): string {
+  return ovfChild(el, 'Name')?.textContent.trim() || id;
 }
 
 function parseVirtualSystem(
-  vs: Element,
+  vs: XmlElement,
   disks: Map<string, OvfDisk>,
   systemCount: number,
   defaultConfig: string | null,
@@ -138,7 +171,7 @@ function parseVirtualSystem(
 ): OvfSystemDetail {
   const id = ovfAttr(vs, 'id') ?? '';
   if (id === '') problems.warn(vs, 'VirtualSystem without ovf:id');
-  const os = ovfChildren(vs, 'OperatingSystemSection')[0];
+  const os = ovfChild(vs, 'OperatingSystemSection');
   const hw = summarizeHardware(hardwareSections(vs), defaultConfig, problems);
   // A lone system without disk Items owns every disk of the package (VirtualBox 0.9 and
   // hand-written descriptors); with several systems an unattached disk belongs to none.
@@ -156,22 +189,22 @@ function parseVirtualSystem(
     parentId: parentCollectionId(vs),
     nicNetworks: hw.nicNetworks,
     propertyDetails,
-    line: vs.lineNumber ?? 0,
+    line: vs.lineNumber,
     element: vs,
   };
 }
 
-function parseCollection(el: Element, problems: Problems): OvfCollection {
+function parseCollection(el: XmlElement, problems: Problems): OvfCollection {
   const id = ovfAttr(el, 'id') ?? '';
   return {
     id,
     name: nameOf(el, id),
     parentId: parentCollectionId(el),
-    childIds: childElements(el)
+    childIds: el.children
       .filter((c) => CONTENT_KINDS.has(ovfKind(c) ?? ''))
       .map((c) => ovfAttr(c, 'id') ?? ''),
     startup: parseStartup(el, problems),
-    line: el.lineNumber ?? 0,
+    line: el.lineNumber,
     element: el,
   };
 }

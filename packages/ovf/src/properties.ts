@@ -1,13 +1,13 @@
-import type { Element } from '@xmldom/xmldom';
 import type { OvfPropertyDetail } from './document.js';
 import type { Problems } from './problems.js';
-import { ovfAttr, ovfChildren } from './xml.js';
+import type { XmlElement } from './xml-tree.js';
+import { ovfAttr, ovfChild, ovfChildren } from './xml.js';
 
 /**
  * The ProductSection properties of a VirtualSystem (or collection), keyed as DSP0243 §9.5 and the
  * OVF environment spell them: `class.key.instance` (VMware's `${vami.ip0.<vm>}` references rely on it).
  */
-export function parseProperties(owner: Element, problems: Problems): OvfPropertyDetail[] {
+export function parseProperties(owner: XmlElement, problems: Problems): OvfPropertyDetail[] {
   const seen = new Set<string>();
   const out: OvfPropertyDetail[] = [];
   for (const ps of ovfChildren(owner, 'ProductSection')) {
@@ -24,7 +24,8 @@ export function parseProperties(owner: Element, problems: Problems): OvfProperty
         problems.warn(p, 'Property without ovf:key');
         continue;
       }
-      const key = [cls, bare, instance].filter((s) => s !== '').join('.');
+      const key =
+        cls === '' && instance === '' ? bare : [cls, bare, instance].filter((s) => s !== '').join('.');
       if (seen.has(key)) problems.warn(p, `duplicate property key "${key}"`);
       seen.add(key);
       out.push({
@@ -41,6 +42,6 @@ export function parseProperties(owner: Element, problems: Problems): OvfProperty
   return out;
 }
 
-function childTextOf(el: Element, kind: string): string {
-  return ovfChildren(el, kind)[0]?.textContent?.trim() ?? '';
+function childTextOf(el: XmlElement, kind: string): string {
+  return ovfChild(el, kind)?.textContent.trim() ?? '';
 }

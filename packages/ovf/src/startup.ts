@@ -1,11 +1,11 @@
-import type { Element } from '@xmldom/xmldom';
 import type { OvfStartupItem } from './document.js';
 import type { Problems } from './problems.js';
+import type { XmlElement } from './xml-tree.js';
 import { parseNumber } from './units.js';
 import { ovfAttr, ovfChildren } from './xml.js';
 
 /** The StartupSection Items of a collection, with DSP8023's defaults for absent attributes. */
-export function parseStartup(collection: Element, problems: Problems): OvfStartupItem[] {
+export function parseStartup(collection: XmlElement, problems: Problems): OvfStartupItem[] {
   return ovfChildren(collection, 'StartupSection').flatMap((section) =>
     ovfChildren(section, 'Item').map((item) => ({
       id: ovfAttr(item, 'id') ?? '',
@@ -19,7 +19,7 @@ export function parseStartup(collection: Element, problems: Problems): OvfStartu
   );
 }
 
-function integer(item: Element, name: string, problems: Problems): number {
+function integer(item: XmlElement, name: string, problems: Problems): number {
   const raw = ovfAttr(item, name);
   if (raw === null) return 0;
   const n = parseNumber(raw);

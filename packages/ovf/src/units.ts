@@ -18,9 +18,23 @@ const UNIT_WORDS: Record<string, number> = {
   tb: 2 ** 40,
 };
 
+/** Units strings already read: a descriptor repeats a few of them for every disk and memory Item. */
+const perUnitCache = new Map<string, number | null>();
+
 /** Bytes per unit for an allocation-units string; null when it is not a byte unit we understand. */
 export function bytesPerUnit(units: string | null | undefined): number | null {
-  if (units === null || units === undefined || units.trim() === '') return 1;
+  if (units === null || units === undefined) return 1;
+  let perUnit = perUnitCache.get(units);
+  if (perUnit === undefined) {
+    perUnit = readUnits(units);
+    // Bounded: a process reading arbitrary documents must not grow it without end.
+    if (perUnitCache.size < 256) perUnitCache.set(units, perUnit);
+  }
+  return perUnit;
+}
+
+function readUnits(units: string): number | null {
+  if (units.trim() === '') return 1;
   const factors = units
     .replace(/\s*\^\s*/g, '^')
     .split('*')

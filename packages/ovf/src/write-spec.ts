@@ -1,8 +1,8 @@
-import type { Element } from '@xmldom/xmldom';
 import { ReservoirError } from '@reservoir/runtime';
 import type { OvfDocument, OvfWriteCollection, OvfWriteSpec, OvfWriteSystem, XmlNode } from './document.js';
 import { foreignAttributesOf, xmlNodeOf } from './foreign.js';
-import { childElements, ovfKind } from './xml.js';
+import { ovfKind } from './xml.js';
+import type { XmlElement } from './xml-tree.js';
 
 const CONTENT_KINDS = new Set(['VirtualSystem', 'VirtualSystemCollection']);
 
@@ -30,7 +30,7 @@ const WRITTEN_BY_KIND: Record<string, Set<string>> = {
  * attributes on the Envelope and on OperatingSystemSection, and Strings bundles.
  */
 export function toWriteSpec(doc: OvfDocument): OvfWriteSpec {
-  const content = childElements(doc.envelope).find((el) => CONTENT_KINDS.has(ovfKind(el) ?? ''));
+  const content = doc.envelope.children.find((el) => CONTENT_KINDS.has(ovfKind(el) ?? ''));
   if (content === undefined) {
     throw new ReservoirError(
       'INVALID_ARGUMENT',
@@ -47,7 +47,7 @@ export function toWriteSpec(doc: OvfDocument): OvfWriteSpec {
   };
 }
 
-function contentOf(doc: OvfDocument, el: Element): OvfWriteSystem | OvfWriteCollection {
+function contentOf(doc: OvfDocument, el: XmlElement): OvfWriteSystem | OvfWriteCollection {
   const kind = ovfKind(el) as 'VirtualSystem' | 'VirtualSystemCollection';
   const extras = {
     ...nonEmpty('extraAttributes', foreignAttributesOf(el)),
@@ -61,9 +61,7 @@ function contentOf(doc: OvfDocument, el: Element): OvfWriteSystem | OvfWriteColl
       id: c.id,
       name: c.name,
       startup: c.startup.map((s) => ({ ...s })),
-      children: childElements(el)
-        .filter((k) => CONTENT_KINDS.has(ovfKind(k) ?? ''))
-        .map((k) => contentOf(doc, k)),
+      children: el.children.filter((k) => CONTENT_KINDS.has(ovfKind(k) ?? '')).map((k) => contentOf(doc, k)),
       ...extras,
     };
   }
@@ -84,9 +82,9 @@ function contentOf(doc: OvfDocument, el: Element): OvfWriteSystem | OvfWriteColl
   };
 }
 
-function extraSections(el: Element, kind: string): XmlNode[] {
+function extraSections(el: XmlElement, kind: string): XmlNode[] {
   const written = WRITTEN_BY_KIND[kind] ?? new Set<string>();
-  return childElements(el)
+  return el.children
     .filter((c) => {
       const k = ovfKind(c);
       return k === null || !(written.has(k) || CONTENT_KINDS.has(k));

@@ -1,56 +1,41 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import { ReservoirError } from '@reservoir/runtime';
 import { isOvfNamespace, XSI_NS } from './namespaces.js';
 import type { Problems } from './problems.js';
+import { parseXml, XmlSyntaxError, type XmlElement, type XmlTree } from './xml-tree.js';
 
-interface ParseErrorLike {
-  message: string;
-  locator?: { lineNumber?: number };
-}
-
-/** Parses XML text into its root element; malformed XML throws INVALID_ARGUMENT with located lines. */
-export function parseXmlRoot(xmlText: string, problems: Problems): Element {
-  const parser = new DOMParser({
-    locator: true,
-    onError: (level, msg, context: { locator?: { lineNumber?: number } } | undefined) => {
-      if (level === 'fatalError') return;
-      const lineNumber = context?.locator?.lineNumber;
-      problems.warn({ lineNumber }, `XML ${level}: ${msg}`);
-    },
-  });
-  let root: Element | null = null;
+/**
+ * Parses XML text into its element tree; malformed XML (an undeclared prefix included) throws
+ * INVALID_ARGUMENT with a located line, recoverable XML errors become warnings.
+ */
+export function parseXmlDocument(xmlText: string, problems: Problems): XmlTree {
+  let tree: XmlTree;
   try {
-    root = parser.parseFromString(xmlText, 'application/xml').documentElement;
+    tree = parseXml(xmlText);
   } catch (e) {
-    const err = e as ParseErrorLike;
-    problems.error({ lineNumber: err.locator?.lineNumber }, `malformed XML: ${err.message}`);
-  }
-  if (root === null) {
-    if (problems.errors.length === 0) problems.error(null, 'malformed XML: no root element');
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    problems.error({ lineNumber: e.line }, `malformed XML: ${e.message}`);
     throw new ReservoirError('INVALID_ARGUMENT', problems.errors.join('\n'));
   }
-  return root;
-}
-
-export function childElements(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n !== null; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as Element);
-  }
-  return out;
+  for (const w of tree.warnings) problems.warn({ lineNumber: w.line }, `XML error: ${w.message}`);
+  return tree;
 }
 
 /** Every descendant element (document order), excluding `el` itself. */
-export function descendants(el: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of childElements(el)) {
-    out.push(c, ...descendants(c));
+export function descendants(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  // An explicit stack: neither the depth nor the breadth of a document reaches the call stack.
+  const stack: XmlElement[] = [];
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    out.push(e);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
   }
   return out;
 }
 
 /** The OVF kind of an element: its local name, or for 0.9 `Section`/`Content` its xsi:type without `_Type`. */
-export function ovfKind(el: Element): string | null {
+export function ovfKind(el: XmlElement): string | null {
   if (!isOvfNamespace(el.namespaceURI)) return null;
   if (el.localName === 'Section' || el.localName === 'Content') {
     const t = el.getAttributeNS(XSI_NS, 'type');
@@ -62,17 +47,21 @@ export function ovfKind(el: Element): string | null {
   return el.localName;
 }
 
-export function ovfChildren(el: Element, kind: string): Element[] {
-  return childElements(el).filter((c) => ovfKind(c) === kind);
+export function ovfChildren(el: XmlElement, kind: string): XmlElement[] {
+  return el.children.filter((c) => ovfKind(c) === kind);
+}
+
+/** The first child of that OVF kind. */
+export function ovfChild(el: XmlElement, kind: string): XmlElement | undefined {
+  for (const c of el.children) if (ovfKind(c) === kind) return c;
+  return undefined;
 }
 
 /** An attribute in an OVF namespace (any edition) or unqualified, by local name. */
-export function ovfAttr(el: Element, name: string): string | null {
-  const attrs = el.attributes;
+export function ovfAttr(el: XmlElement, name: string): string | null {
   let plain: string | null = null;
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs.item(i);
-    if (a === null || a.localName !== name) continue;
+  for (const a of el.attributes) {
+    if (a.localName !== name) continue;
     if (isOvfNamespace(a.namespaceURI)) return a.value;
     if (a.namespaceURI === null) plain = a.value;
   }
@@ -80,9 +69,9 @@ export function ovfAttr(el: Element, name: string): string | null {
 }
 
 /** Text of the first child element with that local name, whatever its namespace (RASD/VSSD/EPASD/SASD). */
-export function childText(el: Element, ...names: string[]): string | null {
-  for (const c of childElements(el)) {
-    if (c.localName !== null && names.includes(c.localName)) return (c.textContent ?? '').trim();
+export function childText(el: XmlElement, ...names: string[]): string | null {
+  for (const c of el.children) {
+    if (names.includes(c.localName)) return c.textContent.trim();
   }
   return null;
 }

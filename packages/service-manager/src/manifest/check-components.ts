@@ -6,7 +6,7 @@ import type { Findings } from './problem.js';
 export function checkComponents(m: ServiceManifest, f: Findings): void {
   const files = new Set(m.files.map((x) => x.id));
   const networks = new Set(m.networks.map((n) => n.name));
-  const disks = new Map<string, { json: string; owner: string }>();
+  const disks = new Map<string, { disk: Component['disks'][number]; owner: string }>();
   m.components.forEach((c, i) => {
     const p = `components[${i}]`;
     checkResources(c, p, f);
@@ -26,10 +26,9 @@ export function checkComponents(m: ServiceManifest, f: Findings): void {
         );
       }
       // OVF has one DiskSection: a disk id shared by components must mean the same disk.
-      const json = JSON.stringify(d);
       const seen = disks.get(d.diskId);
-      if (seen === undefined) disks.set(d.diskId, { json, owner: c.id });
-      else if (seen.json !== json) {
+      if (seen === undefined) disks.set(d.diskId, { disk: d, owner: c.id });
+      else if (JSON.stringify(seen.disk) !== JSON.stringify(d)) {
         f.error(dp, `disk "${d.diskId}" differs from the disk of that id in component "${seen.owner}"`);
       }
     });

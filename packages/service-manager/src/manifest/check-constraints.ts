@@ -34,11 +34,15 @@ export function checkConstraints(m: ServiceManifest, f: Findings): void {
 
 /** Hard affinity and hard anti-affinity at one scope cannot both hold for the same two components. */
 function checkContradictions(rules: AffinityRule[], f: Findings): void {
+  const antiAffinity = rules.map((b) =>
+    b.type === 'anti-affinity' && b.hard ? new Set(b.components) : null,
+  );
   rules.forEach((a, i) => {
     if (a.type !== 'affinity' || !a.hard) return;
     rules.forEach((b, j) => {
-      if (b.type !== 'anti-affinity' || !b.hard || b.scope !== a.scope) return;
-      const both = a.components.filter((c) => b.components.includes(c));
+      const members = antiAffinity[j];
+      if (members === null || members === undefined || b.scope !== a.scope) return;
+      const both = a.components.filter((c) => members.has(c));
       if (new Set(both).size >= 2) {
         f.error(
           `affinity[${j}]`,

@@ -8,9 +8,12 @@ import type { Findings } from './problem.js';
 
 export function checkRules(m: ServiceManifest, f: Findings): void {
   const kpis = new Set(m.kpis.map((k) => k.name));
+  // The first component of each id, as a search in manifest order would find it.
+  const byId = new Map<string, Component>();
+  for (const c of m.components) if (!byId.has(c.id)) byId.set(c.id, c);
   m.rules.forEach((r, i) => {
     const p = `rules[${i}]`;
-    const target = m.components.find((c) => c.id === r.component);
+    const target = byId.get(r.component);
     if (target === undefined)
       f.error(`${p}.component`, `rule "${r.id}" scales unknown component "${r.component}"`);
     else if (target.instances.min === target.instances.max) {

@@ -1,32 +1,29 @@
-// Small DOM helpers for the extension content that parseOvfDocument leaves to its readers.
-import { editionOf, type OvfDocument } from '@reservoir/ovf';
+// Small helpers over the element tree for the extension content that parseOvfDocument leaves to its readers.
+import { editionOf, type XmlElement } from '@reservoir/ovf';
 import { RESERVOIR_OVF_NS } from './model.js';
 
-export type XmlElement = OvfDocument['envelope'];
-
-export function childElements(el: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let n = el.firstChild; n !== null; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as XmlElement);
-  }
-  return out;
-}
+export type { XmlElement };
 
 /** Children in the Reservoir namespace with that local name. */
 export function rsvChildren(el: XmlElement, name: string): XmlElement[] {
-  return childElements(el).filter((c) => c.namespaceURI === RESERVOIR_OVF_NS && c.localName === name);
+  return el.children.filter((c) => c.namespaceURI === RESERVOIR_OVF_NS && c.localName === name);
+}
+
+/** The first child in the Reservoir namespace with that local name. */
+export function rsvChild(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) if (c.namespaceURI === RESERVOIR_OVF_NS && c.localName === name) return c;
+  return undefined;
 }
 
 /** Children in any OVF envelope namespace with that local name. */
 export function ovfChildren(el: XmlElement, name: string): XmlElement[] {
-  return childElements(el).filter((c) => editionOf(c.namespaceURI) !== null && c.localName === name);
+  return el.children.filter((c) => c.localName === name && editionOf(c.namespaceURI) !== null);
 }
 
 /** An attribute by local name in an OVF namespace or unqualified (OVF attributes are written both ways). */
 export function ovfAttr(el: XmlElement, name: string): string | null {
-  for (let i = 0; i < el.attributes.length; i++) {
-    const a = el.attributes.item(i);
-    if (a?.localName !== name) continue;
+  for (const a of el.attributes) {
+    if (a.localName !== name) continue;
     if (a.namespaceURI === null || editionOf(a.namespaceURI) !== null) return a.value;
   }
   return null;
@@ -39,42 +36,88 @@ export function rsvAttr(el: XmlElement, name: string): string | null {
 
 /** An unqualified attribute on an rsv: element. */
 export function plainAttr(el: XmlElement, name: string): string | null {
-  return el.hasAttribute(name) ? el.getAttribute(name) : null;
+  return el.getAttribute(name);
 }
 
 export function textOf(el: XmlElement): string {
-  return (el.textContent ?? '').trim();
+  return el.textContent.trim();
 }
 
 export function lineOf(el: XmlElement): number {
-  return el.lineNumber ?? 0;
+  return el.lineNumber;
 }
 
 const KEY_ATTRIBUTES = ['id', 'name', 'diskId'];
 
-/** "/Envelope/VirtualSystemCollection[@ovf:id='hadoop']/rsv:ElasticitySection/rsv:ThresholdRule[@id='grow']". */
-export function elementPath(el: XmlElement): string {
-  const steps: string[] = [];
-  for (let e: XmlElement | null = el; e !== null; e = parentElement(e)) {
-    steps.unshift(e.nodeName + predicate(e));
+/**
+ * "/Envelope/VirtualSystemCollection[@ovf:id='hadoop']/rsv:ElasticitySection/rsv:ThresholdRule[@id='grow']".
+ * Remembers every path it builds, and the steps of all children of a parent at once, so labelling
+ * every element of a descriptor stays linear in its size.
+ */
+export class ElementPaths {
+  private readonly paths = new Map<XmlElement, string>();
+  /** Step ("rsv:Site[3]") of each child of the parents seen so far. */
+  private readonly steps = new Map<XmlElement, string>();
+
+  of(el: XmlElement): string {
+    const known = this.paths.get(el);
+    if (known !== undefined) return known;
+    // Ancestors first, without recursion: find the nearest one already known.
+    const chain: XmlElement[] = [];
+    let base = '';
+    for (let e: XmlElement | null = el; e !== null; e = e.parent) {
+      const p = this.paths.get(e);
+      if (p !== undefined) {
+        base = p;
+        break;
+      }
+      chain.push(e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i]!;
+      base = `${base}/${this.step(e)}`;
+      this.paths.set(e, base);
+    }
+    return base;
   }
-  return `/${steps.join('/')}`;
-}
 
-function parentElement(el: XmlElement): XmlElement | null {
-  const p = el.parentNode;
-  return p !== null && p.nodeType === 1 ? (p as XmlElement) : null;
-}
+  private step(el: XmlElement): string {
+    const key = keyPredicate(el);
+    if (key !== null) return el.nodeName + key;
+    const parent = el.parent;
+    if (parent === null) return el.nodeName;
+    let step = this.steps.get(el);
+    if (step === undefined) {
+      this.indexChildren(parent);
+      step = this.steps.get(el) ?? el.nodeName;
+    }
+    return step;
+  }
 
-function predicate(el: XmlElement): string {
-  for (const key of KEY_ATTRIBUTES) {
-    for (let i = 0; i < el.attributes.length; i++) {
-      const a = el.attributes.item(i);
-      if (a?.localName === key) return `[@${a.name}='${a.value}']`;
+  /** Positions among same-named siblings: `[n]` where a name repeats. */
+  private indexChildren(parent: XmlElement): void {
+    const counts = new Map<string, number>();
+    for (const c of parent.children) counts.set(c.nodeName, (counts.get(c.nodeName) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const c of parent.children) {
+      const n = (seen.get(c.nodeName) ?? 0) + 1;
+      seen.set(c.nodeName, n);
+      this.steps.set(c, (counts.get(c.nodeName) ?? 0) > 1 ? `${c.nodeName}[${n}]` : c.nodeName);
     }
   }
-  const parent = parentElement(el);
-  if (parent === null) return '';
-  const same = childElements(parent).filter((c) => c.nodeName === el.nodeName);
-  return same.length > 1 ? `[${same.indexOf(el) + 1}]` : '';
+}
+
+/** `[@ovf:id='x']` from the first key attribute present, in KEY_ATTRIBUTES order. */
+function keyPredicate(el: XmlElement): string | null {
+  for (const key of KEY_ATTRIBUTES) {
+    for (const a of el.attributes) {
+      if (a.localName === key) return `[@${a.name}='${a.value}']`;
+    }
+  }
+  return null;
+}
+
+/** The path of one element; see ElementPaths, which a reader labelling many elements should use. */
+export function elementPath(el: XmlElement): string {
+  return new ElementPaths().of(el);
 }

@@ -1,13 +1,14 @@
 // State shared while reading a descriptor: located errors ("file:line: <path>: message"), the
 // model-path → element map for later validation, and typed readers of attribute and text values.
 import { ReservoirError } from '@reservoir/runtime';
-import { elementPath, lineOf, plainAttr, textOf, type XmlElement } from './dom.js';
+import { ElementPaths, lineOf, plainAttr, textOf, type XmlElement } from './dom.js';
 import type { ManifestSource } from './source.js';
 import { secondsPerUnit } from './units.js';
 
 export class OvfReadContext {
   readonly errors: string[] = [];
   readonly source: ManifestSource;
+  private readonly paths = new ElementPaths();
 
   constructor(readonly file: string) {
     this.source = { file, format: 'ovf', places: new Map() };
@@ -15,11 +16,11 @@ export class OvfReadContext {
 
   /** Records that the model path `path` was read from `el`. */
   place(path: string, el: XmlElement): void {
-    this.source.places.set(path, { line: lineOf(el), label: elementPath(el) });
+    this.source.places.set(path, { line: lineOf(el), label: this.paths.of(el) });
   }
 
   error(el: XmlElement, message: string): void {
-    this.errors.push(`${this.file}:${lineOf(el)}: ${elementPath(el)}: ${message}`);
+    this.errors.push(`${this.file}:${lineOf(el)}: ${this.paths.of(el)}: ${message}`);
   }
 
   throwIfErrors(): void {

@@ -9,16 +9,17 @@ import {
   DEFAULT_TOLERANCE_PERCENT,
   noBusinessDirectives,
 } from './defaults.js';
-import { plainAttr, rsvChildren, textOf, type XmlElement } from './dom.js';
-import type {
-  AffinityRule,
-  BusinessDirectives,
-  DeploymentConstraints,
-  ElasticityRule,
-  ExpressionRule,
-  Kpi,
-  SlaObjective,
-  ThresholdRule,
+import { plainAttr, rsvChild, rsvChildren, textOf, type XmlElement } from './dom.js';
+import {
+  RESERVOIR_OVF_NS,
+  type AffinityRule,
+  type BusinessDirectives,
+  type DeploymentConstraints,
+  type ElasticityRule,
+  type ExpressionRule,
+  type Kpi,
+  type SlaObjective,
+  type ThresholdRule,
 } from './model.js';
 import type { OvfReadContext } from './ovf-read-context.js';
 
@@ -41,10 +42,27 @@ export const OPERATOR_NAMES: Record<string, SlaObjective['operator']> = {
 };
 
 export function readExtensions(holders: XmlElement[], ctx: OvfReadContext): ServiceExtensions {
-  const items = (section: string, ...names: string[]): XmlElement[] =>
-    holders
-      .flatMap((h) => rsvChildren(h, section))
-      .flatMap((s) => names.flatMap((n) => rsvChildren(s, n)).sort(byDocumentOrder));
+  // The rsv: sections of the holders by name, found in one pass (a collection may hold thousands
+  // of systems besides them).
+  const sections = new Map<string, XmlElement[]>();
+  for (const h of holders) {
+    for (const c of h.children) {
+      if (c.namespaceURI !== RESERVOIR_OVF_NS) continue;
+      const list = sections.get(c.localName);
+      if (list === undefined) sections.set(c.localName, [c]);
+      else list.push(c);
+    }
+  }
+  /** The rsv: children of those names of every such section: per section, in document order. */
+  const items = (section: string, ...names: string[]): XmlElement[] => {
+    const out: XmlElement[] = [];
+    for (const s of sections.get(section) ?? []) {
+      for (const c of s.children) {
+        if (c.namespaceURI === RESERVOIR_OVF_NS && names.includes(c.localName)) out.push(c);
+      }
+    }
+    return out;
+  };
   const texts = (path: string, els: XmlElement[]): string[] =>
     els.map((el, i) => {
       ctx.place(`${path}[${i}]`, el);
@@ -75,12 +93,8 @@ export function readExtensions(holders: XmlElement[], ctx: OvfReadContext): Serv
   };
 }
 
-function byDocumentOrder(a: XmlElement, b: XmlElement): number {
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
-}
-
 function child(el: XmlElement, name: string): XmlElement | undefined {
-  return rsvChildren(el, name)[0];
+  return rsvChild(el, name);
 }
 
 function childText(el: XmlElement, name: string): string | null {

@@ -24,15 +24,16 @@ export function readOvfManifest(xmlText: string, file = 'manifest.ovf'): ReadMan
   ctx.place('', top.element);
   const ext = readExtensions([top.element, doc.envelope], ctx);
   const orders = startupOrders(doc);
+  const places = elementIndex(doc);
   const components = doc.virtualSystems.map((vs, i) =>
-    readComponent(vs, `components[${i}]`, orders[i] ?? 0, doc, ctx),
+    readComponent(vs, `components[${i}]`, orders[i] ?? 0, places, ctx),
   );
   const manifest: ServiceManifest = {
     id: top.id,
     name: top.name,
     description: annotation(top.element),
-    files: readFiles(doc, ctx),
-    networks: readNetworks(doc, ext.publicNetworks, ctx),
+    files: readFiles(doc, places, ctx),
+    networks: readNetworks(doc, places, ext.publicNetworks, ctx),
     components,
     kpis: ext.kpis,
     rules: ext.rules,
@@ -70,19 +71,62 @@ function annotation(el: XmlElement): string {
   return text === undefined ? '' : textOf(text);
 }
 
-function readFiles(doc: OvfDocument, ctx: OvfReadContext): ManifestFile[] {
-  const elements = ovfChildren(doc.envelope, 'References').flatMap((r) => ovfChildren(r, 'File'));
+/** The elements the model's parts were read from, looked up by id or name (built once per descriptor). */
+interface ElementIndex {
+  /** References/File by ovf:id. */
+  files: Map<string, XmlElement>;
+  /** NetworkSection/Network by ovf:name. */
+  networks: Map<string, XmlElement>;
+  /** DiskSection/Disk by ovf:diskId. */
+  disks: Map<string, XmlElement>;
+  /** Per collection id, its StartupSection/Item elements by ovf:id. */
+  startupItems: Map<string, Map<string, XmlElement>>;
+}
+
+function elementIndex(doc: OvfDocument): ElementIndex {
+  const section = (holder: XmlElement, name: string, item: string, key: string) =>
+    firstBy(
+      ovfChildren(holder, name).flatMap((s) => ovfChildren(s, item)),
+      key,
+    );
+  const startupItems = new Map<string, Map<string, XmlElement>>();
+  for (const c of doc.collections) {
+    if (!startupItems.has(c.id)) startupItems.set(c.id, section(c.element, 'StartupSection', 'Item', 'id'));
+  }
+  return {
+    files: section(doc.envelope, 'References', 'File', 'id'),
+    networks: section(doc.envelope, 'NetworkSection', 'Network', 'name'),
+    disks: section(doc.envelope, 'DiskSection', 'Disk', 'diskId'),
+    startupItems,
+  };
+}
+
+/** Elements by an OVF attribute's value; the first one wins, as a search in document order would find. */
+function firstBy(elements: XmlElement[], attr: string): Map<string, XmlElement> {
+  const out = new Map<string, XmlElement>();
+  for (const el of elements) {
+    const key = ovfAttr(el, attr);
+    if (key !== null && !out.has(key)) out.set(key, el);
+  }
+  return out;
+}
+
+function readFiles(doc: OvfDocument, places: ElementIndex, ctx: OvfReadContext): ManifestFile[] {
   return doc.references.map((r, i) => {
-    const el = elements.find((f) => ovfAttr(f, 'id') === r.id);
+    const el = places.files.get(r.id);
     if (el !== undefined) ctx.place(`files[${i}]`, el);
     return { id: r.id, href: r.href, sizeBytes: r.size };
   });
 }
 
-function readNetworks(doc: OvfDocument, publicNames: Set<string>, ctx: OvfReadContext): ManifestNetwork[] {
-  const elements = ovfChildren(doc.envelope, 'NetworkSection').flatMap((s) => ovfChildren(s, 'Network'));
+function readNetworks(
+  doc: OvfDocument,
+  places: ElementIndex,
+  publicNames: Set<string>,
+  ctx: OvfReadContext,
+): ManifestNetwork[] {
   return doc.networks.map((n, i) => {
-    const el = elements.find((e) => ovfAttr(e, 'name') === n.name);
+    const el = places.networks.get(n.name);
     if (el !== undefined) ctx.place(`networks[${i}]`, el);
     const flagged = el === undefined ? null : rsvAttr(el, 'public');
     const isPublic =
@@ -95,12 +139,13 @@ function readComponent(
   vs: OvfSystemDetail,
   path: string,
   startupOrder: number,
-  doc: OvfDocument,
+  places: ElementIndex,
   ctx: OvfReadContext,
 ): Component {
   const el = vs.element;
   ctx.place(path, el);
-  placeStartupItem(vs, path, doc, ctx);
+  const item = vs.parentId === null ? undefined : places.startupItems.get(vs.parentId)?.get(vs.id);
+  if (item !== undefined) ctx.place(`${path}.startupOrder`, item);
   if (vs.cpus === null)
     ctx.error(el, 'no virtual CPU count (Item of ResourceType 3): a component needs cpus');
   if (vs.memoryMiB === null)
@@ -114,7 +159,8 @@ function readComponent(
     memoryMiB: vs.memoryMiB ?? 0,
     disks: vs.disks.map((d, j) => {
       if (d.capacityBytes === null) ctx.error(el, `disk "${d.diskId}" has no usable capacity`);
-      placeDisk(d.diskId, `${path}.disks[${j}]`, doc, ctx);
+      const disk = places.disks.get(d.diskId);
+      if (disk !== undefined) ctx.place(`${path}.disks[${j}]`, disk);
       return { diskId: d.diskId, capacityBytes: d.capacityBytes ?? 0, format: d.format, fileRef: d.fileRef };
     }),
     networks: vs.nicNetworks,
@@ -139,20 +185,4 @@ function readComponent(
     ),
     cooldownSeconds: ctx.number(el, rsvAttr(el, 'cooldown'), 'rsv:cooldown') ?? DEFAULT_COOLDOWN_SECONDS,
   };
-}
-
-function placeStartupItem(vs: OvfSystemDetail, path: string, doc: OvfDocument, ctx: OvfReadContext): void {
-  const parent = doc.collections.find((c) => c.id === vs.parentId);
-  if (parent === undefined) return;
-  const item = ovfChildren(parent.element, 'StartupSection')
-    .flatMap((s) => ovfChildren(s, 'Item'))
-    .find((i) => ovfAttr(i, 'id') === vs.id);
-  if (item !== undefined) ctx.place(`${path}.startupOrder`, item);
-}
-
-function placeDisk(diskId: string, path: string, doc: OvfDocument, ctx: OvfReadContext): void {
-  const disk = ovfChildren(doc.envelope, 'DiskSection')
-    .flatMap((s) => ovfChildren(s, 'Disk'))
-    .find((d) => ovfAttr(d, 'diskId') === diskId);
-  if (disk !== undefined) ctx.place(path, disk);
 }

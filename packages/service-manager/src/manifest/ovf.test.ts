@@ -127,6 +127,62 @@ ${system('vm')}`),
     ]);
   });
 
+  it(
+    'reads and validates a service of 2,000 components, each placed at its elements',
+    { timeout: 30_000 },
+    () => {
+      const n = 2000;
+      const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+      const xml = ENVELOPE(`<DiskSection><Info>d</Info>
+${ids.map((id) => `<Disk ovf:diskId="${id}-data" ovf:capacity="10" ovf:capacityAllocationUnits="byte * 2^30"/>`).join('\n')}
+</DiskSection>
+<VirtualSystemCollection ovf:id="big"><Info>big</Info>
+<StartupSection><Info>s</Info>
+${ids.map((id, i) => `<Item ovf:id="${id}" ovf:order="${i === 0 ? 1 : 2}"/>`).join('\n')}
+</StartupSection>
+<rsv:KPISection ovf:required="false"><Info>k</Info><rsv:KPI name="load" units="req/s"/></rsv:KPISection>
+<rsv:ElasticitySection ovf:required="false"><Info>e</Info>
+${ids
+  .slice(1)
+  .map(
+    (id) => `<rsv:ThresholdRule id="grow-${id}" component="${id}"><rsv:KPIName>load</rsv:KPIName>
+  <rsv:Window unit="second">60</rsv:Window><rsv:Quota>50</rsv:Quota></rsv:ThresholdRule>`,
+  )
+  .join('\n')}
+</rsv:ElasticitySection>
+${ids
+  .map((id, i) =>
+    system(id, `rsv:min="1" rsv:max="4"${i === 0 ? '' : ' rsv:dependsOn="c0"'}`).replace(
+      '</VirtualHardwareSection>',
+      `<Item><rasd:HostResource>ovf:/disk/${id}-data</rasd:HostResource><rasd:InstanceID>3</rasd:InstanceID><rasd:ResourceType>17</rasd:ResourceType></Item></VirtualHardwareSection>`,
+    ),
+  )
+  .join('\n')}
+</VirtualSystemCollection>`);
+      const { manifest, source } = readOvfManifest(xml, 'big.ovf');
+      expect(validateManifest(manifest, source)).toEqual([]);
+      expect(loadManifest(xml, 'big.ovf').components).toHaveLength(n);
+      expect(manifest.components[n - 1]).toMatchObject({
+        id: 'c1999',
+        startupOrder: 2,
+        dependsOn: ['c0'],
+        instances: { min: 1, max: 4, initial: 1 },
+        disks: [{ diskId: 'c1999-data', capacityBytes: 10 * 2 ** 30 }],
+      });
+      expect(manifest.rules).toHaveLength(n - 1);
+      const top = "/Envelope/VirtualSystemCollection[@ovf:id='big']";
+      expect(source.places.get(`components[${n - 1}].startupOrder`)?.label).toBe(
+        `${top}/StartupSection/Item[@ovf:id='c1999']`,
+      );
+      expect(source.places.get(`components[${n - 1}].disks[0]`)?.label).toBe(
+        "/Envelope/DiskSection/Disk[@ovf:diskId='c1999-data']",
+      );
+      expect(source.places.get(`rules[${n - 2}].windowSeconds`)?.label).toBe(
+        `${top}/rsv:ElasticitySection/rsv:ThresholdRule[@id='grow-c1999']/rsv:Window`,
+      );
+    },
+  );
+
   it('points a startup problem at the StartupSection Item when validating the read source', () => {
     const { manifest, source } = readOvfManifest(
       ENVELOPE(`<VirtualSystemCollection ovf:id="s"><Info>s</Info>

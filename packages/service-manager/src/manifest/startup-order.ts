@@ -6,8 +6,14 @@ import type { OvfDocument } from '@reservoir/ovf';
 /** One order per doc.virtualSystems entry: verbatim for a flat collection, dense ranks (from 1) when nested. */
 export function startupOrders(doc: OvfDocument): number[] {
   const collections = new Map(doc.collections.map((c) => [c.id, c]));
-  const orderIn = (parentId: string, childId: string): number =>
-    collections.get(parentId)?.startup.find((s) => s.id === childId)?.order ?? 0;
+  // Per collection id, the order of each child id: the first StartupSection Item naming it.
+  const orders = new Map<string, Map<string, number>>();
+  for (const [id, c] of collections) {
+    const byChild = new Map<string, number>();
+    for (const s of c.startup) if (!byChild.has(s.id)) byChild.set(s.id, s.order);
+    orders.set(id, byChild);
+  }
+  const orderIn = (parentId: string, childId: string): number => orders.get(parentId)?.get(childId) ?? 0;
 
   const chains = doc.virtualSystems.map((vs) => {
     const chain: number[] = [];
@@ -27,7 +33,8 @@ export function startupOrders(doc: OvfDocument): number[] {
   const distinct = [...new Set(padded.map((c) => c.join(',')))]
     .map((k) => k.split(',').map(Number))
     .sort(compareChains);
-  return padded.map((c) => distinct.findIndex((d) => compareChains(c, d) === 0) + 1);
+  const rank = new Map(distinct.map((d, i) => [d.join(','), i + 1]));
+  return padded.map((c) => rank.get(c.join(',')) ?? 0);
 }
 
 function compareChains(a: number[], b: number[]): number {
