@@ -391,7 +391,7 @@ async function ovfPart(checks: Check[]) {
       pass: ok(fixtures.mbPerCpuSecond),
     },
     {
-      name: '  (XML parser alone on the fixtures)',
+      name: '  (xmldom DOMParser on the fixtures, the DOM parser parseOvf no longer uses)',
       value: xml.mbPerCpuSecond,
       unit: unit(xml),
       target: 'reported',
