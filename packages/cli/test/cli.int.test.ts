@@ -40,12 +40,18 @@ describe('the reservoir command against "reservoir up"', () => {
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     upExit = new Promise((r) => up.once('exit', (code) => r(code)));
-    const deadline = Date.now() + 60_000;
+    let upErr = '';
+    up.stderr!.on('data', (d: Buffer) => (upErr += d.toString()));
+    up.stdout!.resume();
+    // Seven processes start one after another (monitoring, then VEEH, PE, VEEM and SM of the site),
+    // each compiling TypeScript on start, beside the other test files.
+    const deadline = Date.now() + 150_000;
     while (!existsSync(join(dir, 'endpoints.json'))) {
-      if (Date.now() > deadline) throw new Error('reservoir up did not write endpoints.json');
+      if (up.exitCode !== null) throw new Error(`reservoir up exited (${up.exitCode}): ${upErr}`);
+      if (Date.now() > deadline) throw new Error(`reservoir up did not write endpoints.json: ${upErr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (up.exitCode === null) up.kill('SIGKILL');
