@@ -24,12 +24,17 @@ class QName implements XmlName {
   ) {}
 }
 
-/** The name parts of an element or attribute, read through its shared qualified name. */
-abstract class QualifiedNode implements XmlName {
-  // Declared, not defined: subclasses assign it once in their constructor (a hot path of the parser).
+export class XmlAttr implements XmlName {
+  // Fields declared, not defined: the constructor assigns each once (a hot path of the parser).
   declare readonly qname: XmlName;
+  declare readonly value: string;
 
-  /** As written: "ovf:id", "rsv:KPI". */
+  constructor(qname: XmlName, value: string) {
+    this.qname = qname;
+    this.value = value;
+  }
+
+  /** As written: "ovf:id". */
   get name(): string {
     return this.qname.name;
   }
@@ -47,22 +52,13 @@ abstract class QualifiedNode implements XmlName {
   }
 }
 
-export class XmlAttr extends QualifiedNode {
-  declare readonly value: string;
-
-  constructor(qname: XmlName, value: string) {
-    super();
-    (this as { qname: XmlName }).qname = qname;
-    this.value = value;
-  }
-}
-
 /** Shared by every element without children or attributes (most of a descriptor's elements). */
 const NO_ELEMENTS: readonly XmlElement[] = Object.freeze([]);
 const NO_ATTRIBUTES: readonly XmlAttr[] = Object.freeze([]);
 
-export class XmlElement extends QualifiedNode {
+export class XmlElement implements XmlName {
   // Fields declared, not defined: the constructor assigns each once (a hot path of the parser).
+  declare readonly qname: XmlName;
   declare readonly attributes: readonly XmlAttr[];
   declare readonly parent: XmlElement | null;
   /** Child elements, in document order. */
@@ -82,8 +78,7 @@ export class XmlElement extends QualifiedNode {
     lineNumber: number,
     columnNumber: number,
   ) {
-    super();
-    (this as { qname: XmlName }).qname = qname;
+    this.qname = qname;
     this.attributes = attributes;
     this.parent = parent;
     this.children = NO_ELEMENTS;
@@ -96,6 +91,22 @@ export class XmlElement extends QualifiedNode {
   /** The qualified name as written: "rsv:KPI", "Envelope". */
   get nodeName(): string {
     return this.qname.name;
+  }
+
+  get name(): string {
+    return this.qname.name;
+  }
+
+  get localName(): string {
+    return this.qname.localName;
+  }
+
+  get prefix(): string | null {
+    return this.qname.prefix;
+  }
+
+  get namespaceURI(): string | null {
+    return this.qname.namespaceURI;
   }
 
   /** An attribute's value by its name as written ("ovf:id"), or null. */
