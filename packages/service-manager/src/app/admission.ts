@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '../manifest/model.js';
+import { componentDiskMib } from '../domain/disk.js';
 import { costPerHour } from './cost.js';
 import type { SmContext } from './context.js';
 import type { AdmissionVm } from './ports.js';
@@ -62,13 +63,7 @@ export async function admissionProblems(
       for (let i = 0; i < c.instances.initial; i++) {
         const id = `${c.id}-${i}`;
         ids.push(id);
-        const disk = c.disks.reduce(
-          (sum, x) =>
-            sum +
-            Math.max(Math.ceil(x.capacityBytes / 2 ** 20), x.fileRef ? (imageSizes[x.fileRef] ?? 0) : 0),
-          0,
-        );
-        vms.push({ id, vcpus: c.cpus, memoryMib: c.memoryMiB, diskMib: disk });
+        vms.push({ id, vcpus: c.cpus, memoryMib: c.memoryMiB, diskMib: componentDiskMib(c, imageSizes) });
       }
       byComponent.set(c.id, ids);
     }

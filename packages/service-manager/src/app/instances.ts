@@ -1,5 +1,6 @@
 import { errors, ReservoirError, Semaphore, sleep } from '@reservoir/runtime';
 import type { Component } from '../manifest/model.js';
+import { componentDiskMib } from '../domain/disk.js';
 import { buildEnvironment } from '../domain/ovf-environment.js';
 import { liveInstances, type Instance, type Service } from '../domain/service.js';
 import type { SmContext } from './context.js';
@@ -17,16 +18,6 @@ function addressesOf(s: Service, component: string): Record<string, string>[] {
   return liveInstances(s, component)
     .sort((a, b) => a.index - b.index)
     .map((i) => i.addresses);
-}
-
-function diskMib(c: Component, imageSizes: Record<string, number>): number {
-  let mib = 0;
-  for (const d of c.disks) {
-    const capacity = Math.ceil(d.capacityBytes / 2 ** 20);
-    const image = d.fileRef ? (imageSizes[d.fileRef] ?? 0) : 0;
-    mib += Math.max(capacity, image);
-  }
-  return mib;
 }
 
 export class InstanceOps {
@@ -97,7 +88,7 @@ export class InstanceOps {
       requestId: inst.requestId,
       vcpus: c.cpus,
       memoryMib: c.memoryMiB,
-      diskMib: diskMib(c, s.imageSizesMib),
+      diskMib: componentDiskMib(c, s.imageSizesMib),
       imageId: imageFile ? (s.imageIds[imageFile] ?? '') : '',
       networkIds: c.networks.map((n) => s.networkIds[n] ?? n),
       labels: { 'reservoir.service': s.id.toLowerCase(), 'reservoir.component': c.id.toLowerCase() },

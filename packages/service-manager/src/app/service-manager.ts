@@ -46,6 +46,14 @@ export interface ServiceObserver {
 
 type Phase = 'deploying' | 'scaling' | 'undeploying' | 'reconfiguring';
 
+/** Where a failed operation leaves the service (a failed reconfigure returns to running). */
+const FAILED_OF: Record<ServiceOperation['kind'], ServiceState> = {
+  deploy: 'deploy-failed',
+  scale: 'scale-failed',
+  reconfigure: 'running',
+  undeploy: 'undeploy-failed',
+};
+
 const PHASE_OF: Record<ServiceOperation['kind'], Phase> = {
   deploy: 'deploying',
   scale: 'scaling',
@@ -374,10 +382,7 @@ export class ServiceManager {
       await this.move(s, 'running', `rules update failed: ${err.message}`);
       this.kick(s.id);
     } else {
-      const phase = PHASE_OF[op.kind];
-      const failed =
-        `${phase === 'deploying' ? 'deploy' : phase === 'scaling' ? 'scale' : 'undeploy'}-failed` as ServiceState;
-      await this.move(s, failed, err.message);
+      await this.move(s, FAILED_OF[op.kind], err.message);
     }
     // Queued work waits for recover; elasticity decisions are made again once running.
     for (const q of s.queue.splice(0)) {

@@ -1,8 +1,7 @@
 import { reservoir, type ServiceManagerServiceDefinition } from '@reservoir/contracts';
 import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
-import { instanceCostPerHour, loadManifest } from '../../manifest/index.js';
+import { estimateCost, loadManifest } from '../../manifest/index.js';
 import type { ServiceManager, ServiceWithTask } from '../../app/service-manager.js';
-import { costPerHour } from '../../app/cost.js';
 import { eventToPb, serviceToPb } from './mapping.js';
 
 const Mode = reservoir.sm.v1.ServiceRecoverMode;
@@ -52,22 +51,18 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
     },
     estimateCost: async (req) => {
       const m = loadManifest(req.manifest, req.fileName || 'manifest', { prices });
-      const at = (pick: (c: (typeof m.components)[number]) => number) =>
-        costPerHour(m, Object.fromEntries(m.components.map((c) => [c.id, pick(c)])), prices);
+      const e = estimateCost(m, prices);
       return {
-        perHourAtInitial: at((c) => c.instances.initial),
-        perHourAtMax: at((c) => c.instances.max),
-        currency: prices.currency,
+        perHourAtInitial: e.perHourAtInitial,
+        perHourAtMax: e.perHourAtMax,
+        currency: e.currency,
         budgetPerHour: m.business.budgetPerHour ?? 0,
-        components: m.components.map((c) => {
-          const one = instanceCostPerHour(c, prices);
-          return {
-            component: c.id,
-            perInstanceHour: one,
-            atInitial: one * c.instances.initial,
-            atMax: one * c.instances.max,
-          };
-        }),
+        components: e.perComponent.map((c) => ({
+          component: c.component,
+          perInstanceHour: c.perInstanceHour,
+          atInitial: c.perHourAtInitial,
+          atMax: c.perHourAtMax,
+        })),
       };
     },
   };
