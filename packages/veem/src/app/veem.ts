@@ -37,12 +37,16 @@ export class Veem {
   readonly scheduler: SchedulerLoop;
   readonly runner: OperationRunner;
   readonly ctx: VeemContext;
+  /** The one path by which VM records change (persisted, then published). */
+  readonly writer: VmWriter;
   private started = false;
+  private readonly taskOwners: (() => Promise<string[]>)[] = [];
 
   private constructor(ctx: VeemContext, placer: Placer | undefined) {
     this.ctx = ctx;
     this.tasks = ctx.tasks;
     const writer = new VmWriter(ctx);
+    this.writer = writer;
     this.runner = new OperationRunner(ctx, writer);
     const builtin = new BuiltinPlacer(() => ctx.settings.scheduler);
     this.scheduler = new SchedulerLoop(ctx, writer, this.runner, placer ?? builtin, builtin);
@@ -74,6 +78,11 @@ export class Veem {
     );
   }
 
+  /** Work other than VM operations that owns tasks (federation transfers), so start keeps them. */
+  addTaskOwner(owner: () => Promise<string[]>): void {
+    this.taskOwners.push(owner);
+  }
+
   /** Resumes interrupted work and starts the loops. */
   async start(): Promise<void> {
     if (this.started) return;
@@ -88,6 +97,7 @@ export class Veem {
         void this.runner.drive(vm.id);
       }
     }
+    for (const owner of this.taskOwners) for (const id of await owner()) owned.add(id);
     // Tasks whose work was never recorded on a VM (the process stopped in between) cannot go on.
     for (const t of active) {
       if (!owned.has(t.id))

@@ -14,6 +14,8 @@ export interface CapabilityProfile {
   cpuHotplug: boolean;
   memoryHotplug: boolean;
   snapshots: boolean;
+  /** Live migration needs storage both hosts reach (absent: not known, taken as false). */
+  sharedStorageRequiredForLiveMigration?: boolean;
   driver: string;
 }
 

@@ -19,7 +19,15 @@ export type VmOperation =
   | { kind: 'undeploy' }
   | { kind: 'delete' }
   | { kind: 'migrate'; target: string; live: boolean; resumeState: VmState }
-  | { kind: 'resize'; vcpus: number; memoryMib: number }
+  | {
+      kind: 'resize';
+      vcpus: number;
+      memoryMib: number;
+      /** Shut down, resize powered off, start again: the hypervisor cannot hot-plug the change. */
+      reboot?: boolean;
+      /** Set when the host refused the resize while powered off: the VM restarts at its old size. */
+      error?: { code: string; message: string };
+    }
   | { kind: 'snapshot'; name: string }
   | { kind: 'revert'; name: string };
 
@@ -39,6 +47,12 @@ export interface Vm {
   nics: VmNic[];
   labels: Record<string, string>;
   requirements: Record<string, string>;
+  /** Promises every operation keeps or refuses (no-reboot-on-cpu-change=true...); absent: none. */
+  operationalRequirements?: Record<string, string>;
+  /** Burst allowance above the guarantee; absent: the VM does not burst. */
+  burst?: Pick<Resources, 'vcpus' | 'memoryMib'>;
+  /** With a burst allowance, the size placement reserved; `resources` is then the current size. */
+  guarantee?: Resources;
   /** Placement constraints; absent when the VM has none. */
   placement?: Placement;
   /**
@@ -57,6 +71,11 @@ export interface Vm {
   opFrom: VmState | '';
   taskId: string;
   requestId: string;
+  /**
+   * A held VM that keeps this host's capacity: a partner's reservation (federation), released
+   * into the host when the partner starts it.
+   */
+  reservedHost?: string;
   /** Contextualization for the guest, handed to the host agent with the domain. */
   context?: Record<string, string>;
   /** Incremented on every persisted change. */
@@ -64,7 +83,8 @@ export interface Vm {
 }
 
 /** The hosts whose capacity a VM holds: its host while placed, and both ends of a migration. */
-export function heldHosts(vm: Pick<Vm, 'state' | 'host' | 'migrationTarget'>): string[] {
+export function heldHosts(vm: Pick<Vm, 'state' | 'host' | 'migrationTarget' | 'reservedHost'>): string[] {
+  if (vm.state === 'hold' && vm.reservedHost) return [vm.reservedHost];
   if (!holdsHost(vm.state) || !vm.host) return [];
   return vm.state === 'migrating' && vm.migrationTarget ? [vm.host, vm.migrationTarget] : [vm.host];
 }

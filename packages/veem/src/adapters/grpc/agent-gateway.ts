@@ -44,6 +44,7 @@ export function profileFromPb(
     cpuHotplug: !!p?.cpuHotplug,
     memoryHotplug: !!p?.memoryHotplug,
     snapshots: !!p?.snapshots,
+    sharedStorageRequiredForLiveMigration: !!p?.sharedStorageRequiredForLiveMigration,
     driver: p?.driver ?? '',
   };
 }

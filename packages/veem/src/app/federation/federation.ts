@@ -1,0 +1,200 @@
+import { errors, ReservoirError, type Task } from '@reservoir/runtime';
+import type { DiskTool, ImageFiles } from '../disk-tool.js';
+import type { Veem } from '../veem.js';
+import { describeOvf, describeVm } from './descriptor.js';
+import { IncomingTransfers } from './incoming.js';
+import { checkAgainstOffer } from './interop-input.js';
+import { siteOffer } from './offer.js';
+import type { DifferenceLike, FederationStore, PartnerGateway } from './ports.js';
+import type { FederationSettings } from './settings.js';
+import { TransferRunner } from './transfers.js';
+import type { SiteOffer, StepReply, Transfer, TransferMode, VmDescriptor } from './types.js';
+
+export interface FederationDeps {
+  veem: Veem;
+  store: FederationStore;
+  settings: FederationSettings;
+  files: ImageFiles;
+  disks: DiskTool;
+  /** Builds the gateway to a partner from its agreement (gRPC in production). */
+  connect: (agreement: FederationSettings['partners'][number]) => PartnerGateway;
+}
+
+export interface InteropCheck {
+  interoperable: boolean;
+  level: number;
+  targetSite: string;
+  targetHost: string;
+  targetFormat: string;
+  differences: DifferenceLike[];
+}
+
+/** "SITE" or "SITE/HOST". */
+export function parseTarget(target: string): { site: string; host: string } {
+  const m = /^([A-Za-z0-9._-]+)(?:\/([A-Za-z0-9._-]+))?$/.exec(target.trim());
+  if (!m) throw errors.invalid('target', `"${target}" must be SITE or SITE/HOST`);
+  return { site: m[1]!, host: m[2] ?? '' };
+}
+
+/**
+ * One site's federation: the offers and incoming VMs it serves to partners, and the checks and
+ * transfers it runs towards them (or towards its own hosts, through the same process).
+ */
+export class Federation {
+  readonly incoming: IncomingTransfers;
+  readonly transfers: TransferRunner;
+  private readonly gateways = new Map<string, PartnerGateway>();
+
+  constructor(private readonly d: FederationDeps) {
+    this.incoming = new IncomingTransfers(d);
+    this.transfers = new TransferRunner({ ...d, partner: (site) => this.partner(site) });
+    d.veem.addTaskOwner(async () => (await d.store.transfers({ active: true })).map((t) => t.taskId));
+  }
+
+  get site(): string {
+    return this.d.veem.ctx.settings.site;
+  }
+
+  get veem(): Veem {
+    return this.d.veem;
+  }
+
+  get settings(): FederationSettings {
+    return this.d.settings;
+  }
+
+  /** The gateway to a site: a partner under an agreement, or this site itself. */
+  partner(site: string): PartnerGateway {
+    const known = this.gateways.get(site);
+    if (known) return known;
+    let gw: PartnerGateway;
+    if (site === this.site) gw = new LocalPartner(this);
+    else {
+      const agreement = this.d.settings.partners.find((p) => p.site === site);
+      if (!agreement)
+        throw errors.notFound(
+          'partner site',
+          `${site} (this site federates with: ${this.d.settings.partners.map((p) => p.site).join(', ') || 'none'})`,
+        );
+      gw = this.d.connect(agreement);
+    }
+    this.gateways.set(site, gw);
+    return gw;
+  }
+
+  /** Which agreement a caller presents; the partner-facing calls refuse anyone else. */
+  authenticate(site: string, token: string): void {
+    if (site === this.site) return;
+    const agreement = this.d.settings.partners.find((p) => p.site === site);
+    if (!agreement || !token || agreement.token !== token)
+      throw new ReservoirError(
+        'UNAUTHENTICATED',
+        `no federation agreement with ${site || 'an unnamed site'} for this token`,
+      );
+  }
+
+  async offer(forSite: string): Promise<SiteOffer> {
+    return siteOffer(this.d.veem.ctx, this.d.settings, forSite, await this.d.store.incomings());
+  }
+
+  async partners(): Promise<{ site: string; endpoint: string; offer?: SiteOffer; error: string }[]> {
+    return Promise.all(
+      this.d.settings.partners.map(async (p) => {
+        try {
+          return { site: p.site, endpoint: p.endpoint, offer: await this.partner(p.site).offer(), error: '' };
+        } catch (e) {
+          return { site: p.site, endpoint: p.endpoint, error: (e as Error).message };
+        }
+      }),
+    );
+  }
+
+  /** Usage scenario 1: can this VM (or OVF) go to SITE[/HOST], at which level, and what differs. */
+  async check(req: { vmId?: string; ovf?: string; target: string }): Promise<InteropCheck> {
+    const { site, host } = parseTarget(req.target);
+    let vm: VmDescriptor;
+    let profile;
+    if (req.vmId) {
+      const v = await this.d.veem.vms.find(req.vmId);
+      vm = describeVm(this.d.veem.ctx, v, this.d.settings.country);
+      profile = v.host ? this.d.veem.ctx.inv.hosts.get(v.host)?.profile : undefined;
+    } else if (req.ovf) {
+      vm = describeOvf(req.ovf, 'descriptor.ovf', this.d.settings.country);
+      vm.sourceSite = this.site;
+    } else throw errors.invalid('vm_id', 'give a VM id or an OVF descriptor');
+    const offer = await this.partner(site).offer();
+    if (host && !offer.hosts.some((h) => h.id === host || h.name === host))
+      throw errors.notFound('host', `${host} at ${site} (or it takes no VMs now)`);
+    const report = checkAgainstOffer(vm, profile, offer, host, vm.state === 'running');
+    return { ...report, level: report.level ?? 0, targetSite: site };
+  }
+
+  /** Usage scenario 2: copy or move a VM by the message process; the task follows it. */
+  transfer(req: { vmId: string; target: string; mode: TransferMode; requestId?: string }): Promise<{
+    transfer: Transfer;
+    task: Task;
+  }> {
+    const { site, host } = parseTarget(req.target);
+    return this.transfers.begin({
+      vmId: req.vmId,
+      targetSite: site,
+      targetHost: host,
+      mode: req.mode,
+      requestId: req.requestId ?? '',
+    });
+  }
+
+  async getTransfer(id: string): Promise<Transfer> {
+    const t = await this.d.store.transfer(id);
+    if (!t) throw errors.notFound('transfer', id);
+    return t;
+  }
+
+  listTransfers(vmId?: string): Promise<Transfer[]> {
+    return this.d.store.transfers(vmId ? { vmId } : {});
+  }
+
+  async start(): Promise<void> {
+    await this.d.store.migrate();
+    const n = await this.transfers.resume();
+    if (n) this.d.veem.ctx.logger.info({ transfers: n }, 'resuming transfers');
+  }
+
+  stop(): void {
+    this.transfers.stop();
+    for (const gw of this.gateways.values()) gw.close();
+  }
+}
+
+/** This site as its own target: moves between its hypervisor kinds run the same process in-process. */
+class LocalPartner implements PartnerGateway {
+  constructor(private readonly f: Federation) {}
+  get site(): string {
+    return this.f.site;
+  }
+  offer(): Promise<SiteOffer> {
+    return this.f.offer(this.f.site);
+  }
+  configure(req: Parameters<PartnerGateway['configure']>[0]): ReturnType<PartnerGateway['configure']> {
+    return this.f.incoming.configure(req);
+  }
+  reserve(req: Parameters<PartnerGateway['reserve']>[0]): Promise<StepReply> {
+    return this.f.incoming.reserve(req);
+  }
+  writeDisk(id: string, offset: number, data: Buffer): Promise<number> {
+    return this.f.incoming.writeDisk(id, offset, data);
+  }
+  initialize(req: Parameters<PartnerGateway['initialize']>[0]): Promise<StepReply> {
+    return this.f.incoming.initialize(req);
+  }
+  start(id: string, timeoutMs: number): Promise<StepReply> {
+    return this.f.incoming.start(id, timeoutMs);
+  }
+  release(id: string): Promise<StepReply> {
+    return this.f.incoming.release(id);
+  }
+  incoming(id: string): ReturnType<PartnerGateway['incoming']> {
+    return this.f.incoming.status(id);
+  }
+  close(): void {}
+}
