@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isReservoirError } from '@reservoir/runtime';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerHostCommands } from './commands/host.js';
+import { registerInteropCommands } from './commands/interop.js';
 import { registerKpiCommands } from './commands/kpi.js';
 import { registerManifestCommands } from './commands/manifest.js';
 import { registerMonitorCommands } from './commands/monitor.js';
@@ -78,6 +79,7 @@ registerKpiCommands(program);
 registerOvfCommands(program);
 registerManifestCommands(program);
 registerServiceCommands(program);
+registerInteropCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,20 @@ describe('the reservoir command against "reservoir up"', () => {
   beforeAll(async () => {
     up = spawn(
       process.execPath,
-      [BIN, 'up', '--data-dir', dir, '--hosts', '3', '--latency', 'none', '--port', String(port)],
+      [
+        BIN,
+        'up',
+        '--data-dir',
+        dir,
+        '--sites',
+        '2',
+        '--hosts',
+        '3',
+        '--latency',
+        'none',
+        '--port',
+        String(port),
+      ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     upExit = new Promise((r) => up.once('exit', (code) => r(code)));
@@ -116,6 +129,44 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(list.find((v: { id: string }) => v.id === vm.id)).toBeUndefined();
     const table = await cli('vm', 'list', '--all');
     expect(table.out).toContain(vm.id);
+  });
+
+  it('federates the two sites: checks a VM against the partner, then copies it there with its disk', async () => {
+    const file = join(dir, 'fed-guest.qcow2');
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', file, '16M']);
+    const img = await json('image', 'register', 'fed-guest', '--file', file, '--format', 'qcow2');
+    expect(img.sizeMib).toBe(16);
+    const vm = await json(
+      'vm',
+      'create',
+      '--name',
+      'fed-1',
+      '--cpu',
+      '1',
+      '--memory',
+      '1G',
+      '--image',
+      img.id,
+      '--network',
+      'public',
+      '--wait',
+    );
+    expect(vm.state).toBe('running');
+    const partners = await json('interop', 'partners');
+    expect(partners.partners).toEqual([expect.objectContaining({ site: 'site-b', reachable: true })]);
+    const check = await json('interop', 'check', vm.id, '--to', 'site-b');
+    expect(check).toMatchObject({ interoperable: true, level: 2, targetSite: 'site-b' });
+    expect(check.differences.map((d: { code: string }) => d.code)).toContain('ADDRESS_CHANGE');
+    const copy = await json('vm', 'copy', vm.id, '--to', 'site-b', '--wait');
+    expect(copy).toMatchObject({ state: 'succeeded', mode: 'copy' });
+    const there = await json('vm', 'show', copy.targetVmId, '--site', 'site-b');
+    expect(there).toMatchObject({ state: 'running', site: 'site-b', name: 'fed-1' });
+    expect((await json('vm', 'show', vm.id)).state).toBe('running');
+    const bad = await cli('vm', 'move', vm.id, '--to', 'site-z');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/site-z/);
+    expect((await json('vm', 'delete', vm.id, '--wait')).state).toBe('done');
+    expect((await json('vm', 'delete', copy.targetVmId, '--site', 'site-b', '--wait')).state).toBe('done');
   });
 
   it('explains bad input with an exit code and changes nothing', async () => {

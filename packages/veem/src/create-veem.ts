@@ -16,9 +16,23 @@ import {
   ImageServiceDefinition,
   NetworkServiceDefinition,
   QuotaServiceDefinition,
+  FederationServiceDefinition,
   TaskServiceDefinition,
   VmServiceDefinition,
 } from '@reservoir/contracts';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DiskTool } from './app/disk-tool.js';
+import { Federation } from './app/federation/federation.js';
+import { InteropTests } from './app/federation/interop-test.js';
+import { DEFAULT_FEDERATION, type FederationSettings } from './app/federation/settings.js';
+import { ImageContent } from './app/image-content.js';
+import { ImageRepository } from './adapters/disk/image-repository.js';
+import { QemuImg } from './adapters/disk/qemu-img.js';
+import { federationHandlers } from './adapters/grpc/federation-handlers.js';
+import { GrpcPartner } from './adapters/grpc/grpc-partner.js';
+import { SqlFederationStore } from './adapters/store/sql-federation-store.js';
 import type { VeemSettings } from './app/context.js';
 import type { AgentGateway, Placer } from './app/ports.js';
 import { Veem } from './app/veem.js';
@@ -51,12 +65,17 @@ export interface CreateVeemOptions {
   placer?: Placer;
   /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
   metricsListen?: string;
+  /** Federation agreements and the image repository; a temporary repository when imageDir is ''. */
+  federation?: Partial<FederationSettings>;
+  /** The disk tool (qemu-img by default). */
+  disks?: DiskTool;
   /** Publish the platform probes (VMs per state, queue, tasks) on the monitoring data plane. */
   monitoring?: { periodMs: number };
 }
 
 export interface RunningVeem {
   veem: Veem;
+  federation: Federation;
   /** host:port of the VMI. */
   address: string;
   /** host:port of the Prometheus metrics, when metricsListen was given. */
@@ -112,16 +131,38 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   if (policyEngine && !options.placer)
     options.logger.info({ policyEngine }, 'placement by the policy engine');
   metrics?.observe(veem);
+  const fedSettings: FederationSettings = { ...DEFAULT_FEDERATION, ...options.federation };
+  const ownImageDir = !fedSettings.imageDir;
+  if (ownImageDir) fedSettings.imageDir = await mkdtemp(join(tmpdir(), `reservoir-images-${options.site}-`));
+  await mkdir(fedSettings.imageDir, { recursive: true });
+  const files = new ImageRepository(fedSettings.imageDir);
+  await files.sweepTemp();
+  const disks = options.disks ?? new QemuImg();
+  const federation = new Federation({
+    veem,
+    store: new SqlFederationStore(db),
+    settings: fedSettings,
+    files,
+    disks,
+    connect: (agreement) => new GrpcPartner(agreement, options.site),
+  });
+  const content = new ImageContent(veem, files, disks);
   const server = new GrpcServer({ logger: options.logger, ...(registry ? { metrics: registry } : {}) })
     .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
     .addService('reservoir.veem.v1.HostService', HostServiceDefinition, hostHandlers(veem))
-    .addService('reservoir.veem.v1.ImageService', ImageServiceDefinition, imageHandlers(veem))
+    .addService('reservoir.veem.v1.ImageService', ImageServiceDefinition, imageHandlers(veem, content))
+    .addService(
+      'reservoir.veem.v1.FederationService',
+      FederationServiceDefinition,
+      federationHandlers(federation, new InteropTests(federation)),
+    )
     .addService('reservoir.veem.v1.NetworkService', NetworkServiceDefinition, networkHandlers(veem))
     .addService('reservoir.veem.v1.QuotaService', QuotaServiceDefinition, quotaHandlers(veem))
     .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(veem.tasks));
   const listen = options.listen ?? '127.0.0.1:0';
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
+  await federation.start();
   await veem.start();
   // Filled last; stop() may run before that (when serving the metrics fails).
   const served: { metrics: MetricsServer | undefined } = { metrics: undefined };
@@ -138,11 +179,13 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     await probes?.stop();
     await served.metrics?.close();
     await server.shutdown(2000);
+    federation.stop();
     await veem.stop();
     if (!options.placer) placer?.close();
     agents.close();
     if (typeof options.mqtt === 'string') await bus.close();
     if (typeof options.database === 'string') await db.close();
+    if (ownImageDir) await rm(fedSettings.imageDir, { recursive: true, force: true });
   };
   served.metrics = await serveMetricsOrUndo({
     registry,
@@ -152,6 +195,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   });
   return {
     veem,
+    federation,
     address,
     ...(served.metrics ? { metrics: served.metrics.address, registry } : {}),
     stop,

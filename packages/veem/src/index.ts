@@ -13,3 +13,18 @@ export {
   type VeemMonitoring,
   type VeemMonitoringOptions,
 } from './probes/veem-monitoring.js';
+export { federationClient, type FederationClient } from './federation-client.js';
+export { checkInterop } from './domain/interop/check.js';
+export type { InteropInput } from './domain/interop/input.js';
+export type { HypervisorProfile } from './domain/interop/hypervisor-profile.js';
+export type { Difference, InteropReport, PortabilityLevel, Severity } from './domain/interop/report.js';
+export { aggregate, INTEROP_STEPS, type Score, type StepResult } from './domain/interop/seven-step.js';
+export { GUEST_PROFILES, guestProfile, type GuestProfile } from './domain/interop/guest-profiles.js';
+export { SEED_001_TESTBED, type Testbed } from './domain/interop/testbed.js';
+export {
+  renderMatrixHtml,
+  renderMatrixText,
+  type InteropMatrix,
+  type MatrixCell,
+} from './domain/interop/matrix.js';
+export { dryRunMatrix } from './domain/interop/dry-run.js';

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
 import { veemConfigSchema } from './config.js';
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
       monitor: config.monitor,
       hostCallRetries: config.hostCallRetries,
       hostCallTimeoutMs: config.hostCallTimeoutMs,
+      burstMaxRatio: config.burst.maxRatio,
+    },
+    federation: {
+      ...config.federation,
+      imageDir:
+        config.federation.imageDir ||
+        (config.database.startsWith('sqlite:') && !config.database.includes(':memory:')
+          ? join(dirname(config.database.slice('sqlite:'.length)), 'images')
+          : ''),
     },
   });
   announceListening({

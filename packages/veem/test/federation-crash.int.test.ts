@@ -125,7 +125,7 @@ describe('crash safety of a move: either site killed mid-move and restarted', ()
       name: 'survivor',
       resources: { vcpus: 2, memoryMib: 2048, diskMib: 1024 },
       imageId: img.id,
-      networkIds: [net.id],
+      networkIds: [net.id!],
     });
     await waitTask(a, created.task?.id);
     const vmId = created.vm!.id;

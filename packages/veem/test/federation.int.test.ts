@@ -62,7 +62,7 @@ describe.sequential(
         name,
         resources: { vcpus: 2, memoryMib: 2048, diskMib: 1024 },
         imageId,
-        networkIds: [net.id],
+        networkIds: [net.id!],
         host: 'fa-kvm',
         ...extra,
       });

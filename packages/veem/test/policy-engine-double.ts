@@ -107,6 +107,7 @@ export async function startPolicyEngineDouble(
       setPolicy: unimplemented,
       solve: unimplemented,
       optimize: unimplemented,
+      chooseSite: unimplemented,
       place: (req) => {
         const plain = reservoir.pe.v1.PlaceRequest.toObject(req as reservoir.pe.v1.PlaceRequest, {
           defaults: true,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { reservoir } from '@reservoir/contracts';
 import { ReservoirError } from '@reservoir/runtime';
@@ -45,7 +46,8 @@ export function registerCatalogCommands(program: Command): void {
           format: o.format,
           sizeMib,
           checksum,
-          source: o.file ?? '',
+          // An absolute path lets a VEEM on this machine copy the file into its image repository.
+          source: o.file ? resolvePath(o.file) : '',
           organization: o.org ?? '',
         });
         if (g.json) printJson(plain(i, pb.Image));

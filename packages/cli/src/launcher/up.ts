@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -90,6 +91,8 @@ export async function up(o: UpOptions): Promise<void> {
     procs.push(monitor);
     endpoints.monitor = monitor.ready.address;
     if (monitor.ready.metrics) endpoints.monitorMetrics = monitor.ready.metrics;
+    // One shared secret per pair of sites: each presents it to the other under their agreement.
+    const tokens = pairTokens(o.sites);
     for (let i = 0; i < o.sites; i++) {
       const site = SITE_NAMES[i]!;
       const siteDir = join(dataDir, site);
@@ -154,10 +157,14 @@ export async function up(o: UpOptions): Promise<void> {
         join(dataDir, 'logs', `${site}-pe.log`),
       );
       procs.push(pe);
+      const veemConfig = join(siteDir, 'veem-federation.json');
+      writeFileSync(veemConfig, JSON.stringify(federationConfig(i, o.sites, o.basePort, tokens), null, 2));
       const veem = await startService(
         `${site} veem`,
         'packages/veem/src/main.ts',
         [
+          '--config',
+          veemConfig,
           '--site',
           site,
           '--database',
@@ -301,4 +308,30 @@ async function ensurePublicNetwork(veem: string, cidr: string): Promise<void> {
   } finally {
     c.close();
   }
+}
+
+const SITE_COUNTRIES = ['DE', 'FR', 'IT', 'ES'];
+
+function pairTokens(n: number): Map<string, string> {
+  const tokens = new Map<string, string>();
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) tokens.set(`${i}/${j}`, randomBytes(24).toString('base64url'));
+  return tokens;
+}
+
+/**
+ * The federation part of a site's VEEM configuration: every other site of this platform is a
+ * partner, reached at its VEEM's fixed port with the pair's token.
+ */
+function federationConfig(i: number, sites: number, basePort: number, tokens: Map<string, string>): object {
+  const partners = [];
+  for (let j = 0; j < sites; j++) {
+    if (j === i) continue;
+    partners.push({
+      site: SITE_NAMES[j],
+      endpoint: `127.0.0.1:${basePort + j * 10}`,
+      token: tokens.get(`${Math.min(i, j)}/${Math.max(i, j)}`),
+    });
+  }
+  return { federation: { country: SITE_COUNTRIES[i], partners } };
 }
