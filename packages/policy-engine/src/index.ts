@@ -19,3 +19,27 @@ export {
   OBJECTIVE_NAMES,
   type PolicySettings,
 } from './app/policy-settings.js';
+export { chooseSite } from './domain/site-choice.js';
+export {
+  DEFAULT_SITE_WEIGHTS,
+  SITE_CONSTRAINTS,
+  VM_REQUIREMENTS,
+  type DemandVm,
+  type HostOffer,
+  type HostProfile,
+  type SiteChoice,
+  type SiteChoiceRequest,
+  type SiteConstraint,
+  type SiteConstraints,
+  type SiteOffer,
+  type SitePart,
+  type SitePrice,
+  type SiteReason,
+  type SiteRejection,
+  type SiteResources,
+  type SiteScore,
+  type SiteWeights,
+  type UnassignedVm,
+  type VmRequirement,
+} from './domain/site-choice-model.js';
+export { siteChoiceRequestOf, type SiteChoiceInput } from './app/site-choice-input.js';

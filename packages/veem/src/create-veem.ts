@@ -32,6 +32,10 @@ import { ImageRepository } from './adapters/disk/image-repository.js';
 import { QemuImg } from './adapters/disk/qemu-img.js';
 import { federationHandlers } from './adapters/grpc/federation-handlers.js';
 import { GrpcPartner } from './adapters/grpc/grpc-partner.js';
+import { RoutingAgentGateway } from './adapters/grpc/partner-agent.js';
+import { registerPartnerHosts } from './adapters/grpc/partner-hosts.js';
+import { policyEngineSiteChooser } from './adapters/grpc/pe-site-chooser.js';
+import { PARTNER_LABEL } from './app/scheduler-loop.js';
 import { SqlFederationStore } from './adapters/store/sql-federation-store.js';
 import type { VeemSettings } from './app/context.js';
 import type { AgentGateway, Placer } from './app/ports.js';
@@ -107,7 +111,8 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     scheduler: { ...DEFAULT_SETTINGS.scheduler, ...options.settings?.scheduler },
     monitor: { ...DEFAULT_SETTINGS.monitor, ...options.settings?.monitor },
   };
-  const agents = options.agents ?? new GrpcAgentGateway(settings.hostCallTimeoutMs);
+  // Partner sites registered as large hosts are reached through the federation, the rest over VHI.
+  const agents = new RoutingAgentGateway(options.agents ?? new GrpcAgentGateway(settings.hostCallTimeoutMs));
   const store = new SqlVeemStore(db);
   // With a Policy Engine configured, it decides every placement; otherwise the built-in scheduler.
   const { policyEngine, policyEngineTimeoutMs } = settings.scheduler;
@@ -145,7 +150,16 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     files,
     disks,
     connect: (agreement) => new GrpcPartner(agreement, options.site),
+    ...(policyEngine
+      ? { chooseSite: policyEngineSiteChooser(policyEngine, options.site, policyEngineTimeoutMs) }
+      : {}),
   });
+  agents.federation = federation;
+  veem.scheduler.burst = (vms, hosts) =>
+    federation.chooseBurstSites(
+      vms,
+      hosts.map((h) => h.host.labels[PARTNER_LABEL] ?? ''),
+    );
   const content = new ImageContent(veem, files, disks);
   const server = new GrpcServer({ logger: options.logger, ...(registry ? { metrics: registry } : {}) })
     .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
@@ -164,6 +178,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
   await federation.start();
   await veem.start();
+  const partnerHosts = registerPartnerHosts(veem, fedSettings, options.logger);
   // Filled last; stop() may run before that (when serving the metrics fails).
   const served: { metrics: MetricsServer | undefined } = { metrics: undefined };
   const probes = options.monitoring
@@ -179,6 +194,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     await probes?.stop();
     await served.metrics?.close();
     await server.shutdown(2000);
+    partnerHosts.stop();
     federation.stop();
     await veem.stop();
     if (!options.placer) placer?.close();

@@ -46,6 +46,8 @@ export async function startFederation(o: {
   mqttUrl: string;
   sites: { name: string; hosts: SimHostConfig[]; country?: string }[];
   startTimeoutMs?: number;
+  /** Agreements let each site burst onto the others (partners registered as large hosts). */
+  burst?: boolean;
 }): Promise<Federation> {
   const dir = mkdtempSync(join(tmpdir(), 'fed-it-'));
   const token = 'test-federation-token-0123456789';
@@ -82,14 +84,13 @@ export async function startFederation(o: {
   for (const s of sites)
     for (const p of sites)
       if (p !== s)
-        partners
-          .get(s.name)!
-          .push({
-            site: p.name,
-            endpoint: p.veem.address,
-            token,
-            cap: { vcpus: 0, memoryMib: 0, diskMib: 0 },
-          });
+        partners.get(s.name)!.push({
+          site: p.name,
+          endpoint: p.veem.address,
+          token,
+          cap: { vcpus: 0, memoryMib: 0, diskMib: 0 },
+          burst: !!o.burst,
+        });
   return {
     sites,
     dir,

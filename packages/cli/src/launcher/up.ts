@@ -331,6 +331,8 @@ function federationConfig(i: number, sites: number, basePort: number, tokens: Ma
       site: SITE_NAMES[j],
       endpoint: `127.0.0.1:${basePort + j * 10}`,
       token: tokens.get(`${Math.min(i, j)}/${Math.max(i, j)}`),
+      // Each site bursts onto the others when its own hosts are full.
+      burst: true,
     });
   }
   return { federation: { country: SITE_COUNTRIES[i], partners } };

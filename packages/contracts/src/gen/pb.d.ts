@@ -1398,6 +1398,410 @@ export namespace reservoir {
                 type $Shape = reservoir.pe.v1.OptimizeResponse.$Properties;
             }
 
+            interface ISiteVm extends reservoir.pe.v1.SiteVm.$Properties {
+            }
+
+            class SiteVm {
+                constructor(properties?: reservoir.pe.v1.SiteVm.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                resources?: (reservoir.common.v1.Resources.$Properties|null);
+                hypervisor: string;
+                diskFormat: string;
+                requirements: string[];
+                static create(properties: reservoir.pe.v1.SiteVm.$Shape): reservoir.pe.v1.SiteVm & reservoir.pe.v1.SiteVm.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteVm.$Properties): reservoir.pe.v1.SiteVm;
+                static encode(message: reservoir.pe.v1.SiteVm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteVm & reservoir.pe.v1.SiteVm.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteVm;
+                static toObject(message: reservoir.pe.v1.SiteVm, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteVm {
+                interface $Properties {
+                    id?: (string|null);
+                    resources?: (reservoir.common.v1.Resources.$Properties|null);
+                    hypervisor?: (string|null);
+                    diskFormat?: (string|null);
+                    requirements?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteVm.$Properties;
+            }
+
+            interface ISiteHostOffer extends reservoir.pe.v1.SiteHostOffer.$Properties {
+            }
+
+            class SiteHostOffer {
+                constructor(properties?: reservoir.pe.v1.SiteHostOffer.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                free?: (reservoir.common.v1.Resources.$Properties|null);
+                count: number;
+                static create(properties: reservoir.pe.v1.SiteHostOffer.$Shape): reservoir.pe.v1.SiteHostOffer & reservoir.pe.v1.SiteHostOffer.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteHostOffer.$Properties): reservoir.pe.v1.SiteHostOffer;
+                static encode(message: reservoir.pe.v1.SiteHostOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteHostOffer & reservoir.pe.v1.SiteHostOffer.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteHostOffer;
+                static toObject(message: reservoir.pe.v1.SiteHostOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteHostOffer {
+                interface $Properties {
+                    id?: (string|null);
+                    profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                    free?: (reservoir.common.v1.Resources.$Properties|null);
+                    count?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteHostOffer.$Properties;
+            }
+
+            interface ISitePrice extends reservoir.pe.v1.SitePrice.$Properties {
+            }
+
+            class SitePrice {
+                constructor(properties?: reservoir.pe.v1.SitePrice.$Properties);
+                $unknowns?: Uint8Array[];
+                perVcpuHour: number;
+                perMemoryGibHour: number;
+                static create(properties: reservoir.pe.v1.SitePrice.$Shape): reservoir.pe.v1.SitePrice & reservoir.pe.v1.SitePrice.$Shape;
+                static create(properties?: reservoir.pe.v1.SitePrice.$Properties): reservoir.pe.v1.SitePrice;
+                static encode(message: reservoir.pe.v1.SitePrice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SitePrice & reservoir.pe.v1.SitePrice.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SitePrice;
+                static toObject(message: reservoir.pe.v1.SitePrice, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SitePrice {
+                interface $Properties {
+                    perVcpuHour?: (number|null);
+                    perMemoryGibHour?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SitePrice.$Properties;
+            }
+
+            interface ISiteOffer extends reservoir.pe.v1.SiteOffer.$Properties {
+            }
+
+            class SiteOffer {
+                constructor(properties?: reservoir.pe.v1.SiteOffer.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                local: boolean;
+                country: string;
+                hypervisors: string[];
+                hosts: reservoir.pe.v1.SiteHostOffer.$Properties[];
+                price?: (reservoir.pe.v1.SitePrice.$Properties|null);
+                utilization?: (number|null);
+                agreementCap?: (reservoir.common.v1.Resources.$Properties|null);
+                agreementUsed?: (reservoir.common.v1.Resources.$Properties|null);
+                static create(properties: reservoir.pe.v1.SiteOffer.$Shape): reservoir.pe.v1.SiteOffer & reservoir.pe.v1.SiteOffer.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteOffer.$Properties): reservoir.pe.v1.SiteOffer;
+                static encode(message: reservoir.pe.v1.SiteOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteOffer & reservoir.pe.v1.SiteOffer.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteOffer;
+                static toObject(message: reservoir.pe.v1.SiteOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteOffer {
+                interface $Properties {
+                    site?: (string|null);
+                    local?: (boolean|null);
+                    country?: (string|null);
+                    hypervisors?: (string[]|null);
+                    hosts?: (reservoir.pe.v1.SiteHostOffer.$Properties[]|null);
+                    price?: (reservoir.pe.v1.SitePrice.$Properties|null);
+                    utilization?: (number|null);
+                    agreementCap?: (reservoir.common.v1.Resources.$Properties|null);
+                    agreementUsed?: (reservoir.common.v1.Resources.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteOffer.$Properties;
+            }
+
+            interface ISiteConstraints extends reservoir.pe.v1.SiteConstraints.$Properties {
+            }
+
+            class SiteConstraints {
+                constructor(properties?: reservoir.pe.v1.SiteConstraints.$Properties);
+                $unknowns?: Uint8Array[];
+                allowedCountries: string[];
+                forbiddenSites: string[];
+                requiredSites: string[];
+                maxPricePerHour?: (number|null);
+                allowSplit: boolean;
+                static create(properties: reservoir.pe.v1.SiteConstraints.$Shape): reservoir.pe.v1.SiteConstraints & reservoir.pe.v1.SiteConstraints.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteConstraints.$Properties): reservoir.pe.v1.SiteConstraints;
+                static encode(message: reservoir.pe.v1.SiteConstraints.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteConstraints & reservoir.pe.v1.SiteConstraints.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteConstraints;
+                static toObject(message: reservoir.pe.v1.SiteConstraints, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteConstraints {
+                interface $Properties {
+                    allowedCountries?: (string[]|null);
+                    forbiddenSites?: (string[]|null);
+                    requiredSites?: (string[]|null);
+                    maxPricePerHour?: (number|null);
+                    allowSplit?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteConstraints.$Properties;
+            }
+
+            interface ISiteWeights extends reservoir.pe.v1.SiteWeights.$Properties {
+            }
+
+            class SiteWeights {
+                constructor(properties?: reservoir.pe.v1.SiteWeights.$Properties);
+                $unknowns?: Uint8Array[];
+                cost: number;
+                locality: number;
+                balance: number;
+                static create(properties: reservoir.pe.v1.SiteWeights.$Shape): reservoir.pe.v1.SiteWeights & reservoir.pe.v1.SiteWeights.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteWeights.$Properties): reservoir.pe.v1.SiteWeights;
+                static encode(message: reservoir.pe.v1.SiteWeights.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteWeights & reservoir.pe.v1.SiteWeights.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteWeights;
+                static toObject(message: reservoir.pe.v1.SiteWeights, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteWeights {
+                interface $Properties {
+                    cost?: (number|null);
+                    locality?: (number|null);
+                    balance?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteWeights.$Properties;
+            }
+
+            interface IChooseSiteRequest extends reservoir.pe.v1.ChooseSiteRequest.$Properties {
+            }
+
+            class ChooseSiteRequest {
+                constructor(properties?: reservoir.pe.v1.ChooseSiteRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vms: reservoir.pe.v1.SiteVm.$Properties[];
+                constraints?: (reservoir.pe.v1.SiteConstraints.$Properties|null);
+                offers: reservoir.pe.v1.SiteOffer.$Properties[];
+                weights?: (reservoir.pe.v1.SiteWeights.$Properties|null);
+                static create(properties: reservoir.pe.v1.ChooseSiteRequest.$Shape): reservoir.pe.v1.ChooseSiteRequest & reservoir.pe.v1.ChooseSiteRequest.$Shape;
+                static create(properties?: reservoir.pe.v1.ChooseSiteRequest.$Properties): reservoir.pe.v1.ChooseSiteRequest;
+                static encode(message: reservoir.pe.v1.ChooseSiteRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.ChooseSiteRequest & reservoir.pe.v1.ChooseSiteRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.ChooseSiteRequest;
+                static toObject(message: reservoir.pe.v1.ChooseSiteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ChooseSiteRequest {
+                interface $Properties {
+                    vms?: (reservoir.pe.v1.SiteVm.$Properties[]|null);
+                    constraints?: (reservoir.pe.v1.SiteConstraints.$Properties|null);
+                    offers?: (reservoir.pe.v1.SiteOffer.$Properties[]|null);
+                    weights?: (reservoir.pe.v1.SiteWeights.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.ChooseSiteRequest.$Properties;
+            }
+
+            interface ISiteReason extends reservoir.pe.v1.SiteReason.$Properties {
+            }
+
+            class SiteReason {
+                constructor(properties?: reservoir.pe.v1.SiteReason.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                constraint: string;
+                vm: string;
+                message: string;
+                static create(properties: reservoir.pe.v1.SiteReason.$Shape): reservoir.pe.v1.SiteReason & reservoir.pe.v1.SiteReason.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteReason.$Properties): reservoir.pe.v1.SiteReason;
+                static encode(message: reservoir.pe.v1.SiteReason.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteReason & reservoir.pe.v1.SiteReason.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteReason;
+                static toObject(message: reservoir.pe.v1.SiteReason, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteReason {
+                interface $Properties {
+                    site?: (string|null);
+                    constraint?: (string|null);
+                    vm?: (string|null);
+                    message?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteReason.$Properties;
+            }
+
+            interface ISiteScore extends reservoir.pe.v1.SiteScore.$Properties {
+            }
+
+            class SiteScore {
+                constructor(properties?: reservoir.pe.v1.SiteScore.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                local: boolean;
+                score: number;
+                costPerHour: number;
+                costScore: number;
+                loadAfter: number;
+                balanceScore: number;
+                locality: number;
+                shortfall: reservoir.pe.v1.SiteReason.$Properties[];
+                static create(properties: reservoir.pe.v1.SiteScore.$Shape): reservoir.pe.v1.SiteScore & reservoir.pe.v1.SiteScore.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteScore.$Properties): reservoir.pe.v1.SiteScore;
+                static encode(message: reservoir.pe.v1.SiteScore.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteScore & reservoir.pe.v1.SiteScore.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteScore;
+                static toObject(message: reservoir.pe.v1.SiteScore, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteScore {
+                interface $Properties {
+                    site?: (string|null);
+                    local?: (boolean|null);
+                    score?: (number|null);
+                    costPerHour?: (number|null);
+                    costScore?: (number|null);
+                    loadAfter?: (number|null);
+                    balanceScore?: (number|null);
+                    locality?: (number|null);
+                    shortfall?: (reservoir.pe.v1.SiteReason.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteScore.$Properties;
+            }
+
+            interface ISiteRejection extends reservoir.pe.v1.SiteRejection.$Properties {
+            }
+
+            class SiteRejection {
+                constructor(properties?: reservoir.pe.v1.SiteRejection.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                reasons: reservoir.pe.v1.SiteReason.$Properties[];
+                static create(properties: reservoir.pe.v1.SiteRejection.$Shape): reservoir.pe.v1.SiteRejection & reservoir.pe.v1.SiteRejection.$Shape;
+                static create(properties?: reservoir.pe.v1.SiteRejection.$Properties): reservoir.pe.v1.SiteRejection;
+                static encode(message: reservoir.pe.v1.SiteRejection.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SiteRejection & reservoir.pe.v1.SiteRejection.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SiteRejection;
+                static toObject(message: reservoir.pe.v1.SiteRejection, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteRejection {
+                interface $Properties {
+                    site?: (string|null);
+                    reasons?: (reservoir.pe.v1.SiteReason.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SiteRejection.$Properties;
+            }
+
+            interface ISitePart extends reservoir.pe.v1.SitePart.$Properties {
+            }
+
+            class SitePart {
+                constructor(properties?: reservoir.pe.v1.SitePart.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                vms: string[];
+                costPerHour: number;
+                loadAfter: number;
+                static create(properties: reservoir.pe.v1.SitePart.$Shape): reservoir.pe.v1.SitePart & reservoir.pe.v1.SitePart.$Shape;
+                static create(properties?: reservoir.pe.v1.SitePart.$Properties): reservoir.pe.v1.SitePart;
+                static encode(message: reservoir.pe.v1.SitePart.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.SitePart & reservoir.pe.v1.SitePart.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.SitePart;
+                static toObject(message: reservoir.pe.v1.SitePart, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SitePart {
+                interface $Properties {
+                    site?: (string|null);
+                    vms?: (string[]|null);
+                    costPerHour?: (number|null);
+                    loadAfter?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.SitePart.$Properties;
+            }
+
+            interface IUnassignedVm extends reservoir.pe.v1.UnassignedVm.$Properties {
+            }
+
+            class UnassignedVm {
+                constructor(properties?: reservoir.pe.v1.UnassignedVm.$Properties);
+                $unknowns?: Uint8Array[];
+                vm: string;
+                reasons: reservoir.pe.v1.SiteReason.$Properties[];
+                static create(properties: reservoir.pe.v1.UnassignedVm.$Shape): reservoir.pe.v1.UnassignedVm & reservoir.pe.v1.UnassignedVm.$Shape;
+                static create(properties?: reservoir.pe.v1.UnassignedVm.$Properties): reservoir.pe.v1.UnassignedVm;
+                static encode(message: reservoir.pe.v1.UnassignedVm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.UnassignedVm & reservoir.pe.v1.UnassignedVm.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.UnassignedVm;
+                static toObject(message: reservoir.pe.v1.UnassignedVm, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UnassignedVm {
+                interface $Properties {
+                    vm?: (string|null);
+                    reasons?: (reservoir.pe.v1.SiteReason.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.UnassignedVm.$Properties;
+            }
+
+            interface IChooseSiteResponse extends reservoir.pe.v1.ChooseSiteResponse.$Properties {
+            }
+
+            class ChooseSiteResponse {
+                constructor(properties?: reservoir.pe.v1.ChooseSiteResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                ranking: reservoir.pe.v1.SiteScore.$Properties[];
+                rejected: reservoir.pe.v1.SiteRejection.$Properties[];
+                assignment: { [k: string]: string };
+                parts: reservoir.pe.v1.SitePart.$Properties[];
+                unassigned: reservoir.pe.v1.UnassignedVm.$Properties[];
+                static create(properties: reservoir.pe.v1.ChooseSiteResponse.$Shape): reservoir.pe.v1.ChooseSiteResponse & reservoir.pe.v1.ChooseSiteResponse.$Shape;
+                static create(properties?: reservoir.pe.v1.ChooseSiteResponse.$Properties): reservoir.pe.v1.ChooseSiteResponse;
+                static encode(message: reservoir.pe.v1.ChooseSiteResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.pe.v1.ChooseSiteResponse & reservoir.pe.v1.ChooseSiteResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.pe.v1.ChooseSiteResponse;
+                static toObject(message: reservoir.pe.v1.ChooseSiteResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ChooseSiteResponse {
+                interface $Properties {
+                    site?: (string|null);
+                    ranking?: (reservoir.pe.v1.SiteScore.$Properties[]|null);
+                    rejected?: (reservoir.pe.v1.SiteRejection.$Properties[]|null);
+                    assignment?: ({ [k: string]: string }|null);
+                    parts?: (reservoir.pe.v1.SitePart.$Properties[]|null);
+                    unassigned?: (reservoir.pe.v1.UnassignedVm.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.pe.v1.ChooseSiteResponse.$Properties;
+            }
+
             class PolicyService extends $protobuf.rpc.Service {
                 constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
                 static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): PolicyService;
@@ -1406,6 +1810,7 @@ export namespace reservoir {
                 place: reservoir.pe.v1.PolicyService.Place;
                 solve: reservoir.pe.v1.PolicyService.Solve;
                 optimize: reservoir.pe.v1.PolicyService.Optimize;
+                chooseSite: reservoir.pe.v1.PolicyService.ChooseSite;
             }
 
             namespace PolicyService {
@@ -1461,6 +1866,17 @@ export namespace reservoir {
                   readonly path: "/reservoir.pe.v1.PolicyService/Optimize";
                   readonly requestType: "OptimizeRequest";
                   readonly responseType: "OptimizeResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ChooseSiteCallback = (error: (Error|null), response?: reservoir.pe.v1.ChooseSiteResponse) => void;
+                type ChooseSite = {
+                  (request: reservoir.pe.v1.IChooseSiteRequest, callback: reservoir.pe.v1.PolicyService.ChooseSiteCallback): void;
+                  (request: reservoir.pe.v1.IChooseSiteRequest): Promise<reservoir.pe.v1.ChooseSiteResponse>;
+                  readonly name: "ChooseSite";
+                  readonly path: "/reservoir.pe.v1.PolicyService/ChooseSite";
+                  readonly requestType: "ChooseSiteRequest";
+                  readonly responseType: "ChooseSiteResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };
@@ -3521,6 +3937,1174 @@ export namespace reservoir {
                 type $Shape = reservoir.veem.v1.TaskEvent.$Properties;
             }
 
+            interface IOfferedHost extends reservoir.veem.v1.OfferedHost.$Properties {
+            }
+
+            class OfferedHost {
+                constructor(properties?: reservoir.veem.v1.OfferedHost.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                free?: (reservoir.common.v1.Resources.$Properties|null);
+                capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                cpuModel: string;
+                labels: { [k: string]: string };
+                static create(properties: reservoir.veem.v1.OfferedHost.$Shape): reservoir.veem.v1.OfferedHost & reservoir.veem.v1.OfferedHost.$Shape;
+                static create(properties?: reservoir.veem.v1.OfferedHost.$Properties): reservoir.veem.v1.OfferedHost;
+                static encode(message: reservoir.veem.v1.OfferedHost.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.OfferedHost & reservoir.veem.v1.OfferedHost.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.OfferedHost;
+                static toObject(message: reservoir.veem.v1.OfferedHost, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace OfferedHost {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    profile?: (reservoir.common.v1.CapabilityProfile.$Properties|null);
+                    free?: (reservoir.common.v1.Resources.$Properties|null);
+                    capacity?: (reservoir.common.v1.Resources.$Properties|null);
+                    cpuModel?: (string|null);
+                    labels?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.OfferedHost.$Properties;
+            }
+
+            interface IOfferedNetwork extends reservoir.veem.v1.OfferedNetwork.$Properties {
+            }
+
+            class OfferedNetwork {
+                constructor(properties?: reservoir.veem.v1.OfferedNetwork.$Properties);
+                $unknowns?: Uint8Array[];
+                name: string;
+                cidr: string;
+                static create(properties: reservoir.veem.v1.OfferedNetwork.$Shape): reservoir.veem.v1.OfferedNetwork & reservoir.veem.v1.OfferedNetwork.$Shape;
+                static create(properties?: reservoir.veem.v1.OfferedNetwork.$Properties): reservoir.veem.v1.OfferedNetwork;
+                static encode(message: reservoir.veem.v1.OfferedNetwork.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.OfferedNetwork & reservoir.veem.v1.OfferedNetwork.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.OfferedNetwork;
+                static toObject(message: reservoir.veem.v1.OfferedNetwork, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace OfferedNetwork {
+                interface $Properties {
+                    name?: (string|null);
+                    cidr?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.OfferedNetwork.$Properties;
+            }
+
+            interface ISiteOffer extends reservoir.veem.v1.SiteOffer.$Properties {
+            }
+
+            class SiteOffer {
+                constructor(properties?: reservoir.veem.v1.SiteOffer.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                country: string;
+                currency: string;
+                pricePerVcpuHour: number;
+                pricePerGibHour: number;
+                hosts: reservoir.veem.v1.OfferedHost.$Properties[];
+                networks: reservoir.veem.v1.OfferedNetwork.$Properties[];
+                licences: string[];
+                allowedCountries: string[];
+                agreementCap?: (reservoir.common.v1.Resources.$Properties|null);
+                agreementUsed?: (reservoir.common.v1.Resources.$Properties|null);
+                static create(properties: reservoir.veem.v1.SiteOffer.$Shape): reservoir.veem.v1.SiteOffer & reservoir.veem.v1.SiteOffer.$Shape;
+                static create(properties?: reservoir.veem.v1.SiteOffer.$Properties): reservoir.veem.v1.SiteOffer;
+                static encode(message: reservoir.veem.v1.SiteOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.SiteOffer & reservoir.veem.v1.SiteOffer.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.SiteOffer;
+                static toObject(message: reservoir.veem.v1.SiteOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SiteOffer {
+                interface $Properties {
+                    site?: (string|null);
+                    country?: (string|null);
+                    currency?: (string|null);
+                    pricePerVcpuHour?: (number|null);
+                    pricePerGibHour?: (number|null);
+                    hosts?: (reservoir.veem.v1.OfferedHost.$Properties[]|null);
+                    networks?: (reservoir.veem.v1.OfferedNetwork.$Properties[]|null);
+                    licences?: (string[]|null);
+                    allowedCountries?: (string[]|null);
+                    agreementCap?: (reservoir.common.v1.Resources.$Properties|null);
+                    agreementUsed?: (reservoir.common.v1.Resources.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.SiteOffer.$Properties;
+            }
+
+            interface IGetOfferRequest extends reservoir.veem.v1.GetOfferRequest.$Properties {
+            }
+
+            class GetOfferRequest {
+                constructor(properties?: reservoir.veem.v1.GetOfferRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.veem.v1.GetOfferRequest.$Shape): reservoir.veem.v1.GetOfferRequest & reservoir.veem.v1.GetOfferRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetOfferRequest.$Properties): reservoir.veem.v1.GetOfferRequest;
+                static encode(message: reservoir.veem.v1.GetOfferRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetOfferRequest & reservoir.veem.v1.GetOfferRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetOfferRequest;
+                static toObject(message: reservoir.veem.v1.GetOfferRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetOfferRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetOfferRequest.$Properties;
+            }
+
+            interface IVmDescriptor extends reservoir.veem.v1.VmDescriptor.$Properties {
+            }
+
+            class VmDescriptor {
+                constructor(properties?: reservoir.veem.v1.VmDescriptor.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                resources?: (reservoir.common.v1.Resources.$Properties|null);
+                diskFormat: string;
+                requirements: { [k: string]: string };
+                nics: reservoir.veem.v1.DescriptorNic.$Properties[];
+                state: string;
+                organization: string;
+                owner: string;
+                sourceSite: string;
+                sourceHost: string;
+                sourceHypervisor: string;
+                sourceCountry: string;
+                sourceCpuModel: string;
+                labels: { [k: string]: string };
+                context: { [k: string]: string };
+                static create(properties: reservoir.veem.v1.VmDescriptor.$Shape): reservoir.veem.v1.VmDescriptor & reservoir.veem.v1.VmDescriptor.$Shape;
+                static create(properties?: reservoir.veem.v1.VmDescriptor.$Properties): reservoir.veem.v1.VmDescriptor;
+                static encode(message: reservoir.veem.v1.VmDescriptor.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.VmDescriptor & reservoir.veem.v1.VmDescriptor.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.VmDescriptor;
+                static toObject(message: reservoir.veem.v1.VmDescriptor, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VmDescriptor {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    resources?: (reservoir.common.v1.Resources.$Properties|null);
+                    diskFormat?: (string|null);
+                    requirements?: ({ [k: string]: string }|null);
+                    nics?: (reservoir.veem.v1.DescriptorNic.$Properties[]|null);
+                    state?: (string|null);
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    sourceSite?: (string|null);
+                    sourceHost?: (string|null);
+                    sourceHypervisor?: (string|null);
+                    sourceCountry?: (string|null);
+                    sourceCpuModel?: (string|null);
+                    labels?: ({ [k: string]: string }|null);
+                    context?: ({ [k: string]: string }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.VmDescriptor.$Properties;
+            }
+
+            interface IDescriptorNic extends reservoir.veem.v1.DescriptorNic.$Properties {
+            }
+
+            class DescriptorNic {
+                constructor(properties?: reservoir.veem.v1.DescriptorNic.$Properties);
+                $unknowns?: Uint8Array[];
+                networkId: string;
+                ip: string;
+                cidr: string;
+                networkName: string;
+                static create(properties: reservoir.veem.v1.DescriptorNic.$Shape): reservoir.veem.v1.DescriptorNic & reservoir.veem.v1.DescriptorNic.$Shape;
+                static create(properties?: reservoir.veem.v1.DescriptorNic.$Properties): reservoir.veem.v1.DescriptorNic;
+                static encode(message: reservoir.veem.v1.DescriptorNic.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.DescriptorNic & reservoir.veem.v1.DescriptorNic.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.DescriptorNic;
+                static toObject(message: reservoir.veem.v1.DescriptorNic, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DescriptorNic {
+                interface $Properties {
+                    networkId?: (string|null);
+                    ip?: (string|null);
+                    cidr?: (string|null);
+                    networkName?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.DescriptorNic.$Properties;
+            }
+
+            interface IDifference extends reservoir.veem.v1.Difference.$Properties {
+            }
+
+            class Difference {
+                constructor(properties?: reservoir.veem.v1.Difference.$Properties);
+                $unknowns?: Uint8Array[];
+                code: string;
+                severity: string;
+                field: string;
+                message: string;
+                source: string;
+                target: string;
+                static create(properties: reservoir.veem.v1.Difference.$Shape): reservoir.veem.v1.Difference & reservoir.veem.v1.Difference.$Shape;
+                static create(properties?: reservoir.veem.v1.Difference.$Properties): reservoir.veem.v1.Difference;
+                static encode(message: reservoir.veem.v1.Difference.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Difference & reservoir.veem.v1.Difference.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Difference;
+                static toObject(message: reservoir.veem.v1.Difference, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Difference {
+                interface $Properties {
+                    code?: (string|null);
+                    severity?: (string|null);
+                    field?: (string|null);
+                    message?: (string|null);
+                    source?: (string|null);
+                    target?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Difference.$Properties;
+            }
+
+            interface IInteropReport extends reservoir.veem.v1.InteropReport.$Properties {
+            }
+
+            class InteropReport {
+                constructor(properties?: reservoir.veem.v1.InteropReport.$Properties);
+                $unknowns?: Uint8Array[];
+                interoperable: boolean;
+                level: number;
+                targetSite: string;
+                targetHost: string;
+                targetFormat: string;
+                differences: reservoir.veem.v1.Difference.$Properties[];
+                static create(properties: reservoir.veem.v1.InteropReport.$Shape): reservoir.veem.v1.InteropReport & reservoir.veem.v1.InteropReport.$Shape;
+                static create(properties?: reservoir.veem.v1.InteropReport.$Properties): reservoir.veem.v1.InteropReport;
+                static encode(message: reservoir.veem.v1.InteropReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.InteropReport & reservoir.veem.v1.InteropReport.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.InteropReport;
+                static toObject(message: reservoir.veem.v1.InteropReport, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InteropReport {
+                interface $Properties {
+                    interoperable?: (boolean|null);
+                    level?: (number|null);
+                    targetSite?: (string|null);
+                    targetHost?: (string|null);
+                    targetFormat?: (string|null);
+                    differences?: (reservoir.veem.v1.Difference.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.InteropReport.$Properties;
+            }
+
+            interface ICheckInteropRequest extends reservoir.veem.v1.CheckInteropRequest.$Properties {
+            }
+
+            class CheckInteropRequest {
+                constructor(properties?: reservoir.veem.v1.CheckInteropRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                target: string;
+                ovf: string;
+                static create(properties: reservoir.veem.v1.CheckInteropRequest.$Shape): reservoir.veem.v1.CheckInteropRequest & reservoir.veem.v1.CheckInteropRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CheckInteropRequest.$Properties): reservoir.veem.v1.CheckInteropRequest;
+                static encode(message: reservoir.veem.v1.CheckInteropRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CheckInteropRequest & reservoir.veem.v1.CheckInteropRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CheckInteropRequest;
+                static toObject(message: reservoir.veem.v1.CheckInteropRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CheckInteropRequest {
+                interface $Properties {
+                    vmId?: (string|null);
+                    target?: (string|null);
+                    ovf?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CheckInteropRequest.$Properties;
+            }
+
+            interface IStepReply extends reservoir.veem.v1.StepReply.$Properties {
+            }
+
+            class StepReply {
+                constructor(properties?: reservoir.veem.v1.StepReply.$Properties);
+                $unknowns?: Uint8Array[];
+                confirmed: boolean;
+                code: string;
+                message: string;
+                targetVmId: string;
+                targetHost: string;
+                targetFormat: string;
+                targetImageId: string;
+                differences: reservoir.veem.v1.Difference.$Properties[];
+                state: string;
+                guest?: (reservoir.veem.v1.GuestFacts.$Properties|null);
+                static create(properties: reservoir.veem.v1.StepReply.$Shape): reservoir.veem.v1.StepReply & reservoir.veem.v1.StepReply.$Shape;
+                static create(properties?: reservoir.veem.v1.StepReply.$Properties): reservoir.veem.v1.StepReply;
+                static encode(message: reservoir.veem.v1.StepReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.StepReply & reservoir.veem.v1.StepReply.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.StepReply;
+                static toObject(message: reservoir.veem.v1.StepReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace StepReply {
+                interface $Properties {
+                    confirmed?: (boolean|null);
+                    code?: (string|null);
+                    message?: (string|null);
+                    targetVmId?: (string|null);
+                    targetHost?: (string|null);
+                    targetFormat?: (string|null);
+                    targetImageId?: (string|null);
+                    differences?: (reservoir.veem.v1.Difference.$Properties[]|null);
+                    state?: (string|null);
+                    guest?: (reservoir.veem.v1.GuestFacts.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.StepReply.$Properties;
+            }
+
+            interface IGuestFacts extends reservoir.veem.v1.GuestFacts.$Properties {
+            }
+
+            class GuestFacts {
+                constructor(properties?: reservoir.veem.v1.GuestFacts.$Properties);
+                $unknowns?: Uint8Array[];
+                cpuModel: string;
+                vcpus: number;
+                memoryMib: number;
+                ips: string[];
+                routes: string[];
+                static create(properties: reservoir.veem.v1.GuestFacts.$Shape): reservoir.veem.v1.GuestFacts & reservoir.veem.v1.GuestFacts.$Shape;
+                static create(properties?: reservoir.veem.v1.GuestFacts.$Properties): reservoir.veem.v1.GuestFacts;
+                static encode(message: reservoir.veem.v1.GuestFacts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GuestFacts & reservoir.veem.v1.GuestFacts.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GuestFacts;
+                static toObject(message: reservoir.veem.v1.GuestFacts, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GuestFacts {
+                interface $Properties {
+                    cpuModel?: (string|null);
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    ips?: (string[]|null);
+                    routes?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GuestFacts.$Properties;
+            }
+
+            interface IConfigureRequest extends reservoir.veem.v1.ConfigureRequest.$Properties {
+            }
+
+            class ConfigureRequest {
+                constructor(properties?: reservoir.veem.v1.ConfigureRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                vm?: (reservoir.veem.v1.VmDescriptor.$Properties|null);
+                targetHost: string;
+                fromSite: string;
+                static create(properties: reservoir.veem.v1.ConfigureRequest.$Shape): reservoir.veem.v1.ConfigureRequest & reservoir.veem.v1.ConfigureRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ConfigureRequest.$Properties): reservoir.veem.v1.ConfigureRequest;
+                static encode(message: reservoir.veem.v1.ConfigureRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ConfigureRequest & reservoir.veem.v1.ConfigureRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ConfigureRequest;
+                static toObject(message: reservoir.veem.v1.ConfigureRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ConfigureRequest {
+                interface $Properties {
+                    transferId?: (string|null);
+                    vm?: (reservoir.veem.v1.VmDescriptor.$Properties|null);
+                    targetHost?: (string|null);
+                    fromSite?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ConfigureRequest.$Properties;
+            }
+
+            interface IReserveRequest extends reservoir.veem.v1.ReserveRequest.$Properties {
+            }
+
+            class ReserveRequest {
+                constructor(properties?: reservoir.veem.v1.ReserveRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                vm?: (reservoir.veem.v1.VmDescriptor.$Properties|null);
+                targetHost: string;
+                targetFormat: string;
+                diskBytes: number;
+                fromSite: string;
+                static create(properties: reservoir.veem.v1.ReserveRequest.$Shape): reservoir.veem.v1.ReserveRequest & reservoir.veem.v1.ReserveRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ReserveRequest.$Properties): reservoir.veem.v1.ReserveRequest;
+                static encode(message: reservoir.veem.v1.ReserveRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ReserveRequest & reservoir.veem.v1.ReserveRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ReserveRequest;
+                static toObject(message: reservoir.veem.v1.ReserveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ReserveRequest {
+                interface $Properties {
+                    transferId?: (string|null);
+                    vm?: (reservoir.veem.v1.VmDescriptor.$Properties|null);
+                    targetHost?: (string|null);
+                    targetFormat?: (string|null);
+                    diskBytes?: (number|null);
+                    fromSite?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ReserveRequest.$Properties;
+            }
+
+            interface IDiskChunk extends reservoir.veem.v1.DiskChunk.$Properties {
+            }
+
+            class DiskChunk {
+                constructor(properties?: reservoir.veem.v1.DiskChunk.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                offset: number;
+                data: Uint8Array;
+                static create(properties: reservoir.veem.v1.DiskChunk.$Shape): reservoir.veem.v1.DiskChunk & reservoir.veem.v1.DiskChunk.$Shape;
+                static create(properties?: reservoir.veem.v1.DiskChunk.$Properties): reservoir.veem.v1.DiskChunk;
+                static encode(message: reservoir.veem.v1.DiskChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.DiskChunk & reservoir.veem.v1.DiskChunk.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.DiskChunk;
+                static toObject(message: reservoir.veem.v1.DiskChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DiskChunk {
+                interface $Properties {
+                    transferId?: (string|null);
+                    offset?: (number|null);
+                    data?: (Uint8Array|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.DiskChunk.$Properties;
+            }
+
+            interface IDiskChunkAck extends reservoir.veem.v1.DiskChunkAck.$Properties {
+            }
+
+            class DiskChunkAck {
+                constructor(properties?: reservoir.veem.v1.DiskChunkAck.$Properties);
+                $unknowns?: Uint8Array[];
+                writtenBytes: number;
+                static create(properties: reservoir.veem.v1.DiskChunkAck.$Shape): reservoir.veem.v1.DiskChunkAck & reservoir.veem.v1.DiskChunkAck.$Shape;
+                static create(properties?: reservoir.veem.v1.DiskChunkAck.$Properties): reservoir.veem.v1.DiskChunkAck;
+                static encode(message: reservoir.veem.v1.DiskChunkAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.DiskChunkAck & reservoir.veem.v1.DiskChunkAck.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.DiskChunkAck;
+                static toObject(message: reservoir.veem.v1.DiskChunkAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DiskChunkAck {
+                interface $Properties {
+                    writtenBytes?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.DiskChunkAck.$Properties;
+            }
+
+            interface IInitializeRequest extends reservoir.veem.v1.InitializeRequest.$Properties {
+            }
+
+            class InitializeRequest {
+                constructor(properties?: reservoir.veem.v1.InitializeRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                sha256: string;
+                totalBytes: number;
+                format: string;
+                static create(properties: reservoir.veem.v1.InitializeRequest.$Shape): reservoir.veem.v1.InitializeRequest & reservoir.veem.v1.InitializeRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.InitializeRequest.$Properties): reservoir.veem.v1.InitializeRequest;
+                static encode(message: reservoir.veem.v1.InitializeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.InitializeRequest & reservoir.veem.v1.InitializeRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.InitializeRequest;
+                static toObject(message: reservoir.veem.v1.InitializeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InitializeRequest {
+                interface $Properties {
+                    transferId?: (string|null);
+                    sha256?: (string|null);
+                    totalBytes?: (number|null);
+                    format?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.InitializeRequest.$Properties;
+            }
+
+            interface IIncomingRequest extends reservoir.veem.v1.IncomingRequest.$Properties {
+            }
+
+            class IncomingRequest {
+                constructor(properties?: reservoir.veem.v1.IncomingRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                timeoutMs: number;
+                static create(properties: reservoir.veem.v1.IncomingRequest.$Shape): reservoir.veem.v1.IncomingRequest & reservoir.veem.v1.IncomingRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.IncomingRequest.$Properties): reservoir.veem.v1.IncomingRequest;
+                static encode(message: reservoir.veem.v1.IncomingRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.IncomingRequest & reservoir.veem.v1.IncomingRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.IncomingRequest;
+                static toObject(message: reservoir.veem.v1.IncomingRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace IncomingRequest {
+                interface $Properties {
+                    transferId?: (string|null);
+                    timeoutMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.IncomingRequest.$Properties;
+            }
+
+            interface IIncomingStatus extends reservoir.veem.v1.IncomingStatus.$Properties {
+            }
+
+            class IncomingStatus {
+                constructor(properties?: reservoir.veem.v1.IncomingStatus.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                step: string;
+                targetVmId: string;
+                targetImageId: string;
+                vmState: string;
+                fromSite: string;
+                writtenBytes: number;
+                static create(properties: reservoir.veem.v1.IncomingStatus.$Shape): reservoir.veem.v1.IncomingStatus & reservoir.veem.v1.IncomingStatus.$Shape;
+                static create(properties?: reservoir.veem.v1.IncomingStatus.$Properties): reservoir.veem.v1.IncomingStatus;
+                static encode(message: reservoir.veem.v1.IncomingStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.IncomingStatus & reservoir.veem.v1.IncomingStatus.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.IncomingStatus;
+                static toObject(message: reservoir.veem.v1.IncomingStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace IncomingStatus {
+                interface $Properties {
+                    transferId?: (string|null);
+                    step?: (string|null);
+                    targetVmId?: (string|null);
+                    targetImageId?: (string|null);
+                    vmState?: (string|null);
+                    fromSite?: (string|null);
+                    writtenBytes?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.IncomingStatus.$Properties;
+            }
+
+            enum TransferMode {
+                TRANSFER_MODE_UNSPECIFIED = 0,
+                TRANSFER_MODE_COPY = 1,
+                TRANSFER_MODE_MOVE = 2
+            }
+
+            interface ITransferVmRequest extends reservoir.veem.v1.TransferVmRequest.$Properties {
+            }
+
+            class TransferVmRequest {
+                constructor(properties?: reservoir.veem.v1.TransferVmRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                target: string;
+                mode: reservoir.veem.v1.TransferMode;
+                requestId: string;
+                static create(properties: reservoir.veem.v1.TransferVmRequest.$Shape): reservoir.veem.v1.TransferVmRequest & reservoir.veem.v1.TransferVmRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.TransferVmRequest.$Properties): reservoir.veem.v1.TransferVmRequest;
+                static encode(message: reservoir.veem.v1.TransferVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.TransferVmRequest & reservoir.veem.v1.TransferVmRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.TransferVmRequest;
+                static toObject(message: reservoir.veem.v1.TransferVmRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferVmRequest {
+                interface $Properties {
+                    vmId?: (string|null);
+                    target?: (string|null);
+                    mode?: (reservoir.veem.v1.TransferMode|null);
+                    requestId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.TransferVmRequest.$Properties;
+            }
+
+            interface ITransferStep extends reservoir.veem.v1.TransferStep.$Properties {
+            }
+
+            class TransferStep {
+                constructor(properties?: reservoir.veem.v1.TransferStep.$Properties);
+                $unknowns?: Uint8Array[];
+                step: string;
+                outcome: string;
+                code: string;
+                message: string;
+                atMs: number;
+                ms: number;
+                static create(properties: reservoir.veem.v1.TransferStep.$Shape): reservoir.veem.v1.TransferStep & reservoir.veem.v1.TransferStep.$Shape;
+                static create(properties?: reservoir.veem.v1.TransferStep.$Properties): reservoir.veem.v1.TransferStep;
+                static encode(message: reservoir.veem.v1.TransferStep.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.TransferStep & reservoir.veem.v1.TransferStep.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.TransferStep;
+                static toObject(message: reservoir.veem.v1.TransferStep, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferStep {
+                interface $Properties {
+                    step?: (string|null);
+                    outcome?: (string|null);
+                    code?: (string|null);
+                    message?: (string|null);
+                    atMs?: (number|null);
+                    ms?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.TransferStep.$Properties;
+            }
+
+            interface ITransfer extends reservoir.veem.v1.Transfer.$Properties {
+            }
+
+            class Transfer {
+                constructor(properties?: reservoir.veem.v1.Transfer.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                vmId: string;
+                mode: string;
+                sourceSite: string;
+                targetSite: string;
+                targetHost: string;
+                state: string;
+                step: string;
+                targetVmId: string;
+                sourceFormat: string;
+                targetFormat: string;
+                sha256: string;
+                diskBytes: number;
+                errorCode: string;
+                errorMessage: string;
+                log: reservoir.veem.v1.TransferStep.$Properties[];
+                taskId: string;
+                createdAtMs: number;
+                level: number;
+                static create(properties: reservoir.veem.v1.Transfer.$Shape): reservoir.veem.v1.Transfer & reservoir.veem.v1.Transfer.$Shape;
+                static create(properties?: reservoir.veem.v1.Transfer.$Properties): reservoir.veem.v1.Transfer;
+                static encode(message: reservoir.veem.v1.Transfer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Transfer & reservoir.veem.v1.Transfer.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Transfer;
+                static toObject(message: reservoir.veem.v1.Transfer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Transfer {
+                interface $Properties {
+                    id?: (string|null);
+                    vmId?: (string|null);
+                    mode?: (string|null);
+                    sourceSite?: (string|null);
+                    targetSite?: (string|null);
+                    targetHost?: (string|null);
+                    state?: (string|null);
+                    step?: (string|null);
+                    targetVmId?: (string|null);
+                    sourceFormat?: (string|null);
+                    targetFormat?: (string|null);
+                    sha256?: (string|null);
+                    diskBytes?: (number|null);
+                    errorCode?: (string|null);
+                    errorMessage?: (string|null);
+                    log?: (reservoir.veem.v1.TransferStep.$Properties[]|null);
+                    taskId?: (string|null);
+                    createdAtMs?: (number|null);
+                    level?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Transfer.$Properties;
+            }
+
+            interface ITransferResponse extends reservoir.veem.v1.TransferResponse.$Properties {
+            }
+
+            class TransferResponse {
+                constructor(properties?: reservoir.veem.v1.TransferResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                transfer?: (reservoir.veem.v1.Transfer.$Properties|null);
+                task?: (reservoir.common.v1.Task.$Properties|null);
+                static create(properties: reservoir.veem.v1.TransferResponse.$Shape): reservoir.veem.v1.TransferResponse & reservoir.veem.v1.TransferResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.TransferResponse.$Properties): reservoir.veem.v1.TransferResponse;
+                static encode(message: reservoir.veem.v1.TransferResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.TransferResponse & reservoir.veem.v1.TransferResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.TransferResponse;
+                static toObject(message: reservoir.veem.v1.TransferResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferResponse {
+                interface $Properties {
+                    transfer?: (reservoir.veem.v1.Transfer.$Properties|null);
+                    task?: (reservoir.common.v1.Task.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.TransferResponse.$Properties;
+            }
+
+            interface IGetTransferRequest extends reservoir.veem.v1.GetTransferRequest.$Properties {
+            }
+
+            class GetTransferRequest {
+                constructor(properties?: reservoir.veem.v1.GetTransferRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.GetTransferRequest.$Shape): reservoir.veem.v1.GetTransferRequest & reservoir.veem.v1.GetTransferRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.GetTransferRequest.$Properties): reservoir.veem.v1.GetTransferRequest;
+                static encode(message: reservoir.veem.v1.GetTransferRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.GetTransferRequest & reservoir.veem.v1.GetTransferRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.GetTransferRequest;
+                static toObject(message: reservoir.veem.v1.GetTransferRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetTransferRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.GetTransferRequest.$Properties;
+            }
+
+            interface IListTransfersRequest extends reservoir.veem.v1.ListTransfersRequest.$Properties {
+            }
+
+            class ListTransfersRequest {
+                constructor(properties?: reservoir.veem.v1.ListTransfersRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                static create(properties: reservoir.veem.v1.ListTransfersRequest.$Shape): reservoir.veem.v1.ListTransfersRequest & reservoir.veem.v1.ListTransfersRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListTransfersRequest.$Properties): reservoir.veem.v1.ListTransfersRequest;
+                static encode(message: reservoir.veem.v1.ListTransfersRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListTransfersRequest & reservoir.veem.v1.ListTransfersRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListTransfersRequest;
+                static toObject(message: reservoir.veem.v1.ListTransfersRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListTransfersRequest {
+                interface $Properties {
+                    vmId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListTransfersRequest.$Properties;
+            }
+
+            interface IListTransfersResponse extends reservoir.veem.v1.ListTransfersResponse.$Properties {
+            }
+
+            class ListTransfersResponse {
+                constructor(properties?: reservoir.veem.v1.ListTransfersResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                transfers: reservoir.veem.v1.Transfer.$Properties[];
+                static create(properties: reservoir.veem.v1.ListTransfersResponse.$Shape): reservoir.veem.v1.ListTransfersResponse & reservoir.veem.v1.ListTransfersResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListTransfersResponse.$Properties): reservoir.veem.v1.ListTransfersResponse;
+                static encode(message: reservoir.veem.v1.ListTransfersResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListTransfersResponse & reservoir.veem.v1.ListTransfersResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListTransfersResponse;
+                static toObject(message: reservoir.veem.v1.ListTransfersResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListTransfersResponse {
+                interface $Properties {
+                    transfers?: (reservoir.veem.v1.Transfer.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListTransfersResponse.$Properties;
+            }
+
+            interface IPartner extends reservoir.veem.v1.Partner.$Properties {
+            }
+
+            class Partner {
+                constructor(properties?: reservoir.veem.v1.Partner.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                endpoint: string;
+                reachable: boolean;
+                error: string;
+                offer?: (reservoir.veem.v1.SiteOffer.$Properties|null);
+                static create(properties: reservoir.veem.v1.Partner.$Shape): reservoir.veem.v1.Partner & reservoir.veem.v1.Partner.$Shape;
+                static create(properties?: reservoir.veem.v1.Partner.$Properties): reservoir.veem.v1.Partner;
+                static encode(message: reservoir.veem.v1.Partner.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.Partner & reservoir.veem.v1.Partner.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.Partner;
+                static toObject(message: reservoir.veem.v1.Partner, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Partner {
+                interface $Properties {
+                    site?: (string|null);
+                    endpoint?: (string|null);
+                    reachable?: (boolean|null);
+                    error?: (string|null);
+                    offer?: (reservoir.veem.v1.SiteOffer.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.Partner.$Properties;
+            }
+
+            interface IListPartnersRequest extends reservoir.veem.v1.ListPartnersRequest.$Properties {
+            }
+
+            class ListPartnersRequest {
+                constructor(properties?: reservoir.veem.v1.ListPartnersRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.veem.v1.ListPartnersRequest.$Shape): reservoir.veem.v1.ListPartnersRequest & reservoir.veem.v1.ListPartnersRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.ListPartnersRequest.$Properties): reservoir.veem.v1.ListPartnersRequest;
+                static encode(message: reservoir.veem.v1.ListPartnersRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListPartnersRequest & reservoir.veem.v1.ListPartnersRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListPartnersRequest;
+                static toObject(message: reservoir.veem.v1.ListPartnersRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListPartnersRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListPartnersRequest.$Properties;
+            }
+
+            interface IListPartnersResponse extends reservoir.veem.v1.ListPartnersResponse.$Properties {
+            }
+
+            class ListPartnersResponse {
+                constructor(properties?: reservoir.veem.v1.ListPartnersResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                partners: reservoir.veem.v1.Partner.$Properties[];
+                static create(properties: reservoir.veem.v1.ListPartnersResponse.$Shape): reservoir.veem.v1.ListPartnersResponse & reservoir.veem.v1.ListPartnersResponse.$Shape;
+                static create(properties?: reservoir.veem.v1.ListPartnersResponse.$Properties): reservoir.veem.v1.ListPartnersResponse;
+                static encode(message: reservoir.veem.v1.ListPartnersResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.ListPartnersResponse & reservoir.veem.v1.ListPartnersResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.ListPartnersResponse;
+                static toObject(message: reservoir.veem.v1.ListPartnersResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListPartnersResponse {
+                interface $Properties {
+                    partners?: (reservoir.veem.v1.Partner.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.ListPartnersResponse.$Properties;
+            }
+
+            interface IInteropStep extends reservoir.veem.v1.InteropStep.$Properties {
+            }
+
+            class InteropStep {
+                constructor(properties?: reservoir.veem.v1.InteropStep.$Properties);
+                $unknowns?: Uint8Array[];
+                step: string;
+                title: string;
+                score: string;
+                detail: string;
+                ms: number;
+                notRun: boolean;
+                static create(properties: reservoir.veem.v1.InteropStep.$Shape): reservoir.veem.v1.InteropStep & reservoir.veem.v1.InteropStep.$Shape;
+                static create(properties?: reservoir.veem.v1.InteropStep.$Properties): reservoir.veem.v1.InteropStep;
+                static encode(message: reservoir.veem.v1.InteropStep.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.InteropStep & reservoir.veem.v1.InteropStep.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.InteropStep;
+                static toObject(message: reservoir.veem.v1.InteropStep, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InteropStep {
+                interface $Properties {
+                    step?: (string|null);
+                    title?: (string|null);
+                    score?: (string|null);
+                    detail?: (string|null);
+                    ms?: (number|null);
+                    notRun?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.InteropStep.$Properties;
+            }
+
+            interface IInteropTestRequest extends reservoir.veem.v1.InteropTestRequest.$Properties {
+            }
+
+            class InteropTestRequest {
+                constructor(properties?: reservoir.veem.v1.InteropTestRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                vmId: string;
+                target: string;
+                keep: boolean;
+                strictFacts: string[];
+                static create(properties: reservoir.veem.v1.InteropTestRequest.$Shape): reservoir.veem.v1.InteropTestRequest & reservoir.veem.v1.InteropTestRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.InteropTestRequest.$Properties): reservoir.veem.v1.InteropTestRequest;
+                static encode(message: reservoir.veem.v1.InteropTestRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.InteropTestRequest & reservoir.veem.v1.InteropTestRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.InteropTestRequest;
+                static toObject(message: reservoir.veem.v1.InteropTestRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InteropTestRequest {
+                interface $Properties {
+                    vmId?: (string|null);
+                    target?: (string|null);
+                    keep?: (boolean|null);
+                    strictFacts?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.InteropTestRequest.$Properties;
+            }
+
+            interface IInteropTestResult extends reservoir.veem.v1.InteropTestResult.$Properties {
+            }
+
+            class InteropTestResult {
+                constructor(properties?: reservoir.veem.v1.InteropTestResult.$Properties);
+                $unknowns?: Uint8Array[];
+                score: string;
+                steps: reservoir.veem.v1.InteropStep.$Properties[];
+                report?: (reservoir.veem.v1.InteropReport.$Properties|null);
+                guestChanges: reservoir.veem.v1.Difference.$Properties[];
+                targetVmId: string;
+                static create(properties: reservoir.veem.v1.InteropTestResult.$Shape): reservoir.veem.v1.InteropTestResult & reservoir.veem.v1.InteropTestResult.$Shape;
+                static create(properties?: reservoir.veem.v1.InteropTestResult.$Properties): reservoir.veem.v1.InteropTestResult;
+                static encode(message: reservoir.veem.v1.InteropTestResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.InteropTestResult & reservoir.veem.v1.InteropTestResult.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.InteropTestResult;
+                static toObject(message: reservoir.veem.v1.InteropTestResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InteropTestResult {
+                interface $Properties {
+                    score?: (string|null);
+                    steps?: (reservoir.veem.v1.InteropStep.$Properties[]|null);
+                    report?: (reservoir.veem.v1.InteropReport.$Properties|null);
+                    guestChanges?: (reservoir.veem.v1.Difference.$Properties[]|null);
+                    targetVmId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.InteropTestResult.$Properties;
+            }
+
+            class FederationService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): FederationService;
+                getOffer: reservoir.veem.v1.FederationService.GetOffer;
+                configure: reservoir.veem.v1.FederationService.Configure;
+                reserve: reservoir.veem.v1.FederationService.Reserve;
+                writeDisk: reservoir.veem.v1.FederationService.WriteDisk;
+                initialize: reservoir.veem.v1.FederationService.Initialize;
+                start: reservoir.veem.v1.FederationService.Start;
+                release: reservoir.veem.v1.FederationService.Release;
+                getIncoming: reservoir.veem.v1.FederationService.GetIncoming;
+                listPartners: reservoir.veem.v1.FederationService.ListPartners;
+                checkInterop: reservoir.veem.v1.FederationService.CheckInterop;
+                transferVm: reservoir.veem.v1.FederationService.TransferVm;
+                getTransfer: reservoir.veem.v1.FederationService.GetTransfer;
+                listTransfers: reservoir.veem.v1.FederationService.ListTransfers;
+                runInteropTest: reservoir.veem.v1.FederationService.RunInteropTest;
+            }
+
+            namespace FederationService {
+                type GetOfferCallback = (error: (Error|null), response?: reservoir.veem.v1.SiteOffer) => void;
+                type GetOffer = {
+                  (request: reservoir.veem.v1.IGetOfferRequest, callback: reservoir.veem.v1.FederationService.GetOfferCallback): void;
+                  (request: reservoir.veem.v1.IGetOfferRequest): Promise<reservoir.veem.v1.SiteOffer>;
+                  readonly name: "GetOffer";
+                  readonly path: "/reservoir.veem.v1.FederationService/GetOffer";
+                  readonly requestType: "GetOfferRequest";
+                  readonly responseType: "SiteOffer";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ConfigureCallback = (error: (Error|null), response?: reservoir.veem.v1.StepReply) => void;
+                type Configure = {
+                  (request: reservoir.veem.v1.IConfigureRequest, callback: reservoir.veem.v1.FederationService.ConfigureCallback): void;
+                  (request: reservoir.veem.v1.IConfigureRequest): Promise<reservoir.veem.v1.StepReply>;
+                  readonly name: "Configure";
+                  readonly path: "/reservoir.veem.v1.FederationService/Configure";
+                  readonly requestType: "ConfigureRequest";
+                  readonly responseType: "StepReply";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ReserveCallback = (error: (Error|null), response?: reservoir.veem.v1.StepReply) => void;
+                type Reserve = {
+                  (request: reservoir.veem.v1.IReserveRequest, callback: reservoir.veem.v1.FederationService.ReserveCallback): void;
+                  (request: reservoir.veem.v1.IReserveRequest): Promise<reservoir.veem.v1.StepReply>;
+                  readonly name: "Reserve";
+                  readonly path: "/reservoir.veem.v1.FederationService/Reserve";
+                  readonly requestType: "ReserveRequest";
+                  readonly responseType: "StepReply";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type WriteDiskCallback = (error: (Error|null), response?: reservoir.veem.v1.DiskChunkAck) => void;
+                type WriteDisk = {
+                  (request: reservoir.veem.v1.IDiskChunk, callback: reservoir.veem.v1.FederationService.WriteDiskCallback): void;
+                  (request: reservoir.veem.v1.IDiskChunk): Promise<reservoir.veem.v1.DiskChunkAck>;
+                  readonly name: "WriteDisk";
+                  readonly path: "/reservoir.veem.v1.FederationService/WriteDisk";
+                  readonly requestType: "DiskChunk";
+                  readonly responseType: "DiskChunkAck";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type InitializeCallback = (error: (Error|null), response?: reservoir.veem.v1.StepReply) => void;
+                type Initialize = {
+                  (request: reservoir.veem.v1.IInitializeRequest, callback: reservoir.veem.v1.FederationService.InitializeCallback): void;
+                  (request: reservoir.veem.v1.IInitializeRequest): Promise<reservoir.veem.v1.StepReply>;
+                  readonly name: "Initialize";
+                  readonly path: "/reservoir.veem.v1.FederationService/Initialize";
+                  readonly requestType: "InitializeRequest";
+                  readonly responseType: "StepReply";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type StartCallback = (error: (Error|null), response?: reservoir.veem.v1.StepReply) => void;
+                type Start = {
+                  (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.StartCallback): void;
+                  (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.StepReply>;
+                  readonly name: "Start";
+                  readonly path: "/reservoir.veem.v1.FederationService/Start";
+                  readonly requestType: "IncomingRequest";
+                  readonly responseType: "StepReply";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ReleaseCallback = (error: (Error|null), response?: reservoir.veem.v1.StepReply) => void;
+                type Release = {
+                  (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.ReleaseCallback): void;
+                  (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.StepReply>;
+                  readonly name: "Release";
+                  readonly path: "/reservoir.veem.v1.FederationService/Release";
+                  readonly requestType: "IncomingRequest";
+                  readonly responseType: "StepReply";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetIncomingCallback = (error: (Error|null), response?: reservoir.veem.v1.IncomingStatus) => void;
+                type GetIncoming = {
+                  (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.GetIncomingCallback): void;
+                  (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.IncomingStatus>;
+                  readonly name: "GetIncoming";
+                  readonly path: "/reservoir.veem.v1.FederationService/GetIncoming";
+                  readonly requestType: "IncomingRequest";
+                  readonly responseType: "IncomingStatus";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListPartnersCallback = (error: (Error|null), response?: reservoir.veem.v1.ListPartnersResponse) => void;
+                type ListPartners = {
+                  (request: reservoir.veem.v1.IListPartnersRequest, callback: reservoir.veem.v1.FederationService.ListPartnersCallback): void;
+                  (request: reservoir.veem.v1.IListPartnersRequest): Promise<reservoir.veem.v1.ListPartnersResponse>;
+                  readonly name: "ListPartners";
+                  readonly path: "/reservoir.veem.v1.FederationService/ListPartners";
+                  readonly requestType: "ListPartnersRequest";
+                  readonly responseType: "ListPartnersResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CheckInteropCallback = (error: (Error|null), response?: reservoir.veem.v1.InteropReport) => void;
+                type CheckInterop = {
+                  (request: reservoir.veem.v1.ICheckInteropRequest, callback: reservoir.veem.v1.FederationService.CheckInteropCallback): void;
+                  (request: reservoir.veem.v1.ICheckInteropRequest): Promise<reservoir.veem.v1.InteropReport>;
+                  readonly name: "CheckInterop";
+                  readonly path: "/reservoir.veem.v1.FederationService/CheckInterop";
+                  readonly requestType: "CheckInteropRequest";
+                  readonly responseType: "InteropReport";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type TransferVmCallback = (error: (Error|null), response?: reservoir.veem.v1.TransferResponse) => void;
+                type TransferVm = {
+                  (request: reservoir.veem.v1.ITransferVmRequest, callback: reservoir.veem.v1.FederationService.TransferVmCallback): void;
+                  (request: reservoir.veem.v1.ITransferVmRequest): Promise<reservoir.veem.v1.TransferResponse>;
+                  readonly name: "TransferVm";
+                  readonly path: "/reservoir.veem.v1.FederationService/TransferVm";
+                  readonly requestType: "TransferVmRequest";
+                  readonly responseType: "TransferResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetTransferCallback = (error: (Error|null), response?: reservoir.veem.v1.Transfer) => void;
+                type GetTransfer = {
+                  (request: reservoir.veem.v1.IGetTransferRequest, callback: reservoir.veem.v1.FederationService.GetTransferCallback): void;
+                  (request: reservoir.veem.v1.IGetTransferRequest): Promise<reservoir.veem.v1.Transfer>;
+                  readonly name: "GetTransfer";
+                  readonly path: "/reservoir.veem.v1.FederationService/GetTransfer";
+                  readonly requestType: "GetTransferRequest";
+                  readonly responseType: "Transfer";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListTransfersCallback = (error: (Error|null), response?: reservoir.veem.v1.ListTransfersResponse) => void;
+                type ListTransfers = {
+                  (request: reservoir.veem.v1.IListTransfersRequest, callback: reservoir.veem.v1.FederationService.ListTransfersCallback): void;
+                  (request: reservoir.veem.v1.IListTransfersRequest): Promise<reservoir.veem.v1.ListTransfersResponse>;
+                  readonly name: "ListTransfers";
+                  readonly path: "/reservoir.veem.v1.FederationService/ListTransfers";
+                  readonly requestType: "ListTransfersRequest";
+                  readonly responseType: "ListTransfersResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RunInteropTestCallback = (error: (Error|null), response?: reservoir.veem.v1.InteropTestResult) => void;
+                type RunInteropTest = {
+                  (request: reservoir.veem.v1.IInteropTestRequest, callback: reservoir.veem.v1.FederationService.RunInteropTestCallback): void;
+                  (request: reservoir.veem.v1.IInteropTestRequest): Promise<reservoir.veem.v1.InteropTestResult>;
+                  readonly name: "RunInteropTest";
+                  readonly path: "/reservoir.veem.v1.FederationService/RunInteropTest";
+                  readonly requestType: "InteropTestRequest";
+                  readonly responseType: "InteropTestResult";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+
             enum VmState {
                 VM_STATE_UNSPECIFIED = 0,
                 VM_STATE_PENDING = 1,
@@ -3685,6 +5269,10 @@ export namespace reservoir {
                 version: number;
                 placement?: (reservoir.veem.v1.Placement.$Properties|null);
                 context: { [k: string]: string };
+                operationalRequirements: { [k: string]: string };
+                burst?: (reservoir.common.v1.Resources.$Properties|null);
+                guarantee?: (reservoir.common.v1.Resources.$Properties|null);
+                burstInUse?: (reservoir.common.v1.Resources.$Properties|null);
                 static create(properties: reservoir.veem.v1.Vm.$Shape): reservoir.veem.v1.Vm & reservoir.veem.v1.Vm.$Shape;
                 static create(properties?: reservoir.veem.v1.Vm.$Properties): reservoir.veem.v1.Vm;
                 static encode(message: reservoir.veem.v1.Vm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -3719,6 +5307,10 @@ export namespace reservoir {
                     version?: (number|null);
                     placement?: (reservoir.veem.v1.Placement.$Properties|null);
                     context?: ({ [k: string]: string }|null);
+                    operationalRequirements?: ({ [k: string]: string }|null);
+                    burst?: (reservoir.common.v1.Resources.$Properties|null);
+                    guarantee?: (reservoir.common.v1.Resources.$Properties|null);
+                    burstInUse?: (reservoir.common.v1.Resources.$Properties|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.Vm.$Properties;
@@ -3743,6 +5335,8 @@ export namespace reservoir {
                 host: string;
                 placement?: (reservoir.veem.v1.Placement.$Properties|null);
                 context: { [k: string]: string };
+                operationalRequirements: { [k: string]: string };
+                burst?: (reservoir.common.v1.Resources.$Properties|null);
                 static create(properties: reservoir.veem.v1.CreateVmRequest.$Shape): reservoir.veem.v1.CreateVmRequest & reservoir.veem.v1.CreateVmRequest.$Shape;
                 static create(properties?: reservoir.veem.v1.CreateVmRequest.$Properties): reservoir.veem.v1.CreateVmRequest;
                 static encode(message: reservoir.veem.v1.CreateVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -3767,6 +5361,8 @@ export namespace reservoir {
                     host?: (string|null);
                     placement?: (reservoir.veem.v1.Placement.$Properties|null);
                     context?: ({ [k: string]: string }|null);
+                    operationalRequirements?: ({ [k: string]: string }|null);
+                    burst?: (reservoir.common.v1.Resources.$Properties|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.CreateVmRequest.$Properties;
@@ -4082,6 +5678,7 @@ export namespace reservoir {
                 id: string;
                 vcpus: number;
                 memoryMib: number;
+                allowReboot: boolean;
                 static create(properties: reservoir.veem.v1.ResizeVmRequest.$Shape): reservoir.veem.v1.ResizeVmRequest & reservoir.veem.v1.ResizeVmRequest.$Shape;
                 static create(properties?: reservoir.veem.v1.ResizeVmRequest.$Properties): reservoir.veem.v1.ResizeVmRequest;
                 static encode(message: reservoir.veem.v1.ResizeVmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -4096,6 +5693,7 @@ export namespace reservoir {
                     id?: (string|null);
                     vcpus?: (number|null);
                     memoryMib?: (number|null);
+                    allowReboot?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veem.v1.ResizeVmRequest.$Properties;

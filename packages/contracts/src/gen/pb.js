@@ -12787,6 +12787,4247 @@ export const reservoir = $root.reservoir = (() => {
                 return OptimizeResponse;
             })();
 
+            v1.SiteVm = (function() {
+
+                /**
+                 * Properties of a SiteVm.
+                 * @typedef {Object} reservoir.pe.v1.SiteVm.$Properties
+                 * @property {string|null} [id] SiteVm id
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [resources] SiteVm resources
+                 * @property {string|null} [hypervisor] SiteVm hypervisor
+                 * @property {string|null} [diskFormat] SiteVm diskFormat
+                 * @property {Array.<string>|null} [requirements] SiteVm requirements
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteVm.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteVm
+                 * @augments reservoir.pe.v1.SiteVm.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteVm.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteVm.
+                 * @typedef {reservoir.pe.v1.SiteVm.$Properties} reservoir.pe.v1.SiteVm.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteVm.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteVm.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteVm.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteVm = function (properties) {
+                    this.requirements = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteVm id.
+                 * @member {string} id
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 */
+                SiteVm.prototype.id = "";
+
+                /**
+                 * SiteVm resources.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} resources
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 */
+                SiteVm.prototype.resources = null;
+
+                /**
+                 * SiteVm hypervisor.
+                 * @member {string} hypervisor
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 */
+                SiteVm.prototype.hypervisor = "";
+
+                /**
+                 * SiteVm diskFormat.
+                 * @member {string} diskFormat
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 */
+                SiteVm.prototype.diskFormat = "";
+
+                /**
+                 * SiteVm requirements.
+                 * @member {Array.<string>} requirements
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 */
+                SiteVm.prototype.requirements = $util.emptyArray;
+
+                /**
+                 * Creates a new SiteVm instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @static
+                 * @param {reservoir.pe.v1.SiteVm.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteVm} SiteVm instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteVm.$Shape): reservoir.pe.v1.SiteVm & reservoir.pe.v1.SiteVm.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteVm.$Properties): reservoir.pe.v1.SiteVm;
+                 * }}
+                 */
+                SiteVm.create = function(properties) {
+                    return new SiteVm(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteVm message. Does not implicitly {@link reservoir.pe.v1.SiteVm.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @static
+                 * @param {reservoir.pe.v1.SiteVm.$Properties} message SiteVm message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteVm.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.resources != null && $Object.hasOwnProperty.call(message, "resources"))
+                        $root.reservoir.common.v1.Resources.encode(message.resources, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.hypervisor != null && $Object.hasOwnProperty.call(message, "hypervisor") && message.hypervisor !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.hypervisor);
+                    if (message.diskFormat != null && $Object.hasOwnProperty.call(message, "diskFormat") && message.diskFormat !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.diskFormat);
+                    if (message.requirements != null && message.requirements.length)
+                        for (let i = 0; i < message.requirements.length; ++i)
+                            writer.uint32(/* id 5, wireType 2 =*/42).string(message.requirements[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteVm message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteVm & reservoir.pe.v1.SiteVm.$Shape} SiteVm
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteVm.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteVm();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.resources = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.resources);
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.hypervisor = value;
+                                else
+                                    delete message.hypervisor;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.diskFormat = value;
+                                else
+                                    delete message.diskFormat;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.requirements && message.requirements.length))
+                                    message.requirements = [];
+                                message.requirements.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteVm message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteVm} SiteVm
+                 */
+                SiteVm.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteVm)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteVm: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteVm();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.resources != null) {
+                        if (!$util.isObject(object.resources))
+                            throw $TypeError(".reservoir.pe.v1.SiteVm.resources: object expected");
+                        message.resources = $root.reservoir.common.v1.Resources.fromObject(object.resources, _depth + 1);
+                    }
+                    if (object.hypervisor != null)
+                        if (typeof object.hypervisor !== "string" || object.hypervisor.length)
+                            message.hypervisor = $String(object.hypervisor);
+                    if (object.diskFormat != null)
+                        if (typeof object.diskFormat !== "string" || object.diskFormat.length)
+                            message.diskFormat = $String(object.diskFormat);
+                    if (object.requirements) {
+                        if (!$Array.isArray(object.requirements))
+                            throw $TypeError(".reservoir.pe.v1.SiteVm.requirements: array expected");
+                        message.requirements = $Array(object.requirements.length);
+                        for (let i = 0; i < object.requirements.length; ++i)
+                            message.requirements[i] = $String(object.requirements[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteVm message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @static
+                 * @param {reservoir.pe.v1.SiteVm} message SiteVm
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteVm.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.requirements = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.resources = null;
+                        object.hypervisor = "";
+                        object.diskFormat = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.resources != null && $Object.hasOwnProperty.call(message, "resources"))
+                        object.resources = $root.reservoir.common.v1.Resources.toObject(message.resources, options, _depth + 1);
+                    if (message.hypervisor != null && $Object.hasOwnProperty.call(message, "hypervisor"))
+                        object.hypervisor = message.hypervisor;
+                    if (message.diskFormat != null && $Object.hasOwnProperty.call(message, "diskFormat"))
+                        object.diskFormat = message.diskFormat;
+                    if (message.requirements && message.requirements.length) {
+                        object.requirements = $Array(message.requirements.length);
+                        for (let j = 0; j < message.requirements.length; ++j)
+                            object.requirements[j] = message.requirements[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteVm to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteVm
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteVm.prototype.toJSON = function() {
+                    return SiteVm.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteVm;
+            })();
+
+            v1.SiteHostOffer = (function() {
+
+                /**
+                 * Properties of a SiteHostOffer.
+                 * @typedef {Object} reservoir.pe.v1.SiteHostOffer.$Properties
+                 * @property {string|null} [id] SiteHostOffer id
+                 * @property {reservoir.common.v1.CapabilityProfile.$Properties|null} [profile] SiteHostOffer profile
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [free] SiteHostOffer free
+                 * @property {number|null} [count] SiteHostOffer count
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteHostOffer.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteHostOffer
+                 * @augments reservoir.pe.v1.SiteHostOffer.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteHostOffer.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteHostOffer.
+                 * @typedef {reservoir.pe.v1.SiteHostOffer.$Properties} reservoir.pe.v1.SiteHostOffer.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteHostOffer.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteHostOffer.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteHostOffer.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteHostOffer = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteHostOffer id.
+                 * @member {string} id
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @instance
+                 */
+                SiteHostOffer.prototype.id = "";
+
+                /**
+                 * SiteHostOffer profile.
+                 * @member {reservoir.common.v1.CapabilityProfile.$Properties|null|undefined} profile
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @instance
+                 */
+                SiteHostOffer.prototype.profile = null;
+
+                /**
+                 * SiteHostOffer free.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} free
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @instance
+                 */
+                SiteHostOffer.prototype.free = null;
+
+                /**
+                 * SiteHostOffer count.
+                 * @member {number} count
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @instance
+                 */
+                SiteHostOffer.prototype.count = 0;
+
+                /**
+                 * Creates a new SiteHostOffer instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteHostOffer.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteHostOffer} SiteHostOffer instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteHostOffer.$Shape): reservoir.pe.v1.SiteHostOffer & reservoir.pe.v1.SiteHostOffer.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteHostOffer.$Properties): reservoir.pe.v1.SiteHostOffer;
+                 * }}
+                 */
+                SiteHostOffer.create = function(properties) {
+                    return new SiteHostOffer(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteHostOffer message. Does not implicitly {@link reservoir.pe.v1.SiteHostOffer.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteHostOffer.$Properties} message SiteHostOffer message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteHostOffer.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
+                        $root.reservoir.common.v1.CapabilityProfile.encode(message.profile, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.free != null && $Object.hasOwnProperty.call(message, "free"))
+                        $root.reservoir.common.v1.Resources.encode(message.free, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.count != null && $Object.hasOwnProperty.call(message, "count") && message.count !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.count);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteHostOffer message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteHostOffer & reservoir.pe.v1.SiteHostOffer.$Shape} SiteHostOffer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteHostOffer.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteHostOffer();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.profile = $root.reservoir.common.v1.CapabilityProfile.decode(reader, reader.size(), $undefined, _depth + 1, message.profile);
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.free = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.free);
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.count = value;
+                                else
+                                    delete message.count;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteHostOffer message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteHostOffer} SiteHostOffer
+                 */
+                SiteHostOffer.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteHostOffer)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteHostOffer: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteHostOffer();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.profile != null) {
+                        if (!$util.isObject(object.profile))
+                            throw $TypeError(".reservoir.pe.v1.SiteHostOffer.profile: object expected");
+                        message.profile = $root.reservoir.common.v1.CapabilityProfile.fromObject(object.profile, _depth + 1);
+                    }
+                    if (object.free != null) {
+                        if (!$util.isObject(object.free))
+                            throw $TypeError(".reservoir.pe.v1.SiteHostOffer.free: object expected");
+                        message.free = $root.reservoir.common.v1.Resources.fromObject(object.free, _depth + 1);
+                    }
+                    if (object.count != null)
+                        if ($Number(object.count) !== 0)
+                            message.count = object.count >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteHostOffer message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteHostOffer} message SiteHostOffer
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteHostOffer.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.profile = null;
+                        object.free = null;
+                        object.count = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
+                        object.profile = $root.reservoir.common.v1.CapabilityProfile.toObject(message.profile, options, _depth + 1);
+                    if (message.free != null && $Object.hasOwnProperty.call(message, "free"))
+                        object.free = $root.reservoir.common.v1.Resources.toObject(message.free, options, _depth + 1);
+                    if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                        object.count = message.count;
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteHostOffer to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteHostOffer
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteHostOffer.prototype.toJSON = function() {
+                    return SiteHostOffer.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteHostOffer;
+            })();
+
+            v1.SitePrice = (function() {
+
+                /**
+                 * Properties of a SitePrice.
+                 * @typedef {Object} reservoir.pe.v1.SitePrice.$Properties
+                 * @property {number|null} [perVcpuHour] SitePrice perVcpuHour
+                 * @property {number|null} [perMemoryGibHour] SitePrice perMemoryGibHour
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SitePrice.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISitePrice
+                 * @augments reservoir.pe.v1.SitePrice.$Properties
+                 * @deprecated Use reservoir.pe.v1.SitePrice.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SitePrice.
+                 * @typedef {reservoir.pe.v1.SitePrice.$Properties} reservoir.pe.v1.SitePrice.$Shape
+                 */
+
+                /**
+                 * Constructs a new SitePrice.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SitePrice.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SitePrice.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SitePrice = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SitePrice perVcpuHour.
+                 * @member {number} perVcpuHour
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @instance
+                 */
+                SitePrice.prototype.perVcpuHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * SitePrice perMemoryGibHour.
+                 * @member {number} perMemoryGibHour
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @instance
+                 */
+                SitePrice.prototype.perMemoryGibHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new SitePrice instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @static
+                 * @param {reservoir.pe.v1.SitePrice.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SitePrice} SitePrice instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SitePrice.$Shape): reservoir.pe.v1.SitePrice & reservoir.pe.v1.SitePrice.$Shape;
+                 *   (properties?: reservoir.pe.v1.SitePrice.$Properties): reservoir.pe.v1.SitePrice;
+                 * }}
+                 */
+                SitePrice.create = function(properties) {
+                    return new SitePrice(properties);
+                };
+
+                /**
+                 * Encodes the specified SitePrice message. Does not implicitly {@link reservoir.pe.v1.SitePrice.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @static
+                 * @param {reservoir.pe.v1.SitePrice.$Properties} message SitePrice message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SitePrice.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.perVcpuHour != null && $Object.hasOwnProperty.call(message, "perVcpuHour") && (typeof message.perVcpuHour === "object" ? message.perVcpuHour.low || message.perVcpuHour.high : message.perVcpuHour !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.perVcpuHour);
+                    if (message.perMemoryGibHour != null && $Object.hasOwnProperty.call(message, "perMemoryGibHour") && (typeof message.perMemoryGibHour === "object" ? message.perMemoryGibHour.low || message.perMemoryGibHour.high : message.perMemoryGibHour !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.perMemoryGibHour);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SitePrice message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SitePrice & reservoir.pe.v1.SitePrice.$Shape} SitePrice
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SitePrice.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SitePrice();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.perVcpuHour = value;
+                                else
+                                    delete message.perVcpuHour;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.perMemoryGibHour = value;
+                                else
+                                    delete message.perMemoryGibHour;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SitePrice message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SitePrice} SitePrice
+                 */
+                SitePrice.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SitePrice)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SitePrice: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SitePrice();
+                    if (object.perVcpuHour != null)
+                        if (typeof object.perVcpuHour === "object" ? object.perVcpuHour.low || object.perVcpuHour.high : $Number(object.perVcpuHour) !== 0)
+                            if ($util.Long)
+                                message.perVcpuHour = $util.Long.fromValue(object.perVcpuHour, true);
+                            else if (typeof object.perVcpuHour === "string")
+                                message.perVcpuHour = $parseInt(object.perVcpuHour, 10);
+                            else if (typeof object.perVcpuHour === "number")
+                                message.perVcpuHour = object.perVcpuHour;
+                            else if (typeof object.perVcpuHour === "object")
+                                message.perVcpuHour = new $util.LongBits(object.perVcpuHour.low >>> 0, object.perVcpuHour.high >>> 0).toNumber(true);
+                    if (object.perMemoryGibHour != null)
+                        if (typeof object.perMemoryGibHour === "object" ? object.perMemoryGibHour.low || object.perMemoryGibHour.high : $Number(object.perMemoryGibHour) !== 0)
+                            if ($util.Long)
+                                message.perMemoryGibHour = $util.Long.fromValue(object.perMemoryGibHour, true);
+                            else if (typeof object.perMemoryGibHour === "string")
+                                message.perMemoryGibHour = $parseInt(object.perMemoryGibHour, 10);
+                            else if (typeof object.perMemoryGibHour === "number")
+                                message.perMemoryGibHour = object.perMemoryGibHour;
+                            else if (typeof object.perMemoryGibHour === "object")
+                                message.perMemoryGibHour = new $util.LongBits(object.perMemoryGibHour.low >>> 0, object.perMemoryGibHour.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SitePrice message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @static
+                 * @param {reservoir.pe.v1.SitePrice} message SitePrice
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SitePrice.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.perVcpuHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.perVcpuHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.perMemoryGibHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.perMemoryGibHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.perVcpuHour != null && $Object.hasOwnProperty.call(message, "perVcpuHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.perVcpuHour = typeof message.perVcpuHour === "number" ? $BigInt(message.perVcpuHour) : $util.Long.fromBits(message.perVcpuHour.low >>> 0, message.perVcpuHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.perVcpuHour === "number")
+                            object.perVcpuHour = options.longs === $String ? $String(message.perVcpuHour) : message.perVcpuHour;
+                        else
+                            object.perVcpuHour = options.longs === $String ? $util.Long.prototype.toString.call(message.perVcpuHour) : options.longs === $Number ? new $util.LongBits(message.perVcpuHour.low >>> 0, message.perVcpuHour.high >>> 0).toNumber(true) : message.perVcpuHour;
+                    if (message.perMemoryGibHour != null && $Object.hasOwnProperty.call(message, "perMemoryGibHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.perMemoryGibHour = typeof message.perMemoryGibHour === "number" ? $BigInt(message.perMemoryGibHour) : $util.Long.fromBits(message.perMemoryGibHour.low >>> 0, message.perMemoryGibHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.perMemoryGibHour === "number")
+                            object.perMemoryGibHour = options.longs === $String ? $String(message.perMemoryGibHour) : message.perMemoryGibHour;
+                        else
+                            object.perMemoryGibHour = options.longs === $String ? $util.Long.prototype.toString.call(message.perMemoryGibHour) : options.longs === $Number ? new $util.LongBits(message.perMemoryGibHour.low >>> 0, message.perMemoryGibHour.high >>> 0).toNumber(true) : message.perMemoryGibHour;
+                    return object;
+                };
+
+                /**
+                 * Converts this SitePrice to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SitePrice
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SitePrice.prototype.toJSON = function() {
+                    return SitePrice.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SitePrice;
+            })();
+
+            v1.SiteOffer = (function() {
+
+                /**
+                 * Properties of a SiteOffer.
+                 * @typedef {Object} reservoir.pe.v1.SiteOffer.$Properties
+                 * @property {string|null} [site] SiteOffer site
+                 * @property {boolean|null} [local] SiteOffer local
+                 * @property {string|null} [country] SiteOffer country
+                 * @property {Array.<string>|null} [hypervisors] SiteOffer hypervisors
+                 * @property {Array.<reservoir.pe.v1.SiteHostOffer.$Properties>|null} [hosts] SiteOffer hosts
+                 * @property {reservoir.pe.v1.SitePrice.$Properties|null} [price] SiteOffer price
+                 * @property {number|null} [utilization] SiteOffer utilization
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [agreementCap] SiteOffer agreementCap
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [agreementUsed] SiteOffer agreementUsed
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteOffer.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteOffer
+                 * @augments reservoir.pe.v1.SiteOffer.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteOffer.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteOffer.
+                 * @typedef {reservoir.pe.v1.SiteOffer.$Properties} reservoir.pe.v1.SiteOffer.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteOffer.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteOffer.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteOffer.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteOffer = function (properties) {
+                    this.hypervisors = [];
+                    this.hosts = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteOffer site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.site = "";
+
+                /**
+                 * SiteOffer local.
+                 * @member {boolean} local
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.local = false;
+
+                /**
+                 * SiteOffer country.
+                 * @member {string} country
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.country = "";
+
+                /**
+                 * SiteOffer hypervisors.
+                 * @member {Array.<string>} hypervisors
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.hypervisors = $util.emptyArray;
+
+                /**
+                 * SiteOffer hosts.
+                 * @member {Array.<reservoir.pe.v1.SiteHostOffer.$Properties>} hosts
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.hosts = $util.emptyArray;
+
+                /**
+                 * SiteOffer price.
+                 * @member {reservoir.pe.v1.SitePrice.$Properties|null|undefined} price
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.price = null;
+
+                /**
+                 * SiteOffer utilization.
+                 * @member {number|null|undefined} utilization
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.utilization = null;
+
+                /**
+                 * SiteOffer agreementCap.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} agreementCap
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.agreementCap = null;
+
+                /**
+                 * SiteOffer agreementUsed.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} agreementUsed
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.agreementUsed = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(SiteOffer.prototype, "_utilization", {
+                    get: $util.oneOfGetter($oneOfFields = ["utilization"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new SiteOffer instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteOffer.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteOffer} SiteOffer instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteOffer.$Shape): reservoir.pe.v1.SiteOffer & reservoir.pe.v1.SiteOffer.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteOffer.$Properties): reservoir.pe.v1.SiteOffer;
+                 * }}
+                 */
+                SiteOffer.create = function(properties) {
+                    return new SiteOffer(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteOffer message. Does not implicitly {@link reservoir.pe.v1.SiteOffer.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteOffer.$Properties} message SiteOffer message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteOffer.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.local != null && $Object.hasOwnProperty.call(message, "local") && message.local !== false)
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.local);
+                    if (message.country != null && $Object.hasOwnProperty.call(message, "country") && message.country !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.country);
+                    if (message.hypervisors != null && message.hypervisors.length)
+                        for (let i = 0; i < message.hypervisors.length; ++i)
+                            writer.uint32(/* id 4, wireType 2 =*/34).string(message.hypervisors[i]);
+                    if (message.hosts != null && message.hosts.length)
+                        for (let i = 0; i < message.hosts.length; ++i)
+                            $root.reservoir.pe.v1.SiteHostOffer.encode(message.hosts[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                        $root.reservoir.pe.v1.SitePrice.encode(message.price, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.utilization != null && $Object.hasOwnProperty.call(message, "utilization"))
+                        writer.uint32(/* id 7, wireType 1 =*/57).double(message.utilization);
+                    if (message.agreementCap != null && $Object.hasOwnProperty.call(message, "agreementCap"))
+                        $root.reservoir.common.v1.Resources.encode(message.agreementCap, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.agreementUsed != null && $Object.hasOwnProperty.call(message, "agreementUsed"))
+                        $root.reservoir.common.v1.Resources.encode(message.agreementUsed, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteOffer message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteOffer & reservoir.pe.v1.SiteOffer.$Shape} SiteOffer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteOffer.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteOffer();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.local = value;
+                                else
+                                    delete message.local;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.country = value;
+                                else
+                                    delete message.country;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hypervisors && message.hypervisors.length))
+                                    message.hypervisors = [];
+                                message.hypervisors.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hosts && message.hosts.length))
+                                    message.hosts = [];
+                                message.hosts.push($root.reservoir.pe.v1.SiteHostOffer.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                message.price = $root.reservoir.pe.v1.SitePrice.decode(reader, reader.size(), $undefined, _depth + 1, message.price);
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 1)
+                                    break;
+                                message.utilization = reader.double();
+                                message._utilization = "utilization";
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                message.agreementCap = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.agreementCap);
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                message.agreementUsed = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.agreementUsed);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteOffer message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteOffer} SiteOffer
+                 */
+                SiteOffer.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteOffer)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteOffer: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteOffer();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.local != null)
+                        if (object.local)
+                            message.local = $Boolean(object.local);
+                    if (object.country != null)
+                        if (typeof object.country !== "string" || object.country.length)
+                            message.country = $String(object.country);
+                    if (object.hypervisors) {
+                        if (!$Array.isArray(object.hypervisors))
+                            throw $TypeError(".reservoir.pe.v1.SiteOffer.hypervisors: array expected");
+                        message.hypervisors = $Array(object.hypervisors.length);
+                        for (let i = 0; i < object.hypervisors.length; ++i)
+                            message.hypervisors[i] = $String(object.hypervisors[i]);
+                    }
+                    if (object.hosts) {
+                        if (!$Array.isArray(object.hosts))
+                            throw $TypeError(".reservoir.pe.v1.SiteOffer.hosts: array expected");
+                        message.hosts = $Array(object.hosts.length);
+                        for (let i = 0; i < object.hosts.length; ++i) {
+                            if (!$util.isObject(object.hosts[i]))
+                                throw $TypeError(".reservoir.pe.v1.SiteOffer.hosts: object expected");
+                            message.hosts[i] = $root.reservoir.pe.v1.SiteHostOffer.fromObject(object.hosts[i], _depth + 1);
+                        }
+                    }
+                    if (object.price != null) {
+                        if (!$util.isObject(object.price))
+                            throw $TypeError(".reservoir.pe.v1.SiteOffer.price: object expected");
+                        message.price = $root.reservoir.pe.v1.SitePrice.fromObject(object.price, _depth + 1);
+                    }
+                    if (object.utilization != null)
+                        message.utilization = $Number(object.utilization);
+                    if (object.agreementCap != null) {
+                        if (!$util.isObject(object.agreementCap))
+                            throw $TypeError(".reservoir.pe.v1.SiteOffer.agreementCap: object expected");
+                        message.agreementCap = $root.reservoir.common.v1.Resources.fromObject(object.agreementCap, _depth + 1);
+                    }
+                    if (object.agreementUsed != null) {
+                        if (!$util.isObject(object.agreementUsed))
+                            throw $TypeError(".reservoir.pe.v1.SiteOffer.agreementUsed: object expected");
+                        message.agreementUsed = $root.reservoir.common.v1.Resources.fromObject(object.agreementUsed, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteOffer message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.pe.v1.SiteOffer} message SiteOffer
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteOffer.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.hypervisors = [];
+                        object.hosts = [];
+                    }
+                    if (options.defaults) {
+                        object.site = "";
+                        object.local = false;
+                        object.country = "";
+                        object.price = null;
+                        object.agreementCap = null;
+                        object.agreementUsed = null;
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.local != null && $Object.hasOwnProperty.call(message, "local"))
+                        object.local = message.local;
+                    if (message.country != null && $Object.hasOwnProperty.call(message, "country"))
+                        object.country = message.country;
+                    if (message.hypervisors && message.hypervisors.length) {
+                        object.hypervisors = $Array(message.hypervisors.length);
+                        for (let j = 0; j < message.hypervisors.length; ++j)
+                            object.hypervisors[j] = message.hypervisors[j];
+                    }
+                    if (message.hosts && message.hosts.length) {
+                        object.hosts = $Array(message.hosts.length);
+                        for (let j = 0; j < message.hosts.length; ++j)
+                            object.hosts[j] = $root.reservoir.pe.v1.SiteHostOffer.toObject(message.hosts[j], options, _depth + 1);
+                    }
+                    if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                        object.price = $root.reservoir.pe.v1.SitePrice.toObject(message.price, options, _depth + 1);
+                    if (message.utilization != null && $Object.hasOwnProperty.call(message, "utilization"))
+                        object.utilization = options.json && !$isFinite(message.utilization) ? $String(message.utilization) : message.utilization;
+                    if (message.agreementCap != null && $Object.hasOwnProperty.call(message, "agreementCap"))
+                        object.agreementCap = $root.reservoir.common.v1.Resources.toObject(message.agreementCap, options, _depth + 1);
+                    if (message.agreementUsed != null && $Object.hasOwnProperty.call(message, "agreementUsed"))
+                        object.agreementUsed = $root.reservoir.common.v1.Resources.toObject(message.agreementUsed, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteOffer to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteOffer
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteOffer.prototype.toJSON = function() {
+                    return SiteOffer.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteOffer;
+            })();
+
+            v1.SiteConstraints = (function() {
+
+                /**
+                 * Properties of a SiteConstraints.
+                 * @typedef {Object} reservoir.pe.v1.SiteConstraints.$Properties
+                 * @property {Array.<string>|null} [allowedCountries] SiteConstraints allowedCountries
+                 * @property {Array.<string>|null} [forbiddenSites] SiteConstraints forbiddenSites
+                 * @property {Array.<string>|null} [requiredSites] SiteConstraints requiredSites
+                 * @property {number|null} [maxPricePerHour] SiteConstraints maxPricePerHour
+                 * @property {boolean|null} [allowSplit] SiteConstraints allowSplit
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteConstraints.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteConstraints
+                 * @augments reservoir.pe.v1.SiteConstraints.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteConstraints.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteConstraints.
+                 * @typedef {reservoir.pe.v1.SiteConstraints.$Properties} reservoir.pe.v1.SiteConstraints.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteConstraints.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteConstraints.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteConstraints.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteConstraints = function (properties) {
+                    this.allowedCountries = [];
+                    this.forbiddenSites = [];
+                    this.requiredSites = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteConstraints allowedCountries.
+                 * @member {Array.<string>} allowedCountries
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 */
+                SiteConstraints.prototype.allowedCountries = $util.emptyArray;
+
+                /**
+                 * SiteConstraints forbiddenSites.
+                 * @member {Array.<string>} forbiddenSites
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 */
+                SiteConstraints.prototype.forbiddenSites = $util.emptyArray;
+
+                /**
+                 * SiteConstraints requiredSites.
+                 * @member {Array.<string>} requiredSites
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 */
+                SiteConstraints.prototype.requiredSites = $util.emptyArray;
+
+                /**
+                 * SiteConstraints maxPricePerHour.
+                 * @member {number|null|undefined} maxPricePerHour
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 */
+                SiteConstraints.prototype.maxPricePerHour = null;
+
+                /**
+                 * SiteConstraints allowSplit.
+                 * @member {boolean} allowSplit
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 */
+                SiteConstraints.prototype.allowSplit = false;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(SiteConstraints.prototype, "_maxPricePerHour", {
+                    get: $util.oneOfGetter($oneOfFields = ["maxPricePerHour"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new SiteConstraints instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @static
+                 * @param {reservoir.pe.v1.SiteConstraints.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteConstraints} SiteConstraints instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteConstraints.$Shape): reservoir.pe.v1.SiteConstraints & reservoir.pe.v1.SiteConstraints.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteConstraints.$Properties): reservoir.pe.v1.SiteConstraints;
+                 * }}
+                 */
+                SiteConstraints.create = function(properties) {
+                    return new SiteConstraints(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteConstraints message. Does not implicitly {@link reservoir.pe.v1.SiteConstraints.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @static
+                 * @param {reservoir.pe.v1.SiteConstraints.$Properties} message SiteConstraints message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteConstraints.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.allowedCountries != null && message.allowedCountries.length)
+                        for (let i = 0; i < message.allowedCountries.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.allowedCountries[i]);
+                    if (message.forbiddenSites != null && message.forbiddenSites.length)
+                        for (let i = 0; i < message.forbiddenSites.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.forbiddenSites[i]);
+                    if (message.requiredSites != null && message.requiredSites.length)
+                        for (let i = 0; i < message.requiredSites.length; ++i)
+                            writer.uint32(/* id 3, wireType 2 =*/26).string(message.requiredSites[i]);
+                    if (message.maxPricePerHour != null && $Object.hasOwnProperty.call(message, "maxPricePerHour"))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.maxPricePerHour);
+                    if (message.allowSplit != null && $Object.hasOwnProperty.call(message, "allowSplit") && message.allowSplit !== false)
+                        writer.uint32(/* id 5, wireType 0 =*/40).bool(message.allowSplit);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteConstraints message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteConstraints & reservoir.pe.v1.SiteConstraints.$Shape} SiteConstraints
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteConstraints.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteConstraints();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.allowedCountries && message.allowedCountries.length))
+                                    message.allowedCountries = [];
+                                message.allowedCountries.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.forbiddenSites && message.forbiddenSites.length))
+                                    message.forbiddenSites = [];
+                                message.forbiddenSites.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.requiredSites && message.requiredSites.length))
+                                    message.requiredSites = [];
+                                message.requiredSites.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                message.maxPricePerHour = reader.uint64();
+                                message._maxPricePerHour = "maxPricePerHour";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.allowSplit = value;
+                                else
+                                    delete message.allowSplit;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteConstraints message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteConstraints} SiteConstraints
+                 */
+                SiteConstraints.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteConstraints)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteConstraints: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteConstraints();
+                    if (object.allowedCountries) {
+                        if (!$Array.isArray(object.allowedCountries))
+                            throw $TypeError(".reservoir.pe.v1.SiteConstraints.allowedCountries: array expected");
+                        message.allowedCountries = $Array(object.allowedCountries.length);
+                        for (let i = 0; i < object.allowedCountries.length; ++i)
+                            message.allowedCountries[i] = $String(object.allowedCountries[i]);
+                    }
+                    if (object.forbiddenSites) {
+                        if (!$Array.isArray(object.forbiddenSites))
+                            throw $TypeError(".reservoir.pe.v1.SiteConstraints.forbiddenSites: array expected");
+                        message.forbiddenSites = $Array(object.forbiddenSites.length);
+                        for (let i = 0; i < object.forbiddenSites.length; ++i)
+                            message.forbiddenSites[i] = $String(object.forbiddenSites[i]);
+                    }
+                    if (object.requiredSites) {
+                        if (!$Array.isArray(object.requiredSites))
+                            throw $TypeError(".reservoir.pe.v1.SiteConstraints.requiredSites: array expected");
+                        message.requiredSites = $Array(object.requiredSites.length);
+                        for (let i = 0; i < object.requiredSites.length; ++i)
+                            message.requiredSites[i] = $String(object.requiredSites[i]);
+                    }
+                    if (object.maxPricePerHour != null)
+                        if ($util.Long)
+                            message.maxPricePerHour = $util.Long.fromValue(object.maxPricePerHour, true);
+                        else if (typeof object.maxPricePerHour === "string")
+                            message.maxPricePerHour = $parseInt(object.maxPricePerHour, 10);
+                        else if (typeof object.maxPricePerHour === "number")
+                            message.maxPricePerHour = object.maxPricePerHour;
+                        else if (typeof object.maxPricePerHour === "object")
+                            message.maxPricePerHour = new $util.LongBits(object.maxPricePerHour.low >>> 0, object.maxPricePerHour.high >>> 0).toNumber(true);
+                    if (object.allowSplit != null)
+                        if (object.allowSplit)
+                            message.allowSplit = $Boolean(object.allowSplit);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteConstraints message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @static
+                 * @param {reservoir.pe.v1.SiteConstraints} message SiteConstraints
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteConstraints.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.allowedCountries = [];
+                        object.forbiddenSites = [];
+                        object.requiredSites = [];
+                    }
+                    if (options.defaults)
+                        object.allowSplit = false;
+                    if (message.allowedCountries && message.allowedCountries.length) {
+                        object.allowedCountries = $Array(message.allowedCountries.length);
+                        for (let j = 0; j < message.allowedCountries.length; ++j)
+                            object.allowedCountries[j] = message.allowedCountries[j];
+                    }
+                    if (message.forbiddenSites && message.forbiddenSites.length) {
+                        object.forbiddenSites = $Array(message.forbiddenSites.length);
+                        for (let j = 0; j < message.forbiddenSites.length; ++j)
+                            object.forbiddenSites[j] = message.forbiddenSites[j];
+                    }
+                    if (message.requiredSites && message.requiredSites.length) {
+                        object.requiredSites = $Array(message.requiredSites.length);
+                        for (let j = 0; j < message.requiredSites.length; ++j)
+                            object.requiredSites[j] = message.requiredSites[j];
+                    }
+                    if (message.maxPricePerHour != null && $Object.hasOwnProperty.call(message, "maxPricePerHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.maxPricePerHour = typeof message.maxPricePerHour === "number" ? $BigInt(message.maxPricePerHour) : $util.Long.fromBits(message.maxPricePerHour.low >>> 0, message.maxPricePerHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.maxPricePerHour === "number")
+                            object.maxPricePerHour = options.longs === $String ? $String(message.maxPricePerHour) : message.maxPricePerHour;
+                        else
+                            object.maxPricePerHour = options.longs === $String ? $util.Long.prototype.toString.call(message.maxPricePerHour) : options.longs === $Number ? new $util.LongBits(message.maxPricePerHour.low >>> 0, message.maxPricePerHour.high >>> 0).toNumber(true) : message.maxPricePerHour;
+                    if (message.allowSplit != null && $Object.hasOwnProperty.call(message, "allowSplit"))
+                        object.allowSplit = message.allowSplit;
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteConstraints to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteConstraints
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteConstraints.prototype.toJSON = function() {
+                    return SiteConstraints.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteConstraints;
+            })();
+
+            v1.SiteWeights = (function() {
+
+                /**
+                 * Properties of a SiteWeights.
+                 * @typedef {Object} reservoir.pe.v1.SiteWeights.$Properties
+                 * @property {number|null} [cost] SiteWeights cost
+                 * @property {number|null} [locality] SiteWeights locality
+                 * @property {number|null} [balance] SiteWeights balance
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteWeights.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteWeights
+                 * @augments reservoir.pe.v1.SiteWeights.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteWeights.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteWeights.
+                 * @typedef {reservoir.pe.v1.SiteWeights.$Properties} reservoir.pe.v1.SiteWeights.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteWeights.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteWeights.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteWeights.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteWeights = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteWeights cost.
+                 * @member {number} cost
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @instance
+                 */
+                SiteWeights.prototype.cost = 0;
+
+                /**
+                 * SiteWeights locality.
+                 * @member {number} locality
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @instance
+                 */
+                SiteWeights.prototype.locality = 0;
+
+                /**
+                 * SiteWeights balance.
+                 * @member {number} balance
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @instance
+                 */
+                SiteWeights.prototype.balance = 0;
+
+                /**
+                 * Creates a new SiteWeights instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @static
+                 * @param {reservoir.pe.v1.SiteWeights.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteWeights} SiteWeights instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteWeights.$Shape): reservoir.pe.v1.SiteWeights & reservoir.pe.v1.SiteWeights.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteWeights.$Properties): reservoir.pe.v1.SiteWeights;
+                 * }}
+                 */
+                SiteWeights.create = function(properties) {
+                    return new SiteWeights(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteWeights message. Does not implicitly {@link reservoir.pe.v1.SiteWeights.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @static
+                 * @param {reservoir.pe.v1.SiteWeights.$Properties} message SiteWeights message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteWeights.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost") && !$Object.is(message.cost, 0))
+                        writer.uint32(/* id 1, wireType 1 =*/9).double(message.cost);
+                    if (message.locality != null && $Object.hasOwnProperty.call(message, "locality") && !$Object.is(message.locality, 0))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.locality);
+                    if (message.balance != null && $Object.hasOwnProperty.call(message, "balance") && !$Object.is(message.balance, 0))
+                        writer.uint32(/* id 3, wireType 1 =*/25).double(message.balance);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteWeights message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteWeights & reservoir.pe.v1.SiteWeights.$Shape} SiteWeights
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteWeights.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteWeights();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.cost = value;
+                                else
+                                    delete message.cost;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.locality = value;
+                                else
+                                    delete message.locality;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.balance = value;
+                                else
+                                    delete message.balance;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteWeights message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteWeights} SiteWeights
+                 */
+                SiteWeights.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteWeights)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteWeights: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteWeights();
+                    if (object.cost != null)
+                        if (!$Object.is($Number(object.cost), 0))
+                            message.cost = $Number(object.cost);
+                    if (object.locality != null)
+                        if (!$Object.is($Number(object.locality), 0))
+                            message.locality = $Number(object.locality);
+                    if (object.balance != null)
+                        if (!$Object.is($Number(object.balance), 0))
+                            message.balance = $Number(object.balance);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteWeights message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @static
+                 * @param {reservoir.pe.v1.SiteWeights} message SiteWeights
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteWeights.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.cost = 0;
+                        object.locality = 0;
+                        object.balance = 0;
+                    }
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost"))
+                        object.cost = options.json && !$isFinite(message.cost) ? $String(message.cost) : message.cost;
+                    if (message.locality != null && $Object.hasOwnProperty.call(message, "locality"))
+                        object.locality = options.json && !$isFinite(message.locality) ? $String(message.locality) : message.locality;
+                    if (message.balance != null && $Object.hasOwnProperty.call(message, "balance"))
+                        object.balance = options.json && !$isFinite(message.balance) ? $String(message.balance) : message.balance;
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteWeights to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteWeights
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteWeights.prototype.toJSON = function() {
+                    return SiteWeights.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteWeights;
+            })();
+
+            v1.ChooseSiteRequest = (function() {
+
+                /**
+                 * Properties of a ChooseSiteRequest.
+                 * @typedef {Object} reservoir.pe.v1.ChooseSiteRequest.$Properties
+                 * @property {Array.<reservoir.pe.v1.SiteVm.$Properties>|null} [vms] ChooseSiteRequest vms
+                 * @property {reservoir.pe.v1.SiteConstraints.$Properties|null} [constraints] ChooseSiteRequest constraints
+                 * @property {Array.<reservoir.pe.v1.SiteOffer.$Properties>|null} [offers] ChooseSiteRequest offers
+                 * @property {reservoir.pe.v1.SiteWeights.$Properties|null} [weights] ChooseSiteRequest weights
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ChooseSiteRequest.
+                 * @memberof reservoir.pe.v1
+                 * @interface IChooseSiteRequest
+                 * @augments reservoir.pe.v1.ChooseSiteRequest.$Properties
+                 * @deprecated Use reservoir.pe.v1.ChooseSiteRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ChooseSiteRequest.
+                 * @typedef {reservoir.pe.v1.ChooseSiteRequest.$Properties} reservoir.pe.v1.ChooseSiteRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ChooseSiteRequest.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a ChooseSiteRequest.
+                 * @constructor
+                 * @param {reservoir.pe.v1.ChooseSiteRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ChooseSiteRequest = function (properties) {
+                    this.vms = [];
+                    this.offers = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ChooseSiteRequest vms.
+                 * @member {Array.<reservoir.pe.v1.SiteVm.$Properties>} vms
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @instance
+                 */
+                ChooseSiteRequest.prototype.vms = $util.emptyArray;
+
+                /**
+                 * ChooseSiteRequest constraints.
+                 * @member {reservoir.pe.v1.SiteConstraints.$Properties|null|undefined} constraints
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @instance
+                 */
+                ChooseSiteRequest.prototype.constraints = null;
+
+                /**
+                 * ChooseSiteRequest offers.
+                 * @member {Array.<reservoir.pe.v1.SiteOffer.$Properties>} offers
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @instance
+                 */
+                ChooseSiteRequest.prototype.offers = $util.emptyArray;
+
+                /**
+                 * ChooseSiteRequest weights.
+                 * @member {reservoir.pe.v1.SiteWeights.$Properties|null|undefined} weights
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @instance
+                 */
+                ChooseSiteRequest.prototype.weights = null;
+
+                /**
+                 * Creates a new ChooseSiteRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.ChooseSiteRequest} ChooseSiteRequest instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.ChooseSiteRequest.$Shape): reservoir.pe.v1.ChooseSiteRequest & reservoir.pe.v1.ChooseSiteRequest.$Shape;
+                 *   (properties?: reservoir.pe.v1.ChooseSiteRequest.$Properties): reservoir.pe.v1.ChooseSiteRequest;
+                 * }}
+                 */
+                ChooseSiteRequest.create = function(properties) {
+                    return new ChooseSiteRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ChooseSiteRequest message. Does not implicitly {@link reservoir.pe.v1.ChooseSiteRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteRequest.$Properties} message ChooseSiteRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ChooseSiteRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            $root.reservoir.pe.v1.SiteVm.encode(message.vms[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.constraints != null && $Object.hasOwnProperty.call(message, "constraints"))
+                        $root.reservoir.pe.v1.SiteConstraints.encode(message.constraints, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.offers != null && message.offers.length)
+                        for (let i = 0; i < message.offers.length; ++i)
+                            $root.reservoir.pe.v1.SiteOffer.encode(message.offers[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.weights != null && $Object.hasOwnProperty.call(message, "weights"))
+                        $root.reservoir.pe.v1.SiteWeights.encode(message.weights, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ChooseSiteRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.ChooseSiteRequest & reservoir.pe.v1.ChooseSiteRequest.$Shape} ChooseSiteRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ChooseSiteRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.ChooseSiteRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push($root.reservoir.pe.v1.SiteVm.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.constraints = $root.reservoir.pe.v1.SiteConstraints.decode(reader, reader.size(), $undefined, _depth + 1, message.constraints);
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.offers && message.offers.length))
+                                    message.offers = [];
+                                message.offers.push($root.reservoir.pe.v1.SiteOffer.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.weights = $root.reservoir.pe.v1.SiteWeights.decode(reader, reader.size(), $undefined, _depth + 1, message.weights);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ChooseSiteRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.ChooseSiteRequest} ChooseSiteRequest
+                 */
+                ChooseSiteRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.ChooseSiteRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.ChooseSiteRequest();
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i) {
+                            if (!$util.isObject(object.vms[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.vms: object expected");
+                            message.vms[i] = $root.reservoir.pe.v1.SiteVm.fromObject(object.vms[i], _depth + 1);
+                        }
+                    }
+                    if (object.constraints != null) {
+                        if (!$util.isObject(object.constraints))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.constraints: object expected");
+                        message.constraints = $root.reservoir.pe.v1.SiteConstraints.fromObject(object.constraints, _depth + 1);
+                    }
+                    if (object.offers) {
+                        if (!$Array.isArray(object.offers))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.offers: array expected");
+                        message.offers = $Array(object.offers.length);
+                        for (let i = 0; i < object.offers.length; ++i) {
+                            if (!$util.isObject(object.offers[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.offers: object expected");
+                            message.offers[i] = $root.reservoir.pe.v1.SiteOffer.fromObject(object.offers[i], _depth + 1);
+                        }
+                    }
+                    if (object.weights != null) {
+                        if (!$util.isObject(object.weights))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteRequest.weights: object expected");
+                        message.weights = $root.reservoir.pe.v1.SiteWeights.fromObject(object.weights, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ChooseSiteRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteRequest} message ChooseSiteRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ChooseSiteRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.vms = [];
+                        object.offers = [];
+                    }
+                    if (options.defaults) {
+                        object.constraints = null;
+                        object.weights = null;
+                    }
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = $root.reservoir.pe.v1.SiteVm.toObject(message.vms[j], options, _depth + 1);
+                    }
+                    if (message.constraints != null && $Object.hasOwnProperty.call(message, "constraints"))
+                        object.constraints = $root.reservoir.pe.v1.SiteConstraints.toObject(message.constraints, options, _depth + 1);
+                    if (message.offers && message.offers.length) {
+                        object.offers = $Array(message.offers.length);
+                        for (let j = 0; j < message.offers.length; ++j)
+                            object.offers[j] = $root.reservoir.pe.v1.SiteOffer.toObject(message.offers[j], options, _depth + 1);
+                    }
+                    if (message.weights != null && $Object.hasOwnProperty.call(message, "weights"))
+                        object.weights = $root.reservoir.pe.v1.SiteWeights.toObject(message.weights, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this ChooseSiteRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.ChooseSiteRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ChooseSiteRequest.prototype.toJSON = function() {
+                    return ChooseSiteRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ChooseSiteRequest;
+            })();
+
+            v1.SiteReason = (function() {
+
+                /**
+                 * Properties of a SiteReason.
+                 * @typedef {Object} reservoir.pe.v1.SiteReason.$Properties
+                 * @property {string|null} [site] SiteReason site
+                 * @property {string|null} [constraint] SiteReason constraint
+                 * @property {string|null} [vm] SiteReason vm
+                 * @property {string|null} [message] SiteReason message
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteReason.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteReason
+                 * @augments reservoir.pe.v1.SiteReason.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteReason.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteReason.
+                 * @typedef {reservoir.pe.v1.SiteReason.$Properties} reservoir.pe.v1.SiteReason.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteReason.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteReason.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteReason.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteReason = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteReason site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @instance
+                 */
+                SiteReason.prototype.site = "";
+
+                /**
+                 * SiteReason constraint.
+                 * @member {string} constraint
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @instance
+                 */
+                SiteReason.prototype.constraint = "";
+
+                /**
+                 * SiteReason vm.
+                 * @member {string} vm
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @instance
+                 */
+                SiteReason.prototype.vm = "";
+
+                /**
+                 * SiteReason message.
+                 * @member {string} message
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @instance
+                 */
+                SiteReason.prototype.message = "";
+
+                /**
+                 * Creates a new SiteReason instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @static
+                 * @param {reservoir.pe.v1.SiteReason.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteReason} SiteReason instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteReason.$Shape): reservoir.pe.v1.SiteReason & reservoir.pe.v1.SiteReason.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteReason.$Properties): reservoir.pe.v1.SiteReason;
+                 * }}
+                 */
+                SiteReason.create = function(properties) {
+                    return new SiteReason(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteReason message. Does not implicitly {@link reservoir.pe.v1.SiteReason.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @static
+                 * @param {reservoir.pe.v1.SiteReason.$Properties} message SiteReason message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteReason.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.constraint != null && $Object.hasOwnProperty.call(message, "constraint") && message.constraint !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.constraint);
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm") && message.vm !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.vm);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.message);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteReason message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteReason & reservoir.pe.v1.SiteReason.$Shape} SiteReason
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteReason.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteReason();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.constraint = value;
+                                else
+                                    delete message.constraint;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vm = value;
+                                else
+                                    delete message.vm;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteReason message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteReason} SiteReason
+                 */
+                SiteReason.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteReason)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteReason: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteReason();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.constraint != null)
+                        if (typeof object.constraint !== "string" || object.constraint.length)
+                            message.constraint = $String(object.constraint);
+                    if (object.vm != null)
+                        if (typeof object.vm !== "string" || object.vm.length)
+                            message.vm = $String(object.vm);
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteReason message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @static
+                 * @param {reservoir.pe.v1.SiteReason} message SiteReason
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteReason.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.site = "";
+                        object.constraint = "";
+                        object.vm = "";
+                        object.message = "";
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.constraint != null && $Object.hasOwnProperty.call(message, "constraint"))
+                        object.constraint = message.constraint;
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        object.vm = message.vm;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteReason to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteReason
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteReason.prototype.toJSON = function() {
+                    return SiteReason.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteReason;
+            })();
+
+            v1.SiteScore = (function() {
+
+                /**
+                 * Properties of a SiteScore.
+                 * @typedef {Object} reservoir.pe.v1.SiteScore.$Properties
+                 * @property {string|null} [site] SiteScore site
+                 * @property {boolean|null} [local] SiteScore local
+                 * @property {number|null} [score] SiteScore score
+                 * @property {number|null} [costPerHour] SiteScore costPerHour
+                 * @property {number|null} [costScore] SiteScore costScore
+                 * @property {number|null} [loadAfter] SiteScore loadAfter
+                 * @property {number|null} [balanceScore] SiteScore balanceScore
+                 * @property {number|null} [locality] SiteScore locality
+                 * @property {Array.<reservoir.pe.v1.SiteReason.$Properties>|null} [shortfall] SiteScore shortfall
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteScore.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteScore
+                 * @augments reservoir.pe.v1.SiteScore.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteScore.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteScore.
+                 * @typedef {reservoir.pe.v1.SiteScore.$Properties} reservoir.pe.v1.SiteScore.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteScore.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteScore.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteScore.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteScore = function (properties) {
+                    this.shortfall = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteScore site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.site = "";
+
+                /**
+                 * SiteScore local.
+                 * @member {boolean} local
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.local = false;
+
+                /**
+                 * SiteScore score.
+                 * @member {number} score
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.score = 0;
+
+                /**
+                 * SiteScore costPerHour.
+                 * @member {number} costPerHour
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.costPerHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * SiteScore costScore.
+                 * @member {number} costScore
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.costScore = 0;
+
+                /**
+                 * SiteScore loadAfter.
+                 * @member {number} loadAfter
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.loadAfter = 0;
+
+                /**
+                 * SiteScore balanceScore.
+                 * @member {number} balanceScore
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.balanceScore = 0;
+
+                /**
+                 * SiteScore locality.
+                 * @member {number} locality
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.locality = 0;
+
+                /**
+                 * SiteScore shortfall.
+                 * @member {Array.<reservoir.pe.v1.SiteReason.$Properties>} shortfall
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 */
+                SiteScore.prototype.shortfall = $util.emptyArray;
+
+                /**
+                 * Creates a new SiteScore instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @static
+                 * @param {reservoir.pe.v1.SiteScore.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteScore} SiteScore instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteScore.$Shape): reservoir.pe.v1.SiteScore & reservoir.pe.v1.SiteScore.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteScore.$Properties): reservoir.pe.v1.SiteScore;
+                 * }}
+                 */
+                SiteScore.create = function(properties) {
+                    return new SiteScore(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteScore message. Does not implicitly {@link reservoir.pe.v1.SiteScore.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @static
+                 * @param {reservoir.pe.v1.SiteScore.$Properties} message SiteScore message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteScore.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.local != null && $Object.hasOwnProperty.call(message, "local") && message.local !== false)
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.local);
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score") && !$Object.is(message.score, 0))
+                        writer.uint32(/* id 3, wireType 1 =*/25).double(message.score);
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour") && (typeof message.costPerHour === "object" ? message.costPerHour.low || message.costPerHour.high : message.costPerHour !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.costPerHour);
+                    if (message.costScore != null && $Object.hasOwnProperty.call(message, "costScore") && !$Object.is(message.costScore, 0))
+                        writer.uint32(/* id 5, wireType 1 =*/41).double(message.costScore);
+                    if (message.loadAfter != null && $Object.hasOwnProperty.call(message, "loadAfter") && !$Object.is(message.loadAfter, 0))
+                        writer.uint32(/* id 6, wireType 1 =*/49).double(message.loadAfter);
+                    if (message.balanceScore != null && $Object.hasOwnProperty.call(message, "balanceScore") && !$Object.is(message.balanceScore, 0))
+                        writer.uint32(/* id 7, wireType 1 =*/57).double(message.balanceScore);
+                    if (message.locality != null && $Object.hasOwnProperty.call(message, "locality") && !$Object.is(message.locality, 0))
+                        writer.uint32(/* id 8, wireType 1 =*/65).double(message.locality);
+                    if (message.shortfall != null && message.shortfall.length)
+                        for (let i = 0; i < message.shortfall.length; ++i)
+                            $root.reservoir.pe.v1.SiteReason.encode(message.shortfall[i], writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteScore message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteScore & reservoir.pe.v1.SiteScore.$Shape} SiteScore
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteScore.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteScore();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.local = value;
+                                else
+                                    delete message.local;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.score = value;
+                                else
+                                    delete message.score;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.costPerHour = value;
+                                else
+                                    delete message.costPerHour;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.costScore = value;
+                                else
+                                    delete message.costScore;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.loadAfter = value;
+                                else
+                                    delete message.loadAfter;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.balanceScore = value;
+                                else
+                                    delete message.balanceScore;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.locality = value;
+                                else
+                                    delete message.locality;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.shortfall && message.shortfall.length))
+                                    message.shortfall = [];
+                                message.shortfall.push($root.reservoir.pe.v1.SiteReason.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteScore message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteScore} SiteScore
+                 */
+                SiteScore.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteScore)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteScore: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteScore();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.local != null)
+                        if (object.local)
+                            message.local = $Boolean(object.local);
+                    if (object.score != null)
+                        if (!$Object.is($Number(object.score), 0))
+                            message.score = $Number(object.score);
+                    if (object.costPerHour != null)
+                        if (typeof object.costPerHour === "object" ? object.costPerHour.low || object.costPerHour.high : $Number(object.costPerHour) !== 0)
+                            if ($util.Long)
+                                message.costPerHour = $util.Long.fromValue(object.costPerHour, true);
+                            else if (typeof object.costPerHour === "string")
+                                message.costPerHour = $parseInt(object.costPerHour, 10);
+                            else if (typeof object.costPerHour === "number")
+                                message.costPerHour = object.costPerHour;
+                            else if (typeof object.costPerHour === "object")
+                                message.costPerHour = new $util.LongBits(object.costPerHour.low >>> 0, object.costPerHour.high >>> 0).toNumber(true);
+                    if (object.costScore != null)
+                        if (!$Object.is($Number(object.costScore), 0))
+                            message.costScore = $Number(object.costScore);
+                    if (object.loadAfter != null)
+                        if (!$Object.is($Number(object.loadAfter), 0))
+                            message.loadAfter = $Number(object.loadAfter);
+                    if (object.balanceScore != null)
+                        if (!$Object.is($Number(object.balanceScore), 0))
+                            message.balanceScore = $Number(object.balanceScore);
+                    if (object.locality != null)
+                        if (!$Object.is($Number(object.locality), 0))
+                            message.locality = $Number(object.locality);
+                    if (object.shortfall) {
+                        if (!$Array.isArray(object.shortfall))
+                            throw $TypeError(".reservoir.pe.v1.SiteScore.shortfall: array expected");
+                        message.shortfall = $Array(object.shortfall.length);
+                        for (let i = 0; i < object.shortfall.length; ++i) {
+                            if (!$util.isObject(object.shortfall[i]))
+                                throw $TypeError(".reservoir.pe.v1.SiteScore.shortfall: object expected");
+                            message.shortfall[i] = $root.reservoir.pe.v1.SiteReason.fromObject(object.shortfall[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteScore message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @static
+                 * @param {reservoir.pe.v1.SiteScore} message SiteScore
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteScore.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.shortfall = [];
+                    if (options.defaults) {
+                        object.site = "";
+                        object.local = false;
+                        object.score = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.costPerHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.costPerHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.costScore = 0;
+                        object.loadAfter = 0;
+                        object.balanceScore = 0;
+                        object.locality = 0;
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.local != null && $Object.hasOwnProperty.call(message, "local"))
+                        object.local = message.local;
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score"))
+                        object.score = options.json && !$isFinite(message.score) ? $String(message.score) : message.score;
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.costPerHour = typeof message.costPerHour === "number" ? $BigInt(message.costPerHour) : $util.Long.fromBits(message.costPerHour.low >>> 0, message.costPerHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.costPerHour === "number")
+                            object.costPerHour = options.longs === $String ? $String(message.costPerHour) : message.costPerHour;
+                        else
+                            object.costPerHour = options.longs === $String ? $util.Long.prototype.toString.call(message.costPerHour) : options.longs === $Number ? new $util.LongBits(message.costPerHour.low >>> 0, message.costPerHour.high >>> 0).toNumber(true) : message.costPerHour;
+                    if (message.costScore != null && $Object.hasOwnProperty.call(message, "costScore"))
+                        object.costScore = options.json && !$isFinite(message.costScore) ? $String(message.costScore) : message.costScore;
+                    if (message.loadAfter != null && $Object.hasOwnProperty.call(message, "loadAfter"))
+                        object.loadAfter = options.json && !$isFinite(message.loadAfter) ? $String(message.loadAfter) : message.loadAfter;
+                    if (message.balanceScore != null && $Object.hasOwnProperty.call(message, "balanceScore"))
+                        object.balanceScore = options.json && !$isFinite(message.balanceScore) ? $String(message.balanceScore) : message.balanceScore;
+                    if (message.locality != null && $Object.hasOwnProperty.call(message, "locality"))
+                        object.locality = options.json && !$isFinite(message.locality) ? $String(message.locality) : message.locality;
+                    if (message.shortfall && message.shortfall.length) {
+                        object.shortfall = $Array(message.shortfall.length);
+                        for (let j = 0; j < message.shortfall.length; ++j)
+                            object.shortfall[j] = $root.reservoir.pe.v1.SiteReason.toObject(message.shortfall[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteScore to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteScore
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteScore.prototype.toJSON = function() {
+                    return SiteScore.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteScore;
+            })();
+
+            v1.SiteRejection = (function() {
+
+                /**
+                 * Properties of a SiteRejection.
+                 * @typedef {Object} reservoir.pe.v1.SiteRejection.$Properties
+                 * @property {string|null} [site] SiteRejection site
+                 * @property {Array.<reservoir.pe.v1.SiteReason.$Properties>|null} [reasons] SiteRejection reasons
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteRejection.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISiteRejection
+                 * @augments reservoir.pe.v1.SiteRejection.$Properties
+                 * @deprecated Use reservoir.pe.v1.SiteRejection.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteRejection.
+                 * @typedef {reservoir.pe.v1.SiteRejection.$Properties} reservoir.pe.v1.SiteRejection.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteRejection.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SiteRejection.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SiteRejection.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteRejection = function (properties) {
+                    this.reasons = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteRejection site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @instance
+                 */
+                SiteRejection.prototype.site = "";
+
+                /**
+                 * SiteRejection reasons.
+                 * @member {Array.<reservoir.pe.v1.SiteReason.$Properties>} reasons
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @instance
+                 */
+                SiteRejection.prototype.reasons = $util.emptyArray;
+
+                /**
+                 * Creates a new SiteRejection instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @static
+                 * @param {reservoir.pe.v1.SiteRejection.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SiteRejection} SiteRejection instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SiteRejection.$Shape): reservoir.pe.v1.SiteRejection & reservoir.pe.v1.SiteRejection.$Shape;
+                 *   (properties?: reservoir.pe.v1.SiteRejection.$Properties): reservoir.pe.v1.SiteRejection;
+                 * }}
+                 */
+                SiteRejection.create = function(properties) {
+                    return new SiteRejection(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteRejection message. Does not implicitly {@link reservoir.pe.v1.SiteRejection.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @static
+                 * @param {reservoir.pe.v1.SiteRejection.$Properties} message SiteRejection message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteRejection.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.reasons != null && message.reasons.length)
+                        for (let i = 0; i < message.reasons.length; ++i)
+                            $root.reservoir.pe.v1.SiteReason.encode(message.reasons[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteRejection message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SiteRejection & reservoir.pe.v1.SiteRejection.$Shape} SiteRejection
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteRejection.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SiteRejection();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.reasons && message.reasons.length))
+                                    message.reasons = [];
+                                message.reasons.push($root.reservoir.pe.v1.SiteReason.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteRejection message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SiteRejection} SiteRejection
+                 */
+                SiteRejection.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SiteRejection)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SiteRejection: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SiteRejection();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.reasons) {
+                        if (!$Array.isArray(object.reasons))
+                            throw $TypeError(".reservoir.pe.v1.SiteRejection.reasons: array expected");
+                        message.reasons = $Array(object.reasons.length);
+                        for (let i = 0; i < object.reasons.length; ++i) {
+                            if (!$util.isObject(object.reasons[i]))
+                                throw $TypeError(".reservoir.pe.v1.SiteRejection.reasons: object expected");
+                            message.reasons[i] = $root.reservoir.pe.v1.SiteReason.fromObject(object.reasons[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteRejection message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @static
+                 * @param {reservoir.pe.v1.SiteRejection} message SiteRejection
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteRejection.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.reasons = [];
+                    if (options.defaults)
+                        object.site = "";
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.reasons && message.reasons.length) {
+                        object.reasons = $Array(message.reasons.length);
+                        for (let j = 0; j < message.reasons.length; ++j)
+                            object.reasons[j] = $root.reservoir.pe.v1.SiteReason.toObject(message.reasons[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteRejection to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SiteRejection
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteRejection.prototype.toJSON = function() {
+                    return SiteRejection.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteRejection;
+            })();
+
+            v1.SitePart = (function() {
+
+                /**
+                 * Properties of a SitePart.
+                 * @typedef {Object} reservoir.pe.v1.SitePart.$Properties
+                 * @property {string|null} [site] SitePart site
+                 * @property {Array.<string>|null} [vms] SitePart vms
+                 * @property {number|null} [costPerHour] SitePart costPerHour
+                 * @property {number|null} [loadAfter] SitePart loadAfter
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SitePart.
+                 * @memberof reservoir.pe.v1
+                 * @interface ISitePart
+                 * @augments reservoir.pe.v1.SitePart.$Properties
+                 * @deprecated Use reservoir.pe.v1.SitePart.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SitePart.
+                 * @typedef {reservoir.pe.v1.SitePart.$Properties} reservoir.pe.v1.SitePart.$Shape
+                 */
+
+                /**
+                 * Constructs a new SitePart.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a SitePart.
+                 * @constructor
+                 * @param {reservoir.pe.v1.SitePart.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SitePart = function (properties) {
+                    this.vms = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SitePart site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @instance
+                 */
+                SitePart.prototype.site = "";
+
+                /**
+                 * SitePart vms.
+                 * @member {Array.<string>} vms
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @instance
+                 */
+                SitePart.prototype.vms = $util.emptyArray;
+
+                /**
+                 * SitePart costPerHour.
+                 * @member {number} costPerHour
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @instance
+                 */
+                SitePart.prototype.costPerHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * SitePart loadAfter.
+                 * @member {number} loadAfter
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @instance
+                 */
+                SitePart.prototype.loadAfter = 0;
+
+                /**
+                 * Creates a new SitePart instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @static
+                 * @param {reservoir.pe.v1.SitePart.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.SitePart} SitePart instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.SitePart.$Shape): reservoir.pe.v1.SitePart & reservoir.pe.v1.SitePart.$Shape;
+                 *   (properties?: reservoir.pe.v1.SitePart.$Properties): reservoir.pe.v1.SitePart;
+                 * }}
+                 */
+                SitePart.create = function(properties) {
+                    return new SitePart(properties);
+                };
+
+                /**
+                 * Encodes the specified SitePart message. Does not implicitly {@link reservoir.pe.v1.SitePart.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @static
+                 * @param {reservoir.pe.v1.SitePart.$Properties} message SitePart message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SitePart.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.vms != null && message.vms.length)
+                        for (let i = 0; i < message.vms.length; ++i)
+                            writer.uint32(/* id 2, wireType 2 =*/18).string(message.vms[i]);
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour") && (typeof message.costPerHour === "object" ? message.costPerHour.low || message.costPerHour.high : message.costPerHour !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.costPerHour);
+                    if (message.loadAfter != null && $Object.hasOwnProperty.call(message, "loadAfter") && !$Object.is(message.loadAfter, 0))
+                        writer.uint32(/* id 4, wireType 1 =*/33).double(message.loadAfter);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SitePart message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.SitePart & reservoir.pe.v1.SitePart.$Shape} SitePart
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SitePart.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.SitePart();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.vms && message.vms.length))
+                                    message.vms = [];
+                                message.vms.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.costPerHour = value;
+                                else
+                                    delete message.costPerHour;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.loadAfter = value;
+                                else
+                                    delete message.loadAfter;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SitePart message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.SitePart} SitePart
+                 */
+                SitePart.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.SitePart)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.SitePart: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.SitePart();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.vms) {
+                        if (!$Array.isArray(object.vms))
+                            throw $TypeError(".reservoir.pe.v1.SitePart.vms: array expected");
+                        message.vms = $Array(object.vms.length);
+                        for (let i = 0; i < object.vms.length; ++i)
+                            message.vms[i] = $String(object.vms[i]);
+                    }
+                    if (object.costPerHour != null)
+                        if (typeof object.costPerHour === "object" ? object.costPerHour.low || object.costPerHour.high : $Number(object.costPerHour) !== 0)
+                            if ($util.Long)
+                                message.costPerHour = $util.Long.fromValue(object.costPerHour, true);
+                            else if (typeof object.costPerHour === "string")
+                                message.costPerHour = $parseInt(object.costPerHour, 10);
+                            else if (typeof object.costPerHour === "number")
+                                message.costPerHour = object.costPerHour;
+                            else if (typeof object.costPerHour === "object")
+                                message.costPerHour = new $util.LongBits(object.costPerHour.low >>> 0, object.costPerHour.high >>> 0).toNumber(true);
+                    if (object.loadAfter != null)
+                        if (!$Object.is($Number(object.loadAfter), 0))
+                            message.loadAfter = $Number(object.loadAfter);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SitePart message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @static
+                 * @param {reservoir.pe.v1.SitePart} message SitePart
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SitePart.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.vms = [];
+                    if (options.defaults) {
+                        object.site = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.costPerHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.costPerHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.loadAfter = 0;
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.vms && message.vms.length) {
+                        object.vms = $Array(message.vms.length);
+                        for (let j = 0; j < message.vms.length; ++j)
+                            object.vms[j] = message.vms[j];
+                    }
+                    if (message.costPerHour != null && $Object.hasOwnProperty.call(message, "costPerHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.costPerHour = typeof message.costPerHour === "number" ? $BigInt(message.costPerHour) : $util.Long.fromBits(message.costPerHour.low >>> 0, message.costPerHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.costPerHour === "number")
+                            object.costPerHour = options.longs === $String ? $String(message.costPerHour) : message.costPerHour;
+                        else
+                            object.costPerHour = options.longs === $String ? $util.Long.prototype.toString.call(message.costPerHour) : options.longs === $Number ? new $util.LongBits(message.costPerHour.low >>> 0, message.costPerHour.high >>> 0).toNumber(true) : message.costPerHour;
+                    if (message.loadAfter != null && $Object.hasOwnProperty.call(message, "loadAfter"))
+                        object.loadAfter = options.json && !$isFinite(message.loadAfter) ? $String(message.loadAfter) : message.loadAfter;
+                    return object;
+                };
+
+                /**
+                 * Converts this SitePart to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.SitePart
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SitePart.prototype.toJSON = function() {
+                    return SitePart.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SitePart;
+            })();
+
+            v1.UnassignedVm = (function() {
+
+                /**
+                 * Properties of an UnassignedVm.
+                 * @typedef {Object} reservoir.pe.v1.UnassignedVm.$Properties
+                 * @property {string|null} [vm] UnassignedVm vm
+                 * @property {Array.<reservoir.pe.v1.SiteReason.$Properties>|null} [reasons] UnassignedVm reasons
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an UnassignedVm.
+                 * @memberof reservoir.pe.v1
+                 * @interface IUnassignedVm
+                 * @augments reservoir.pe.v1.UnassignedVm.$Properties
+                 * @deprecated Use reservoir.pe.v1.UnassignedVm.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an UnassignedVm.
+                 * @typedef {reservoir.pe.v1.UnassignedVm.$Properties} reservoir.pe.v1.UnassignedVm.$Shape
+                 */
+
+                /**
+                 * Constructs a new UnassignedVm.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents an UnassignedVm.
+                 * @constructor
+                 * @param {reservoir.pe.v1.UnassignedVm.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const UnassignedVm = function (properties) {
+                    this.reasons = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * UnassignedVm vm.
+                 * @member {string} vm
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @instance
+                 */
+                UnassignedVm.prototype.vm = "";
+
+                /**
+                 * UnassignedVm reasons.
+                 * @member {Array.<reservoir.pe.v1.SiteReason.$Properties>} reasons
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @instance
+                 */
+                UnassignedVm.prototype.reasons = $util.emptyArray;
+
+                /**
+                 * Creates a new UnassignedVm instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @static
+                 * @param {reservoir.pe.v1.UnassignedVm.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.UnassignedVm} UnassignedVm instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.UnassignedVm.$Shape): reservoir.pe.v1.UnassignedVm & reservoir.pe.v1.UnassignedVm.$Shape;
+                 *   (properties?: reservoir.pe.v1.UnassignedVm.$Properties): reservoir.pe.v1.UnassignedVm;
+                 * }}
+                 */
+                UnassignedVm.create = function(properties) {
+                    return new UnassignedVm(properties);
+                };
+
+                /**
+                 * Encodes the specified UnassignedVm message. Does not implicitly {@link reservoir.pe.v1.UnassignedVm.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @static
+                 * @param {reservoir.pe.v1.UnassignedVm.$Properties} message UnassignedVm message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                UnassignedVm.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm") && message.vm !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vm);
+                    if (message.reasons != null && message.reasons.length)
+                        for (let i = 0; i < message.reasons.length; ++i)
+                            $root.reservoir.pe.v1.SiteReason.encode(message.reasons[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an UnassignedVm message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.UnassignedVm & reservoir.pe.v1.UnassignedVm.$Shape} UnassignedVm
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                UnassignedVm.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.UnassignedVm();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vm = value;
+                                else
+                                    delete message.vm;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.reasons && message.reasons.length))
+                                    message.reasons = [];
+                                message.reasons.push($root.reservoir.pe.v1.SiteReason.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an UnassignedVm message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.UnassignedVm} UnassignedVm
+                 */
+                UnassignedVm.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.UnassignedVm)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.UnassignedVm: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.UnassignedVm();
+                    if (object.vm != null)
+                        if (typeof object.vm !== "string" || object.vm.length)
+                            message.vm = $String(object.vm);
+                    if (object.reasons) {
+                        if (!$Array.isArray(object.reasons))
+                            throw $TypeError(".reservoir.pe.v1.UnassignedVm.reasons: array expected");
+                        message.reasons = $Array(object.reasons.length);
+                        for (let i = 0; i < object.reasons.length; ++i) {
+                            if (!$util.isObject(object.reasons[i]))
+                                throw $TypeError(".reservoir.pe.v1.UnassignedVm.reasons: object expected");
+                            message.reasons[i] = $root.reservoir.pe.v1.SiteReason.fromObject(object.reasons[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an UnassignedVm message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @static
+                 * @param {reservoir.pe.v1.UnassignedVm} message UnassignedVm
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                UnassignedVm.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.reasons = [];
+                    if (options.defaults)
+                        object.vm = "";
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        object.vm = message.vm;
+                    if (message.reasons && message.reasons.length) {
+                        object.reasons = $Array(message.reasons.length);
+                        for (let j = 0; j < message.reasons.length; ++j)
+                            object.reasons[j] = $root.reservoir.pe.v1.SiteReason.toObject(message.reasons[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this UnassignedVm to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.UnassignedVm
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                UnassignedVm.prototype.toJSON = function() {
+                    return UnassignedVm.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return UnassignedVm;
+            })();
+
+            v1.ChooseSiteResponse = (function() {
+
+                /**
+                 * Properties of a ChooseSiteResponse.
+                 * @typedef {Object} reservoir.pe.v1.ChooseSiteResponse.$Properties
+                 * @property {string|null} [site] ChooseSiteResponse site
+                 * @property {Array.<reservoir.pe.v1.SiteScore.$Properties>|null} [ranking] ChooseSiteResponse ranking
+                 * @property {Array.<reservoir.pe.v1.SiteRejection.$Properties>|null} [rejected] ChooseSiteResponse rejected
+                 * @property {Object.<string,string>|null} [assignment] ChooseSiteResponse assignment
+                 * @property {Array.<reservoir.pe.v1.SitePart.$Properties>|null} [parts] ChooseSiteResponse parts
+                 * @property {Array.<reservoir.pe.v1.UnassignedVm.$Properties>|null} [unassigned] ChooseSiteResponse unassigned
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ChooseSiteResponse.
+                 * @memberof reservoir.pe.v1
+                 * @interface IChooseSiteResponse
+                 * @augments reservoir.pe.v1.ChooseSiteResponse.$Properties
+                 * @deprecated Use reservoir.pe.v1.ChooseSiteResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ChooseSiteResponse.
+                 * @typedef {reservoir.pe.v1.ChooseSiteResponse.$Properties} reservoir.pe.v1.ChooseSiteResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ChooseSiteResponse.
+                 * @memberof reservoir.pe.v1
+                 * @classdesc Represents a ChooseSiteResponse.
+                 * @constructor
+                 * @param {reservoir.pe.v1.ChooseSiteResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ChooseSiteResponse = function (properties) {
+                    this.ranking = [];
+                    this.rejected = [];
+                    this.assignment = {};
+                    this.parts = [];
+                    this.unassigned = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ChooseSiteResponse site.
+                 * @member {string} site
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.site = "";
+
+                /**
+                 * ChooseSiteResponse ranking.
+                 * @member {Array.<reservoir.pe.v1.SiteScore.$Properties>} ranking
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.ranking = $util.emptyArray;
+
+                /**
+                 * ChooseSiteResponse rejected.
+                 * @member {Array.<reservoir.pe.v1.SiteRejection.$Properties>} rejected
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.rejected = $util.emptyArray;
+
+                /**
+                 * ChooseSiteResponse assignment.
+                 * @member {Object.<string,string>} assignment
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.assignment = $util.emptyObject;
+
+                /**
+                 * ChooseSiteResponse parts.
+                 * @member {Array.<reservoir.pe.v1.SitePart.$Properties>} parts
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.parts = $util.emptyArray;
+
+                /**
+                 * ChooseSiteResponse unassigned.
+                 * @member {Array.<reservoir.pe.v1.UnassignedVm.$Properties>} unassigned
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 */
+                ChooseSiteResponse.prototype.unassigned = $util.emptyArray;
+
+                /**
+                 * Creates a new ChooseSiteResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.pe.v1.ChooseSiteResponse} ChooseSiteResponse instance
+                 * @type {{
+                 *   (properties: reservoir.pe.v1.ChooseSiteResponse.$Shape): reservoir.pe.v1.ChooseSiteResponse & reservoir.pe.v1.ChooseSiteResponse.$Shape;
+                 *   (properties?: reservoir.pe.v1.ChooseSiteResponse.$Properties): reservoir.pe.v1.ChooseSiteResponse;
+                 * }}
+                 */
+                ChooseSiteResponse.create = function(properties) {
+                    return new ChooseSiteResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ChooseSiteResponse message. Does not implicitly {@link reservoir.pe.v1.ChooseSiteResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteResponse.$Properties} message ChooseSiteResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ChooseSiteResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.ranking != null && message.ranking.length)
+                        for (let i = 0; i < message.ranking.length; ++i)
+                            $root.reservoir.pe.v1.SiteScore.encode(message.ranking[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.rejected != null && message.rejected.length)
+                        for (let i = 0; i < message.rejected.length; ++i)
+                            $root.reservoir.pe.v1.SiteRejection.encode(message.rejected[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.assignment != null && $Object.hasOwnProperty.call(message, "assignment"))
+                        for (let keys = $Object.keys(message.assignment), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.assignment[keys[i]]).ldelim();
+                    if (message.parts != null && message.parts.length)
+                        for (let i = 0; i < message.parts.length; ++i)
+                            $root.reservoir.pe.v1.SitePart.encode(message.parts[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.unassigned != null && message.unassigned.length)
+                        for (let i = 0; i < message.unassigned.length; ++i)
+                            $root.reservoir.pe.v1.UnassignedVm.encode(message.unassigned[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ChooseSiteResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.pe.v1.ChooseSiteResponse & reservoir.pe.v1.ChooseSiteResponse.$Shape} ChooseSiteResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ChooseSiteResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.pe.v1.ChooseSiteResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.ranking && message.ranking.length))
+                                    message.ranking = [];
+                                message.ranking.push($root.reservoir.pe.v1.SiteScore.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.rejected && message.rejected.length))
+                                    message.rejected = [];
+                                message.rejected.push($root.reservoir.pe.v1.SiteRejection.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.assignment === $util.emptyObject)
+                                    message.assignment = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.assignment, key);
+                                message.assignment[key] = value;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.parts && message.parts.length))
+                                    message.parts = [];
+                                message.parts.push($root.reservoir.pe.v1.SitePart.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.unassigned && message.unassigned.length))
+                                    message.unassigned = [];
+                                message.unassigned.push($root.reservoir.pe.v1.UnassignedVm.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ChooseSiteResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.pe.v1.ChooseSiteResponse} ChooseSiteResponse
+                 */
+                ChooseSiteResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.pe.v1.ChooseSiteResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.pe.v1.ChooseSiteResponse();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.ranking) {
+                        if (!$Array.isArray(object.ranking))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.ranking: array expected");
+                        message.ranking = $Array(object.ranking.length);
+                        for (let i = 0; i < object.ranking.length; ++i) {
+                            if (!$util.isObject(object.ranking[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.ranking: object expected");
+                            message.ranking[i] = $root.reservoir.pe.v1.SiteScore.fromObject(object.ranking[i], _depth + 1);
+                        }
+                    }
+                    if (object.rejected) {
+                        if (!$Array.isArray(object.rejected))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.rejected: array expected");
+                        message.rejected = $Array(object.rejected.length);
+                        for (let i = 0; i < object.rejected.length; ++i) {
+                            if (!$util.isObject(object.rejected[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.rejected: object expected");
+                            message.rejected[i] = $root.reservoir.pe.v1.SiteRejection.fromObject(object.rejected[i], _depth + 1);
+                        }
+                    }
+                    if (object.assignment) {
+                        if (!$util.isObject(object.assignment))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.assignment: object expected");
+                        message.assignment = {};
+                        for (let keys = $Object.keys(object.assignment), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.assignment, keys[i]);
+                            message.assignment[keys[i]] = $String(object.assignment[keys[i]]);
+                        }
+                    }
+                    if (object.parts) {
+                        if (!$Array.isArray(object.parts))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.parts: array expected");
+                        message.parts = $Array(object.parts.length);
+                        for (let i = 0; i < object.parts.length; ++i) {
+                            if (!$util.isObject(object.parts[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.parts: object expected");
+                            message.parts[i] = $root.reservoir.pe.v1.SitePart.fromObject(object.parts[i], _depth + 1);
+                        }
+                    }
+                    if (object.unassigned) {
+                        if (!$Array.isArray(object.unassigned))
+                            throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.unassigned: array expected");
+                        message.unassigned = $Array(object.unassigned.length);
+                        for (let i = 0; i < object.unassigned.length; ++i) {
+                            if (!$util.isObject(object.unassigned[i]))
+                                throw $TypeError(".reservoir.pe.v1.ChooseSiteResponse.unassigned: object expected");
+                            message.unassigned[i] = $root.reservoir.pe.v1.UnassignedVm.fromObject(object.unassigned[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ChooseSiteResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @static
+                 * @param {reservoir.pe.v1.ChooseSiteResponse} message ChooseSiteResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ChooseSiteResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.ranking = [];
+                        object.rejected = [];
+                        object.parts = [];
+                        object.unassigned = [];
+                    }
+                    if (options.objects || options.defaults)
+                        object.assignment = {};
+                    if (options.defaults)
+                        object.site = "";
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.ranking && message.ranking.length) {
+                        object.ranking = $Array(message.ranking.length);
+                        for (let j = 0; j < message.ranking.length; ++j)
+                            object.ranking[j] = $root.reservoir.pe.v1.SiteScore.toObject(message.ranking[j], options, _depth + 1);
+                    }
+                    if (message.rejected && message.rejected.length) {
+                        object.rejected = $Array(message.rejected.length);
+                        for (let j = 0; j < message.rejected.length; ++j)
+                            object.rejected[j] = $root.reservoir.pe.v1.SiteRejection.toObject(message.rejected[j], options, _depth + 1);
+                    }
+                    let keys2;
+                    if (message.assignment && (keys2 = $Object.keys(message.assignment)).length) {
+                        object.assignment = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.assignment, keys2[j]);
+                            object.assignment[keys2[j]] = message.assignment[keys2[j]];
+                        }
+                    }
+                    if (message.parts && message.parts.length) {
+                        object.parts = $Array(message.parts.length);
+                        for (let j = 0; j < message.parts.length; ++j)
+                            object.parts[j] = $root.reservoir.pe.v1.SitePart.toObject(message.parts[j], options, _depth + 1);
+                    }
+                    if (message.unassigned && message.unassigned.length) {
+                        object.unassigned = $Array(message.unassigned.length);
+                        for (let j = 0; j < message.unassigned.length; ++j)
+                            object.unassigned[j] = $root.reservoir.pe.v1.UnassignedVm.toObject(message.unassigned[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ChooseSiteResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.pe.v1.ChooseSiteResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ChooseSiteResponse.prototype.toJSON = function() {
+                    return ChooseSiteResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ChooseSiteResponse;
+            })();
+
             v1.PolicyService = (function() {
 
                 /**
@@ -13020,6 +17261,47 @@ export const reservoir = $root.reservoir = (() => {
                     path: { value: "/reservoir.pe.v1.PolicyService/Optimize" },
                     requestType: { value: "OptimizeRequest" },
                     responseType: { value: "OptimizeResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.pe.v1.PolicyService#chooseSite}.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef ChooseSiteCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.pe.v1.ChooseSiteResponse} [response] ChooseSiteResponse
+                 */
+
+                /**
+                 * Calls ChooseSite.
+                 * @memberof reservoir.pe.v1.PolicyService
+                 * @typedef ChooseSite
+                 * @type {{
+                 *   (request: reservoir.pe.v1.IChooseSiteRequest, callback: reservoir.pe.v1.PolicyService.ChooseSiteCallback): void;
+                 *   (request: reservoir.pe.v1.IChooseSiteRequest): Promise<reservoir.pe.v1.ChooseSiteResponse>;
+                 *   readonly name: "ChooseSite";
+                 *   readonly path: "/reservoir.pe.v1.PolicyService/ChooseSite";
+                 *   readonly requestType: "ChooseSiteRequest";
+                 *   readonly responseType: "ChooseSiteResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ChooseSite.
+                 * @name reservoir.pe.v1.PolicyService#chooseSite
+                 * @type {reservoir.pe.v1.PolicyService.ChooseSite}
+                 */
+                $Object.defineProperties(PolicyService.prototype.chooseSite = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, PolicyService.prototype.chooseSite, $root.reservoir.pe.v1.ChooseSiteRequest, $root.reservoir.pe.v1.ChooseSiteResponse, request, callback);
+                }, {
+                    name: { value: "ChooseSite" },
+                    path: { value: "/reservoir.pe.v1.PolicyService/ChooseSite" },
+                    requestType: { value: "ChooseSiteRequest" },
+                    responseType: { value: "ChooseSiteResponse" },
                     requestStream: { value: $undefined },
                     responseStream: { value: $undefined }
                 });
@@ -30436,6 +34718,10823 @@ export const reservoir = $root.reservoir = (() => {
                 return TaskEvent;
             })();
 
+            v1.OfferedHost = (function() {
+
+                /**
+                 * Properties of an OfferedHost.
+                 * @typedef {Object} reservoir.veem.v1.OfferedHost.$Properties
+                 * @property {string|null} [id] OfferedHost id
+                 * @property {string|null} [name] OfferedHost name
+                 * @property {reservoir.common.v1.CapabilityProfile.$Properties|null} [profile] OfferedHost profile
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [free] OfferedHost free
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [capacity] OfferedHost capacity
+                 * @property {string|null} [cpuModel] OfferedHost cpuModel
+                 * @property {Object.<string,string>|null} [labels] OfferedHost labels
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OfferedHost.
+                 * @memberof reservoir.veem.v1
+                 * @interface IOfferedHost
+                 * @augments reservoir.veem.v1.OfferedHost.$Properties
+                 * @deprecated Use reservoir.veem.v1.OfferedHost.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OfferedHost.
+                 * @typedef {reservoir.veem.v1.OfferedHost.$Properties} reservoir.veem.v1.OfferedHost.$Shape
+                 */
+
+                /**
+                 * Constructs a new OfferedHost.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an OfferedHost.
+                 * @constructor
+                 * @param {reservoir.veem.v1.OfferedHost.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OfferedHost = function (properties) {
+                    this.labels = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OfferedHost id.
+                 * @member {string} id
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.id = "";
+
+                /**
+                 * OfferedHost name.
+                 * @member {string} name
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.name = "";
+
+                /**
+                 * OfferedHost profile.
+                 * @member {reservoir.common.v1.CapabilityProfile.$Properties|null|undefined} profile
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.profile = null;
+
+                /**
+                 * OfferedHost free.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} free
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.free = null;
+
+                /**
+                 * OfferedHost capacity.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} capacity
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.capacity = null;
+
+                /**
+                 * OfferedHost cpuModel.
+                 * @member {string} cpuModel
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.cpuModel = "";
+
+                /**
+                 * OfferedHost labels.
+                 * @member {Object.<string,string>} labels
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 */
+                OfferedHost.prototype.labels = $util.emptyObject;
+
+                /**
+                 * Creates a new OfferedHost instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedHost.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.OfferedHost} OfferedHost instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.OfferedHost.$Shape): reservoir.veem.v1.OfferedHost & reservoir.veem.v1.OfferedHost.$Shape;
+                 *   (properties?: reservoir.veem.v1.OfferedHost.$Properties): reservoir.veem.v1.OfferedHost;
+                 * }}
+                 */
+                OfferedHost.create = function(properties) {
+                    return new OfferedHost(properties);
+                };
+
+                /**
+                 * Encodes the specified OfferedHost message. Does not implicitly {@link reservoir.veem.v1.OfferedHost.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedHost.$Properties} message OfferedHost message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OfferedHost.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
+                        $root.reservoir.common.v1.CapabilityProfile.encode(message.profile, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.free != null && $Object.hasOwnProperty.call(message, "free"))
+                        $root.reservoir.common.v1.Resources.encode(message.free, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
+                        $root.reservoir.common.v1.Resources.encode(message.capacity, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.cpuModel != null && $Object.hasOwnProperty.call(message, "cpuModel") && message.cpuModel !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.cpuModel);
+                    if (message.labels != null && $Object.hasOwnProperty.call(message, "labels"))
+                        for (let keys = $Object.keys(message.labels), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 7, wireType 2 =*/58).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.labels[keys[i]]).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OfferedHost message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.OfferedHost & reservoir.veem.v1.OfferedHost.$Shape} OfferedHost
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OfferedHost.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.OfferedHost();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.profile = $root.reservoir.common.v1.CapabilityProfile.decode(reader, reader.size(), $undefined, _depth + 1, message.profile);
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.free = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.free);
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.capacity = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.capacity);
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cpuModel = value;
+                                else
+                                    delete message.cpuModel;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.labels === $util.emptyObject)
+                                    message.labels = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.labels, key);
+                                message.labels[key] = value;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OfferedHost message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.OfferedHost} OfferedHost
+                 */
+                OfferedHost.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.OfferedHost)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.OfferedHost: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.OfferedHost();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.profile != null) {
+                        if (!$util.isObject(object.profile))
+                            throw $TypeError(".reservoir.veem.v1.OfferedHost.profile: object expected");
+                        message.profile = $root.reservoir.common.v1.CapabilityProfile.fromObject(object.profile, _depth + 1);
+                    }
+                    if (object.free != null) {
+                        if (!$util.isObject(object.free))
+                            throw $TypeError(".reservoir.veem.v1.OfferedHost.free: object expected");
+                        message.free = $root.reservoir.common.v1.Resources.fromObject(object.free, _depth + 1);
+                    }
+                    if (object.capacity != null) {
+                        if (!$util.isObject(object.capacity))
+                            throw $TypeError(".reservoir.veem.v1.OfferedHost.capacity: object expected");
+                        message.capacity = $root.reservoir.common.v1.Resources.fromObject(object.capacity, _depth + 1);
+                    }
+                    if (object.cpuModel != null)
+                        if (typeof object.cpuModel !== "string" || object.cpuModel.length)
+                            message.cpuModel = $String(object.cpuModel);
+                    if (object.labels) {
+                        if (!$util.isObject(object.labels))
+                            throw $TypeError(".reservoir.veem.v1.OfferedHost.labels: object expected");
+                        message.labels = {};
+                        for (let keys = $Object.keys(object.labels), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.labels, keys[i]);
+                            message.labels[keys[i]] = $String(object.labels[keys[i]]);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OfferedHost message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedHost} message OfferedHost
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OfferedHost.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.labels = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.profile = null;
+                        object.free = null;
+                        object.capacity = null;
+                        object.cpuModel = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.profile != null && $Object.hasOwnProperty.call(message, "profile"))
+                        object.profile = $root.reservoir.common.v1.CapabilityProfile.toObject(message.profile, options, _depth + 1);
+                    if (message.free != null && $Object.hasOwnProperty.call(message, "free"))
+                        object.free = $root.reservoir.common.v1.Resources.toObject(message.free, options, _depth + 1);
+                    if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
+                        object.capacity = $root.reservoir.common.v1.Resources.toObject(message.capacity, options, _depth + 1);
+                    if (message.cpuModel != null && $Object.hasOwnProperty.call(message, "cpuModel"))
+                        object.cpuModel = message.cpuModel;
+                    let keys2;
+                    if (message.labels && (keys2 = $Object.keys(message.labels)).length) {
+                        object.labels = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.labels, keys2[j]);
+                            object.labels[keys2[j]] = message.labels[keys2[j]];
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this OfferedHost to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.OfferedHost
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OfferedHost.prototype.toJSON = function() {
+                    return OfferedHost.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return OfferedHost;
+            })();
+
+            v1.OfferedNetwork = (function() {
+
+                /**
+                 * Properties of an OfferedNetwork.
+                 * @typedef {Object} reservoir.veem.v1.OfferedNetwork.$Properties
+                 * @property {string|null} [name] OfferedNetwork name
+                 * @property {string|null} [cidr] OfferedNetwork cidr
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an OfferedNetwork.
+                 * @memberof reservoir.veem.v1
+                 * @interface IOfferedNetwork
+                 * @augments reservoir.veem.v1.OfferedNetwork.$Properties
+                 * @deprecated Use reservoir.veem.v1.OfferedNetwork.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an OfferedNetwork.
+                 * @typedef {reservoir.veem.v1.OfferedNetwork.$Properties} reservoir.veem.v1.OfferedNetwork.$Shape
+                 */
+
+                /**
+                 * Constructs a new OfferedNetwork.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an OfferedNetwork.
+                 * @constructor
+                 * @param {reservoir.veem.v1.OfferedNetwork.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const OfferedNetwork = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * OfferedNetwork name.
+                 * @member {string} name
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @instance
+                 */
+                OfferedNetwork.prototype.name = "";
+
+                /**
+                 * OfferedNetwork cidr.
+                 * @member {string} cidr
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @instance
+                 */
+                OfferedNetwork.prototype.cidr = "";
+
+                /**
+                 * Creates a new OfferedNetwork instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedNetwork.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.OfferedNetwork} OfferedNetwork instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.OfferedNetwork.$Shape): reservoir.veem.v1.OfferedNetwork & reservoir.veem.v1.OfferedNetwork.$Shape;
+                 *   (properties?: reservoir.veem.v1.OfferedNetwork.$Properties): reservoir.veem.v1.OfferedNetwork;
+                 * }}
+                 */
+                OfferedNetwork.create = function(properties) {
+                    return new OfferedNetwork(properties);
+                };
+
+                /**
+                 * Encodes the specified OfferedNetwork message. Does not implicitly {@link reservoir.veem.v1.OfferedNetwork.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedNetwork.$Properties} message OfferedNetwork message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                OfferedNetwork.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                    if (message.cidr != null && $Object.hasOwnProperty.call(message, "cidr") && message.cidr !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.cidr);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an OfferedNetwork message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.OfferedNetwork & reservoir.veem.v1.OfferedNetwork.$Shape} OfferedNetwork
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                OfferedNetwork.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.OfferedNetwork();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cidr = value;
+                                else
+                                    delete message.cidr;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an OfferedNetwork message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.OfferedNetwork} OfferedNetwork
+                 */
+                OfferedNetwork.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.OfferedNetwork)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.OfferedNetwork: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.OfferedNetwork();
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.cidr != null)
+                        if (typeof object.cidr !== "string" || object.cidr.length)
+                            message.cidr = $String(object.cidr);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an OfferedNetwork message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @static
+                 * @param {reservoir.veem.v1.OfferedNetwork} message OfferedNetwork
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                OfferedNetwork.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.name = "";
+                        object.cidr = "";
+                    }
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.cidr != null && $Object.hasOwnProperty.call(message, "cidr"))
+                        object.cidr = message.cidr;
+                    return object;
+                };
+
+                /**
+                 * Converts this OfferedNetwork to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.OfferedNetwork
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                OfferedNetwork.prototype.toJSON = function() {
+                    return OfferedNetwork.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return OfferedNetwork;
+            })();
+
+            v1.SiteOffer = (function() {
+
+                /**
+                 * Properties of a SiteOffer.
+                 * @typedef {Object} reservoir.veem.v1.SiteOffer.$Properties
+                 * @property {string|null} [site] SiteOffer site
+                 * @property {string|null} [country] SiteOffer country
+                 * @property {string|null} [currency] SiteOffer currency
+                 * @property {number|null} [pricePerVcpuHour] SiteOffer pricePerVcpuHour
+                 * @property {number|null} [pricePerGibHour] SiteOffer pricePerGibHour
+                 * @property {Array.<reservoir.veem.v1.OfferedHost.$Properties>|null} [hosts] SiteOffer hosts
+                 * @property {Array.<reservoir.veem.v1.OfferedNetwork.$Properties>|null} [networks] SiteOffer networks
+                 * @property {Array.<string>|null} [licences] SiteOffer licences
+                 * @property {Array.<string>|null} [allowedCountries] SiteOffer allowedCountries
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [agreementCap] SiteOffer agreementCap
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [agreementUsed] SiteOffer agreementUsed
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SiteOffer.
+                 * @memberof reservoir.veem.v1
+                 * @interface ISiteOffer
+                 * @augments reservoir.veem.v1.SiteOffer.$Properties
+                 * @deprecated Use reservoir.veem.v1.SiteOffer.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SiteOffer.
+                 * @typedef {reservoir.veem.v1.SiteOffer.$Properties} reservoir.veem.v1.SiteOffer.$Shape
+                 */
+
+                /**
+                 * Constructs a new SiteOffer.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a SiteOffer.
+                 * @constructor
+                 * @param {reservoir.veem.v1.SiteOffer.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SiteOffer = function (properties) {
+                    this.hosts = [];
+                    this.networks = [];
+                    this.licences = [];
+                    this.allowedCountries = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SiteOffer site.
+                 * @member {string} site
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.site = "";
+
+                /**
+                 * SiteOffer country.
+                 * @member {string} country
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.country = "";
+
+                /**
+                 * SiteOffer currency.
+                 * @member {string} currency
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.currency = "";
+
+                /**
+                 * SiteOffer pricePerVcpuHour.
+                 * @member {number} pricePerVcpuHour
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.pricePerVcpuHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * SiteOffer pricePerGibHour.
+                 * @member {number} pricePerGibHour
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.pricePerGibHour = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * SiteOffer hosts.
+                 * @member {Array.<reservoir.veem.v1.OfferedHost.$Properties>} hosts
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.hosts = $util.emptyArray;
+
+                /**
+                 * SiteOffer networks.
+                 * @member {Array.<reservoir.veem.v1.OfferedNetwork.$Properties>} networks
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.networks = $util.emptyArray;
+
+                /**
+                 * SiteOffer licences.
+                 * @member {Array.<string>} licences
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.licences = $util.emptyArray;
+
+                /**
+                 * SiteOffer allowedCountries.
+                 * @member {Array.<string>} allowedCountries
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.allowedCountries = $util.emptyArray;
+
+                /**
+                 * SiteOffer agreementCap.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} agreementCap
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.agreementCap = null;
+
+                /**
+                 * SiteOffer agreementUsed.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} agreementUsed
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 */
+                SiteOffer.prototype.agreementUsed = null;
+
+                /**
+                 * Creates a new SiteOffer instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.veem.v1.SiteOffer.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.SiteOffer} SiteOffer instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.SiteOffer.$Shape): reservoir.veem.v1.SiteOffer & reservoir.veem.v1.SiteOffer.$Shape;
+                 *   (properties?: reservoir.veem.v1.SiteOffer.$Properties): reservoir.veem.v1.SiteOffer;
+                 * }}
+                 */
+                SiteOffer.create = function(properties) {
+                    return new SiteOffer(properties);
+                };
+
+                /**
+                 * Encodes the specified SiteOffer message. Does not implicitly {@link reservoir.veem.v1.SiteOffer.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.veem.v1.SiteOffer.$Properties} message SiteOffer message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SiteOffer.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.country != null && $Object.hasOwnProperty.call(message, "country") && message.country !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.country);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.currency);
+                    if (message.pricePerVcpuHour != null && $Object.hasOwnProperty.call(message, "pricePerVcpuHour") && (typeof message.pricePerVcpuHour === "object" ? message.pricePerVcpuHour.low || message.pricePerVcpuHour.high : message.pricePerVcpuHour !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.pricePerVcpuHour);
+                    if (message.pricePerGibHour != null && $Object.hasOwnProperty.call(message, "pricePerGibHour") && (typeof message.pricePerGibHour === "object" ? message.pricePerGibHour.low || message.pricePerGibHour.high : message.pricePerGibHour !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.pricePerGibHour);
+                    if (message.hosts != null && message.hosts.length)
+                        for (let i = 0; i < message.hosts.length; ++i)
+                            $root.reservoir.veem.v1.OfferedHost.encode(message.hosts[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.networks != null && message.networks.length)
+                        for (let i = 0; i < message.networks.length; ++i)
+                            $root.reservoir.veem.v1.OfferedNetwork.encode(message.networks[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                    if (message.licences != null && message.licences.length)
+                        for (let i = 0; i < message.licences.length; ++i)
+                            writer.uint32(/* id 8, wireType 2 =*/66).string(message.licences[i]);
+                    if (message.allowedCountries != null && message.allowedCountries.length)
+                        for (let i = 0; i < message.allowedCountries.length; ++i)
+                            writer.uint32(/* id 9, wireType 2 =*/74).string(message.allowedCountries[i]);
+                    if (message.agreementCap != null && $Object.hasOwnProperty.call(message, "agreementCap"))
+                        $root.reservoir.common.v1.Resources.encode(message.agreementCap, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                    if (message.agreementUsed != null && $Object.hasOwnProperty.call(message, "agreementUsed"))
+                        $root.reservoir.common.v1.Resources.encode(message.agreementUsed, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SiteOffer message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.SiteOffer & reservoir.veem.v1.SiteOffer.$Shape} SiteOffer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SiteOffer.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.SiteOffer();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.country = value;
+                                else
+                                    delete message.country;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.pricePerVcpuHour = value;
+                                else
+                                    delete message.pricePerVcpuHour;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.pricePerGibHour = value;
+                                else
+                                    delete message.pricePerGibHour;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hosts && message.hosts.length))
+                                    message.hosts = [];
+                                message.hosts.push($root.reservoir.veem.v1.OfferedHost.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.networks && message.networks.length))
+                                    message.networks = [];
+                                message.networks.push($root.reservoir.veem.v1.OfferedNetwork.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.licences && message.licences.length))
+                                    message.licences = [];
+                                message.licences.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.allowedCountries && message.allowedCountries.length))
+                                    message.allowedCountries = [];
+                                message.allowedCountries.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                message.agreementCap = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.agreementCap);
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 2)
+                                    break;
+                                message.agreementUsed = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.agreementUsed);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SiteOffer message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.SiteOffer} SiteOffer
+                 */
+                SiteOffer.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.SiteOffer)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.SiteOffer: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.SiteOffer();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.country != null)
+                        if (typeof object.country !== "string" || object.country.length)
+                            message.country = $String(object.country);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.pricePerVcpuHour != null)
+                        if (typeof object.pricePerVcpuHour === "object" ? object.pricePerVcpuHour.low || object.pricePerVcpuHour.high : $Number(object.pricePerVcpuHour) !== 0)
+                            if ($util.Long)
+                                message.pricePerVcpuHour = $util.Long.fromValue(object.pricePerVcpuHour, true);
+                            else if (typeof object.pricePerVcpuHour === "string")
+                                message.pricePerVcpuHour = $parseInt(object.pricePerVcpuHour, 10);
+                            else if (typeof object.pricePerVcpuHour === "number")
+                                message.pricePerVcpuHour = object.pricePerVcpuHour;
+                            else if (typeof object.pricePerVcpuHour === "object")
+                                message.pricePerVcpuHour = new $util.LongBits(object.pricePerVcpuHour.low >>> 0, object.pricePerVcpuHour.high >>> 0).toNumber(true);
+                    if (object.pricePerGibHour != null)
+                        if (typeof object.pricePerGibHour === "object" ? object.pricePerGibHour.low || object.pricePerGibHour.high : $Number(object.pricePerGibHour) !== 0)
+                            if ($util.Long)
+                                message.pricePerGibHour = $util.Long.fromValue(object.pricePerGibHour, true);
+                            else if (typeof object.pricePerGibHour === "string")
+                                message.pricePerGibHour = $parseInt(object.pricePerGibHour, 10);
+                            else if (typeof object.pricePerGibHour === "number")
+                                message.pricePerGibHour = object.pricePerGibHour;
+                            else if (typeof object.pricePerGibHour === "object")
+                                message.pricePerGibHour = new $util.LongBits(object.pricePerGibHour.low >>> 0, object.pricePerGibHour.high >>> 0).toNumber(true);
+                    if (object.hosts) {
+                        if (!$Array.isArray(object.hosts))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.hosts: array expected");
+                        message.hosts = $Array(object.hosts.length);
+                        for (let i = 0; i < object.hosts.length; ++i) {
+                            if (!$util.isObject(object.hosts[i]))
+                                throw $TypeError(".reservoir.veem.v1.SiteOffer.hosts: object expected");
+                            message.hosts[i] = $root.reservoir.veem.v1.OfferedHost.fromObject(object.hosts[i], _depth + 1);
+                        }
+                    }
+                    if (object.networks) {
+                        if (!$Array.isArray(object.networks))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.networks: array expected");
+                        message.networks = $Array(object.networks.length);
+                        for (let i = 0; i < object.networks.length; ++i) {
+                            if (!$util.isObject(object.networks[i]))
+                                throw $TypeError(".reservoir.veem.v1.SiteOffer.networks: object expected");
+                            message.networks[i] = $root.reservoir.veem.v1.OfferedNetwork.fromObject(object.networks[i], _depth + 1);
+                        }
+                    }
+                    if (object.licences) {
+                        if (!$Array.isArray(object.licences))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.licences: array expected");
+                        message.licences = $Array(object.licences.length);
+                        for (let i = 0; i < object.licences.length; ++i)
+                            message.licences[i] = $String(object.licences[i]);
+                    }
+                    if (object.allowedCountries) {
+                        if (!$Array.isArray(object.allowedCountries))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.allowedCountries: array expected");
+                        message.allowedCountries = $Array(object.allowedCountries.length);
+                        for (let i = 0; i < object.allowedCountries.length; ++i)
+                            message.allowedCountries[i] = $String(object.allowedCountries[i]);
+                    }
+                    if (object.agreementCap != null) {
+                        if (!$util.isObject(object.agreementCap))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.agreementCap: object expected");
+                        message.agreementCap = $root.reservoir.common.v1.Resources.fromObject(object.agreementCap, _depth + 1);
+                    }
+                    if (object.agreementUsed != null) {
+                        if (!$util.isObject(object.agreementUsed))
+                            throw $TypeError(".reservoir.veem.v1.SiteOffer.agreementUsed: object expected");
+                        message.agreementUsed = $root.reservoir.common.v1.Resources.fromObject(object.agreementUsed, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SiteOffer message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @static
+                 * @param {reservoir.veem.v1.SiteOffer} message SiteOffer
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SiteOffer.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.hosts = [];
+                        object.networks = [];
+                        object.licences = [];
+                        object.allowedCountries = [];
+                    }
+                    if (options.defaults) {
+                        object.site = "";
+                        object.country = "";
+                        object.currency = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.pricePerVcpuHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.pricePerVcpuHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.pricePerGibHour = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.pricePerGibHour = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.agreementCap = null;
+                        object.agreementUsed = null;
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.country != null && $Object.hasOwnProperty.call(message, "country"))
+                        object.country = message.country;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.pricePerVcpuHour != null && $Object.hasOwnProperty.call(message, "pricePerVcpuHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.pricePerVcpuHour = typeof message.pricePerVcpuHour === "number" ? $BigInt(message.pricePerVcpuHour) : $util.Long.fromBits(message.pricePerVcpuHour.low >>> 0, message.pricePerVcpuHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.pricePerVcpuHour === "number")
+                            object.pricePerVcpuHour = options.longs === $String ? $String(message.pricePerVcpuHour) : message.pricePerVcpuHour;
+                        else
+                            object.pricePerVcpuHour = options.longs === $String ? $util.Long.prototype.toString.call(message.pricePerVcpuHour) : options.longs === $Number ? new $util.LongBits(message.pricePerVcpuHour.low >>> 0, message.pricePerVcpuHour.high >>> 0).toNumber(true) : message.pricePerVcpuHour;
+                    if (message.pricePerGibHour != null && $Object.hasOwnProperty.call(message, "pricePerGibHour"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.pricePerGibHour = typeof message.pricePerGibHour === "number" ? $BigInt(message.pricePerGibHour) : $util.Long.fromBits(message.pricePerGibHour.low >>> 0, message.pricePerGibHour.high >>> 0, true).toBigInt();
+                        else if (typeof message.pricePerGibHour === "number")
+                            object.pricePerGibHour = options.longs === $String ? $String(message.pricePerGibHour) : message.pricePerGibHour;
+                        else
+                            object.pricePerGibHour = options.longs === $String ? $util.Long.prototype.toString.call(message.pricePerGibHour) : options.longs === $Number ? new $util.LongBits(message.pricePerGibHour.low >>> 0, message.pricePerGibHour.high >>> 0).toNumber(true) : message.pricePerGibHour;
+                    if (message.hosts && message.hosts.length) {
+                        object.hosts = $Array(message.hosts.length);
+                        for (let j = 0; j < message.hosts.length; ++j)
+                            object.hosts[j] = $root.reservoir.veem.v1.OfferedHost.toObject(message.hosts[j], options, _depth + 1);
+                    }
+                    if (message.networks && message.networks.length) {
+                        object.networks = $Array(message.networks.length);
+                        for (let j = 0; j < message.networks.length; ++j)
+                            object.networks[j] = $root.reservoir.veem.v1.OfferedNetwork.toObject(message.networks[j], options, _depth + 1);
+                    }
+                    if (message.licences && message.licences.length) {
+                        object.licences = $Array(message.licences.length);
+                        for (let j = 0; j < message.licences.length; ++j)
+                            object.licences[j] = message.licences[j];
+                    }
+                    if (message.allowedCountries && message.allowedCountries.length) {
+                        object.allowedCountries = $Array(message.allowedCountries.length);
+                        for (let j = 0; j < message.allowedCountries.length; ++j)
+                            object.allowedCountries[j] = message.allowedCountries[j];
+                    }
+                    if (message.agreementCap != null && $Object.hasOwnProperty.call(message, "agreementCap"))
+                        object.agreementCap = $root.reservoir.common.v1.Resources.toObject(message.agreementCap, options, _depth + 1);
+                    if (message.agreementUsed != null && $Object.hasOwnProperty.call(message, "agreementUsed"))
+                        object.agreementUsed = $root.reservoir.common.v1.Resources.toObject(message.agreementUsed, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this SiteOffer to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.SiteOffer
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SiteOffer.prototype.toJSON = function() {
+                    return SiteOffer.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SiteOffer;
+            })();
+
+            v1.GetOfferRequest = (function() {
+
+                /**
+                 * Properties of a GetOfferRequest.
+                 * @typedef {Object} reservoir.veem.v1.GetOfferRequest.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetOfferRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IGetOfferRequest
+                 * @augments reservoir.veem.v1.GetOfferRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.GetOfferRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetOfferRequest.
+                 * @typedef {reservoir.veem.v1.GetOfferRequest.$Properties} reservoir.veem.v1.GetOfferRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetOfferRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a GetOfferRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.GetOfferRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetOfferRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new GetOfferRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetOfferRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.GetOfferRequest} GetOfferRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.GetOfferRequest.$Shape): reservoir.veem.v1.GetOfferRequest & reservoir.veem.v1.GetOfferRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.GetOfferRequest.$Properties): reservoir.veem.v1.GetOfferRequest;
+                 * }}
+                 */
+                GetOfferRequest.create = function(properties) {
+                    return new GetOfferRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetOfferRequest message. Does not implicitly {@link reservoir.veem.v1.GetOfferRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetOfferRequest.$Properties} message GetOfferRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetOfferRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetOfferRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.GetOfferRequest & reservoir.veem.v1.GetOfferRequest.$Shape} GetOfferRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetOfferRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.GetOfferRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetOfferRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.GetOfferRequest} GetOfferRequest
+                 */
+                GetOfferRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.GetOfferRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.GetOfferRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    return new $root.reservoir.veem.v1.GetOfferRequest();
+                };
+
+                /**
+                 * Creates a plain object from a GetOfferRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetOfferRequest} message GetOfferRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetOfferRequest.toObject = function () {
+                    return {};
+                };
+
+                /**
+                 * Converts this GetOfferRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.GetOfferRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetOfferRequest.prototype.toJSON = function() {
+                    return GetOfferRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetOfferRequest;
+            })();
+
+            v1.VmDescriptor = (function() {
+
+                /**
+                 * Properties of a VmDescriptor.
+                 * @typedef {Object} reservoir.veem.v1.VmDescriptor.$Properties
+                 * @property {string|null} [id] VmDescriptor id
+                 * @property {string|null} [name] VmDescriptor name
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [resources] VmDescriptor resources
+                 * @property {string|null} [diskFormat] VmDescriptor diskFormat
+                 * @property {Object.<string,string>|null} [requirements] VmDescriptor requirements
+                 * @property {Array.<reservoir.veem.v1.DescriptorNic.$Properties>|null} [nics] VmDescriptor nics
+                 * @property {string|null} [state] VmDescriptor state
+                 * @property {string|null} [organization] VmDescriptor organization
+                 * @property {string|null} [owner] VmDescriptor owner
+                 * @property {string|null} [sourceSite] VmDescriptor sourceSite
+                 * @property {string|null} [sourceHost] VmDescriptor sourceHost
+                 * @property {string|null} [sourceHypervisor] VmDescriptor sourceHypervisor
+                 * @property {string|null} [sourceCountry] VmDescriptor sourceCountry
+                 * @property {string|null} [sourceCpuModel] VmDescriptor sourceCpuModel
+                 * @property {Object.<string,string>|null} [labels] VmDescriptor labels
+                 * @property {Object.<string,string>|null} [context] VmDescriptor context
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a VmDescriptor.
+                 * @memberof reservoir.veem.v1
+                 * @interface IVmDescriptor
+                 * @augments reservoir.veem.v1.VmDescriptor.$Properties
+                 * @deprecated Use reservoir.veem.v1.VmDescriptor.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a VmDescriptor.
+                 * @typedef {reservoir.veem.v1.VmDescriptor.$Properties} reservoir.veem.v1.VmDescriptor.$Shape
+                 */
+
+                /**
+                 * Constructs a new VmDescriptor.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a VmDescriptor.
+                 * @constructor
+                 * @param {reservoir.veem.v1.VmDescriptor.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const VmDescriptor = function (properties) {
+                    this.requirements = {};
+                    this.nics = [];
+                    this.labels = {};
+                    this.context = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * VmDescriptor id.
+                 * @member {string} id
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.id = "";
+
+                /**
+                 * VmDescriptor name.
+                 * @member {string} name
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.name = "";
+
+                /**
+                 * VmDescriptor resources.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} resources
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.resources = null;
+
+                /**
+                 * VmDescriptor diskFormat.
+                 * @member {string} diskFormat
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.diskFormat = "";
+
+                /**
+                 * VmDescriptor requirements.
+                 * @member {Object.<string,string>} requirements
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.requirements = $util.emptyObject;
+
+                /**
+                 * VmDescriptor nics.
+                 * @member {Array.<reservoir.veem.v1.DescriptorNic.$Properties>} nics
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.nics = $util.emptyArray;
+
+                /**
+                 * VmDescriptor state.
+                 * @member {string} state
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.state = "";
+
+                /**
+                 * VmDescriptor organization.
+                 * @member {string} organization
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.organization = "";
+
+                /**
+                 * VmDescriptor owner.
+                 * @member {string} owner
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.owner = "";
+
+                /**
+                 * VmDescriptor sourceSite.
+                 * @member {string} sourceSite
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.sourceSite = "";
+
+                /**
+                 * VmDescriptor sourceHost.
+                 * @member {string} sourceHost
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.sourceHost = "";
+
+                /**
+                 * VmDescriptor sourceHypervisor.
+                 * @member {string} sourceHypervisor
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.sourceHypervisor = "";
+
+                /**
+                 * VmDescriptor sourceCountry.
+                 * @member {string} sourceCountry
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.sourceCountry = "";
+
+                /**
+                 * VmDescriptor sourceCpuModel.
+                 * @member {string} sourceCpuModel
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.sourceCpuModel = "";
+
+                /**
+                 * VmDescriptor labels.
+                 * @member {Object.<string,string>} labels
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.labels = $util.emptyObject;
+
+                /**
+                 * VmDescriptor context.
+                 * @member {Object.<string,string>} context
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 */
+                VmDescriptor.prototype.context = $util.emptyObject;
+
+                /**
+                 * Creates a new VmDescriptor instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @static
+                 * @param {reservoir.veem.v1.VmDescriptor.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.VmDescriptor} VmDescriptor instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.VmDescriptor.$Shape): reservoir.veem.v1.VmDescriptor & reservoir.veem.v1.VmDescriptor.$Shape;
+                 *   (properties?: reservoir.veem.v1.VmDescriptor.$Properties): reservoir.veem.v1.VmDescriptor;
+                 * }}
+                 */
+                VmDescriptor.create = function(properties) {
+                    return new VmDescriptor(properties);
+                };
+
+                /**
+                 * Encodes the specified VmDescriptor message. Does not implicitly {@link reservoir.veem.v1.VmDescriptor.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @static
+                 * @param {reservoir.veem.v1.VmDescriptor.$Properties} message VmDescriptor message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VmDescriptor.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                    if (message.resources != null && $Object.hasOwnProperty.call(message, "resources"))
+                        $root.reservoir.common.v1.Resources.encode(message.resources, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.diskFormat != null && $Object.hasOwnProperty.call(message, "diskFormat") && message.diskFormat !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.diskFormat);
+                    if (message.requirements != null && $Object.hasOwnProperty.call(message, "requirements"))
+                        for (let keys = $Object.keys(message.requirements), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 5, wireType 2 =*/42).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.requirements[keys[i]]).ldelim();
+                    if (message.nics != null && message.nics.length)
+                        for (let i = 0; i < message.nics.length; ++i)
+                            $root.reservoir.veem.v1.DescriptorNic.encode(message.nics[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.state);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.organization);
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.owner);
+                    if (message.sourceSite != null && $Object.hasOwnProperty.call(message, "sourceSite") && message.sourceSite !== "")
+                        writer.uint32(/* id 10, wireType 2 =*/82).string(message.sourceSite);
+                    if (message.sourceHost != null && $Object.hasOwnProperty.call(message, "sourceHost") && message.sourceHost !== "")
+                        writer.uint32(/* id 11, wireType 2 =*/90).string(message.sourceHost);
+                    if (message.sourceHypervisor != null && $Object.hasOwnProperty.call(message, "sourceHypervisor") && message.sourceHypervisor !== "")
+                        writer.uint32(/* id 12, wireType 2 =*/98).string(message.sourceHypervisor);
+                    if (message.sourceCountry != null && $Object.hasOwnProperty.call(message, "sourceCountry") && message.sourceCountry !== "")
+                        writer.uint32(/* id 13, wireType 2 =*/106).string(message.sourceCountry);
+                    if (message.sourceCpuModel != null && $Object.hasOwnProperty.call(message, "sourceCpuModel") && message.sourceCpuModel !== "")
+                        writer.uint32(/* id 14, wireType 2 =*/114).string(message.sourceCpuModel);
+                    if (message.labels != null && $Object.hasOwnProperty.call(message, "labels"))
+                        for (let keys = $Object.keys(message.labels), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 15, wireType 2 =*/122).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.labels[keys[i]]).ldelim();
+                    if (message.context != null && $Object.hasOwnProperty.call(message, "context"))
+                        for (let keys = $Object.keys(message.context), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 16, wireType 2 =*/130).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.context[keys[i]]).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a VmDescriptor message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.VmDescriptor & reservoir.veem.v1.VmDescriptor.$Shape} VmDescriptor
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VmDescriptor.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.VmDescriptor();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.resources = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.resources);
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.diskFormat = value;
+                                else
+                                    delete message.diskFormat;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.requirements === $util.emptyObject)
+                                    message.requirements = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.requirements, key);
+                                message.requirements[key] = value;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.nics && message.nics.length))
+                                    message.nics = [];
+                                message.nics.push($root.reservoir.veem.v1.DescriptorNic.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.owner = value;
+                                else
+                                    delete message.owner;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceSite = value;
+                                else
+                                    delete message.sourceSite;
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceHost = value;
+                                else
+                                    delete message.sourceHost;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceHypervisor = value;
+                                else
+                                    delete message.sourceHypervisor;
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceCountry = value;
+                                else
+                                    delete message.sourceCountry;
+                                continue;
+                            }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceCpuModel = value;
+                                else
+                                    delete message.sourceCpuModel;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.labels === $util.emptyObject)
+                                    message.labels = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.labels, key);
+                                message.labels[key] = value;
+                                continue;
+                            }
+                        case 16: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.context === $util.emptyObject)
+                                    message.context = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.context, key);
+                                message.context[key] = value;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a VmDescriptor message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.VmDescriptor} VmDescriptor
+                 */
+                VmDescriptor.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.VmDescriptor)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.VmDescriptor: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.VmDescriptor();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.resources != null) {
+                        if (!$util.isObject(object.resources))
+                            throw $TypeError(".reservoir.veem.v1.VmDescriptor.resources: object expected");
+                        message.resources = $root.reservoir.common.v1.Resources.fromObject(object.resources, _depth + 1);
+                    }
+                    if (object.diskFormat != null)
+                        if (typeof object.diskFormat !== "string" || object.diskFormat.length)
+                            message.diskFormat = $String(object.diskFormat);
+                    if (object.requirements) {
+                        if (!$util.isObject(object.requirements))
+                            throw $TypeError(".reservoir.veem.v1.VmDescriptor.requirements: object expected");
+                        message.requirements = {};
+                        for (let keys = $Object.keys(object.requirements), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.requirements, keys[i]);
+                            message.requirements[keys[i]] = $String(object.requirements[keys[i]]);
+                        }
+                    }
+                    if (object.nics) {
+                        if (!$Array.isArray(object.nics))
+                            throw $TypeError(".reservoir.veem.v1.VmDescriptor.nics: array expected");
+                        message.nics = $Array(object.nics.length);
+                        for (let i = 0; i < object.nics.length; ++i) {
+                            if (!$util.isObject(object.nics[i]))
+                                throw $TypeError(".reservoir.veem.v1.VmDescriptor.nics: object expected");
+                            message.nics[i] = $root.reservoir.veem.v1.DescriptorNic.fromObject(object.nics[i], _depth + 1);
+                        }
+                    }
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.owner != null)
+                        if (typeof object.owner !== "string" || object.owner.length)
+                            message.owner = $String(object.owner);
+                    if (object.sourceSite != null)
+                        if (typeof object.sourceSite !== "string" || object.sourceSite.length)
+                            message.sourceSite = $String(object.sourceSite);
+                    if (object.sourceHost != null)
+                        if (typeof object.sourceHost !== "string" || object.sourceHost.length)
+                            message.sourceHost = $String(object.sourceHost);
+                    if (object.sourceHypervisor != null)
+                        if (typeof object.sourceHypervisor !== "string" || object.sourceHypervisor.length)
+                            message.sourceHypervisor = $String(object.sourceHypervisor);
+                    if (object.sourceCountry != null)
+                        if (typeof object.sourceCountry !== "string" || object.sourceCountry.length)
+                            message.sourceCountry = $String(object.sourceCountry);
+                    if (object.sourceCpuModel != null)
+                        if (typeof object.sourceCpuModel !== "string" || object.sourceCpuModel.length)
+                            message.sourceCpuModel = $String(object.sourceCpuModel);
+                    if (object.labels) {
+                        if (!$util.isObject(object.labels))
+                            throw $TypeError(".reservoir.veem.v1.VmDescriptor.labels: object expected");
+                        message.labels = {};
+                        for (let keys = $Object.keys(object.labels), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.labels, keys[i]);
+                            message.labels[keys[i]] = $String(object.labels[keys[i]]);
+                        }
+                    }
+                    if (object.context) {
+                        if (!$util.isObject(object.context))
+                            throw $TypeError(".reservoir.veem.v1.VmDescriptor.context: object expected");
+                        message.context = {};
+                        for (let keys = $Object.keys(object.context), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.context, keys[i]);
+                            message.context[keys[i]] = $String(object.context[keys[i]]);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a VmDescriptor message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @static
+                 * @param {reservoir.veem.v1.VmDescriptor} message VmDescriptor
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VmDescriptor.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.nics = [];
+                    if (options.objects || options.defaults) {
+                        object.requirements = {};
+                        object.labels = {};
+                        object.context = {};
+                    }
+                    if (options.defaults) {
+                        object.id = "";
+                        object.name = "";
+                        object.resources = null;
+                        object.diskFormat = "";
+                        object.state = "";
+                        object.organization = "";
+                        object.owner = "";
+                        object.sourceSite = "";
+                        object.sourceHost = "";
+                        object.sourceHypervisor = "";
+                        object.sourceCountry = "";
+                        object.sourceCpuModel = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.resources != null && $Object.hasOwnProperty.call(message, "resources"))
+                        object.resources = $root.reservoir.common.v1.Resources.toObject(message.resources, options, _depth + 1);
+                    if (message.diskFormat != null && $Object.hasOwnProperty.call(message, "diskFormat"))
+                        object.diskFormat = message.diskFormat;
+                    let keys2;
+                    if (message.requirements && (keys2 = $Object.keys(message.requirements)).length) {
+                        object.requirements = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.requirements, keys2[j]);
+                            object.requirements[keys2[j]] = message.requirements[keys2[j]];
+                        }
+                    }
+                    if (message.nics && message.nics.length) {
+                        object.nics = $Array(message.nics.length);
+                        for (let j = 0; j < message.nics.length; ++j)
+                            object.nics[j] = $root.reservoir.veem.v1.DescriptorNic.toObject(message.nics[j], options, _depth + 1);
+                    }
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                        object.owner = message.owner;
+                    if (message.sourceSite != null && $Object.hasOwnProperty.call(message, "sourceSite"))
+                        object.sourceSite = message.sourceSite;
+                    if (message.sourceHost != null && $Object.hasOwnProperty.call(message, "sourceHost"))
+                        object.sourceHost = message.sourceHost;
+                    if (message.sourceHypervisor != null && $Object.hasOwnProperty.call(message, "sourceHypervisor"))
+                        object.sourceHypervisor = message.sourceHypervisor;
+                    if (message.sourceCountry != null && $Object.hasOwnProperty.call(message, "sourceCountry"))
+                        object.sourceCountry = message.sourceCountry;
+                    if (message.sourceCpuModel != null && $Object.hasOwnProperty.call(message, "sourceCpuModel"))
+                        object.sourceCpuModel = message.sourceCpuModel;
+                    if (message.labels && (keys2 = $Object.keys(message.labels)).length) {
+                        object.labels = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.labels, keys2[j]);
+                            object.labels[keys2[j]] = message.labels[keys2[j]];
+                        }
+                    }
+                    if (message.context && (keys2 = $Object.keys(message.context)).length) {
+                        object.context = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.context, keys2[j]);
+                            object.context[keys2[j]] = message.context[keys2[j]];
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this VmDescriptor to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.VmDescriptor
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VmDescriptor.prototype.toJSON = function() {
+                    return VmDescriptor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return VmDescriptor;
+            })();
+
+            v1.DescriptorNic = (function() {
+
+                /**
+                 * Properties of a DescriptorNic.
+                 * @typedef {Object} reservoir.veem.v1.DescriptorNic.$Properties
+                 * @property {string|null} [networkId] DescriptorNic networkId
+                 * @property {string|null} [ip] DescriptorNic ip
+                 * @property {string|null} [cidr] DescriptorNic cidr
+                 * @property {string|null} [networkName] DescriptorNic networkName
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DescriptorNic.
+                 * @memberof reservoir.veem.v1
+                 * @interface IDescriptorNic
+                 * @augments reservoir.veem.v1.DescriptorNic.$Properties
+                 * @deprecated Use reservoir.veem.v1.DescriptorNic.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DescriptorNic.
+                 * @typedef {reservoir.veem.v1.DescriptorNic.$Properties} reservoir.veem.v1.DescriptorNic.$Shape
+                 */
+
+                /**
+                 * Constructs a new DescriptorNic.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a DescriptorNic.
+                 * @constructor
+                 * @param {reservoir.veem.v1.DescriptorNic.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DescriptorNic = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DescriptorNic networkId.
+                 * @member {string} networkId
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @instance
+                 */
+                DescriptorNic.prototype.networkId = "";
+
+                /**
+                 * DescriptorNic ip.
+                 * @member {string} ip
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @instance
+                 */
+                DescriptorNic.prototype.ip = "";
+
+                /**
+                 * DescriptorNic cidr.
+                 * @member {string} cidr
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @instance
+                 */
+                DescriptorNic.prototype.cidr = "";
+
+                /**
+                 * DescriptorNic networkName.
+                 * @member {string} networkName
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @instance
+                 */
+                DescriptorNic.prototype.networkName = "";
+
+                /**
+                 * Creates a new DescriptorNic instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @static
+                 * @param {reservoir.veem.v1.DescriptorNic.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.DescriptorNic} DescriptorNic instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.DescriptorNic.$Shape): reservoir.veem.v1.DescriptorNic & reservoir.veem.v1.DescriptorNic.$Shape;
+                 *   (properties?: reservoir.veem.v1.DescriptorNic.$Properties): reservoir.veem.v1.DescriptorNic;
+                 * }}
+                 */
+                DescriptorNic.create = function(properties) {
+                    return new DescriptorNic(properties);
+                };
+
+                /**
+                 * Encodes the specified DescriptorNic message. Does not implicitly {@link reservoir.veem.v1.DescriptorNic.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @static
+                 * @param {reservoir.veem.v1.DescriptorNic.$Properties} message DescriptorNic message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DescriptorNic.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId") && message.networkId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.networkId);
+                    if (message.ip != null && $Object.hasOwnProperty.call(message, "ip") && message.ip !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.ip);
+                    if (message.cidr != null && $Object.hasOwnProperty.call(message, "cidr") && message.cidr !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.cidr);
+                    if (message.networkName != null && $Object.hasOwnProperty.call(message, "networkName") && message.networkName !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.networkName);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DescriptorNic message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.DescriptorNic & reservoir.veem.v1.DescriptorNic.$Shape} DescriptorNic
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DescriptorNic.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.DescriptorNic();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.networkId = value;
+                                else
+                                    delete message.networkId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.ip = value;
+                                else
+                                    delete message.ip;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cidr = value;
+                                else
+                                    delete message.cidr;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.networkName = value;
+                                else
+                                    delete message.networkName;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DescriptorNic message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.DescriptorNic} DescriptorNic
+                 */
+                DescriptorNic.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.DescriptorNic)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.DescriptorNic: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.DescriptorNic();
+                    if (object.networkId != null)
+                        if (typeof object.networkId !== "string" || object.networkId.length)
+                            message.networkId = $String(object.networkId);
+                    if (object.ip != null)
+                        if (typeof object.ip !== "string" || object.ip.length)
+                            message.ip = $String(object.ip);
+                    if (object.cidr != null)
+                        if (typeof object.cidr !== "string" || object.cidr.length)
+                            message.cidr = $String(object.cidr);
+                    if (object.networkName != null)
+                        if (typeof object.networkName !== "string" || object.networkName.length)
+                            message.networkName = $String(object.networkName);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DescriptorNic message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @static
+                 * @param {reservoir.veem.v1.DescriptorNic} message DescriptorNic
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DescriptorNic.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.networkId = "";
+                        object.ip = "";
+                        object.cidr = "";
+                        object.networkName = "";
+                    }
+                    if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
+                        object.networkId = message.networkId;
+                    if (message.ip != null && $Object.hasOwnProperty.call(message, "ip"))
+                        object.ip = message.ip;
+                    if (message.cidr != null && $Object.hasOwnProperty.call(message, "cidr"))
+                        object.cidr = message.cidr;
+                    if (message.networkName != null && $Object.hasOwnProperty.call(message, "networkName"))
+                        object.networkName = message.networkName;
+                    return object;
+                };
+
+                /**
+                 * Converts this DescriptorNic to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.DescriptorNic
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DescriptorNic.prototype.toJSON = function() {
+                    return DescriptorNic.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DescriptorNic;
+            })();
+
+            v1.Difference = (function() {
+
+                /**
+                 * Properties of a Difference.
+                 * @typedef {Object} reservoir.veem.v1.Difference.$Properties
+                 * @property {string|null} [code] Difference code
+                 * @property {string|null} [severity] Difference severity
+                 * @property {string|null} [field] Difference field
+                 * @property {string|null} [message] Difference message
+                 * @property {string|null} [source] Difference source
+                 * @property {string|null} [target] Difference target
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Difference.
+                 * @memberof reservoir.veem.v1
+                 * @interface IDifference
+                 * @augments reservoir.veem.v1.Difference.$Properties
+                 * @deprecated Use reservoir.veem.v1.Difference.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Difference.
+                 * @typedef {reservoir.veem.v1.Difference.$Properties} reservoir.veem.v1.Difference.$Shape
+                 */
+
+                /**
+                 * Constructs a new Difference.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a Difference.
+                 * @constructor
+                 * @param {reservoir.veem.v1.Difference.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Difference = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Difference code.
+                 * @member {string} code
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.code = "";
+
+                /**
+                 * Difference severity.
+                 * @member {string} severity
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.severity = "";
+
+                /**
+                 * Difference field.
+                 * @member {string} field
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.field = "";
+
+                /**
+                 * Difference message.
+                 * @member {string} message
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.message = "";
+
+                /**
+                 * Difference source.
+                 * @member {string} source
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.source = "";
+
+                /**
+                 * Difference target.
+                 * @member {string} target
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 */
+                Difference.prototype.target = "";
+
+                /**
+                 * Creates a new Difference instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.Difference
+                 * @static
+                 * @param {reservoir.veem.v1.Difference.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.Difference} Difference instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.Difference.$Shape): reservoir.veem.v1.Difference & reservoir.veem.v1.Difference.$Shape;
+                 *   (properties?: reservoir.veem.v1.Difference.$Properties): reservoir.veem.v1.Difference;
+                 * }}
+                 */
+                Difference.create = function(properties) {
+                    return new Difference(properties);
+                };
+
+                /**
+                 * Encodes the specified Difference message. Does not implicitly {@link reservoir.veem.v1.Difference.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.Difference
+                 * @static
+                 * @param {reservoir.veem.v1.Difference.$Properties} message Difference message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Difference.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+                    if (message.severity != null && $Object.hasOwnProperty.call(message, "severity") && message.severity !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.severity);
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field") && message.field !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.field);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.message);
+                    if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.source);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.target);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Difference message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.Difference
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.Difference & reservoir.veem.v1.Difference.$Shape} Difference
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Difference.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.Difference();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.code = value;
+                                else
+                                    delete message.code;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.severity = value;
+                                else
+                                    delete message.severity;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.field = value;
+                                else
+                                    delete message.field;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.source = value;
+                                else
+                                    delete message.source;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Difference message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.Difference
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.Difference} Difference
+                 */
+                Difference.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.Difference)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.Difference: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.Difference();
+                    if (object.code != null)
+                        if (typeof object.code !== "string" || object.code.length)
+                            message.code = $String(object.code);
+                    if (object.severity != null)
+                        if (typeof object.severity !== "string" || object.severity.length)
+                            message.severity = $String(object.severity);
+                    if (object.field != null)
+                        if (typeof object.field !== "string" || object.field.length)
+                            message.field = $String(object.field);
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.source != null)
+                        if (typeof object.source !== "string" || object.source.length)
+                            message.source = $String(object.source);
+                    if (object.target != null)
+                        if (typeof object.target !== "string" || object.target.length)
+                            message.target = $String(object.target);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Difference message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.Difference
+                 * @static
+                 * @param {reservoir.veem.v1.Difference} message Difference
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Difference.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.code = "";
+                        object.severity = "";
+                        object.field = "";
+                        object.message = "";
+                        object.source = "";
+                        object.target = "";
+                    }
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                        object.code = message.code;
+                    if (message.severity != null && $Object.hasOwnProperty.call(message, "severity"))
+                        object.severity = message.severity;
+                    if (message.field != null && $Object.hasOwnProperty.call(message, "field"))
+                        object.field = message.field;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                        object.source = message.source;
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                        object.target = message.target;
+                    return object;
+                };
+
+                /**
+                 * Converts this Difference to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.Difference
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Difference.prototype.toJSON = function() {
+                    return Difference.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Difference;
+            })();
+
+            v1.InteropReport = (function() {
+
+                /**
+                 * Properties of an InteropReport.
+                 * @typedef {Object} reservoir.veem.v1.InteropReport.$Properties
+                 * @property {boolean|null} [interoperable] InteropReport interoperable
+                 * @property {number|null} [level] InteropReport level
+                 * @property {string|null} [targetSite] InteropReport targetSite
+                 * @property {string|null} [targetHost] InteropReport targetHost
+                 * @property {string|null} [targetFormat] InteropReport targetFormat
+                 * @property {Array.<reservoir.veem.v1.Difference.$Properties>|null} [differences] InteropReport differences
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InteropReport.
+                 * @memberof reservoir.veem.v1
+                 * @interface IInteropReport
+                 * @augments reservoir.veem.v1.InteropReport.$Properties
+                 * @deprecated Use reservoir.veem.v1.InteropReport.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InteropReport.
+                 * @typedef {reservoir.veem.v1.InteropReport.$Properties} reservoir.veem.v1.InteropReport.$Shape
+                 */
+
+                /**
+                 * Constructs a new InteropReport.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an InteropReport.
+                 * @constructor
+                 * @param {reservoir.veem.v1.InteropReport.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InteropReport = function (properties) {
+                    this.differences = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InteropReport interoperable.
+                 * @member {boolean} interoperable
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.interoperable = false;
+
+                /**
+                 * InteropReport level.
+                 * @member {number} level
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.level = 0;
+
+                /**
+                 * InteropReport targetSite.
+                 * @member {string} targetSite
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.targetSite = "";
+
+                /**
+                 * InteropReport targetHost.
+                 * @member {string} targetHost
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.targetHost = "";
+
+                /**
+                 * InteropReport targetFormat.
+                 * @member {string} targetFormat
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.targetFormat = "";
+
+                /**
+                 * InteropReport differences.
+                 * @member {Array.<reservoir.veem.v1.Difference.$Properties>} differences
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 */
+                InteropReport.prototype.differences = $util.emptyArray;
+
+                /**
+                 * Creates a new InteropReport instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @static
+                 * @param {reservoir.veem.v1.InteropReport.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.InteropReport} InteropReport instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.InteropReport.$Shape): reservoir.veem.v1.InteropReport & reservoir.veem.v1.InteropReport.$Shape;
+                 *   (properties?: reservoir.veem.v1.InteropReport.$Properties): reservoir.veem.v1.InteropReport;
+                 * }}
+                 */
+                InteropReport.create = function(properties) {
+                    return new InteropReport(properties);
+                };
+
+                /**
+                 * Encodes the specified InteropReport message. Does not implicitly {@link reservoir.veem.v1.InteropReport.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @static
+                 * @param {reservoir.veem.v1.InteropReport.$Properties} message InteropReport message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InteropReport.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.interoperable != null && $Object.hasOwnProperty.call(message, "interoperable") && message.interoperable !== false)
+                        writer.uint32(/* id 1, wireType 0 =*/8).bool(message.interoperable);
+                    if (message.level != null && $Object.hasOwnProperty.call(message, "level") && message.level !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.level);
+                    if (message.targetSite != null && $Object.hasOwnProperty.call(message, "targetSite") && message.targetSite !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.targetSite);
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost") && message.targetHost !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.targetHost);
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat") && message.targetFormat !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.targetFormat);
+                    if (message.differences != null && message.differences.length)
+                        for (let i = 0; i < message.differences.length; ++i)
+                            $root.reservoir.veem.v1.Difference.encode(message.differences[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InteropReport message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.InteropReport & reservoir.veem.v1.InteropReport.$Shape} InteropReport
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InteropReport.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.InteropReport();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.interoperable = value;
+                                else
+                                    delete message.interoperable;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.level = value;
+                                else
+                                    delete message.level;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetSite = value;
+                                else
+                                    delete message.targetSite;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetHost = value;
+                                else
+                                    delete message.targetHost;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetFormat = value;
+                                else
+                                    delete message.targetFormat;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.differences && message.differences.length))
+                                    message.differences = [];
+                                message.differences.push($root.reservoir.veem.v1.Difference.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InteropReport message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.InteropReport} InteropReport
+                 */
+                InteropReport.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.InteropReport)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.InteropReport: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.InteropReport();
+                    if (object.interoperable != null)
+                        if (object.interoperable)
+                            message.interoperable = $Boolean(object.interoperable);
+                    if (object.level != null)
+                        if ($Number(object.level) !== 0)
+                            message.level = object.level >>> 0;
+                    if (object.targetSite != null)
+                        if (typeof object.targetSite !== "string" || object.targetSite.length)
+                            message.targetSite = $String(object.targetSite);
+                    if (object.targetHost != null)
+                        if (typeof object.targetHost !== "string" || object.targetHost.length)
+                            message.targetHost = $String(object.targetHost);
+                    if (object.targetFormat != null)
+                        if (typeof object.targetFormat !== "string" || object.targetFormat.length)
+                            message.targetFormat = $String(object.targetFormat);
+                    if (object.differences) {
+                        if (!$Array.isArray(object.differences))
+                            throw $TypeError(".reservoir.veem.v1.InteropReport.differences: array expected");
+                        message.differences = $Array(object.differences.length);
+                        for (let i = 0; i < object.differences.length; ++i) {
+                            if (!$util.isObject(object.differences[i]))
+                                throw $TypeError(".reservoir.veem.v1.InteropReport.differences: object expected");
+                            message.differences[i] = $root.reservoir.veem.v1.Difference.fromObject(object.differences[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InteropReport message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @static
+                 * @param {reservoir.veem.v1.InteropReport} message InteropReport
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InteropReport.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.differences = [];
+                    if (options.defaults) {
+                        object.interoperable = false;
+                        object.level = 0;
+                        object.targetSite = "";
+                        object.targetHost = "";
+                        object.targetFormat = "";
+                    }
+                    if (message.interoperable != null && $Object.hasOwnProperty.call(message, "interoperable"))
+                        object.interoperable = message.interoperable;
+                    if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                        object.level = message.level;
+                    if (message.targetSite != null && $Object.hasOwnProperty.call(message, "targetSite"))
+                        object.targetSite = message.targetSite;
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost"))
+                        object.targetHost = message.targetHost;
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat"))
+                        object.targetFormat = message.targetFormat;
+                    if (message.differences && message.differences.length) {
+                        object.differences = $Array(message.differences.length);
+                        for (let j = 0; j < message.differences.length; ++j)
+                            object.differences[j] = $root.reservoir.veem.v1.Difference.toObject(message.differences[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this InteropReport to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.InteropReport
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InteropReport.prototype.toJSON = function() {
+                    return InteropReport.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InteropReport;
+            })();
+
+            v1.CheckInteropRequest = (function() {
+
+                /**
+                 * Properties of a CheckInteropRequest.
+                 * @typedef {Object} reservoir.veem.v1.CheckInteropRequest.$Properties
+                 * @property {string|null} [vmId] CheckInteropRequest vmId
+                 * @property {string|null} [target] CheckInteropRequest target
+                 * @property {string|null} [ovf] CheckInteropRequest ovf
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CheckInteropRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface ICheckInteropRequest
+                 * @augments reservoir.veem.v1.CheckInteropRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.CheckInteropRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CheckInteropRequest.
+                 * @typedef {reservoir.veem.v1.CheckInteropRequest.$Properties} reservoir.veem.v1.CheckInteropRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new CheckInteropRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a CheckInteropRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.CheckInteropRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const CheckInteropRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CheckInteropRequest vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @instance
+                 */
+                CheckInteropRequest.prototype.vmId = "";
+
+                /**
+                 * CheckInteropRequest target.
+                 * @member {string} target
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @instance
+                 */
+                CheckInteropRequest.prototype.target = "";
+
+                /**
+                 * CheckInteropRequest ovf.
+                 * @member {string} ovf
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @instance
+                 */
+                CheckInteropRequest.prototype.ovf = "";
+
+                /**
+                 * Creates a new CheckInteropRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CheckInteropRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.CheckInteropRequest} CheckInteropRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.CheckInteropRequest.$Shape): reservoir.veem.v1.CheckInteropRequest & reservoir.veem.v1.CheckInteropRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.CheckInteropRequest.$Properties): reservoir.veem.v1.CheckInteropRequest;
+                 * }}
+                 */
+                CheckInteropRequest.create = function(properties) {
+                    return new CheckInteropRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified CheckInteropRequest message. Does not implicitly {@link reservoir.veem.v1.CheckInteropRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CheckInteropRequest.$Properties} message CheckInteropRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CheckInteropRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vmId);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.target);
+                    if (message.ovf != null && $Object.hasOwnProperty.call(message, "ovf") && message.ovf !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.ovf);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a CheckInteropRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.CheckInteropRequest & reservoir.veem.v1.CheckInteropRequest.$Shape} CheckInteropRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CheckInteropRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.CheckInteropRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.ovf = value;
+                                else
+                                    delete message.ovf;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a CheckInteropRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.CheckInteropRequest} CheckInteropRequest
+                 */
+                CheckInteropRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.CheckInteropRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.CheckInteropRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.CheckInteropRequest();
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.target != null)
+                        if (typeof object.target !== "string" || object.target.length)
+                            message.target = $String(object.target);
+                    if (object.ovf != null)
+                        if (typeof object.ovf !== "string" || object.ovf.length)
+                            message.ovf = $String(object.ovf);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a CheckInteropRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @static
+                 * @param {reservoir.veem.v1.CheckInteropRequest} message CheckInteropRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CheckInteropRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.vmId = "";
+                        object.target = "";
+                        object.ovf = "";
+                    }
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                        object.target = message.target;
+                    if (message.ovf != null && $Object.hasOwnProperty.call(message, "ovf"))
+                        object.ovf = message.ovf;
+                    return object;
+                };
+
+                /**
+                 * Converts this CheckInteropRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.CheckInteropRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CheckInteropRequest.prototype.toJSON = function() {
+                    return CheckInteropRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return CheckInteropRequest;
+            })();
+
+            v1.StepReply = (function() {
+
+                /**
+                 * Properties of a StepReply.
+                 * @typedef {Object} reservoir.veem.v1.StepReply.$Properties
+                 * @property {boolean|null} [confirmed] StepReply confirmed
+                 * @property {string|null} [code] StepReply code
+                 * @property {string|null} [message] StepReply message
+                 * @property {string|null} [targetVmId] StepReply targetVmId
+                 * @property {string|null} [targetHost] StepReply targetHost
+                 * @property {string|null} [targetFormat] StepReply targetFormat
+                 * @property {string|null} [targetImageId] StepReply targetImageId
+                 * @property {Array.<reservoir.veem.v1.Difference.$Properties>|null} [differences] StepReply differences
+                 * @property {string|null} [state] StepReply state
+                 * @property {reservoir.veem.v1.GuestFacts.$Properties|null} [guest] StepReply guest
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a StepReply.
+                 * @memberof reservoir.veem.v1
+                 * @interface IStepReply
+                 * @augments reservoir.veem.v1.StepReply.$Properties
+                 * @deprecated Use reservoir.veem.v1.StepReply.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a StepReply.
+                 * @typedef {reservoir.veem.v1.StepReply.$Properties} reservoir.veem.v1.StepReply.$Shape
+                 */
+
+                /**
+                 * Constructs a new StepReply.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a StepReply.
+                 * @constructor
+                 * @param {reservoir.veem.v1.StepReply.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const StepReply = function (properties) {
+                    this.differences = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * StepReply confirmed.
+                 * @member {boolean} confirmed
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.confirmed = false;
+
+                /**
+                 * StepReply code.
+                 * @member {string} code
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.code = "";
+
+                /**
+                 * StepReply message.
+                 * @member {string} message
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.message = "";
+
+                /**
+                 * StepReply targetVmId.
+                 * @member {string} targetVmId
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.targetVmId = "";
+
+                /**
+                 * StepReply targetHost.
+                 * @member {string} targetHost
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.targetHost = "";
+
+                /**
+                 * StepReply targetFormat.
+                 * @member {string} targetFormat
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.targetFormat = "";
+
+                /**
+                 * StepReply targetImageId.
+                 * @member {string} targetImageId
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.targetImageId = "";
+
+                /**
+                 * StepReply differences.
+                 * @member {Array.<reservoir.veem.v1.Difference.$Properties>} differences
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.differences = $util.emptyArray;
+
+                /**
+                 * StepReply state.
+                 * @member {string} state
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.state = "";
+
+                /**
+                 * StepReply guest.
+                 * @member {reservoir.veem.v1.GuestFacts.$Properties|null|undefined} guest
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 */
+                StepReply.prototype.guest = null;
+
+                /**
+                 * Creates a new StepReply instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @static
+                 * @param {reservoir.veem.v1.StepReply.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.StepReply} StepReply instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.StepReply.$Shape): reservoir.veem.v1.StepReply & reservoir.veem.v1.StepReply.$Shape;
+                 *   (properties?: reservoir.veem.v1.StepReply.$Properties): reservoir.veem.v1.StepReply;
+                 * }}
+                 */
+                StepReply.create = function(properties) {
+                    return new StepReply(properties);
+                };
+
+                /**
+                 * Encodes the specified StepReply message. Does not implicitly {@link reservoir.veem.v1.StepReply.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @static
+                 * @param {reservoir.veem.v1.StepReply.$Properties} message StepReply message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                StepReply.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.confirmed != null && $Object.hasOwnProperty.call(message, "confirmed") && message.confirmed !== false)
+                        writer.uint32(/* id 1, wireType 0 =*/8).bool(message.confirmed);
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.code);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId") && message.targetVmId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.targetVmId);
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost") && message.targetHost !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.targetHost);
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat") && message.targetFormat !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.targetFormat);
+                    if (message.targetImageId != null && $Object.hasOwnProperty.call(message, "targetImageId") && message.targetImageId !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.targetImageId);
+                    if (message.differences != null && message.differences.length)
+                        for (let i = 0; i < message.differences.length; ++i)
+                            $root.reservoir.veem.v1.Difference.encode(message.differences[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.state);
+                    if (message.guest != null && $Object.hasOwnProperty.call(message, "guest"))
+                        $root.reservoir.veem.v1.GuestFacts.encode(message.guest, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a StepReply message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.StepReply & reservoir.veem.v1.StepReply.$Shape} StepReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                StepReply.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.StepReply();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.confirmed = value;
+                                else
+                                    delete message.confirmed;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.code = value;
+                                else
+                                    delete message.code;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetVmId = value;
+                                else
+                                    delete message.targetVmId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetHost = value;
+                                else
+                                    delete message.targetHost;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetFormat = value;
+                                else
+                                    delete message.targetFormat;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetImageId = value;
+                                else
+                                    delete message.targetImageId;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.differences && message.differences.length))
+                                    message.differences = [];
+                                message.differences.push($root.reservoir.veem.v1.Difference.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                message.guest = $root.reservoir.veem.v1.GuestFacts.decode(reader, reader.size(), $undefined, _depth + 1, message.guest);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a StepReply message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.StepReply} StepReply
+                 */
+                StepReply.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.StepReply)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.StepReply: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.StepReply();
+                    if (object.confirmed != null)
+                        if (object.confirmed)
+                            message.confirmed = $Boolean(object.confirmed);
+                    if (object.code != null)
+                        if (typeof object.code !== "string" || object.code.length)
+                            message.code = $String(object.code);
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.targetVmId != null)
+                        if (typeof object.targetVmId !== "string" || object.targetVmId.length)
+                            message.targetVmId = $String(object.targetVmId);
+                    if (object.targetHost != null)
+                        if (typeof object.targetHost !== "string" || object.targetHost.length)
+                            message.targetHost = $String(object.targetHost);
+                    if (object.targetFormat != null)
+                        if (typeof object.targetFormat !== "string" || object.targetFormat.length)
+                            message.targetFormat = $String(object.targetFormat);
+                    if (object.targetImageId != null)
+                        if (typeof object.targetImageId !== "string" || object.targetImageId.length)
+                            message.targetImageId = $String(object.targetImageId);
+                    if (object.differences) {
+                        if (!$Array.isArray(object.differences))
+                            throw $TypeError(".reservoir.veem.v1.StepReply.differences: array expected");
+                        message.differences = $Array(object.differences.length);
+                        for (let i = 0; i < object.differences.length; ++i) {
+                            if (!$util.isObject(object.differences[i]))
+                                throw $TypeError(".reservoir.veem.v1.StepReply.differences: object expected");
+                            message.differences[i] = $root.reservoir.veem.v1.Difference.fromObject(object.differences[i], _depth + 1);
+                        }
+                    }
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.guest != null) {
+                        if (!$util.isObject(object.guest))
+                            throw $TypeError(".reservoir.veem.v1.StepReply.guest: object expected");
+                        message.guest = $root.reservoir.veem.v1.GuestFacts.fromObject(object.guest, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a StepReply message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @static
+                 * @param {reservoir.veem.v1.StepReply} message StepReply
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                StepReply.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.differences = [];
+                    if (options.defaults) {
+                        object.confirmed = false;
+                        object.code = "";
+                        object.message = "";
+                        object.targetVmId = "";
+                        object.targetHost = "";
+                        object.targetFormat = "";
+                        object.targetImageId = "";
+                        object.state = "";
+                        object.guest = null;
+                    }
+                    if (message.confirmed != null && $Object.hasOwnProperty.call(message, "confirmed"))
+                        object.confirmed = message.confirmed;
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                        object.code = message.code;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId"))
+                        object.targetVmId = message.targetVmId;
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost"))
+                        object.targetHost = message.targetHost;
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat"))
+                        object.targetFormat = message.targetFormat;
+                    if (message.targetImageId != null && $Object.hasOwnProperty.call(message, "targetImageId"))
+                        object.targetImageId = message.targetImageId;
+                    if (message.differences && message.differences.length) {
+                        object.differences = $Array(message.differences.length);
+                        for (let j = 0; j < message.differences.length; ++j)
+                            object.differences[j] = $root.reservoir.veem.v1.Difference.toObject(message.differences[j], options, _depth + 1);
+                    }
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    if (message.guest != null && $Object.hasOwnProperty.call(message, "guest"))
+                        object.guest = $root.reservoir.veem.v1.GuestFacts.toObject(message.guest, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this StepReply to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.StepReply
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                StepReply.prototype.toJSON = function() {
+                    return StepReply.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return StepReply;
+            })();
+
+            v1.GuestFacts = (function() {
+
+                /**
+                 * Properties of a GuestFacts.
+                 * @typedef {Object} reservoir.veem.v1.GuestFacts.$Properties
+                 * @property {string|null} [cpuModel] GuestFacts cpuModel
+                 * @property {number|null} [vcpus] GuestFacts vcpus
+                 * @property {number|null} [memoryMib] GuestFacts memoryMib
+                 * @property {Array.<string>|null} [ips] GuestFacts ips
+                 * @property {Array.<string>|null} [routes] GuestFacts routes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GuestFacts.
+                 * @memberof reservoir.veem.v1
+                 * @interface IGuestFacts
+                 * @augments reservoir.veem.v1.GuestFacts.$Properties
+                 * @deprecated Use reservoir.veem.v1.GuestFacts.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GuestFacts.
+                 * @typedef {reservoir.veem.v1.GuestFacts.$Properties} reservoir.veem.v1.GuestFacts.$Shape
+                 */
+
+                /**
+                 * Constructs a new GuestFacts.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a GuestFacts.
+                 * @constructor
+                 * @param {reservoir.veem.v1.GuestFacts.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GuestFacts = function (properties) {
+                    this.ips = [];
+                    this.routes = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GuestFacts cpuModel.
+                 * @member {string} cpuModel
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 */
+                GuestFacts.prototype.cpuModel = "";
+
+                /**
+                 * GuestFacts vcpus.
+                 * @member {number} vcpus
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 */
+                GuestFacts.prototype.vcpus = 0;
+
+                /**
+                 * GuestFacts memoryMib.
+                 * @member {number} memoryMib
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 */
+                GuestFacts.prototype.memoryMib = 0;
+
+                /**
+                 * GuestFacts ips.
+                 * @member {Array.<string>} ips
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 */
+                GuestFacts.prototype.ips = $util.emptyArray;
+
+                /**
+                 * GuestFacts routes.
+                 * @member {Array.<string>} routes
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 */
+                GuestFacts.prototype.routes = $util.emptyArray;
+
+                /**
+                 * Creates a new GuestFacts instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @static
+                 * @param {reservoir.veem.v1.GuestFacts.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.GuestFacts} GuestFacts instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.GuestFacts.$Shape): reservoir.veem.v1.GuestFacts & reservoir.veem.v1.GuestFacts.$Shape;
+                 *   (properties?: reservoir.veem.v1.GuestFacts.$Properties): reservoir.veem.v1.GuestFacts;
+                 * }}
+                 */
+                GuestFacts.create = function(properties) {
+                    return new GuestFacts(properties);
+                };
+
+                /**
+                 * Encodes the specified GuestFacts message. Does not implicitly {@link reservoir.veem.v1.GuestFacts.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @static
+                 * @param {reservoir.veem.v1.GuestFacts.$Properties} message GuestFacts message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GuestFacts.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.cpuModel != null && $Object.hasOwnProperty.call(message, "cpuModel") && message.cpuModel !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.cpuModel);
+                    if (message.vcpus != null && $Object.hasOwnProperty.call(message, "vcpus") && message.vcpus !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.vcpus);
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib") && message.memoryMib !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.memoryMib);
+                    if (message.ips != null && message.ips.length)
+                        for (let i = 0; i < message.ips.length; ++i)
+                            writer.uint32(/* id 4, wireType 2 =*/34).string(message.ips[i]);
+                    if (message.routes != null && message.routes.length)
+                        for (let i = 0; i < message.routes.length; ++i)
+                            writer.uint32(/* id 5, wireType 2 =*/42).string(message.routes[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GuestFacts message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.GuestFacts & reservoir.veem.v1.GuestFacts.$Shape} GuestFacts
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GuestFacts.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.GuestFacts();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cpuModel = value;
+                                else
+                                    delete message.cpuModel;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.vcpus = value;
+                                else
+                                    delete message.vcpus;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.memoryMib = value;
+                                else
+                                    delete message.memoryMib;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.ips && message.ips.length))
+                                    message.ips = [];
+                                message.ips.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.routes && message.routes.length))
+                                    message.routes = [];
+                                message.routes.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GuestFacts message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.GuestFacts} GuestFacts
+                 */
+                GuestFacts.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.GuestFacts)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.GuestFacts: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.GuestFacts();
+                    if (object.cpuModel != null)
+                        if (typeof object.cpuModel !== "string" || object.cpuModel.length)
+                            message.cpuModel = $String(object.cpuModel);
+                    if (object.vcpus != null)
+                        if ($Number(object.vcpus) !== 0)
+                            message.vcpus = object.vcpus >>> 0;
+                    if (object.memoryMib != null)
+                        if ($Number(object.memoryMib) !== 0)
+                            message.memoryMib = object.memoryMib >>> 0;
+                    if (object.ips) {
+                        if (!$Array.isArray(object.ips))
+                            throw $TypeError(".reservoir.veem.v1.GuestFacts.ips: array expected");
+                        message.ips = $Array(object.ips.length);
+                        for (let i = 0; i < object.ips.length; ++i)
+                            message.ips[i] = $String(object.ips[i]);
+                    }
+                    if (object.routes) {
+                        if (!$Array.isArray(object.routes))
+                            throw $TypeError(".reservoir.veem.v1.GuestFacts.routes: array expected");
+                        message.routes = $Array(object.routes.length);
+                        for (let i = 0; i < object.routes.length; ++i)
+                            message.routes[i] = $String(object.routes[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GuestFacts message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @static
+                 * @param {reservoir.veem.v1.GuestFacts} message GuestFacts
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GuestFacts.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.ips = [];
+                        object.routes = [];
+                    }
+                    if (options.defaults) {
+                        object.cpuModel = "";
+                        object.vcpus = 0;
+                        object.memoryMib = 0;
+                    }
+                    if (message.cpuModel != null && $Object.hasOwnProperty.call(message, "cpuModel"))
+                        object.cpuModel = message.cpuModel;
+                    if (message.vcpus != null && $Object.hasOwnProperty.call(message, "vcpus"))
+                        object.vcpus = message.vcpus;
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib"))
+                        object.memoryMib = message.memoryMib;
+                    if (message.ips && message.ips.length) {
+                        object.ips = $Array(message.ips.length);
+                        for (let j = 0; j < message.ips.length; ++j)
+                            object.ips[j] = message.ips[j];
+                    }
+                    if (message.routes && message.routes.length) {
+                        object.routes = $Array(message.routes.length);
+                        for (let j = 0; j < message.routes.length; ++j)
+                            object.routes[j] = message.routes[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this GuestFacts to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.GuestFacts
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GuestFacts.prototype.toJSON = function() {
+                    return GuestFacts.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GuestFacts;
+            })();
+
+            v1.ConfigureRequest = (function() {
+
+                /**
+                 * Properties of a ConfigureRequest.
+                 * @typedef {Object} reservoir.veem.v1.ConfigureRequest.$Properties
+                 * @property {string|null} [transferId] ConfigureRequest transferId
+                 * @property {reservoir.veem.v1.VmDescriptor.$Properties|null} [vm] ConfigureRequest vm
+                 * @property {string|null} [targetHost] ConfigureRequest targetHost
+                 * @property {string|null} [fromSite] ConfigureRequest fromSite
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ConfigureRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IConfigureRequest
+                 * @augments reservoir.veem.v1.ConfigureRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.ConfigureRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ConfigureRequest.
+                 * @typedef {reservoir.veem.v1.ConfigureRequest.$Properties} reservoir.veem.v1.ConfigureRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ConfigureRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ConfigureRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ConfigureRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ConfigureRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ConfigureRequest transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @instance
+                 */
+                ConfigureRequest.prototype.transferId = "";
+
+                /**
+                 * ConfigureRequest vm.
+                 * @member {reservoir.veem.v1.VmDescriptor.$Properties|null|undefined} vm
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @instance
+                 */
+                ConfigureRequest.prototype.vm = null;
+
+                /**
+                 * ConfigureRequest targetHost.
+                 * @member {string} targetHost
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @instance
+                 */
+                ConfigureRequest.prototype.targetHost = "";
+
+                /**
+                 * ConfigureRequest fromSite.
+                 * @member {string} fromSite
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @instance
+                 */
+                ConfigureRequest.prototype.fromSite = "";
+
+                /**
+                 * Creates a new ConfigureRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ConfigureRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ConfigureRequest} ConfigureRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ConfigureRequest.$Shape): reservoir.veem.v1.ConfigureRequest & reservoir.veem.v1.ConfigureRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.ConfigureRequest.$Properties): reservoir.veem.v1.ConfigureRequest;
+                 * }}
+                 */
+                ConfigureRequest.create = function(properties) {
+                    return new ConfigureRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ConfigureRequest message. Does not implicitly {@link reservoir.veem.v1.ConfigureRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ConfigureRequest.$Properties} message ConfigureRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ConfigureRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        $root.reservoir.veem.v1.VmDescriptor.encode(message.vm, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost") && message.targetHost !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.targetHost);
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite") && message.fromSite !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.fromSite);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ConfigureRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ConfigureRequest & reservoir.veem.v1.ConfigureRequest.$Shape} ConfigureRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ConfigureRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ConfigureRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.vm = $root.reservoir.veem.v1.VmDescriptor.decode(reader, reader.size(), $undefined, _depth + 1, message.vm);
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetHost = value;
+                                else
+                                    delete message.targetHost;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fromSite = value;
+                                else
+                                    delete message.fromSite;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ConfigureRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ConfigureRequest} ConfigureRequest
+                 */
+                ConfigureRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ConfigureRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ConfigureRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.ConfigureRequest();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.vm != null) {
+                        if (!$util.isObject(object.vm))
+                            throw $TypeError(".reservoir.veem.v1.ConfigureRequest.vm: object expected");
+                        message.vm = $root.reservoir.veem.v1.VmDescriptor.fromObject(object.vm, _depth + 1);
+                    }
+                    if (object.targetHost != null)
+                        if (typeof object.targetHost !== "string" || object.targetHost.length)
+                            message.targetHost = $String(object.targetHost);
+                    if (object.fromSite != null)
+                        if (typeof object.fromSite !== "string" || object.fromSite.length)
+                            message.fromSite = $String(object.fromSite);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ConfigureRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ConfigureRequest} message ConfigureRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ConfigureRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.vm = null;
+                        object.targetHost = "";
+                        object.fromSite = "";
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        object.vm = $root.reservoir.veem.v1.VmDescriptor.toObject(message.vm, options, _depth + 1);
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost"))
+                        object.targetHost = message.targetHost;
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite"))
+                        object.fromSite = message.fromSite;
+                    return object;
+                };
+
+                /**
+                 * Converts this ConfigureRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ConfigureRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ConfigureRequest.prototype.toJSON = function() {
+                    return ConfigureRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ConfigureRequest;
+            })();
+
+            v1.ReserveRequest = (function() {
+
+                /**
+                 * Properties of a ReserveRequest.
+                 * @typedef {Object} reservoir.veem.v1.ReserveRequest.$Properties
+                 * @property {string|null} [transferId] ReserveRequest transferId
+                 * @property {reservoir.veem.v1.VmDescriptor.$Properties|null} [vm] ReserveRequest vm
+                 * @property {string|null} [targetHost] ReserveRequest targetHost
+                 * @property {string|null} [targetFormat] ReserveRequest targetFormat
+                 * @property {number|null} [diskBytes] ReserveRequest diskBytes
+                 * @property {string|null} [fromSite] ReserveRequest fromSite
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ReserveRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IReserveRequest
+                 * @augments reservoir.veem.v1.ReserveRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.ReserveRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ReserveRequest.
+                 * @typedef {reservoir.veem.v1.ReserveRequest.$Properties} reservoir.veem.v1.ReserveRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ReserveRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ReserveRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ReserveRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ReserveRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ReserveRequest transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.transferId = "";
+
+                /**
+                 * ReserveRequest vm.
+                 * @member {reservoir.veem.v1.VmDescriptor.$Properties|null|undefined} vm
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.vm = null;
+
+                /**
+                 * ReserveRequest targetHost.
+                 * @member {string} targetHost
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.targetHost = "";
+
+                /**
+                 * ReserveRequest targetFormat.
+                 * @member {string} targetFormat
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.targetFormat = "";
+
+                /**
+                 * ReserveRequest diskBytes.
+                 * @member {number} diskBytes
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.diskBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ReserveRequest fromSite.
+                 * @member {string} fromSite
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 */
+                ReserveRequest.prototype.fromSite = "";
+
+                /**
+                 * Creates a new ReserveRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ReserveRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ReserveRequest} ReserveRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ReserveRequest.$Shape): reservoir.veem.v1.ReserveRequest & reservoir.veem.v1.ReserveRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.ReserveRequest.$Properties): reservoir.veem.v1.ReserveRequest;
+                 * }}
+                 */
+                ReserveRequest.create = function(properties) {
+                    return new ReserveRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ReserveRequest message. Does not implicitly {@link reservoir.veem.v1.ReserveRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ReserveRequest.$Properties} message ReserveRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ReserveRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        $root.reservoir.veem.v1.VmDescriptor.encode(message.vm, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost") && message.targetHost !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.targetHost);
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat") && message.targetFormat !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.targetFormat);
+                    if (message.diskBytes != null && $Object.hasOwnProperty.call(message, "diskBytes") && (typeof message.diskBytes === "object" ? message.diskBytes.low || message.diskBytes.high : message.diskBytes !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.diskBytes);
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite") && message.fromSite !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.fromSite);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ReserveRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ReserveRequest & reservoir.veem.v1.ReserveRequest.$Shape} ReserveRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ReserveRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ReserveRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.vm = $root.reservoir.veem.v1.VmDescriptor.decode(reader, reader.size(), $undefined, _depth + 1, message.vm);
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetHost = value;
+                                else
+                                    delete message.targetHost;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetFormat = value;
+                                else
+                                    delete message.targetFormat;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.diskBytes = value;
+                                else
+                                    delete message.diskBytes;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fromSite = value;
+                                else
+                                    delete message.fromSite;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ReserveRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ReserveRequest} ReserveRequest
+                 */
+                ReserveRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ReserveRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ReserveRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.ReserveRequest();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.vm != null) {
+                        if (!$util.isObject(object.vm))
+                            throw $TypeError(".reservoir.veem.v1.ReserveRequest.vm: object expected");
+                        message.vm = $root.reservoir.veem.v1.VmDescriptor.fromObject(object.vm, _depth + 1);
+                    }
+                    if (object.targetHost != null)
+                        if (typeof object.targetHost !== "string" || object.targetHost.length)
+                            message.targetHost = $String(object.targetHost);
+                    if (object.targetFormat != null)
+                        if (typeof object.targetFormat !== "string" || object.targetFormat.length)
+                            message.targetFormat = $String(object.targetFormat);
+                    if (object.diskBytes != null)
+                        if (typeof object.diskBytes === "object" ? object.diskBytes.low || object.diskBytes.high : $Number(object.diskBytes) !== 0)
+                            if ($util.Long)
+                                message.diskBytes = $util.Long.fromValue(object.diskBytes, true);
+                            else if (typeof object.diskBytes === "string")
+                                message.diskBytes = $parseInt(object.diskBytes, 10);
+                            else if (typeof object.diskBytes === "number")
+                                message.diskBytes = object.diskBytes;
+                            else if (typeof object.diskBytes === "object")
+                                message.diskBytes = new $util.LongBits(object.diskBytes.low >>> 0, object.diskBytes.high >>> 0).toNumber(true);
+                    if (object.fromSite != null)
+                        if (typeof object.fromSite !== "string" || object.fromSite.length)
+                            message.fromSite = $String(object.fromSite);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ReserveRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ReserveRequest} message ReserveRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ReserveRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.vm = null;
+                        object.targetHost = "";
+                        object.targetFormat = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.diskBytes = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.diskBytes = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.fromSite = "";
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.vm != null && $Object.hasOwnProperty.call(message, "vm"))
+                        object.vm = $root.reservoir.veem.v1.VmDescriptor.toObject(message.vm, options, _depth + 1);
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost"))
+                        object.targetHost = message.targetHost;
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat"))
+                        object.targetFormat = message.targetFormat;
+                    if (message.diskBytes != null && $Object.hasOwnProperty.call(message, "diskBytes"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.diskBytes = typeof message.diskBytes === "number" ? $BigInt(message.diskBytes) : $util.Long.fromBits(message.diskBytes.low >>> 0, message.diskBytes.high >>> 0, true).toBigInt();
+                        else if (typeof message.diskBytes === "number")
+                            object.diskBytes = options.longs === $String ? $String(message.diskBytes) : message.diskBytes;
+                        else
+                            object.diskBytes = options.longs === $String ? $util.Long.prototype.toString.call(message.diskBytes) : options.longs === $Number ? new $util.LongBits(message.diskBytes.low >>> 0, message.diskBytes.high >>> 0).toNumber(true) : message.diskBytes;
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite"))
+                        object.fromSite = message.fromSite;
+                    return object;
+                };
+
+                /**
+                 * Converts this ReserveRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ReserveRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ReserveRequest.prototype.toJSON = function() {
+                    return ReserveRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ReserveRequest;
+            })();
+
+            v1.DiskChunk = (function() {
+
+                /**
+                 * Properties of a DiskChunk.
+                 * @typedef {Object} reservoir.veem.v1.DiskChunk.$Properties
+                 * @property {string|null} [transferId] DiskChunk transferId
+                 * @property {number|null} [offset] DiskChunk offset
+                 * @property {Uint8Array|null} [data] DiskChunk data
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DiskChunk.
+                 * @memberof reservoir.veem.v1
+                 * @interface IDiskChunk
+                 * @augments reservoir.veem.v1.DiskChunk.$Properties
+                 * @deprecated Use reservoir.veem.v1.DiskChunk.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DiskChunk.
+                 * @typedef {reservoir.veem.v1.DiskChunk.$Properties} reservoir.veem.v1.DiskChunk.$Shape
+                 */
+
+                /**
+                 * Constructs a new DiskChunk.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a DiskChunk.
+                 * @constructor
+                 * @param {reservoir.veem.v1.DiskChunk.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DiskChunk = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DiskChunk transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @instance
+                 */
+                DiskChunk.prototype.transferId = "";
+
+                /**
+                 * DiskChunk offset.
+                 * @member {number} offset
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @instance
+                 */
+                DiskChunk.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * DiskChunk data.
+                 * @member {Uint8Array} data
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @instance
+                 */
+                DiskChunk.prototype.data = $util.newBuffer([]);
+
+                /**
+                 * Creates a new DiskChunk instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunk.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.DiskChunk} DiskChunk instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.DiskChunk.$Shape): reservoir.veem.v1.DiskChunk & reservoir.veem.v1.DiskChunk.$Shape;
+                 *   (properties?: reservoir.veem.v1.DiskChunk.$Properties): reservoir.veem.v1.DiskChunk;
+                 * }}
+                 */
+                DiskChunk.create = function(properties) {
+                    return new DiskChunk(properties);
+                };
+
+                /**
+                 * Encodes the specified DiskChunk message. Does not implicitly {@link reservoir.veem.v1.DiskChunk.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunk.$Properties} message DiskChunk message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DiskChunk.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.offset != null && $Object.hasOwnProperty.call(message, "offset") && (typeof message.offset === "object" ? message.offset.low || message.offset.high : message.offset !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.offset);
+                    if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DiskChunk message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.DiskChunk & reservoir.veem.v1.DiskChunk.$Shape} DiskChunk
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DiskChunk.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.DiskChunk();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.offset = value;
+                                else
+                                    delete message.offset;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.data = value;
+                                else
+                                    delete message.data;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DiskChunk message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.DiskChunk} DiskChunk
+                 */
+                DiskChunk.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.DiskChunk)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.DiskChunk: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.DiskChunk();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.offset != null)
+                        if (typeof object.offset === "object" ? object.offset.low || object.offset.high : $Number(object.offset) !== 0)
+                            if ($util.Long)
+                                message.offset = $util.Long.fromValue(object.offset, true);
+                            else if (typeof object.offset === "string")
+                                message.offset = $parseInt(object.offset, 10);
+                            else if (typeof object.offset === "number")
+                                message.offset = object.offset;
+                            else if (typeof object.offset === "object")
+                                message.offset = new $util.LongBits(object.offset.low >>> 0, object.offset.high >>> 0).toNumber(true);
+                    if (object.data != null)
+                        if (object.data.length)
+                            if (typeof object.data === "string")
+                                $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                            else if (object.data.length >= 0)
+                                message.data = object.data;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DiskChunk message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunk} message DiskChunk
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DiskChunk.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.offset = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.offset = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if (options.bytes === $String)
+                            object.data = "";
+                        else {
+                            object.data = [];
+                            if (options.bytes !== $Array)
+                                object.data = $util.newBuffer(object.data);
+                        }
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.offset != null && $Object.hasOwnProperty.call(message, "offset"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.offset = typeof message.offset === "number" ? $BigInt(message.offset) : $util.Long.fromBits(message.offset.low >>> 0, message.offset.high >>> 0, true).toBigInt();
+                        else if (typeof message.offset === "number")
+                            object.offset = options.longs === $String ? $String(message.offset) : message.offset;
+                        else
+                            object.offset = options.longs === $String ? $util.Long.prototype.toString.call(message.offset) : options.longs === $Number ? new $util.LongBits(message.offset.low >>> 0, message.offset.high >>> 0).toNumber(true) : message.offset;
+                    if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                        object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                    return object;
+                };
+
+                /**
+                 * Converts this DiskChunk to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.DiskChunk
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DiskChunk.prototype.toJSON = function() {
+                    return DiskChunk.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DiskChunk;
+            })();
+
+            v1.DiskChunkAck = (function() {
+
+                /**
+                 * Properties of a DiskChunkAck.
+                 * @typedef {Object} reservoir.veem.v1.DiskChunkAck.$Properties
+                 * @property {number|null} [writtenBytes] DiskChunkAck writtenBytes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DiskChunkAck.
+                 * @memberof reservoir.veem.v1
+                 * @interface IDiskChunkAck
+                 * @augments reservoir.veem.v1.DiskChunkAck.$Properties
+                 * @deprecated Use reservoir.veem.v1.DiskChunkAck.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DiskChunkAck.
+                 * @typedef {reservoir.veem.v1.DiskChunkAck.$Properties} reservoir.veem.v1.DiskChunkAck.$Shape
+                 */
+
+                /**
+                 * Constructs a new DiskChunkAck.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a DiskChunkAck.
+                 * @constructor
+                 * @param {reservoir.veem.v1.DiskChunkAck.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DiskChunkAck = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DiskChunkAck writtenBytes.
+                 * @member {number} writtenBytes
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @instance
+                 */
+                DiskChunkAck.prototype.writtenBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new DiskChunkAck instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunkAck.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.DiskChunkAck} DiskChunkAck instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.DiskChunkAck.$Shape): reservoir.veem.v1.DiskChunkAck & reservoir.veem.v1.DiskChunkAck.$Shape;
+                 *   (properties?: reservoir.veem.v1.DiskChunkAck.$Properties): reservoir.veem.v1.DiskChunkAck;
+                 * }}
+                 */
+                DiskChunkAck.create = function(properties) {
+                    return new DiskChunkAck(properties);
+                };
+
+                /**
+                 * Encodes the specified DiskChunkAck message. Does not implicitly {@link reservoir.veem.v1.DiskChunkAck.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunkAck.$Properties} message DiskChunkAck message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DiskChunkAck.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.writtenBytes != null && $Object.hasOwnProperty.call(message, "writtenBytes") && (typeof message.writtenBytes === "object" ? message.writtenBytes.low || message.writtenBytes.high : message.writtenBytes !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.writtenBytes);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DiskChunkAck message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.DiskChunkAck & reservoir.veem.v1.DiskChunkAck.$Shape} DiskChunkAck
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DiskChunkAck.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.DiskChunkAck();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.writtenBytes = value;
+                                else
+                                    delete message.writtenBytes;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DiskChunkAck message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.DiskChunkAck} DiskChunkAck
+                 */
+                DiskChunkAck.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.DiskChunkAck)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.DiskChunkAck: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.DiskChunkAck();
+                    if (object.writtenBytes != null)
+                        if (typeof object.writtenBytes === "object" ? object.writtenBytes.low || object.writtenBytes.high : $Number(object.writtenBytes) !== 0)
+                            if ($util.Long)
+                                message.writtenBytes = $util.Long.fromValue(object.writtenBytes, true);
+                            else if (typeof object.writtenBytes === "string")
+                                message.writtenBytes = $parseInt(object.writtenBytes, 10);
+                            else if (typeof object.writtenBytes === "number")
+                                message.writtenBytes = object.writtenBytes;
+                            else if (typeof object.writtenBytes === "object")
+                                message.writtenBytes = new $util.LongBits(object.writtenBytes.low >>> 0, object.writtenBytes.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DiskChunkAck message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @static
+                 * @param {reservoir.veem.v1.DiskChunkAck} message DiskChunkAck
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DiskChunkAck.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.writtenBytes = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.writtenBytes = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (message.writtenBytes != null && $Object.hasOwnProperty.call(message, "writtenBytes"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.writtenBytes = typeof message.writtenBytes === "number" ? $BigInt(message.writtenBytes) : $util.Long.fromBits(message.writtenBytes.low >>> 0, message.writtenBytes.high >>> 0, true).toBigInt();
+                        else if (typeof message.writtenBytes === "number")
+                            object.writtenBytes = options.longs === $String ? $String(message.writtenBytes) : message.writtenBytes;
+                        else
+                            object.writtenBytes = options.longs === $String ? $util.Long.prototype.toString.call(message.writtenBytes) : options.longs === $Number ? new $util.LongBits(message.writtenBytes.low >>> 0, message.writtenBytes.high >>> 0).toNumber(true) : message.writtenBytes;
+                    return object;
+                };
+
+                /**
+                 * Converts this DiskChunkAck to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.DiskChunkAck
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DiskChunkAck.prototype.toJSON = function() {
+                    return DiskChunkAck.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DiskChunkAck;
+            })();
+
+            v1.InitializeRequest = (function() {
+
+                /**
+                 * Properties of an InitializeRequest.
+                 * @typedef {Object} reservoir.veem.v1.InitializeRequest.$Properties
+                 * @property {string|null} [transferId] InitializeRequest transferId
+                 * @property {string|null} [sha256] InitializeRequest sha256
+                 * @property {number|null} [totalBytes] InitializeRequest totalBytes
+                 * @property {string|null} [format] InitializeRequest format
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InitializeRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IInitializeRequest
+                 * @augments reservoir.veem.v1.InitializeRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.InitializeRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InitializeRequest.
+                 * @typedef {reservoir.veem.v1.InitializeRequest.$Properties} reservoir.veem.v1.InitializeRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new InitializeRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an InitializeRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.InitializeRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InitializeRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InitializeRequest transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @instance
+                 */
+                InitializeRequest.prototype.transferId = "";
+
+                /**
+                 * InitializeRequest sha256.
+                 * @member {string} sha256
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @instance
+                 */
+                InitializeRequest.prototype.sha256 = "";
+
+                /**
+                 * InitializeRequest totalBytes.
+                 * @member {number} totalBytes
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @instance
+                 */
+                InitializeRequest.prototype.totalBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * InitializeRequest format.
+                 * @member {string} format
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @instance
+                 */
+                InitializeRequest.prototype.format = "";
+
+                /**
+                 * Creates a new InitializeRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InitializeRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.InitializeRequest} InitializeRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.InitializeRequest.$Shape): reservoir.veem.v1.InitializeRequest & reservoir.veem.v1.InitializeRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.InitializeRequest.$Properties): reservoir.veem.v1.InitializeRequest;
+                 * }}
+                 */
+                InitializeRequest.create = function(properties) {
+                    return new InitializeRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified InitializeRequest message. Does not implicitly {@link reservoir.veem.v1.InitializeRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InitializeRequest.$Properties} message InitializeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InitializeRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256 !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.sha256);
+                    if (message.totalBytes != null && $Object.hasOwnProperty.call(message, "totalBytes") && (typeof message.totalBytes === "object" ? message.totalBytes.low || message.totalBytes.high : message.totalBytes !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.totalBytes);
+                    if (message.format != null && $Object.hasOwnProperty.call(message, "format") && message.format !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.format);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InitializeRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.InitializeRequest & reservoir.veem.v1.InitializeRequest.$Shape} InitializeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InitializeRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.InitializeRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sha256 = value;
+                                else
+                                    delete message.sha256;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.totalBytes = value;
+                                else
+                                    delete message.totalBytes;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.format = value;
+                                else
+                                    delete message.format;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InitializeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.InitializeRequest} InitializeRequest
+                 */
+                InitializeRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.InitializeRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.InitializeRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.InitializeRequest();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.sha256 != null)
+                        if (typeof object.sha256 !== "string" || object.sha256.length)
+                            message.sha256 = $String(object.sha256);
+                    if (object.totalBytes != null)
+                        if (typeof object.totalBytes === "object" ? object.totalBytes.low || object.totalBytes.high : $Number(object.totalBytes) !== 0)
+                            if ($util.Long)
+                                message.totalBytes = $util.Long.fromValue(object.totalBytes, true);
+                            else if (typeof object.totalBytes === "string")
+                                message.totalBytes = $parseInt(object.totalBytes, 10);
+                            else if (typeof object.totalBytes === "number")
+                                message.totalBytes = object.totalBytes;
+                            else if (typeof object.totalBytes === "object")
+                                message.totalBytes = new $util.LongBits(object.totalBytes.low >>> 0, object.totalBytes.high >>> 0).toNumber(true);
+                    if (object.format != null)
+                        if (typeof object.format !== "string" || object.format.length)
+                            message.format = $String(object.format);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InitializeRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InitializeRequest} message InitializeRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InitializeRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.sha256 = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.totalBytes = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.totalBytes = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.format = "";
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                        object.sha256 = message.sha256;
+                    if (message.totalBytes != null && $Object.hasOwnProperty.call(message, "totalBytes"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.totalBytes = typeof message.totalBytes === "number" ? $BigInt(message.totalBytes) : $util.Long.fromBits(message.totalBytes.low >>> 0, message.totalBytes.high >>> 0, true).toBigInt();
+                        else if (typeof message.totalBytes === "number")
+                            object.totalBytes = options.longs === $String ? $String(message.totalBytes) : message.totalBytes;
+                        else
+                            object.totalBytes = options.longs === $String ? $util.Long.prototype.toString.call(message.totalBytes) : options.longs === $Number ? new $util.LongBits(message.totalBytes.low >>> 0, message.totalBytes.high >>> 0).toNumber(true) : message.totalBytes;
+                    if (message.format != null && $Object.hasOwnProperty.call(message, "format"))
+                        object.format = message.format;
+                    return object;
+                };
+
+                /**
+                 * Converts this InitializeRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.InitializeRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InitializeRequest.prototype.toJSON = function() {
+                    return InitializeRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InitializeRequest;
+            })();
+
+            v1.IncomingRequest = (function() {
+
+                /**
+                 * Properties of an IncomingRequest.
+                 * @typedef {Object} reservoir.veem.v1.IncomingRequest.$Properties
+                 * @property {string|null} [transferId] IncomingRequest transferId
+                 * @property {number|null} [timeoutMs] IncomingRequest timeoutMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an IncomingRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IIncomingRequest
+                 * @augments reservoir.veem.v1.IncomingRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.IncomingRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an IncomingRequest.
+                 * @typedef {reservoir.veem.v1.IncomingRequest.$Properties} reservoir.veem.v1.IncomingRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new IncomingRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an IncomingRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.IncomingRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const IncomingRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * IncomingRequest transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @instance
+                 */
+                IncomingRequest.prototype.transferId = "";
+
+                /**
+                 * IncomingRequest timeoutMs.
+                 * @member {number} timeoutMs
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @instance
+                 */
+                IncomingRequest.prototype.timeoutMs = 0;
+
+                /**
+                 * Creates a new IncomingRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.IncomingRequest} IncomingRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.IncomingRequest.$Shape): reservoir.veem.v1.IncomingRequest & reservoir.veem.v1.IncomingRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.IncomingRequest.$Properties): reservoir.veem.v1.IncomingRequest;
+                 * }}
+                 */
+                IncomingRequest.create = function(properties) {
+                    return new IncomingRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified IncomingRequest message. Does not implicitly {@link reservoir.veem.v1.IncomingRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingRequest.$Properties} message IncomingRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                IncomingRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs") && message.timeoutMs !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.timeoutMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an IncomingRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.IncomingRequest & reservoir.veem.v1.IncomingRequest.$Shape} IncomingRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                IncomingRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.IncomingRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.timeoutMs = value;
+                                else
+                                    delete message.timeoutMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an IncomingRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.IncomingRequest} IncomingRequest
+                 */
+                IncomingRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.IncomingRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.IncomingRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.IncomingRequest();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.timeoutMs != null)
+                        if ($Number(object.timeoutMs) !== 0)
+                            message.timeoutMs = object.timeoutMs >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an IncomingRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingRequest} message IncomingRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                IncomingRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.timeoutMs = 0;
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                        object.timeoutMs = message.timeoutMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this IncomingRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.IncomingRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                IncomingRequest.prototype.toJSON = function() {
+                    return IncomingRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return IncomingRequest;
+            })();
+
+            v1.IncomingStatus = (function() {
+
+                /**
+                 * Properties of an IncomingStatus.
+                 * @typedef {Object} reservoir.veem.v1.IncomingStatus.$Properties
+                 * @property {string|null} [transferId] IncomingStatus transferId
+                 * @property {string|null} [step] IncomingStatus step
+                 * @property {string|null} [targetVmId] IncomingStatus targetVmId
+                 * @property {string|null} [targetImageId] IncomingStatus targetImageId
+                 * @property {string|null} [vmState] IncomingStatus vmState
+                 * @property {string|null} [fromSite] IncomingStatus fromSite
+                 * @property {number|null} [writtenBytes] IncomingStatus writtenBytes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an IncomingStatus.
+                 * @memberof reservoir.veem.v1
+                 * @interface IIncomingStatus
+                 * @augments reservoir.veem.v1.IncomingStatus.$Properties
+                 * @deprecated Use reservoir.veem.v1.IncomingStatus.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an IncomingStatus.
+                 * @typedef {reservoir.veem.v1.IncomingStatus.$Properties} reservoir.veem.v1.IncomingStatus.$Shape
+                 */
+
+                /**
+                 * Constructs a new IncomingStatus.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an IncomingStatus.
+                 * @constructor
+                 * @param {reservoir.veem.v1.IncomingStatus.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const IncomingStatus = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * IncomingStatus transferId.
+                 * @member {string} transferId
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.transferId = "";
+
+                /**
+                 * IncomingStatus step.
+                 * @member {string} step
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.step = "";
+
+                /**
+                 * IncomingStatus targetVmId.
+                 * @member {string} targetVmId
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.targetVmId = "";
+
+                /**
+                 * IncomingStatus targetImageId.
+                 * @member {string} targetImageId
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.targetImageId = "";
+
+                /**
+                 * IncomingStatus vmState.
+                 * @member {string} vmState
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.vmState = "";
+
+                /**
+                 * IncomingStatus fromSite.
+                 * @member {string} fromSite
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.fromSite = "";
+
+                /**
+                 * IncomingStatus writtenBytes.
+                 * @member {number} writtenBytes
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 */
+                IncomingStatus.prototype.writtenBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new IncomingStatus instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingStatus.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.IncomingStatus} IncomingStatus instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.IncomingStatus.$Shape): reservoir.veem.v1.IncomingStatus & reservoir.veem.v1.IncomingStatus.$Shape;
+                 *   (properties?: reservoir.veem.v1.IncomingStatus.$Properties): reservoir.veem.v1.IncomingStatus;
+                 * }}
+                 */
+                IncomingStatus.create = function(properties) {
+                    return new IncomingStatus(properties);
+                };
+
+                /**
+                 * Encodes the specified IncomingStatus message. Does not implicitly {@link reservoir.veem.v1.IncomingStatus.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingStatus.$Properties} message IncomingStatus message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                IncomingStatus.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step") && message.step !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.step);
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId") && message.targetVmId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.targetVmId);
+                    if (message.targetImageId != null && $Object.hasOwnProperty.call(message, "targetImageId") && message.targetImageId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.targetImageId);
+                    if (message.vmState != null && $Object.hasOwnProperty.call(message, "vmState") && message.vmState !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.vmState);
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite") && message.fromSite !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.fromSite);
+                    if (message.writtenBytes != null && $Object.hasOwnProperty.call(message, "writtenBytes") && (typeof message.writtenBytes === "object" ? message.writtenBytes.low || message.writtenBytes.high : message.writtenBytes !== 0))
+                        writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.writtenBytes);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an IncomingStatus message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.IncomingStatus & reservoir.veem.v1.IncomingStatus.$Shape} IncomingStatus
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                IncomingStatus.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.IncomingStatus();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.step = value;
+                                else
+                                    delete message.step;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetVmId = value;
+                                else
+                                    delete message.targetVmId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetImageId = value;
+                                else
+                                    delete message.targetImageId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmState = value;
+                                else
+                                    delete message.vmState;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fromSite = value;
+                                else
+                                    delete message.fromSite;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.writtenBytes = value;
+                                else
+                                    delete message.writtenBytes;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an IncomingStatus message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.IncomingStatus} IncomingStatus
+                 */
+                IncomingStatus.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.IncomingStatus)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.IncomingStatus: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.IncomingStatus();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.step != null)
+                        if (typeof object.step !== "string" || object.step.length)
+                            message.step = $String(object.step);
+                    if (object.targetVmId != null)
+                        if (typeof object.targetVmId !== "string" || object.targetVmId.length)
+                            message.targetVmId = $String(object.targetVmId);
+                    if (object.targetImageId != null)
+                        if (typeof object.targetImageId !== "string" || object.targetImageId.length)
+                            message.targetImageId = $String(object.targetImageId);
+                    if (object.vmState != null)
+                        if (typeof object.vmState !== "string" || object.vmState.length)
+                            message.vmState = $String(object.vmState);
+                    if (object.fromSite != null)
+                        if (typeof object.fromSite !== "string" || object.fromSite.length)
+                            message.fromSite = $String(object.fromSite);
+                    if (object.writtenBytes != null)
+                        if (typeof object.writtenBytes === "object" ? object.writtenBytes.low || object.writtenBytes.high : $Number(object.writtenBytes) !== 0)
+                            if ($util.Long)
+                                message.writtenBytes = $util.Long.fromValue(object.writtenBytes, true);
+                            else if (typeof object.writtenBytes === "string")
+                                message.writtenBytes = $parseInt(object.writtenBytes, 10);
+                            else if (typeof object.writtenBytes === "number")
+                                message.writtenBytes = object.writtenBytes;
+                            else if (typeof object.writtenBytes === "object")
+                                message.writtenBytes = new $util.LongBits(object.writtenBytes.low >>> 0, object.writtenBytes.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an IncomingStatus message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @static
+                 * @param {reservoir.veem.v1.IncomingStatus} message IncomingStatus
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                IncomingStatus.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.step = "";
+                        object.targetVmId = "";
+                        object.targetImageId = "";
+                        object.vmState = "";
+                        object.fromSite = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.writtenBytes = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.writtenBytes = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step"))
+                        object.step = message.step;
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId"))
+                        object.targetVmId = message.targetVmId;
+                    if (message.targetImageId != null && $Object.hasOwnProperty.call(message, "targetImageId"))
+                        object.targetImageId = message.targetImageId;
+                    if (message.vmState != null && $Object.hasOwnProperty.call(message, "vmState"))
+                        object.vmState = message.vmState;
+                    if (message.fromSite != null && $Object.hasOwnProperty.call(message, "fromSite"))
+                        object.fromSite = message.fromSite;
+                    if (message.writtenBytes != null && $Object.hasOwnProperty.call(message, "writtenBytes"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.writtenBytes = typeof message.writtenBytes === "number" ? $BigInt(message.writtenBytes) : $util.Long.fromBits(message.writtenBytes.low >>> 0, message.writtenBytes.high >>> 0, true).toBigInt();
+                        else if (typeof message.writtenBytes === "number")
+                            object.writtenBytes = options.longs === $String ? $String(message.writtenBytes) : message.writtenBytes;
+                        else
+                            object.writtenBytes = options.longs === $String ? $util.Long.prototype.toString.call(message.writtenBytes) : options.longs === $Number ? new $util.LongBits(message.writtenBytes.low >>> 0, message.writtenBytes.high >>> 0).toNumber(true) : message.writtenBytes;
+                    return object;
+                };
+
+                /**
+                 * Converts this IncomingStatus to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.IncomingStatus
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                IncomingStatus.prototype.toJSON = function() {
+                    return IncomingStatus.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return IncomingStatus;
+            })();
+
+            /**
+             * TransferMode enum.
+             * @name reservoir.veem.v1.TransferMode
+             * @enum {number}
+             * @property {number} TRANSFER_MODE_UNSPECIFIED=0 TRANSFER_MODE_UNSPECIFIED value
+             * @property {number} TRANSFER_MODE_COPY=1 TRANSFER_MODE_COPY value
+             * @property {number} TRANSFER_MODE_MOVE=2 TRANSFER_MODE_MOVE value
+             */
+            v1.TransferMode = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "TRANSFER_MODE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "TRANSFER_MODE_COPY"] = 1;
+                values[valuesById[2] = "TRANSFER_MODE_MOVE"] = 2;
+                return values;
+            })();
+
+            v1.TransferVmRequest = (function() {
+
+                /**
+                 * Properties of a TransferVmRequest.
+                 * @typedef {Object} reservoir.veem.v1.TransferVmRequest.$Properties
+                 * @property {string|null} [vmId] TransferVmRequest vmId
+                 * @property {string|null} [target] TransferVmRequest target
+                 * @property {reservoir.veem.v1.TransferMode|null} [mode] TransferVmRequest mode
+                 * @property {string|null} [requestId] TransferVmRequest requestId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferVmRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface ITransferVmRequest
+                 * @augments reservoir.veem.v1.TransferVmRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.TransferVmRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferVmRequest.
+                 * @typedef {reservoir.veem.v1.TransferVmRequest.$Properties} reservoir.veem.v1.TransferVmRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferVmRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a TransferVmRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.TransferVmRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferVmRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferVmRequest vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @instance
+                 */
+                TransferVmRequest.prototype.vmId = "";
+
+                /**
+                 * TransferVmRequest target.
+                 * @member {string} target
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @instance
+                 */
+                TransferVmRequest.prototype.target = "";
+
+                /**
+                 * TransferVmRequest mode.
+                 * @member {reservoir.veem.v1.TransferMode} mode
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @instance
+                 */
+                TransferVmRequest.prototype.mode = 0;
+
+                /**
+                 * TransferVmRequest requestId.
+                 * @member {string} requestId
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @instance
+                 */
+                TransferVmRequest.prototype.requestId = "";
+
+                /**
+                 * Creates a new TransferVmRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @static
+                 * @param {reservoir.veem.v1.TransferVmRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.TransferVmRequest} TransferVmRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.TransferVmRequest.$Shape): reservoir.veem.v1.TransferVmRequest & reservoir.veem.v1.TransferVmRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.TransferVmRequest.$Properties): reservoir.veem.v1.TransferVmRequest;
+                 * }}
+                 */
+                TransferVmRequest.create = function(properties) {
+                    return new TransferVmRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferVmRequest message. Does not implicitly {@link reservoir.veem.v1.TransferVmRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @static
+                 * @param {reservoir.veem.v1.TransferVmRequest.$Properties} message TransferVmRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferVmRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vmId);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.target);
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.mode);
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.requestId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferVmRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.TransferVmRequest & reservoir.veem.v1.TransferVmRequest.$Shape} TransferVmRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferVmRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.TransferVmRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.mode = value;
+                                else
+                                    delete message.mode;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.requestId = value;
+                                else
+                                    delete message.requestId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferVmRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.TransferVmRequest} TransferVmRequest
+                 */
+                TransferVmRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.TransferVmRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.TransferVmRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.TransferVmRequest();
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.target != null)
+                        if (typeof object.target !== "string" || object.target.length)
+                            message.target = $String(object.target);
+                    if (object.mode !== 0 && (typeof object.mode !== "string" || $root.reservoir.veem.v1.TransferMode[object.mode] !== 0))
+                        switch (object.mode) {
+                        case "TRANSFER_MODE_UNSPECIFIED":
+                        case 0:
+                            message.mode = 0;
+                            break;
+                        case "TRANSFER_MODE_COPY":
+                        case 1:
+                            message.mode = 1;
+                            break;
+                        case "TRANSFER_MODE_MOVE":
+                        case 2:
+                            message.mode = 2;
+                            break;
+                        default:
+                            if (typeof object.mode === "number" && (object.mode | 0) === object.mode)
+                                message.mode = object.mode;
+                        }
+                    if (object.requestId != null)
+                        if (typeof object.requestId !== "string" || object.requestId.length)
+                            message.requestId = $String(object.requestId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferVmRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @static
+                 * @param {reservoir.veem.v1.TransferVmRequest} message TransferVmRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferVmRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.vmId = "";
+                        object.target = "";
+                        object.mode = options.enums === $String ? "TRANSFER_MODE_UNSPECIFIED" : 0;
+                        object.requestId = "";
+                    }
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                        object.target = message.target;
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                        object.mode = options.enums === $String ? $root.reservoir.veem.v1.TransferMode[message.mode] === $undefined ? message.mode : $root.reservoir.veem.v1.TransferMode[message.mode] : message.mode;
+                    if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                        object.requestId = message.requestId;
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferVmRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.TransferVmRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferVmRequest.prototype.toJSON = function() {
+                    return TransferVmRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferVmRequest;
+            })();
+
+            v1.TransferStep = (function() {
+
+                /**
+                 * Properties of a TransferStep.
+                 * @typedef {Object} reservoir.veem.v1.TransferStep.$Properties
+                 * @property {string|null} [step] TransferStep step
+                 * @property {string|null} [outcome] TransferStep outcome
+                 * @property {string|null} [code] TransferStep code
+                 * @property {string|null} [message] TransferStep message
+                 * @property {number|null} [atMs] TransferStep atMs
+                 * @property {number|null} [ms] TransferStep ms
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferStep.
+                 * @memberof reservoir.veem.v1
+                 * @interface ITransferStep
+                 * @augments reservoir.veem.v1.TransferStep.$Properties
+                 * @deprecated Use reservoir.veem.v1.TransferStep.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferStep.
+                 * @typedef {reservoir.veem.v1.TransferStep.$Properties} reservoir.veem.v1.TransferStep.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferStep.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a TransferStep.
+                 * @constructor
+                 * @param {reservoir.veem.v1.TransferStep.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferStep = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferStep step.
+                 * @member {string} step
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.step = "";
+
+                /**
+                 * TransferStep outcome.
+                 * @member {string} outcome
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.outcome = "";
+
+                /**
+                 * TransferStep code.
+                 * @member {string} code
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.code = "";
+
+                /**
+                 * TransferStep message.
+                 * @member {string} message
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.message = "";
+
+                /**
+                 * TransferStep atMs.
+                 * @member {number} atMs
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TransferStep ms.
+                 * @member {number} ms
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 */
+                TransferStep.prototype.ms = 0;
+
+                /**
+                 * Creates a new TransferStep instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @static
+                 * @param {reservoir.veem.v1.TransferStep.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.TransferStep} TransferStep instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.TransferStep.$Shape): reservoir.veem.v1.TransferStep & reservoir.veem.v1.TransferStep.$Shape;
+                 *   (properties?: reservoir.veem.v1.TransferStep.$Properties): reservoir.veem.v1.TransferStep;
+                 * }}
+                 */
+                TransferStep.create = function(properties) {
+                    return new TransferStep(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferStep message. Does not implicitly {@link reservoir.veem.v1.TransferStep.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @static
+                 * @param {reservoir.veem.v1.TransferStep.$Properties} message TransferStep message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferStep.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step") && message.step !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.step);
+                    if (message.outcome != null && $Object.hasOwnProperty.call(message, "outcome") && message.outcome !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.outcome);
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.code);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.message);
+                    if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs") && (typeof message.atMs === "object" ? message.atMs.low || message.atMs.high : message.atMs !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.atMs);
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms") && message.ms !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.ms);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferStep message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.TransferStep & reservoir.veem.v1.TransferStep.$Shape} TransferStep
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferStep.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.TransferStep();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.step = value;
+                                else
+                                    delete message.step;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.outcome = value;
+                                else
+                                    delete message.outcome;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.code = value;
+                                else
+                                    delete message.code;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.atMs = value;
+                                else
+                                    delete message.atMs;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.ms = value;
+                                else
+                                    delete message.ms;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferStep message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.TransferStep} TransferStep
+                 */
+                TransferStep.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.TransferStep)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.TransferStep: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.TransferStep();
+                    if (object.step != null)
+                        if (typeof object.step !== "string" || object.step.length)
+                            message.step = $String(object.step);
+                    if (object.outcome != null)
+                        if (typeof object.outcome !== "string" || object.outcome.length)
+                            message.outcome = $String(object.outcome);
+                    if (object.code != null)
+                        if (typeof object.code !== "string" || object.code.length)
+                            message.code = $String(object.code);
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.atMs != null)
+                        if (typeof object.atMs === "object" ? object.atMs.low || object.atMs.high : $Number(object.atMs) !== 0)
+                            if ($util.Long)
+                                message.atMs = $util.Long.fromValue(object.atMs, false);
+                            else if (typeof object.atMs === "string")
+                                message.atMs = $parseInt(object.atMs, 10);
+                            else if (typeof object.atMs === "number")
+                                message.atMs = object.atMs;
+                            else if (typeof object.atMs === "object")
+                                message.atMs = new $util.LongBits(object.atMs.low >>> 0, object.atMs.high >>> 0).toNumber();
+                    if (object.ms != null)
+                        if ($Number(object.ms) !== 0)
+                            message.ms = object.ms >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferStep message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @static
+                 * @param {reservoir.veem.v1.TransferStep} message TransferStep
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferStep.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.step = "";
+                        object.outcome = "";
+                        object.code = "";
+                        object.message = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.atMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.atMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.ms = 0;
+                    }
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step"))
+                        object.step = message.step;
+                    if (message.outcome != null && $Object.hasOwnProperty.call(message, "outcome"))
+                        object.outcome = message.outcome;
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                        object.code = message.code;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.atMs = typeof message.atMs === "number" ? $BigInt(message.atMs) : $util.Long.fromBits(message.atMs.low >>> 0, message.atMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.atMs === "number")
+                            object.atMs = options.longs === $String ? $String(message.atMs) : message.atMs;
+                        else
+                            object.atMs = options.longs === $String ? $util.Long.prototype.toString.call(message.atMs) : options.longs === $Number ? new $util.LongBits(message.atMs.low >>> 0, message.atMs.high >>> 0).toNumber() : message.atMs;
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms"))
+                        object.ms = message.ms;
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferStep to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.TransferStep
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferStep.prototype.toJSON = function() {
+                    return TransferStep.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferStep;
+            })();
+
+            v1.Transfer = (function() {
+
+                /**
+                 * Properties of a Transfer.
+                 * @typedef {Object} reservoir.veem.v1.Transfer.$Properties
+                 * @property {string|null} [id] Transfer id
+                 * @property {string|null} [vmId] Transfer vmId
+                 * @property {string|null} [mode] Transfer mode
+                 * @property {string|null} [sourceSite] Transfer sourceSite
+                 * @property {string|null} [targetSite] Transfer targetSite
+                 * @property {string|null} [targetHost] Transfer targetHost
+                 * @property {string|null} [state] Transfer state
+                 * @property {string|null} [step] Transfer step
+                 * @property {string|null} [targetVmId] Transfer targetVmId
+                 * @property {string|null} [sourceFormat] Transfer sourceFormat
+                 * @property {string|null} [targetFormat] Transfer targetFormat
+                 * @property {string|null} [sha256] Transfer sha256
+                 * @property {number|null} [diskBytes] Transfer diskBytes
+                 * @property {string|null} [errorCode] Transfer errorCode
+                 * @property {string|null} [errorMessage] Transfer errorMessage
+                 * @property {Array.<reservoir.veem.v1.TransferStep.$Properties>|null} [log] Transfer log
+                 * @property {string|null} [taskId] Transfer taskId
+                 * @property {number|null} [createdAtMs] Transfer createdAtMs
+                 * @property {number|null} [level] Transfer level
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Transfer.
+                 * @memberof reservoir.veem.v1
+                 * @interface ITransfer
+                 * @augments reservoir.veem.v1.Transfer.$Properties
+                 * @deprecated Use reservoir.veem.v1.Transfer.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Transfer.
+                 * @typedef {reservoir.veem.v1.Transfer.$Properties} reservoir.veem.v1.Transfer.$Shape
+                 */
+
+                /**
+                 * Constructs a new Transfer.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a Transfer.
+                 * @constructor
+                 * @param {reservoir.veem.v1.Transfer.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Transfer = function (properties) {
+                    this.log = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Transfer id.
+                 * @member {string} id
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.id = "";
+
+                /**
+                 * Transfer vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.vmId = "";
+
+                /**
+                 * Transfer mode.
+                 * @member {string} mode
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.mode = "";
+
+                /**
+                 * Transfer sourceSite.
+                 * @member {string} sourceSite
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.sourceSite = "";
+
+                /**
+                 * Transfer targetSite.
+                 * @member {string} targetSite
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.targetSite = "";
+
+                /**
+                 * Transfer targetHost.
+                 * @member {string} targetHost
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.targetHost = "";
+
+                /**
+                 * Transfer state.
+                 * @member {string} state
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.state = "";
+
+                /**
+                 * Transfer step.
+                 * @member {string} step
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.step = "";
+
+                /**
+                 * Transfer targetVmId.
+                 * @member {string} targetVmId
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.targetVmId = "";
+
+                /**
+                 * Transfer sourceFormat.
+                 * @member {string} sourceFormat
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.sourceFormat = "";
+
+                /**
+                 * Transfer targetFormat.
+                 * @member {string} targetFormat
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.targetFormat = "";
+
+                /**
+                 * Transfer sha256.
+                 * @member {string} sha256
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.sha256 = "";
+
+                /**
+                 * Transfer diskBytes.
+                 * @member {number} diskBytes
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.diskBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Transfer errorCode.
+                 * @member {string} errorCode
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.errorCode = "";
+
+                /**
+                 * Transfer errorMessage.
+                 * @member {string} errorMessage
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.errorMessage = "";
+
+                /**
+                 * Transfer log.
+                 * @member {Array.<reservoir.veem.v1.TransferStep.$Properties>} log
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.log = $util.emptyArray;
+
+                /**
+                 * Transfer taskId.
+                 * @member {string} taskId
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.taskId = "";
+
+                /**
+                 * Transfer createdAtMs.
+                 * @member {number} createdAtMs
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.createdAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Transfer level.
+                 * @member {number} level
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 */
+                Transfer.prototype.level = 0;
+
+                /**
+                 * Creates a new Transfer instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @static
+                 * @param {reservoir.veem.v1.Transfer.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.Transfer} Transfer instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.Transfer.$Shape): reservoir.veem.v1.Transfer & reservoir.veem.v1.Transfer.$Shape;
+                 *   (properties?: reservoir.veem.v1.Transfer.$Properties): reservoir.veem.v1.Transfer;
+                 * }}
+                 */
+                Transfer.create = function(properties) {
+                    return new Transfer(properties);
+                };
+
+                /**
+                 * Encodes the specified Transfer message. Does not implicitly {@link reservoir.veem.v1.Transfer.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @static
+                 * @param {reservoir.veem.v1.Transfer.$Properties} message Transfer message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Transfer.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.mode);
+                    if (message.sourceSite != null && $Object.hasOwnProperty.call(message, "sourceSite") && message.sourceSite !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.sourceSite);
+                    if (message.targetSite != null && $Object.hasOwnProperty.call(message, "targetSite") && message.targetSite !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.targetSite);
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost") && message.targetHost !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.targetHost);
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.state);
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step") && message.step !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.step);
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId") && message.targetVmId !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.targetVmId);
+                    if (message.sourceFormat != null && $Object.hasOwnProperty.call(message, "sourceFormat") && message.sourceFormat !== "")
+                        writer.uint32(/* id 10, wireType 2 =*/82).string(message.sourceFormat);
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat") && message.targetFormat !== "")
+                        writer.uint32(/* id 11, wireType 2 =*/90).string(message.targetFormat);
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256 !== "")
+                        writer.uint32(/* id 12, wireType 2 =*/98).string(message.sha256);
+                    if (message.diskBytes != null && $Object.hasOwnProperty.call(message, "diskBytes") && (typeof message.diskBytes === "object" ? message.diskBytes.low || message.diskBytes.high : message.diskBytes !== 0))
+                        writer.uint32(/* id 13, wireType 0 =*/104).uint64(message.diskBytes);
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                        writer.uint32(/* id 14, wireType 2 =*/114).string(message.errorCode);
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.errorMessage);
+                    if (message.log != null && message.log.length)
+                        for (let i = 0; i < message.log.length; ++i)
+                            $root.reservoir.veem.v1.TransferStep.encode(message.log[i], writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                        writer.uint32(/* id 17, wireType 2 =*/138).string(message.taskId);
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs") && (typeof message.createdAtMs === "object" ? message.createdAtMs.low || message.createdAtMs.high : message.createdAtMs !== 0))
+                        writer.uint32(/* id 18, wireType 0 =*/144).int64(message.createdAtMs);
+                    if (message.level != null && $Object.hasOwnProperty.call(message, "level") && message.level !== 0)
+                        writer.uint32(/* id 19, wireType 0 =*/152).uint32(message.level);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Transfer message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.Transfer & reservoir.veem.v1.Transfer.$Shape} Transfer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Transfer.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.Transfer();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.mode = value;
+                                else
+                                    delete message.mode;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceSite = value;
+                                else
+                                    delete message.sourceSite;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetSite = value;
+                                else
+                                    delete message.targetSite;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetHost = value;
+                                else
+                                    delete message.targetHost;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.step = value;
+                                else
+                                    delete message.step;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetVmId = value;
+                                else
+                                    delete message.targetVmId;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sourceFormat = value;
+                                else
+                                    delete message.sourceFormat;
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetFormat = value;
+                                else
+                                    delete message.targetFormat;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.sha256 = value;
+                                else
+                                    delete message.sha256;
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.diskBytes = value;
+                                else
+                                    delete message.diskBytes;
+                                continue;
+                            }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorCode = value;
+                                else
+                                    delete message.errorCode;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.errorMessage = value;
+                                else
+                                    delete message.errorMessage;
+                                continue;
+                            }
+                        case 16: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.log && message.log.length))
+                                    message.log = [];
+                                message.log.push($root.reservoir.veem.v1.TransferStep.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 17: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.taskId = value;
+                                else
+                                    delete message.taskId;
+                                continue;
+                            }
+                        case 18: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.createdAtMs = value;
+                                else
+                                    delete message.createdAtMs;
+                                continue;
+                            }
+                        case 19: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.level = value;
+                                else
+                                    delete message.level;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Transfer message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.Transfer} Transfer
+                 */
+                Transfer.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.Transfer)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.Transfer: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.Transfer();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.mode != null)
+                        if (typeof object.mode !== "string" || object.mode.length)
+                            message.mode = $String(object.mode);
+                    if (object.sourceSite != null)
+                        if (typeof object.sourceSite !== "string" || object.sourceSite.length)
+                            message.sourceSite = $String(object.sourceSite);
+                    if (object.targetSite != null)
+                        if (typeof object.targetSite !== "string" || object.targetSite.length)
+                            message.targetSite = $String(object.targetSite);
+                    if (object.targetHost != null)
+                        if (typeof object.targetHost !== "string" || object.targetHost.length)
+                            message.targetHost = $String(object.targetHost);
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.step != null)
+                        if (typeof object.step !== "string" || object.step.length)
+                            message.step = $String(object.step);
+                    if (object.targetVmId != null)
+                        if (typeof object.targetVmId !== "string" || object.targetVmId.length)
+                            message.targetVmId = $String(object.targetVmId);
+                    if (object.sourceFormat != null)
+                        if (typeof object.sourceFormat !== "string" || object.sourceFormat.length)
+                            message.sourceFormat = $String(object.sourceFormat);
+                    if (object.targetFormat != null)
+                        if (typeof object.targetFormat !== "string" || object.targetFormat.length)
+                            message.targetFormat = $String(object.targetFormat);
+                    if (object.sha256 != null)
+                        if (typeof object.sha256 !== "string" || object.sha256.length)
+                            message.sha256 = $String(object.sha256);
+                    if (object.diskBytes != null)
+                        if (typeof object.diskBytes === "object" ? object.diskBytes.low || object.diskBytes.high : $Number(object.diskBytes) !== 0)
+                            if ($util.Long)
+                                message.diskBytes = $util.Long.fromValue(object.diskBytes, true);
+                            else if (typeof object.diskBytes === "string")
+                                message.diskBytes = $parseInt(object.diskBytes, 10);
+                            else if (typeof object.diskBytes === "number")
+                                message.diskBytes = object.diskBytes;
+                            else if (typeof object.diskBytes === "object")
+                                message.diskBytes = new $util.LongBits(object.diskBytes.low >>> 0, object.diskBytes.high >>> 0).toNumber(true);
+                    if (object.errorCode != null)
+                        if (typeof object.errorCode !== "string" || object.errorCode.length)
+                            message.errorCode = $String(object.errorCode);
+                    if (object.errorMessage != null)
+                        if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                            message.errorMessage = $String(object.errorMessage);
+                    if (object.log) {
+                        if (!$Array.isArray(object.log))
+                            throw $TypeError(".reservoir.veem.v1.Transfer.log: array expected");
+                        message.log = $Array(object.log.length);
+                        for (let i = 0; i < object.log.length; ++i) {
+                            if (!$util.isObject(object.log[i]))
+                                throw $TypeError(".reservoir.veem.v1.Transfer.log: object expected");
+                            message.log[i] = $root.reservoir.veem.v1.TransferStep.fromObject(object.log[i], _depth + 1);
+                        }
+                    }
+                    if (object.taskId != null)
+                        if (typeof object.taskId !== "string" || object.taskId.length)
+                            message.taskId = $String(object.taskId);
+                    if (object.createdAtMs != null)
+                        if (typeof object.createdAtMs === "object" ? object.createdAtMs.low || object.createdAtMs.high : $Number(object.createdAtMs) !== 0)
+                            if ($util.Long)
+                                message.createdAtMs = $util.Long.fromValue(object.createdAtMs, false);
+                            else if (typeof object.createdAtMs === "string")
+                                message.createdAtMs = $parseInt(object.createdAtMs, 10);
+                            else if (typeof object.createdAtMs === "number")
+                                message.createdAtMs = object.createdAtMs;
+                            else if (typeof object.createdAtMs === "object")
+                                message.createdAtMs = new $util.LongBits(object.createdAtMs.low >>> 0, object.createdAtMs.high >>> 0).toNumber();
+                    if (object.level != null)
+                        if ($Number(object.level) !== 0)
+                            message.level = object.level >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Transfer message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @static
+                 * @param {reservoir.veem.v1.Transfer} message Transfer
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Transfer.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.log = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.vmId = "";
+                        object.mode = "";
+                        object.sourceSite = "";
+                        object.targetSite = "";
+                        object.targetHost = "";
+                        object.state = "";
+                        object.step = "";
+                        object.targetVmId = "";
+                        object.sourceFormat = "";
+                        object.targetFormat = "";
+                        object.sha256 = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.diskBytes = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.diskBytes = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.errorCode = "";
+                        object.errorMessage = "";
+                        object.taskId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.createdAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.createdAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.level = 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                        object.mode = message.mode;
+                    if (message.sourceSite != null && $Object.hasOwnProperty.call(message, "sourceSite"))
+                        object.sourceSite = message.sourceSite;
+                    if (message.targetSite != null && $Object.hasOwnProperty.call(message, "targetSite"))
+                        object.targetSite = message.targetSite;
+                    if (message.targetHost != null && $Object.hasOwnProperty.call(message, "targetHost"))
+                        object.targetHost = message.targetHost;
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step"))
+                        object.step = message.step;
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId"))
+                        object.targetVmId = message.targetVmId;
+                    if (message.sourceFormat != null && $Object.hasOwnProperty.call(message, "sourceFormat"))
+                        object.sourceFormat = message.sourceFormat;
+                    if (message.targetFormat != null && $Object.hasOwnProperty.call(message, "targetFormat"))
+                        object.targetFormat = message.targetFormat;
+                    if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256"))
+                        object.sha256 = message.sha256;
+                    if (message.diskBytes != null && $Object.hasOwnProperty.call(message, "diskBytes"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.diskBytes = typeof message.diskBytes === "number" ? $BigInt(message.diskBytes) : $util.Long.fromBits(message.diskBytes.low >>> 0, message.diskBytes.high >>> 0, true).toBigInt();
+                        else if (typeof message.diskBytes === "number")
+                            object.diskBytes = options.longs === $String ? $String(message.diskBytes) : message.diskBytes;
+                        else
+                            object.diskBytes = options.longs === $String ? $util.Long.prototype.toString.call(message.diskBytes) : options.longs === $Number ? new $util.LongBits(message.diskBytes.low >>> 0, message.diskBytes.high >>> 0).toNumber(true) : message.diskBytes;
+                    if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                        object.errorCode = message.errorCode;
+                    if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                        object.errorMessage = message.errorMessage;
+                    if (message.log && message.log.length) {
+                        object.log = $Array(message.log.length);
+                        for (let j = 0; j < message.log.length; ++j)
+                            object.log[j] = $root.reservoir.veem.v1.TransferStep.toObject(message.log[j], options, _depth + 1);
+                    }
+                    if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                        object.taskId = message.taskId;
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.createdAtMs = typeof message.createdAtMs === "number" ? $BigInt(message.createdAtMs) : $util.Long.fromBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.createdAtMs === "number")
+                            object.createdAtMs = options.longs === $String ? $String(message.createdAtMs) : message.createdAtMs;
+                        else
+                            object.createdAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAtMs) : options.longs === $Number ? new $util.LongBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0).toNumber() : message.createdAtMs;
+                    if (message.level != null && $Object.hasOwnProperty.call(message, "level"))
+                        object.level = message.level;
+                    return object;
+                };
+
+                /**
+                 * Converts this Transfer to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.Transfer
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Transfer.prototype.toJSON = function() {
+                    return Transfer.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Transfer;
+            })();
+
+            v1.TransferResponse = (function() {
+
+                /**
+                 * Properties of a TransferResponse.
+                 * @typedef {Object} reservoir.veem.v1.TransferResponse.$Properties
+                 * @property {reservoir.veem.v1.Transfer.$Properties|null} [transfer] TransferResponse transfer
+                 * @property {reservoir.common.v1.Task.$Properties|null} [task] TransferResponse task
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferResponse.
+                 * @memberof reservoir.veem.v1
+                 * @interface ITransferResponse
+                 * @augments reservoir.veem.v1.TransferResponse.$Properties
+                 * @deprecated Use reservoir.veem.v1.TransferResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferResponse.
+                 * @typedef {reservoir.veem.v1.TransferResponse.$Properties} reservoir.veem.v1.TransferResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferResponse.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a TransferResponse.
+                 * @constructor
+                 * @param {reservoir.veem.v1.TransferResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferResponse transfer.
+                 * @member {reservoir.veem.v1.Transfer.$Properties|null|undefined} transfer
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @instance
+                 */
+                TransferResponse.prototype.transfer = null;
+
+                /**
+                 * TransferResponse task.
+                 * @member {reservoir.common.v1.Task.$Properties|null|undefined} task
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @instance
+                 */
+                TransferResponse.prototype.task = null;
+
+                /**
+                 * Creates a new TransferResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @static
+                 * @param {reservoir.veem.v1.TransferResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.TransferResponse} TransferResponse instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.TransferResponse.$Shape): reservoir.veem.v1.TransferResponse & reservoir.veem.v1.TransferResponse.$Shape;
+                 *   (properties?: reservoir.veem.v1.TransferResponse.$Properties): reservoir.veem.v1.TransferResponse;
+                 * }}
+                 */
+                TransferResponse.create = function(properties) {
+                    return new TransferResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferResponse message. Does not implicitly {@link reservoir.veem.v1.TransferResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @static
+                 * @param {reservoir.veem.v1.TransferResponse.$Properties} message TransferResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer"))
+                        $root.reservoir.veem.v1.Transfer.encode(message.transfer, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        $root.reservoir.common.v1.Task.encode(message.task, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.TransferResponse & reservoir.veem.v1.TransferResponse.$Shape} TransferResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.TransferResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.transfer = $root.reservoir.veem.v1.Transfer.decode(reader, reader.size(), $undefined, _depth + 1, message.transfer);
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.task = $root.reservoir.common.v1.Task.decode(reader, reader.size(), $undefined, _depth + 1, message.task);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.TransferResponse} TransferResponse
+                 */
+                TransferResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.TransferResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.TransferResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.TransferResponse();
+                    if (object.transfer != null) {
+                        if (!$util.isObject(object.transfer))
+                            throw $TypeError(".reservoir.veem.v1.TransferResponse.transfer: object expected");
+                        message.transfer = $root.reservoir.veem.v1.Transfer.fromObject(object.transfer, _depth + 1);
+                    }
+                    if (object.task != null) {
+                        if (!$util.isObject(object.task))
+                            throw $TypeError(".reservoir.veem.v1.TransferResponse.task: object expected");
+                        message.task = $root.reservoir.common.v1.Task.fromObject(object.task, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @static
+                 * @param {reservoir.veem.v1.TransferResponse} message TransferResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transfer = null;
+                        object.task = null;
+                    }
+                    if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer"))
+                        object.transfer = $root.reservoir.veem.v1.Transfer.toObject(message.transfer, options, _depth + 1);
+                    if (message.task != null && $Object.hasOwnProperty.call(message, "task"))
+                        object.task = $root.reservoir.common.v1.Task.toObject(message.task, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.TransferResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferResponse.prototype.toJSON = function() {
+                    return TransferResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferResponse;
+            })();
+
+            v1.GetTransferRequest = (function() {
+
+                /**
+                 * Properties of a GetTransferRequest.
+                 * @typedef {Object} reservoir.veem.v1.GetTransferRequest.$Properties
+                 * @property {string|null} [id] GetTransferRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetTransferRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IGetTransferRequest
+                 * @augments reservoir.veem.v1.GetTransferRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.GetTransferRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetTransferRequest.
+                 * @typedef {reservoir.veem.v1.GetTransferRequest.$Properties} reservoir.veem.v1.GetTransferRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetTransferRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a GetTransferRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.GetTransferRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetTransferRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetTransferRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @instance
+                 */
+                GetTransferRequest.prototype.id = "";
+
+                /**
+                 * Creates a new GetTransferRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetTransferRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.GetTransferRequest} GetTransferRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.GetTransferRequest.$Shape): reservoir.veem.v1.GetTransferRequest & reservoir.veem.v1.GetTransferRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.GetTransferRequest.$Properties): reservoir.veem.v1.GetTransferRequest;
+                 * }}
+                 */
+                GetTransferRequest.create = function(properties) {
+                    return new GetTransferRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetTransferRequest message. Does not implicitly {@link reservoir.veem.v1.GetTransferRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetTransferRequest.$Properties} message GetTransferRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetTransferRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetTransferRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.GetTransferRequest & reservoir.veem.v1.GetTransferRequest.$Shape} GetTransferRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetTransferRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.GetTransferRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetTransferRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.GetTransferRequest} GetTransferRequest
+                 */
+                GetTransferRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.GetTransferRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.GetTransferRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.GetTransferRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetTransferRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @static
+                 * @param {reservoir.veem.v1.GetTransferRequest} message GetTransferRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetTransferRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetTransferRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.GetTransferRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetTransferRequest.prototype.toJSON = function() {
+                    return GetTransferRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetTransferRequest;
+            })();
+
+            v1.ListTransfersRequest = (function() {
+
+                /**
+                 * Properties of a ListTransfersRequest.
+                 * @typedef {Object} reservoir.veem.v1.ListTransfersRequest.$Properties
+                 * @property {string|null} [vmId] ListTransfersRequest vmId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListTransfersRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IListTransfersRequest
+                 * @augments reservoir.veem.v1.ListTransfersRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.ListTransfersRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListTransfersRequest.
+                 * @typedef {reservoir.veem.v1.ListTransfersRequest.$Properties} reservoir.veem.v1.ListTransfersRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListTransfersRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ListTransfersRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ListTransfersRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListTransfersRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListTransfersRequest vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @instance
+                 */
+                ListTransfersRequest.prototype.vmId = "";
+
+                /**
+                 * Creates a new ListTransfersRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ListTransfersRequest} ListTransfersRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ListTransfersRequest.$Shape): reservoir.veem.v1.ListTransfersRequest & reservoir.veem.v1.ListTransfersRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.ListTransfersRequest.$Properties): reservoir.veem.v1.ListTransfersRequest;
+                 * }}
+                 */
+                ListTransfersRequest.create = function(properties) {
+                    return new ListTransfersRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListTransfersRequest message. Does not implicitly {@link reservoir.veem.v1.ListTransfersRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersRequest.$Properties} message ListTransfersRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListTransfersRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vmId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListTransfersRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ListTransfersRequest & reservoir.veem.v1.ListTransfersRequest.$Shape} ListTransfersRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListTransfersRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ListTransfersRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListTransfersRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ListTransfersRequest} ListTransfersRequest
+                 */
+                ListTransfersRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ListTransfersRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ListTransfersRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.ListTransfersRequest();
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListTransfersRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersRequest} message ListTransfersRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListTransfersRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.vmId = "";
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListTransfersRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ListTransfersRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListTransfersRequest.prototype.toJSON = function() {
+                    return ListTransfersRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListTransfersRequest;
+            })();
+
+            v1.ListTransfersResponse = (function() {
+
+                /**
+                 * Properties of a ListTransfersResponse.
+                 * @typedef {Object} reservoir.veem.v1.ListTransfersResponse.$Properties
+                 * @property {Array.<reservoir.veem.v1.Transfer.$Properties>|null} [transfers] ListTransfersResponse transfers
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListTransfersResponse.
+                 * @memberof reservoir.veem.v1
+                 * @interface IListTransfersResponse
+                 * @augments reservoir.veem.v1.ListTransfersResponse.$Properties
+                 * @deprecated Use reservoir.veem.v1.ListTransfersResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListTransfersResponse.
+                 * @typedef {reservoir.veem.v1.ListTransfersResponse.$Properties} reservoir.veem.v1.ListTransfersResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListTransfersResponse.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ListTransfersResponse.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ListTransfersResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListTransfersResponse = function (properties) {
+                    this.transfers = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListTransfersResponse transfers.
+                 * @member {Array.<reservoir.veem.v1.Transfer.$Properties>} transfers
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @instance
+                 */
+                ListTransfersResponse.prototype.transfers = $util.emptyArray;
+
+                /**
+                 * Creates a new ListTransfersResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ListTransfersResponse} ListTransfersResponse instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ListTransfersResponse.$Shape): reservoir.veem.v1.ListTransfersResponse & reservoir.veem.v1.ListTransfersResponse.$Shape;
+                 *   (properties?: reservoir.veem.v1.ListTransfersResponse.$Properties): reservoir.veem.v1.ListTransfersResponse;
+                 * }}
+                 */
+                ListTransfersResponse.create = function(properties) {
+                    return new ListTransfersResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListTransfersResponse message. Does not implicitly {@link reservoir.veem.v1.ListTransfersResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersResponse.$Properties} message ListTransfersResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListTransfersResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transfers != null && message.transfers.length)
+                        for (let i = 0; i < message.transfers.length; ++i)
+                            $root.reservoir.veem.v1.Transfer.encode(message.transfers[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListTransfersResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ListTransfersResponse & reservoir.veem.v1.ListTransfersResponse.$Shape} ListTransfersResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListTransfersResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ListTransfersResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.transfers && message.transfers.length))
+                                    message.transfers = [];
+                                message.transfers.push($root.reservoir.veem.v1.Transfer.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListTransfersResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ListTransfersResponse} ListTransfersResponse
+                 */
+                ListTransfersResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ListTransfersResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ListTransfersResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.ListTransfersResponse();
+                    if (object.transfers) {
+                        if (!$Array.isArray(object.transfers))
+                            throw $TypeError(".reservoir.veem.v1.ListTransfersResponse.transfers: array expected");
+                        message.transfers = $Array(object.transfers.length);
+                        for (let i = 0; i < object.transfers.length; ++i) {
+                            if (!$util.isObject(object.transfers[i]))
+                                throw $TypeError(".reservoir.veem.v1.ListTransfersResponse.transfers: object expected");
+                            message.transfers[i] = $root.reservoir.veem.v1.Transfer.fromObject(object.transfers[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListTransfersResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListTransfersResponse} message ListTransfersResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListTransfersResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.transfers = [];
+                    if (message.transfers && message.transfers.length) {
+                        object.transfers = $Array(message.transfers.length);
+                        for (let j = 0; j < message.transfers.length; ++j)
+                            object.transfers[j] = $root.reservoir.veem.v1.Transfer.toObject(message.transfers[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListTransfersResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ListTransfersResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListTransfersResponse.prototype.toJSON = function() {
+                    return ListTransfersResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListTransfersResponse;
+            })();
+
+            v1.Partner = (function() {
+
+                /**
+                 * Properties of a Partner.
+                 * @typedef {Object} reservoir.veem.v1.Partner.$Properties
+                 * @property {string|null} [site] Partner site
+                 * @property {string|null} [endpoint] Partner endpoint
+                 * @property {boolean|null} [reachable] Partner reachable
+                 * @property {string|null} [error] Partner error
+                 * @property {reservoir.veem.v1.SiteOffer.$Properties|null} [offer] Partner offer
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Partner.
+                 * @memberof reservoir.veem.v1
+                 * @interface IPartner
+                 * @augments reservoir.veem.v1.Partner.$Properties
+                 * @deprecated Use reservoir.veem.v1.Partner.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Partner.
+                 * @typedef {reservoir.veem.v1.Partner.$Properties} reservoir.veem.v1.Partner.$Shape
+                 */
+
+                /**
+                 * Constructs a new Partner.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a Partner.
+                 * @constructor
+                 * @param {reservoir.veem.v1.Partner.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Partner = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Partner site.
+                 * @member {string} site
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 */
+                Partner.prototype.site = "";
+
+                /**
+                 * Partner endpoint.
+                 * @member {string} endpoint
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 */
+                Partner.prototype.endpoint = "";
+
+                /**
+                 * Partner reachable.
+                 * @member {boolean} reachable
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 */
+                Partner.prototype.reachable = false;
+
+                /**
+                 * Partner error.
+                 * @member {string} error
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 */
+                Partner.prototype.error = "";
+
+                /**
+                 * Partner offer.
+                 * @member {reservoir.veem.v1.SiteOffer.$Properties|null|undefined} offer
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 */
+                Partner.prototype.offer = null;
+
+                /**
+                 * Creates a new Partner instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.Partner
+                 * @static
+                 * @param {reservoir.veem.v1.Partner.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.Partner} Partner instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.Partner.$Shape): reservoir.veem.v1.Partner & reservoir.veem.v1.Partner.$Shape;
+                 *   (properties?: reservoir.veem.v1.Partner.$Properties): reservoir.veem.v1.Partner;
+                 * }}
+                 */
+                Partner.create = function(properties) {
+                    return new Partner(properties);
+                };
+
+                /**
+                 * Encodes the specified Partner message. Does not implicitly {@link reservoir.veem.v1.Partner.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.Partner
+                 * @static
+                 * @param {reservoir.veem.v1.Partner.$Properties} message Partner message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Partner.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.site);
+                    if (message.endpoint != null && $Object.hasOwnProperty.call(message, "endpoint") && message.endpoint !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.endpoint);
+                    if (message.reachable != null && $Object.hasOwnProperty.call(message, "reachable") && message.reachable !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.reachable);
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.error);
+                    if (message.offer != null && $Object.hasOwnProperty.call(message, "offer"))
+                        $root.reservoir.veem.v1.SiteOffer.encode(message.offer, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Partner message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.Partner
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.Partner & reservoir.veem.v1.Partner.$Shape} Partner
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Partner.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.Partner();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.endpoint = value;
+                                else
+                                    delete message.endpoint;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.reachable = value;
+                                else
+                                    delete message.reachable;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.error = value;
+                                else
+                                    delete message.error;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.offer = $root.reservoir.veem.v1.SiteOffer.decode(reader, reader.size(), $undefined, _depth + 1, message.offer);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Partner message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.Partner
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.Partner} Partner
+                 */
+                Partner.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.Partner)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.Partner: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.Partner();
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.endpoint != null)
+                        if (typeof object.endpoint !== "string" || object.endpoint.length)
+                            message.endpoint = $String(object.endpoint);
+                    if (object.reachable != null)
+                        if (object.reachable)
+                            message.reachable = $Boolean(object.reachable);
+                    if (object.error != null)
+                        if (typeof object.error !== "string" || object.error.length)
+                            message.error = $String(object.error);
+                    if (object.offer != null) {
+                        if (!$util.isObject(object.offer))
+                            throw $TypeError(".reservoir.veem.v1.Partner.offer: object expected");
+                        message.offer = $root.reservoir.veem.v1.SiteOffer.fromObject(object.offer, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Partner message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.Partner
+                 * @static
+                 * @param {reservoir.veem.v1.Partner} message Partner
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Partner.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.site = "";
+                        object.endpoint = "";
+                        object.reachable = false;
+                        object.error = "";
+                        object.offer = null;
+                    }
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.endpoint != null && $Object.hasOwnProperty.call(message, "endpoint"))
+                        object.endpoint = message.endpoint;
+                    if (message.reachable != null && $Object.hasOwnProperty.call(message, "reachable"))
+                        object.reachable = message.reachable;
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        object.error = message.error;
+                    if (message.offer != null && $Object.hasOwnProperty.call(message, "offer"))
+                        object.offer = $root.reservoir.veem.v1.SiteOffer.toObject(message.offer, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this Partner to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.Partner
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Partner.prototype.toJSON = function() {
+                    return Partner.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Partner;
+            })();
+
+            v1.ListPartnersRequest = (function() {
+
+                /**
+                 * Properties of a ListPartnersRequest.
+                 * @typedef {Object} reservoir.veem.v1.ListPartnersRequest.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListPartnersRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IListPartnersRequest
+                 * @augments reservoir.veem.v1.ListPartnersRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.ListPartnersRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListPartnersRequest.
+                 * @typedef {reservoir.veem.v1.ListPartnersRequest.$Properties} reservoir.veem.v1.ListPartnersRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListPartnersRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ListPartnersRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ListPartnersRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListPartnersRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new ListPartnersRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ListPartnersRequest} ListPartnersRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ListPartnersRequest.$Shape): reservoir.veem.v1.ListPartnersRequest & reservoir.veem.v1.ListPartnersRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.ListPartnersRequest.$Properties): reservoir.veem.v1.ListPartnersRequest;
+                 * }}
+                 */
+                ListPartnersRequest.create = function(properties) {
+                    return new ListPartnersRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListPartnersRequest message. Does not implicitly {@link reservoir.veem.v1.ListPartnersRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersRequest.$Properties} message ListPartnersRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListPartnersRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListPartnersRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ListPartnersRequest & reservoir.veem.v1.ListPartnersRequest.$Shape} ListPartnersRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListPartnersRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ListPartnersRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListPartnersRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ListPartnersRequest} ListPartnersRequest
+                 */
+                ListPartnersRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ListPartnersRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ListPartnersRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    return new $root.reservoir.veem.v1.ListPartnersRequest();
+                };
+
+                /**
+                 * Creates a plain object from a ListPartnersRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersRequest} message ListPartnersRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListPartnersRequest.toObject = function () {
+                    return {};
+                };
+
+                /**
+                 * Converts this ListPartnersRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ListPartnersRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListPartnersRequest.prototype.toJSON = function() {
+                    return ListPartnersRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListPartnersRequest;
+            })();
+
+            v1.ListPartnersResponse = (function() {
+
+                /**
+                 * Properties of a ListPartnersResponse.
+                 * @typedef {Object} reservoir.veem.v1.ListPartnersResponse.$Properties
+                 * @property {Array.<reservoir.veem.v1.Partner.$Properties>|null} [partners] ListPartnersResponse partners
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListPartnersResponse.
+                 * @memberof reservoir.veem.v1
+                 * @interface IListPartnersResponse
+                 * @augments reservoir.veem.v1.ListPartnersResponse.$Properties
+                 * @deprecated Use reservoir.veem.v1.ListPartnersResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListPartnersResponse.
+                 * @typedef {reservoir.veem.v1.ListPartnersResponse.$Properties} reservoir.veem.v1.ListPartnersResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListPartnersResponse.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a ListPartnersResponse.
+                 * @constructor
+                 * @param {reservoir.veem.v1.ListPartnersResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListPartnersResponse = function (properties) {
+                    this.partners = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListPartnersResponse partners.
+                 * @member {Array.<reservoir.veem.v1.Partner.$Properties>} partners
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @instance
+                 */
+                ListPartnersResponse.prototype.partners = $util.emptyArray;
+
+                /**
+                 * Creates a new ListPartnersResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.ListPartnersResponse} ListPartnersResponse instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.ListPartnersResponse.$Shape): reservoir.veem.v1.ListPartnersResponse & reservoir.veem.v1.ListPartnersResponse.$Shape;
+                 *   (properties?: reservoir.veem.v1.ListPartnersResponse.$Properties): reservoir.veem.v1.ListPartnersResponse;
+                 * }}
+                 */
+                ListPartnersResponse.create = function(properties) {
+                    return new ListPartnersResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListPartnersResponse message. Does not implicitly {@link reservoir.veem.v1.ListPartnersResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersResponse.$Properties} message ListPartnersResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListPartnersResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.partners != null && message.partners.length)
+                        for (let i = 0; i < message.partners.length; ++i)
+                            $root.reservoir.veem.v1.Partner.encode(message.partners[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListPartnersResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.ListPartnersResponse & reservoir.veem.v1.ListPartnersResponse.$Shape} ListPartnersResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListPartnersResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.ListPartnersResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.partners && message.partners.length))
+                                    message.partners = [];
+                                message.partners.push($root.reservoir.veem.v1.Partner.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListPartnersResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.ListPartnersResponse} ListPartnersResponse
+                 */
+                ListPartnersResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.ListPartnersResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.ListPartnersResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.ListPartnersResponse();
+                    if (object.partners) {
+                        if (!$Array.isArray(object.partners))
+                            throw $TypeError(".reservoir.veem.v1.ListPartnersResponse.partners: array expected");
+                        message.partners = $Array(object.partners.length);
+                        for (let i = 0; i < object.partners.length; ++i) {
+                            if (!$util.isObject(object.partners[i]))
+                                throw $TypeError(".reservoir.veem.v1.ListPartnersResponse.partners: object expected");
+                            message.partners[i] = $root.reservoir.veem.v1.Partner.fromObject(object.partners[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListPartnersResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @static
+                 * @param {reservoir.veem.v1.ListPartnersResponse} message ListPartnersResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListPartnersResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.partners = [];
+                    if (message.partners && message.partners.length) {
+                        object.partners = $Array(message.partners.length);
+                        for (let j = 0; j < message.partners.length; ++j)
+                            object.partners[j] = $root.reservoir.veem.v1.Partner.toObject(message.partners[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListPartnersResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.ListPartnersResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListPartnersResponse.prototype.toJSON = function() {
+                    return ListPartnersResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListPartnersResponse;
+            })();
+
+            v1.InteropStep = (function() {
+
+                /**
+                 * Properties of an InteropStep.
+                 * @typedef {Object} reservoir.veem.v1.InteropStep.$Properties
+                 * @property {string|null} [step] InteropStep step
+                 * @property {string|null} [title] InteropStep title
+                 * @property {string|null} [score] InteropStep score
+                 * @property {string|null} [detail] InteropStep detail
+                 * @property {number|null} [ms] InteropStep ms
+                 * @property {boolean|null} [notRun] InteropStep notRun
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InteropStep.
+                 * @memberof reservoir.veem.v1
+                 * @interface IInteropStep
+                 * @augments reservoir.veem.v1.InteropStep.$Properties
+                 * @deprecated Use reservoir.veem.v1.InteropStep.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InteropStep.
+                 * @typedef {reservoir.veem.v1.InteropStep.$Properties} reservoir.veem.v1.InteropStep.$Shape
+                 */
+
+                /**
+                 * Constructs a new InteropStep.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an InteropStep.
+                 * @constructor
+                 * @param {reservoir.veem.v1.InteropStep.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InteropStep = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InteropStep step.
+                 * @member {string} step
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.step = "";
+
+                /**
+                 * InteropStep title.
+                 * @member {string} title
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.title = "";
+
+                /**
+                 * InteropStep score.
+                 * @member {string} score
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.score = "";
+
+                /**
+                 * InteropStep detail.
+                 * @member {string} detail
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.detail = "";
+
+                /**
+                 * InteropStep ms.
+                 * @member {number} ms
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.ms = 0;
+
+                /**
+                 * InteropStep notRun.
+                 * @member {boolean} notRun
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 */
+                InteropStep.prototype.notRun = false;
+
+                /**
+                 * Creates a new InteropStep instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @static
+                 * @param {reservoir.veem.v1.InteropStep.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.InteropStep} InteropStep instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.InteropStep.$Shape): reservoir.veem.v1.InteropStep & reservoir.veem.v1.InteropStep.$Shape;
+                 *   (properties?: reservoir.veem.v1.InteropStep.$Properties): reservoir.veem.v1.InteropStep;
+                 * }}
+                 */
+                InteropStep.create = function(properties) {
+                    return new InteropStep(properties);
+                };
+
+                /**
+                 * Encodes the specified InteropStep message. Does not implicitly {@link reservoir.veem.v1.InteropStep.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @static
+                 * @param {reservoir.veem.v1.InteropStep.$Properties} message InteropStep message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InteropStep.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step") && message.step !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.step);
+                    if (message.title != null && $Object.hasOwnProperty.call(message, "title") && message.title !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.title);
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score") && message.score !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.score);
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.detail);
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms") && message.ms !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.ms);
+                    if (message.notRun != null && $Object.hasOwnProperty.call(message, "notRun") && message.notRun !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.notRun);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InteropStep message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.InteropStep & reservoir.veem.v1.InteropStep.$Shape} InteropStep
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InteropStep.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.InteropStep();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.step = value;
+                                else
+                                    delete message.step;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.title = value;
+                                else
+                                    delete message.title;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.score = value;
+                                else
+                                    delete message.score;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.detail = value;
+                                else
+                                    delete message.detail;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.ms = value;
+                                else
+                                    delete message.ms;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.notRun = value;
+                                else
+                                    delete message.notRun;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InteropStep message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.InteropStep} InteropStep
+                 */
+                InteropStep.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.InteropStep)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.InteropStep: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.InteropStep();
+                    if (object.step != null)
+                        if (typeof object.step !== "string" || object.step.length)
+                            message.step = $String(object.step);
+                    if (object.title != null)
+                        if (typeof object.title !== "string" || object.title.length)
+                            message.title = $String(object.title);
+                    if (object.score != null)
+                        if (typeof object.score !== "string" || object.score.length)
+                            message.score = $String(object.score);
+                    if (object.detail != null)
+                        if (typeof object.detail !== "string" || object.detail.length)
+                            message.detail = $String(object.detail);
+                    if (object.ms != null)
+                        if ($Number(object.ms) !== 0)
+                            message.ms = object.ms >>> 0;
+                    if (object.notRun != null)
+                        if (object.notRun)
+                            message.notRun = $Boolean(object.notRun);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InteropStep message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @static
+                 * @param {reservoir.veem.v1.InteropStep} message InteropStep
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InteropStep.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.step = "";
+                        object.title = "";
+                        object.score = "";
+                        object.detail = "";
+                        object.ms = 0;
+                        object.notRun = false;
+                    }
+                    if (message.step != null && $Object.hasOwnProperty.call(message, "step"))
+                        object.step = message.step;
+                    if (message.title != null && $Object.hasOwnProperty.call(message, "title"))
+                        object.title = message.title;
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score"))
+                        object.score = message.score;
+                    if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                        object.detail = message.detail;
+                    if (message.ms != null && $Object.hasOwnProperty.call(message, "ms"))
+                        object.ms = message.ms;
+                    if (message.notRun != null && $Object.hasOwnProperty.call(message, "notRun"))
+                        object.notRun = message.notRun;
+                    return object;
+                };
+
+                /**
+                 * Converts this InteropStep to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.InteropStep
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InteropStep.prototype.toJSON = function() {
+                    return InteropStep.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InteropStep;
+            })();
+
+            v1.InteropTestRequest = (function() {
+
+                /**
+                 * Properties of an InteropTestRequest.
+                 * @typedef {Object} reservoir.veem.v1.InteropTestRequest.$Properties
+                 * @property {string|null} [vmId] InteropTestRequest vmId
+                 * @property {string|null} [target] InteropTestRequest target
+                 * @property {boolean|null} [keep] InteropTestRequest keep
+                 * @property {Array.<string>|null} [strictFacts] InteropTestRequest strictFacts
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InteropTestRequest.
+                 * @memberof reservoir.veem.v1
+                 * @interface IInteropTestRequest
+                 * @augments reservoir.veem.v1.InteropTestRequest.$Properties
+                 * @deprecated Use reservoir.veem.v1.InteropTestRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InteropTestRequest.
+                 * @typedef {reservoir.veem.v1.InteropTestRequest.$Properties} reservoir.veem.v1.InteropTestRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new InteropTestRequest.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an InteropTestRequest.
+                 * @constructor
+                 * @param {reservoir.veem.v1.InteropTestRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InteropTestRequest = function (properties) {
+                    this.strictFacts = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InteropTestRequest vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @instance
+                 */
+                InteropTestRequest.prototype.vmId = "";
+
+                /**
+                 * InteropTestRequest target.
+                 * @member {string} target
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @instance
+                 */
+                InteropTestRequest.prototype.target = "";
+
+                /**
+                 * InteropTestRequest keep.
+                 * @member {boolean} keep
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @instance
+                 */
+                InteropTestRequest.prototype.keep = false;
+
+                /**
+                 * InteropTestRequest strictFacts.
+                 * @member {Array.<string>} strictFacts
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @instance
+                 */
+                InteropTestRequest.prototype.strictFacts = $util.emptyArray;
+
+                /**
+                 * Creates a new InteropTestRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.InteropTestRequest} InteropTestRequest instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.InteropTestRequest.$Shape): reservoir.veem.v1.InteropTestRequest & reservoir.veem.v1.InteropTestRequest.$Shape;
+                 *   (properties?: reservoir.veem.v1.InteropTestRequest.$Properties): reservoir.veem.v1.InteropTestRequest;
+                 * }}
+                 */
+                InteropTestRequest.create = function(properties) {
+                    return new InteropTestRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified InteropTestRequest message. Does not implicitly {@link reservoir.veem.v1.InteropTestRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestRequest.$Properties} message InteropTestRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InteropTestRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.vmId);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.target);
+                    if (message.keep != null && $Object.hasOwnProperty.call(message, "keep") && message.keep !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.keep);
+                    if (message.strictFacts != null && message.strictFacts.length)
+                        for (let i = 0; i < message.strictFacts.length; ++i)
+                            writer.uint32(/* id 4, wireType 2 =*/34).string(message.strictFacts[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InteropTestRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.InteropTestRequest & reservoir.veem.v1.InteropTestRequest.$Shape} InteropTestRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InteropTestRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.InteropTestRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.keep = value;
+                                else
+                                    delete message.keep;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.strictFacts && message.strictFacts.length))
+                                    message.strictFacts = [];
+                                message.strictFacts.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InteropTestRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.InteropTestRequest} InteropTestRequest
+                 */
+                InteropTestRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.InteropTestRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.InteropTestRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.InteropTestRequest();
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.target != null)
+                        if (typeof object.target !== "string" || object.target.length)
+                            message.target = $String(object.target);
+                    if (object.keep != null)
+                        if (object.keep)
+                            message.keep = $Boolean(object.keep);
+                    if (object.strictFacts) {
+                        if (!$Array.isArray(object.strictFacts))
+                            throw $TypeError(".reservoir.veem.v1.InteropTestRequest.strictFacts: array expected");
+                        message.strictFacts = $Array(object.strictFacts.length);
+                        for (let i = 0; i < object.strictFacts.length; ++i)
+                            message.strictFacts[i] = $String(object.strictFacts[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InteropTestRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestRequest} message InteropTestRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InteropTestRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.strictFacts = [];
+                    if (options.defaults) {
+                        object.vmId = "";
+                        object.target = "";
+                        object.keep = false;
+                    }
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                        object.target = message.target;
+                    if (message.keep != null && $Object.hasOwnProperty.call(message, "keep"))
+                        object.keep = message.keep;
+                    if (message.strictFacts && message.strictFacts.length) {
+                        object.strictFacts = $Array(message.strictFacts.length);
+                        for (let j = 0; j < message.strictFacts.length; ++j)
+                            object.strictFacts[j] = message.strictFacts[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this InteropTestRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.InteropTestRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InteropTestRequest.prototype.toJSON = function() {
+                    return InteropTestRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InteropTestRequest;
+            })();
+
+            v1.InteropTestResult = (function() {
+
+                /**
+                 * Properties of an InteropTestResult.
+                 * @typedef {Object} reservoir.veem.v1.InteropTestResult.$Properties
+                 * @property {string|null} [score] InteropTestResult score
+                 * @property {Array.<reservoir.veem.v1.InteropStep.$Properties>|null} [steps] InteropTestResult steps
+                 * @property {reservoir.veem.v1.InteropReport.$Properties|null} [report] InteropTestResult report
+                 * @property {Array.<reservoir.veem.v1.Difference.$Properties>|null} [guestChanges] InteropTestResult guestChanges
+                 * @property {string|null} [targetVmId] InteropTestResult targetVmId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InteropTestResult.
+                 * @memberof reservoir.veem.v1
+                 * @interface IInteropTestResult
+                 * @augments reservoir.veem.v1.InteropTestResult.$Properties
+                 * @deprecated Use reservoir.veem.v1.InteropTestResult.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InteropTestResult.
+                 * @typedef {reservoir.veem.v1.InteropTestResult.$Properties} reservoir.veem.v1.InteropTestResult.$Shape
+                 */
+
+                /**
+                 * Constructs a new InteropTestResult.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents an InteropTestResult.
+                 * @constructor
+                 * @param {reservoir.veem.v1.InteropTestResult.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InteropTestResult = function (properties) {
+                    this.steps = [];
+                    this.guestChanges = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InteropTestResult score.
+                 * @member {string} score
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 */
+                InteropTestResult.prototype.score = "";
+
+                /**
+                 * InteropTestResult steps.
+                 * @member {Array.<reservoir.veem.v1.InteropStep.$Properties>} steps
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 */
+                InteropTestResult.prototype.steps = $util.emptyArray;
+
+                /**
+                 * InteropTestResult report.
+                 * @member {reservoir.veem.v1.InteropReport.$Properties|null|undefined} report
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 */
+                InteropTestResult.prototype.report = null;
+
+                /**
+                 * InteropTestResult guestChanges.
+                 * @member {Array.<reservoir.veem.v1.Difference.$Properties>} guestChanges
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 */
+                InteropTestResult.prototype.guestChanges = $util.emptyArray;
+
+                /**
+                 * InteropTestResult targetVmId.
+                 * @member {string} targetVmId
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 */
+                InteropTestResult.prototype.targetVmId = "";
+
+                /**
+                 * Creates a new InteropTestResult instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestResult.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.veem.v1.InteropTestResult} InteropTestResult instance
+                 * @type {{
+                 *   (properties: reservoir.veem.v1.InteropTestResult.$Shape): reservoir.veem.v1.InteropTestResult & reservoir.veem.v1.InteropTestResult.$Shape;
+                 *   (properties?: reservoir.veem.v1.InteropTestResult.$Properties): reservoir.veem.v1.InteropTestResult;
+                 * }}
+                 */
+                InteropTestResult.create = function(properties) {
+                    return new InteropTestResult(properties);
+                };
+
+                /**
+                 * Encodes the specified InteropTestResult message. Does not implicitly {@link reservoir.veem.v1.InteropTestResult.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestResult.$Properties} message InteropTestResult message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InteropTestResult.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score") && message.score !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.score);
+                    if (message.steps != null && message.steps.length)
+                        for (let i = 0; i < message.steps.length; ++i)
+                            $root.reservoir.veem.v1.InteropStep.encode(message.steps[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.report != null && $Object.hasOwnProperty.call(message, "report"))
+                        $root.reservoir.veem.v1.InteropReport.encode(message.report, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.guestChanges != null && message.guestChanges.length)
+                        for (let i = 0; i < message.guestChanges.length; ++i)
+                            $root.reservoir.veem.v1.Difference.encode(message.guestChanges[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId") && message.targetVmId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.targetVmId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InteropTestResult message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.veem.v1.InteropTestResult & reservoir.veem.v1.InteropTestResult.$Shape} InteropTestResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InteropTestResult.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.veem.v1.InteropTestResult();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.score = value;
+                                else
+                                    delete message.score;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.steps && message.steps.length))
+                                    message.steps = [];
+                                message.steps.push($root.reservoir.veem.v1.InteropStep.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.report = $root.reservoir.veem.v1.InteropReport.decode(reader, reader.size(), $undefined, _depth + 1, message.report);
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.guestChanges && message.guestChanges.length))
+                                    message.guestChanges = [];
+                                message.guestChanges.push($root.reservoir.veem.v1.Difference.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.targetVmId = value;
+                                else
+                                    delete message.targetVmId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InteropTestResult message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.veem.v1.InteropTestResult} InteropTestResult
+                 */
+                InteropTestResult.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.veem.v1.InteropTestResult)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.veem.v1.InteropTestResult: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.veem.v1.InteropTestResult();
+                    if (object.score != null)
+                        if (typeof object.score !== "string" || object.score.length)
+                            message.score = $String(object.score);
+                    if (object.steps) {
+                        if (!$Array.isArray(object.steps))
+                            throw $TypeError(".reservoir.veem.v1.InteropTestResult.steps: array expected");
+                        message.steps = $Array(object.steps.length);
+                        for (let i = 0; i < object.steps.length; ++i) {
+                            if (!$util.isObject(object.steps[i]))
+                                throw $TypeError(".reservoir.veem.v1.InteropTestResult.steps: object expected");
+                            message.steps[i] = $root.reservoir.veem.v1.InteropStep.fromObject(object.steps[i], _depth + 1);
+                        }
+                    }
+                    if (object.report != null) {
+                        if (!$util.isObject(object.report))
+                            throw $TypeError(".reservoir.veem.v1.InteropTestResult.report: object expected");
+                        message.report = $root.reservoir.veem.v1.InteropReport.fromObject(object.report, _depth + 1);
+                    }
+                    if (object.guestChanges) {
+                        if (!$Array.isArray(object.guestChanges))
+                            throw $TypeError(".reservoir.veem.v1.InteropTestResult.guestChanges: array expected");
+                        message.guestChanges = $Array(object.guestChanges.length);
+                        for (let i = 0; i < object.guestChanges.length; ++i) {
+                            if (!$util.isObject(object.guestChanges[i]))
+                                throw $TypeError(".reservoir.veem.v1.InteropTestResult.guestChanges: object expected");
+                            message.guestChanges[i] = $root.reservoir.veem.v1.Difference.fromObject(object.guestChanges[i], _depth + 1);
+                        }
+                    }
+                    if (object.targetVmId != null)
+                        if (typeof object.targetVmId !== "string" || object.targetVmId.length)
+                            message.targetVmId = $String(object.targetVmId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InteropTestResult message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @static
+                 * @param {reservoir.veem.v1.InteropTestResult} message InteropTestResult
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InteropTestResult.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults) {
+                        object.steps = [];
+                        object.guestChanges = [];
+                    }
+                    if (options.defaults) {
+                        object.score = "";
+                        object.report = null;
+                        object.targetVmId = "";
+                    }
+                    if (message.score != null && $Object.hasOwnProperty.call(message, "score"))
+                        object.score = message.score;
+                    if (message.steps && message.steps.length) {
+                        object.steps = $Array(message.steps.length);
+                        for (let j = 0; j < message.steps.length; ++j)
+                            object.steps[j] = $root.reservoir.veem.v1.InteropStep.toObject(message.steps[j], options, _depth + 1);
+                    }
+                    if (message.report != null && $Object.hasOwnProperty.call(message, "report"))
+                        object.report = $root.reservoir.veem.v1.InteropReport.toObject(message.report, options, _depth + 1);
+                    if (message.guestChanges && message.guestChanges.length) {
+                        object.guestChanges = $Array(message.guestChanges.length);
+                        for (let j = 0; j < message.guestChanges.length; ++j)
+                            object.guestChanges[j] = $root.reservoir.veem.v1.Difference.toObject(message.guestChanges[j], options, _depth + 1);
+                    }
+                    if (message.targetVmId != null && $Object.hasOwnProperty.call(message, "targetVmId"))
+                        object.targetVmId = message.targetVmId;
+                    return object;
+                };
+
+                /**
+                 * Converts this InteropTestResult to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.veem.v1.InteropTestResult
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InteropTestResult.prototype.toJSON = function() {
+                    return InteropTestResult.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InteropTestResult;
+            })();
+
+            v1.FederationService = (function() {
+
+                /**
+                 * Constructs a new FederationService service.
+                 * @memberof reservoir.veem.v1
+                 * @classdesc Represents a FederationService
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                const FederationService = function(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                $Object.defineProperty(FederationService.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: FederationService, writable: true, enumerable: false, configurable: true });
+
+                /**
+                 * Creates new FederationService service using the specified rpc implementation.
+                 * @function create
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {FederationService} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                FederationService.create = function(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#getOffer}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetOfferCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.SiteOffer} [response] SiteOffer
+                 */
+
+                /**
+                 * Calls GetOffer.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetOffer
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IGetOfferRequest, callback: reservoir.veem.v1.FederationService.GetOfferCallback): void;
+                 *   (request: reservoir.veem.v1.IGetOfferRequest): Promise<reservoir.veem.v1.SiteOffer>;
+                 *   readonly name: "GetOffer";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/GetOffer";
+                 *   readonly requestType: "GetOfferRequest";
+                 *   readonly responseType: "SiteOffer";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetOffer.
+                 * @name reservoir.veem.v1.FederationService#getOffer
+                 * @type {reservoir.veem.v1.FederationService.GetOffer}
+                 */
+                $Object.defineProperties(FederationService.prototype.getOffer = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.getOffer, $root.reservoir.veem.v1.GetOfferRequest, $root.reservoir.veem.v1.SiteOffer, request, callback);
+                }, {
+                    name: { value: "GetOffer" },
+                    path: { value: "/reservoir.veem.v1.FederationService/GetOffer" },
+                    requestType: { value: "GetOfferRequest" },
+                    responseType: { value: "SiteOffer" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#configure}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ConfigureCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.StepReply} [response] StepReply
+                 */
+
+                /**
+                 * Calls Configure.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef Configure
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IConfigureRequest, callback: reservoir.veem.v1.FederationService.ConfigureCallback): void;
+                 *   (request: reservoir.veem.v1.IConfigureRequest): Promise<reservoir.veem.v1.StepReply>;
+                 *   readonly name: "Configure";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/Configure";
+                 *   readonly requestType: "ConfigureRequest";
+                 *   readonly responseType: "StepReply";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Configure.
+                 * @name reservoir.veem.v1.FederationService#configure
+                 * @type {reservoir.veem.v1.FederationService.Configure}
+                 */
+                $Object.defineProperties(FederationService.prototype.configure = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.configure, $root.reservoir.veem.v1.ConfigureRequest, $root.reservoir.veem.v1.StepReply, request, callback);
+                }, {
+                    name: { value: "Configure" },
+                    path: { value: "/reservoir.veem.v1.FederationService/Configure" },
+                    requestType: { value: "ConfigureRequest" },
+                    responseType: { value: "StepReply" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#reserve}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ReserveCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.StepReply} [response] StepReply
+                 */
+
+                /**
+                 * Calls Reserve.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef Reserve
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IReserveRequest, callback: reservoir.veem.v1.FederationService.ReserveCallback): void;
+                 *   (request: reservoir.veem.v1.IReserveRequest): Promise<reservoir.veem.v1.StepReply>;
+                 *   readonly name: "Reserve";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/Reserve";
+                 *   readonly requestType: "ReserveRequest";
+                 *   readonly responseType: "StepReply";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Reserve.
+                 * @name reservoir.veem.v1.FederationService#reserve
+                 * @type {reservoir.veem.v1.FederationService.Reserve}
+                 */
+                $Object.defineProperties(FederationService.prototype.reserve = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.reserve, $root.reservoir.veem.v1.ReserveRequest, $root.reservoir.veem.v1.StepReply, request, callback);
+                }, {
+                    name: { value: "Reserve" },
+                    path: { value: "/reservoir.veem.v1.FederationService/Reserve" },
+                    requestType: { value: "ReserveRequest" },
+                    responseType: { value: "StepReply" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#writeDisk}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef WriteDiskCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.DiskChunkAck} [response] DiskChunkAck
+                 */
+
+                /**
+                 * Calls WriteDisk.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef WriteDisk
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IDiskChunk, callback: reservoir.veem.v1.FederationService.WriteDiskCallback): void;
+                 *   (request: reservoir.veem.v1.IDiskChunk): Promise<reservoir.veem.v1.DiskChunkAck>;
+                 *   readonly name: "WriteDisk";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/WriteDisk";
+                 *   readonly requestType: "DiskChunk";
+                 *   readonly responseType: "DiskChunkAck";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls WriteDisk.
+                 * @name reservoir.veem.v1.FederationService#writeDisk
+                 * @type {reservoir.veem.v1.FederationService.WriteDisk}
+                 */
+                $Object.defineProperties(FederationService.prototype.writeDisk = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.writeDisk, $root.reservoir.veem.v1.DiskChunk, $root.reservoir.veem.v1.DiskChunkAck, request, callback);
+                }, {
+                    name: { value: "WriteDisk" },
+                    path: { value: "/reservoir.veem.v1.FederationService/WriteDisk" },
+                    requestType: { value: "DiskChunk" },
+                    responseType: { value: "DiskChunkAck" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#initialize}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef InitializeCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.StepReply} [response] StepReply
+                 */
+
+                /**
+                 * Calls Initialize.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef Initialize
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IInitializeRequest, callback: reservoir.veem.v1.FederationService.InitializeCallback): void;
+                 *   (request: reservoir.veem.v1.IInitializeRequest): Promise<reservoir.veem.v1.StepReply>;
+                 *   readonly name: "Initialize";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/Initialize";
+                 *   readonly requestType: "InitializeRequest";
+                 *   readonly responseType: "StepReply";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Initialize.
+                 * @name reservoir.veem.v1.FederationService#initialize
+                 * @type {reservoir.veem.v1.FederationService.Initialize}
+                 */
+                $Object.defineProperties(FederationService.prototype.initialize = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.initialize, $root.reservoir.veem.v1.InitializeRequest, $root.reservoir.veem.v1.StepReply, request, callback);
+                }, {
+                    name: { value: "Initialize" },
+                    path: { value: "/reservoir.veem.v1.FederationService/Initialize" },
+                    requestType: { value: "InitializeRequest" },
+                    responseType: { value: "StepReply" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#start}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef StartCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.StepReply} [response] StepReply
+                 */
+
+                /**
+                 * Calls Start.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef Start
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.StartCallback): void;
+                 *   (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.StepReply>;
+                 *   readonly name: "Start";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/Start";
+                 *   readonly requestType: "IncomingRequest";
+                 *   readonly responseType: "StepReply";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Start.
+                 * @name reservoir.veem.v1.FederationService#start
+                 * @type {reservoir.veem.v1.FederationService.Start}
+                 */
+                $Object.defineProperties(FederationService.prototype.start = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.start, $root.reservoir.veem.v1.IncomingRequest, $root.reservoir.veem.v1.StepReply, request, callback);
+                }, {
+                    name: { value: "Start" },
+                    path: { value: "/reservoir.veem.v1.FederationService/Start" },
+                    requestType: { value: "IncomingRequest" },
+                    responseType: { value: "StepReply" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#release}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ReleaseCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.StepReply} [response] StepReply
+                 */
+
+                /**
+                 * Calls Release.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef Release
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.ReleaseCallback): void;
+                 *   (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.StepReply>;
+                 *   readonly name: "Release";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/Release";
+                 *   readonly requestType: "IncomingRequest";
+                 *   readonly responseType: "StepReply";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls Release.
+                 * @name reservoir.veem.v1.FederationService#release
+                 * @type {reservoir.veem.v1.FederationService.Release}
+                 */
+                $Object.defineProperties(FederationService.prototype.release = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.release, $root.reservoir.veem.v1.IncomingRequest, $root.reservoir.veem.v1.StepReply, request, callback);
+                }, {
+                    name: { value: "Release" },
+                    path: { value: "/reservoir.veem.v1.FederationService/Release" },
+                    requestType: { value: "IncomingRequest" },
+                    responseType: { value: "StepReply" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#getIncoming}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetIncomingCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.IncomingStatus} [response] IncomingStatus
+                 */
+
+                /**
+                 * Calls GetIncoming.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetIncoming
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IIncomingRequest, callback: reservoir.veem.v1.FederationService.GetIncomingCallback): void;
+                 *   (request: reservoir.veem.v1.IIncomingRequest): Promise<reservoir.veem.v1.IncomingStatus>;
+                 *   readonly name: "GetIncoming";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/GetIncoming";
+                 *   readonly requestType: "IncomingRequest";
+                 *   readonly responseType: "IncomingStatus";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetIncoming.
+                 * @name reservoir.veem.v1.FederationService#getIncoming
+                 * @type {reservoir.veem.v1.FederationService.GetIncoming}
+                 */
+                $Object.defineProperties(FederationService.prototype.getIncoming = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.getIncoming, $root.reservoir.veem.v1.IncomingRequest, $root.reservoir.veem.v1.IncomingStatus, request, callback);
+                }, {
+                    name: { value: "GetIncoming" },
+                    path: { value: "/reservoir.veem.v1.FederationService/GetIncoming" },
+                    requestType: { value: "IncomingRequest" },
+                    responseType: { value: "IncomingStatus" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#listPartners}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ListPartnersCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.ListPartnersResponse} [response] ListPartnersResponse
+                 */
+
+                /**
+                 * Calls ListPartners.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ListPartners
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IListPartnersRequest, callback: reservoir.veem.v1.FederationService.ListPartnersCallback): void;
+                 *   (request: reservoir.veem.v1.IListPartnersRequest): Promise<reservoir.veem.v1.ListPartnersResponse>;
+                 *   readonly name: "ListPartners";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/ListPartners";
+                 *   readonly requestType: "ListPartnersRequest";
+                 *   readonly responseType: "ListPartnersResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListPartners.
+                 * @name reservoir.veem.v1.FederationService#listPartners
+                 * @type {reservoir.veem.v1.FederationService.ListPartners}
+                 */
+                $Object.defineProperties(FederationService.prototype.listPartners = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.listPartners, $root.reservoir.veem.v1.ListPartnersRequest, $root.reservoir.veem.v1.ListPartnersResponse, request, callback);
+                }, {
+                    name: { value: "ListPartners" },
+                    path: { value: "/reservoir.veem.v1.FederationService/ListPartners" },
+                    requestType: { value: "ListPartnersRequest" },
+                    responseType: { value: "ListPartnersResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#checkInterop}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef CheckInteropCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.InteropReport} [response] InteropReport
+                 */
+
+                /**
+                 * Calls CheckInterop.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef CheckInterop
+                 * @type {{
+                 *   (request: reservoir.veem.v1.ICheckInteropRequest, callback: reservoir.veem.v1.FederationService.CheckInteropCallback): void;
+                 *   (request: reservoir.veem.v1.ICheckInteropRequest): Promise<reservoir.veem.v1.InteropReport>;
+                 *   readonly name: "CheckInterop";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/CheckInterop";
+                 *   readonly requestType: "CheckInteropRequest";
+                 *   readonly responseType: "InteropReport";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls CheckInterop.
+                 * @name reservoir.veem.v1.FederationService#checkInterop
+                 * @type {reservoir.veem.v1.FederationService.CheckInterop}
+                 */
+                $Object.defineProperties(FederationService.prototype.checkInterop = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.checkInterop, $root.reservoir.veem.v1.CheckInteropRequest, $root.reservoir.veem.v1.InteropReport, request, callback);
+                }, {
+                    name: { value: "CheckInterop" },
+                    path: { value: "/reservoir.veem.v1.FederationService/CheckInterop" },
+                    requestType: { value: "CheckInteropRequest" },
+                    responseType: { value: "InteropReport" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#transferVm}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef TransferVmCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.TransferResponse} [response] TransferResponse
+                 */
+
+                /**
+                 * Calls TransferVm.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef TransferVm
+                 * @type {{
+                 *   (request: reservoir.veem.v1.ITransferVmRequest, callback: reservoir.veem.v1.FederationService.TransferVmCallback): void;
+                 *   (request: reservoir.veem.v1.ITransferVmRequest): Promise<reservoir.veem.v1.TransferResponse>;
+                 *   readonly name: "TransferVm";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/TransferVm";
+                 *   readonly requestType: "TransferVmRequest";
+                 *   readonly responseType: "TransferResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls TransferVm.
+                 * @name reservoir.veem.v1.FederationService#transferVm
+                 * @type {reservoir.veem.v1.FederationService.TransferVm}
+                 */
+                $Object.defineProperties(FederationService.prototype.transferVm = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.transferVm, $root.reservoir.veem.v1.TransferVmRequest, $root.reservoir.veem.v1.TransferResponse, request, callback);
+                }, {
+                    name: { value: "TransferVm" },
+                    path: { value: "/reservoir.veem.v1.FederationService/TransferVm" },
+                    requestType: { value: "TransferVmRequest" },
+                    responseType: { value: "TransferResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#getTransfer}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetTransferCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.Transfer} [response] Transfer
+                 */
+
+                /**
+                 * Calls GetTransfer.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef GetTransfer
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IGetTransferRequest, callback: reservoir.veem.v1.FederationService.GetTransferCallback): void;
+                 *   (request: reservoir.veem.v1.IGetTransferRequest): Promise<reservoir.veem.v1.Transfer>;
+                 *   readonly name: "GetTransfer";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/GetTransfer";
+                 *   readonly requestType: "GetTransferRequest";
+                 *   readonly responseType: "Transfer";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetTransfer.
+                 * @name reservoir.veem.v1.FederationService#getTransfer
+                 * @type {reservoir.veem.v1.FederationService.GetTransfer}
+                 */
+                $Object.defineProperties(FederationService.prototype.getTransfer = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.getTransfer, $root.reservoir.veem.v1.GetTransferRequest, $root.reservoir.veem.v1.Transfer, request, callback);
+                }, {
+                    name: { value: "GetTransfer" },
+                    path: { value: "/reservoir.veem.v1.FederationService/GetTransfer" },
+                    requestType: { value: "GetTransferRequest" },
+                    responseType: { value: "Transfer" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#listTransfers}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ListTransfersCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.ListTransfersResponse} [response] ListTransfersResponse
+                 */
+
+                /**
+                 * Calls ListTransfers.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef ListTransfers
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IListTransfersRequest, callback: reservoir.veem.v1.FederationService.ListTransfersCallback): void;
+                 *   (request: reservoir.veem.v1.IListTransfersRequest): Promise<reservoir.veem.v1.ListTransfersResponse>;
+                 *   readonly name: "ListTransfers";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/ListTransfers";
+                 *   readonly requestType: "ListTransfersRequest";
+                 *   readonly responseType: "ListTransfersResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListTransfers.
+                 * @name reservoir.veem.v1.FederationService#listTransfers
+                 * @type {reservoir.veem.v1.FederationService.ListTransfers}
+                 */
+                $Object.defineProperties(FederationService.prototype.listTransfers = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.listTransfers, $root.reservoir.veem.v1.ListTransfersRequest, $root.reservoir.veem.v1.ListTransfersResponse, request, callback);
+                }, {
+                    name: { value: "ListTransfers" },
+                    path: { value: "/reservoir.veem.v1.FederationService/ListTransfers" },
+                    requestType: { value: "ListTransfersRequest" },
+                    responseType: { value: "ListTransfersResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.veem.v1.FederationService#runInteropTest}.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef RunInteropTestCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.veem.v1.InteropTestResult} [response] InteropTestResult
+                 */
+
+                /**
+                 * Calls RunInteropTest.
+                 * @memberof reservoir.veem.v1.FederationService
+                 * @typedef RunInteropTest
+                 * @type {{
+                 *   (request: reservoir.veem.v1.IInteropTestRequest, callback: reservoir.veem.v1.FederationService.RunInteropTestCallback): void;
+                 *   (request: reservoir.veem.v1.IInteropTestRequest): Promise<reservoir.veem.v1.InteropTestResult>;
+                 *   readonly name: "RunInteropTest";
+                 *   readonly path: "/reservoir.veem.v1.FederationService/RunInteropTest";
+                 *   readonly requestType: "InteropTestRequest";
+                 *   readonly responseType: "InteropTestResult";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls RunInteropTest.
+                 * @name reservoir.veem.v1.FederationService#runInteropTest
+                 * @type {reservoir.veem.v1.FederationService.RunInteropTest}
+                 */
+                $Object.defineProperties(FederationService.prototype.runInteropTest = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, FederationService.prototype.runInteropTest, $root.reservoir.veem.v1.InteropTestRequest, $root.reservoir.veem.v1.InteropTestResult, request, callback);
+                }, {
+                    name: { value: "RunInteropTest" },
+                    path: { value: "/reservoir.veem.v1.FederationService/RunInteropTest" },
+                    requestType: { value: "InteropTestRequest" },
+                    responseType: { value: "InteropTestResult" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                return FederationService;
+            })();
+
             /**
              * VmState enum.
              * @name reservoir.veem.v1.VmState
@@ -31697,6 +46796,10 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {number|null} [version] Vm version
                  * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] Vm placement
                  * @property {Object.<string,string>|null} [context] Vm context
+                 * @property {Object.<string,string>|null} [operationalRequirements] Vm operationalRequirements
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [burst] Vm burst
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [guarantee] Vm guarantee
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [burstInUse] Vm burstInUse
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -31727,6 +46830,7 @@ export const reservoir = $root.reservoir = (() => {
                     this.requirements = {};
                     this.snapshots = [];
                     this.context = {};
+                    this.operationalRequirements = {};
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -31918,6 +47022,38 @@ export const reservoir = $root.reservoir = (() => {
                 Vm.prototype.context = $util.emptyObject;
 
                 /**
+                 * Vm operationalRequirements.
+                 * @member {Object.<string,string>} operationalRequirements
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.operationalRequirements = $util.emptyObject;
+
+                /**
+                 * Vm burst.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} burst
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.burst = null;
+
+                /**
+                 * Vm guarantee.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} guarantee
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.guarantee = null;
+
+                /**
+                 * Vm burstInUse.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} burstInUse
+                 * @memberof reservoir.veem.v1.Vm
+                 * @instance
+                 */
+                Vm.prototype.burstInUse = null;
+
+                /**
                  * Creates a new Vm instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.Vm
@@ -32000,6 +47136,15 @@ export const reservoir = $root.reservoir = (() => {
                     if (message.context != null && $Object.hasOwnProperty.call(message, "context"))
                         for (let keys = $Object.keys(message.context), i = 0; i < keys.length; ++i)
                             writer.uint32(/* id 23, wireType 2 =*/186).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.context[keys[i]]).ldelim();
+                    if (message.operationalRequirements != null && $Object.hasOwnProperty.call(message, "operationalRequirements"))
+                        for (let keys = $Object.keys(message.operationalRequirements), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 24, wireType 2 =*/194).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.operationalRequirements[keys[i]]).ldelim();
+                    if (message.burst != null && $Object.hasOwnProperty.call(message, "burst"))
+                        $root.reservoir.common.v1.Resources.encode(message.burst, writer.uint32(/* id 25, wireType 2 =*/202).fork(), _depth + 1).ldelim();
+                    if (message.guarantee != null && $Object.hasOwnProperty.call(message, "guarantee"))
+                        $root.reservoir.common.v1.Resources.encode(message.guarantee, writer.uint32(/* id 26, wireType 2 =*/210).fork(), _depth + 1).ldelim();
+                    if (message.burstInUse != null && $Object.hasOwnProperty.call(message, "burstInUse"))
+                        $root.reservoir.common.v1.Resources.encode(message.burstInUse, writer.uint32(/* id 27, wireType 2 =*/218).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -32324,6 +47469,60 @@ export const reservoir = $root.reservoir = (() => {
                                 message.context[key] = value;
                                 continue;
                             }
+                        case 24: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.operationalRequirements === $util.emptyObject)
+                                    message.operationalRequirements = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.operationalRequirements, key);
+                                message.operationalRequirements[key] = value;
+                                continue;
+                            }
+                        case 25: {
+                                if (wireType !== 2)
+                                    break;
+                                message.burst = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.burst);
+                                continue;
+                            }
+                        case 26: {
+                                if (wireType !== 2)
+                                    break;
+                                message.guarantee = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.guarantee);
+                                continue;
+                            }
+                        case 27: {
+                                if (wireType !== 2)
+                                    break;
+                                message.burstInUse = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.burstInUse);
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -32485,6 +47684,31 @@ export const reservoir = $root.reservoir = (() => {
                             message.context[keys[i]] = $String(object.context[keys[i]]);
                         }
                     }
+                    if (object.operationalRequirements) {
+                        if (!$util.isObject(object.operationalRequirements))
+                            throw $TypeError(".reservoir.veem.v1.Vm.operationalRequirements: object expected");
+                        message.operationalRequirements = {};
+                        for (let keys = $Object.keys(object.operationalRequirements), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.operationalRequirements, keys[i]);
+                            message.operationalRequirements[keys[i]] = $String(object.operationalRequirements[keys[i]]);
+                        }
+                    }
+                    if (object.burst != null) {
+                        if (!$util.isObject(object.burst))
+                            throw $TypeError(".reservoir.veem.v1.Vm.burst: object expected");
+                        message.burst = $root.reservoir.common.v1.Resources.fromObject(object.burst, _depth + 1);
+                    }
+                    if (object.guarantee != null) {
+                        if (!$util.isObject(object.guarantee))
+                            throw $TypeError(".reservoir.veem.v1.Vm.guarantee: object expected");
+                        message.guarantee = $root.reservoir.common.v1.Resources.fromObject(object.guarantee, _depth + 1);
+                    }
+                    if (object.burstInUse != null) {
+                        if (!$util.isObject(object.burstInUse))
+                            throw $TypeError(".reservoir.veem.v1.Vm.burstInUse: object expected");
+                        message.burstInUse = $root.reservoir.common.v1.Resources.fromObject(object.burstInUse, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -32513,6 +47737,7 @@ export const reservoir = $root.reservoir = (() => {
                         object.labels = {};
                         object.requirements = {};
                         object.context = {};
+                        object.operationalRequirements = {};
                     }
                     if (options.defaults) {
                         object.id = "";
@@ -32545,6 +47770,9 @@ export const reservoir = $root.reservoir = (() => {
                         } else
                             object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.placement = null;
+                        object.burst = null;
+                        object.guarantee = null;
+                        object.burstInUse = null;
                     }
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                         object.id = message.id;
@@ -32632,6 +47860,20 @@ export const reservoir = $root.reservoir = (() => {
                             object.context[keys2[j]] = message.context[keys2[j]];
                         }
                     }
+                    if (message.operationalRequirements && (keys2 = $Object.keys(message.operationalRequirements)).length) {
+                        object.operationalRequirements = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.operationalRequirements, keys2[j]);
+                            object.operationalRequirements[keys2[j]] = message.operationalRequirements[keys2[j]];
+                        }
+                    }
+                    if (message.burst != null && $Object.hasOwnProperty.call(message, "burst"))
+                        object.burst = $root.reservoir.common.v1.Resources.toObject(message.burst, options, _depth + 1);
+                    if (message.guarantee != null && $Object.hasOwnProperty.call(message, "guarantee"))
+                        object.guarantee = $root.reservoir.common.v1.Resources.toObject(message.guarantee, options, _depth + 1);
+                    if (message.burstInUse != null && $Object.hasOwnProperty.call(message, "burstInUse"))
+                        object.burstInUse = $root.reservoir.common.v1.Resources.toObject(message.burstInUse, options, _depth + 1);
                     return object;
                 };
 
@@ -32667,6 +47909,8 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [host] CreateVmRequest host
                  * @property {reservoir.veem.v1.Placement.$Properties|null} [placement] CreateVmRequest placement
                  * @property {Object.<string,string>|null} [context] CreateVmRequest context
+                 * @property {Object.<string,string>|null} [operationalRequirements] CreateVmRequest operationalRequirements
+                 * @property {reservoir.common.v1.Resources.$Properties|null} [burst] CreateVmRequest burst
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -32696,6 +47940,7 @@ export const reservoir = $root.reservoir = (() => {
                     this.labels = {};
                     this.requirements = {};
                     this.context = {};
+                    this.operationalRequirements = {};
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -32807,6 +48052,22 @@ export const reservoir = $root.reservoir = (() => {
                 CreateVmRequest.prototype.context = $util.emptyObject;
 
                 /**
+                 * CreateVmRequest operationalRequirements.
+                 * @member {Object.<string,string>} operationalRequirements
+                 * @memberof reservoir.veem.v1.CreateVmRequest
+                 * @instance
+                 */
+                CreateVmRequest.prototype.operationalRequirements = $util.emptyObject;
+
+                /**
+                 * CreateVmRequest burst.
+                 * @member {reservoir.common.v1.Resources.$Properties|null|undefined} burst
+                 * @memberof reservoir.veem.v1.CreateVmRequest
+                 * @instance
+                 */
+                CreateVmRequest.prototype.burst = null;
+
+                /**
                  * Creates a new CreateVmRequest instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.CreateVmRequest
@@ -32868,6 +48129,11 @@ export const reservoir = $root.reservoir = (() => {
                     if (message.context != null && $Object.hasOwnProperty.call(message, "context"))
                         for (let keys = $Object.keys(message.context), i = 0; i < keys.length; ++i)
                             writer.uint32(/* id 13, wireType 2 =*/106).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.context[keys[i]]).ldelim();
+                    if (message.operationalRequirements != null && $Object.hasOwnProperty.call(message, "operationalRequirements"))
+                        for (let keys = $Object.keys(message.operationalRequirements), i = 0; i < keys.length; ++i)
+                            writer.uint32(/* id 14, wireType 2 =*/114).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.operationalRequirements[keys[i]]).ldelim();
+                    if (message.burst != null && $Object.hasOwnProperty.call(message, "burst"))
+                        $root.reservoir.common.v1.Resources.encode(message.burst, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -33103,6 +48369,48 @@ export const reservoir = $root.reservoir = (() => {
                                 message.context[key] = value;
                                 continue;
                             }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.operationalRequirements === $util.emptyObject)
+                                    message.operationalRequirements = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = "";
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = reader.stringVerify();
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.operationalRequirements, key);
+                                message.operationalRequirements[key] = value;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                message.burst = $root.reservoir.common.v1.Resources.decode(reader, reader.size(), $undefined, _depth + 1, message.burst);
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -33206,6 +48514,21 @@ export const reservoir = $root.reservoir = (() => {
                             message.context[keys[i]] = $String(object.context[keys[i]]);
                         }
                     }
+                    if (object.operationalRequirements) {
+                        if (!$util.isObject(object.operationalRequirements))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmRequest.operationalRequirements: object expected");
+                        message.operationalRequirements = {};
+                        for (let keys = $Object.keys(object.operationalRequirements), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.operationalRequirements, keys[i]);
+                            message.operationalRequirements[keys[i]] = $String(object.operationalRequirements[keys[i]]);
+                        }
+                    }
+                    if (object.burst != null) {
+                        if (!$util.isObject(object.burst))
+                            throw $TypeError(".reservoir.veem.v1.CreateVmRequest.burst: object expected");
+                        message.burst = $root.reservoir.common.v1.Resources.fromObject(object.burst, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -33232,6 +48555,7 @@ export const reservoir = $root.reservoir = (() => {
                         object.labels = {};
                         object.requirements = {};
                         object.context = {};
+                        object.operationalRequirements = {};
                     }
                     if (options.defaults) {
                         object.name = "";
@@ -33243,6 +48567,7 @@ export const reservoir = $root.reservoir = (() => {
                         object.owner = "";
                         object.host = "";
                         object.placement = null;
+                        object.burst = null;
                     }
                     if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                         object.name = message.name;
@@ -33292,6 +48617,16 @@ export const reservoir = $root.reservoir = (() => {
                             object.context[keys2[j]] = message.context[keys2[j]];
                         }
                     }
+                    if (message.operationalRequirements && (keys2 = $Object.keys(message.operationalRequirements)).length) {
+                        object.operationalRequirements = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.operationalRequirements, keys2[j]);
+                            object.operationalRequirements[keys2[j]] = message.operationalRequirements[keys2[j]];
+                        }
+                    }
+                    if (message.burst != null && $Object.hasOwnProperty.call(message, "burst"))
+                        object.burst = $root.reservoir.common.v1.Resources.toObject(message.burst, options, _depth + 1);
                     return object;
                 };
 
@@ -36121,6 +51456,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [id] ResizeVmRequest id
                  * @property {number|null} [vcpus] ResizeVmRequest vcpus
                  * @property {number|null} [memoryMib] ResizeVmRequest memoryMib
+                 * @property {boolean|null} [allowReboot] ResizeVmRequest allowReboot
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -36177,6 +51513,14 @@ export const reservoir = $root.reservoir = (() => {
                 ResizeVmRequest.prototype.memoryMib = 0;
 
                 /**
+                 * ResizeVmRequest allowReboot.
+                 * @member {boolean} allowReboot
+                 * @memberof reservoir.veem.v1.ResizeVmRequest
+                 * @instance
+                 */
+                ResizeVmRequest.prototype.allowReboot = false;
+
+                /**
                  * Creates a new ResizeVmRequest instance using the specified properties.
                  * @function create
                  * @memberof reservoir.veem.v1.ResizeVmRequest
@@ -36214,6 +51558,8 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.vcpus);
                     if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib") && message.memoryMib !== 0)
                         writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.memoryMib);
+                    if (message.allowReboot != null && $Object.hasOwnProperty.call(message, "allowReboot") && message.allowReboot !== false)
+                        writer.uint32(/* id 4, wireType 0 =*/32).bool(message.allowReboot);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -36285,6 +51631,15 @@ export const reservoir = $root.reservoir = (() => {
                                     delete message.memoryMib;
                                 continue;
                             }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.allowReboot = value;
+                                else
+                                    delete message.allowReboot;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -36329,6 +51684,9 @@ export const reservoir = $root.reservoir = (() => {
                     if (object.memoryMib != null)
                         if ($Number(object.memoryMib) !== 0)
                             message.memoryMib = object.memoryMib >>> 0;
+                    if (object.allowReboot != null)
+                        if (object.allowReboot)
+                            message.allowReboot = $Boolean(object.allowReboot);
                     return message;
                 };
 
@@ -36353,6 +51711,7 @@ export const reservoir = $root.reservoir = (() => {
                         object.id = "";
                         object.vcpus = 0;
                         object.memoryMib = 0;
+                        object.allowReboot = false;
                     }
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                         object.id = message.id;
@@ -36360,6 +51719,8 @@ export const reservoir = $root.reservoir = (() => {
                         object.vcpus = message.vcpus;
                     if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib"))
                         object.memoryMib = message.memoryMib;
+                    if (message.allowReboot != null && $Object.hasOwnProperty.call(message, "allowReboot"))
+                        object.allowReboot = message.allowReboot;
                     return object;
                 };
 

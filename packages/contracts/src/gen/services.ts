@@ -59,6 +59,7 @@ export const PolicyServiceDefinition = {
   place: rpc('/reservoir.pe.v1.PolicyService/Place', 'place', false as const, reservoir.pe.v1.PlaceRequest, reservoir.pe.v1.PlaceResponse),
   solve: rpc('/reservoir.pe.v1.PolicyService/Solve', 'solve', false as const, reservoir.pe.v1.SolveRequest, reservoir.pe.v1.SolveResponse),
   optimize: rpc('/reservoir.pe.v1.PolicyService/Optimize', 'optimize', false as const, reservoir.pe.v1.OptimizeRequest, reservoir.pe.v1.OptimizeResponse),
+  chooseSite: rpc('/reservoir.pe.v1.PolicyService/ChooseSite', 'chooseSite', false as const, reservoir.pe.v1.ChooseSiteRequest, reservoir.pe.v1.ChooseSiteResponse),
 };
 
 /** reservoir.sm.v1.ServiceManagerService */
@@ -102,6 +103,24 @@ export const HostAgentDefinition = {
   receiveMigration: rpc('/reservoir.veeh.v1.HostAgent/ReceiveMigration', 'receiveMigration', false as const, reservoir.veeh.v1.ReceiveMigrationRequest, reservoir.veeh.v1.Domain),
   abortIncoming: rpc('/reservoir.veeh.v1.HostAgent/AbortIncoming', 'abortIncoming', false as const, reservoir.veeh.v1.DomainRef, reservoir.veeh.v1.DestroyDomainResponse),
   batch: rpc('/reservoir.veeh.v1.HostAgent/Batch', 'batch', false as const, reservoir.veeh.v1.BatchRequest, reservoir.veeh.v1.BatchResponse),
+};
+
+/** reservoir.veem.v1.FederationService */
+export const FederationServiceDefinition = {
+  getOffer: rpc('/reservoir.veem.v1.FederationService/GetOffer', 'getOffer', false as const, reservoir.veem.v1.GetOfferRequest, reservoir.veem.v1.SiteOffer),
+  configure: rpc('/reservoir.veem.v1.FederationService/Configure', 'configure', false as const, reservoir.veem.v1.ConfigureRequest, reservoir.veem.v1.StepReply),
+  reserve: rpc('/reservoir.veem.v1.FederationService/Reserve', 'reserve', false as const, reservoir.veem.v1.ReserveRequest, reservoir.veem.v1.StepReply),
+  writeDisk: rpc('/reservoir.veem.v1.FederationService/WriteDisk', 'writeDisk', false as const, reservoir.veem.v1.DiskChunk, reservoir.veem.v1.DiskChunkAck),
+  initialize: rpc('/reservoir.veem.v1.FederationService/Initialize', 'initialize', false as const, reservoir.veem.v1.InitializeRequest, reservoir.veem.v1.StepReply),
+  start: rpc('/reservoir.veem.v1.FederationService/Start', 'start', false as const, reservoir.veem.v1.IncomingRequest, reservoir.veem.v1.StepReply),
+  release: rpc('/reservoir.veem.v1.FederationService/Release', 'release', false as const, reservoir.veem.v1.IncomingRequest, reservoir.veem.v1.StepReply),
+  getIncoming: rpc('/reservoir.veem.v1.FederationService/GetIncoming', 'getIncoming', false as const, reservoir.veem.v1.IncomingRequest, reservoir.veem.v1.IncomingStatus),
+  listPartners: rpc('/reservoir.veem.v1.FederationService/ListPartners', 'listPartners', false as const, reservoir.veem.v1.ListPartnersRequest, reservoir.veem.v1.ListPartnersResponse),
+  checkInterop: rpc('/reservoir.veem.v1.FederationService/CheckInterop', 'checkInterop', false as const, reservoir.veem.v1.CheckInteropRequest, reservoir.veem.v1.InteropReport),
+  transferVm: rpc('/reservoir.veem.v1.FederationService/TransferVm', 'transferVm', false as const, reservoir.veem.v1.TransferVmRequest, reservoir.veem.v1.TransferResponse),
+  getTransfer: rpc('/reservoir.veem.v1.FederationService/GetTransfer', 'getTransfer', false as const, reservoir.veem.v1.GetTransferRequest, reservoir.veem.v1.Transfer),
+  listTransfers: rpc('/reservoir.veem.v1.FederationService/ListTransfers', 'listTransfers', false as const, reservoir.veem.v1.ListTransfersRequest, reservoir.veem.v1.ListTransfersResponse),
+  runInteropTest: rpc('/reservoir.veem.v1.FederationService/RunInteropTest', 'runInteropTest', false as const, reservoir.veem.v1.InteropTestRequest, reservoir.veem.v1.InteropTestResult),
 };
 
 /** reservoir.veem.v1.HostService */

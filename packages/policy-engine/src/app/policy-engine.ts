@@ -1,5 +1,7 @@
 import { ReservoirError, TaskRegistry, type Logger, type TaskStore } from '@reservoir/runtime';
 import type { SolveResult } from '../domain/result.js';
+import { chooseSite } from '../domain/site-choice.js';
+import type { SiteChoice } from '../domain/site-choice-model.js';
 import { solveInstance } from './instance-solver.js';
 import { parseInstanceText } from './instance-text.js';
 import { OptimizeCycle } from './optimize-cycle.js';
@@ -7,6 +9,7 @@ import { Optimizer } from './optimizer.js';
 import { Placer, type LoadCutoff } from './placer.js';
 import { checkPolicyName, checkSolverName, checkTimeLimit } from './policy-settings.js';
 import { PolicyStore } from './policy-store.js';
+import { siteChoiceRequestOf, type SiteChoiceInput } from './site-choice-input.js';
 import type { LeaderLock, PolicyEvents, PolicyRepository, VeemPort } from './ports.js';
 
 export interface PolicyEngineDeps {
@@ -31,8 +34,8 @@ export interface SolveRequestInput {
 }
 
 /**
- * One site's Policy Engine: its policy, online placement, offline solving and the optimizer
- * with its cycle. Transport-free; adapters expose it over gRPC.
+ * One site's Policy Engine: its policy, online placement, offline solving, the optimizer
+ * with its cycle, and the federation's site choice. Transport-free; adapters expose it over gRPC.
  */
 export class PolicyEngine {
   readonly placer: Placer;
@@ -77,6 +80,14 @@ export class PolicyEngine {
     await this.cycle.stop();
     await this.optimizer.stop();
     await this.policies.close();
+  }
+
+  /**
+   * Federation heuristics (PE-7): which site of a federation takes a demand. Reads no state, so
+   * any engine of the federation answers alike; the chosen site's engine then places on its hosts.
+   */
+  chooseSite(input: SiteChoiceInput): SiteChoice {
+    return chooseSite(siteChoiceRequestOf(input));
   }
 
   /** Solves an instance document with the request's overrides, defaulting to the site's solver settings. */

@@ -1,12 +1,22 @@
 import { Semaphore, toReservoirError } from '@reservoir/runtime';
+import type { HostView } from '../domain/scheduler.js';
 import { limit } from '../domain/resources.js';
-import { rejectHost, rejectionText } from '../domain/scheduler.js';
+import { placementTerms, rejectHost, rejectionText } from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
 import type { BuiltinPlacer } from './builtin-placer.js';
 import type { VeemContext } from './context.js';
 import type { OperationRunner } from './operations.js';
 import type { PlacementOutcome, PlacementPass, Placer } from './ports.js';
 import type { VmWriter } from './vm-writer.js';
+
+/** The label of a host that stands for a partner site (the federation's large host). */
+export const PARTNER_LABEL = 'reservoir.partner';
+
+/**
+ * Which partner sites may take VMs this site cannot, best first (PE-7's federation heuristic);
+ * an empty answer keeps them pending.
+ */
+export type BurstChooser = (vms: readonly Vm[], partnerHosts: readonly HostView[]) => Promise<string[]>;
 
 /**
  * Places pending VMs: on every new request (coalesced into one pass per tick) and periodically,
@@ -28,6 +38,8 @@ export class SchedulerLoop {
   private readonly turn = new Semaphore(1);
   /** With more pending VMs than the placer takes at once, the last VM id of the previous batch. */
   private batchAfter = '';
+  /** Set by the federation: VMs no host of this site takes burst to a partner site it chooses. */
+  burst: BurstChooser | undefined;
 
   constructor(
     private readonly ctx: VeemContext,
@@ -81,8 +93,45 @@ export class SchedulerLoop {
   }
 
   /** The input of a placer call for these VMs, on the inventory as it is now. */
-  passFor(vms: readonly Vm[]): PlacementPass {
-    return { vms, hosts: this.ctx.inv.hostViews(), peers: this.ctx.inv.placementPeers(vms) };
+  passFor(vms: readonly Vm[], scope: 'local' | 'partner' | 'all' = 'local'): PlacementPass {
+    const hosts = this.ctx.inv
+      .hostViews()
+      .filter((v) => scope === 'all' || PARTNER_LABEL in v.host.labels === (scope === 'partner'));
+    return { vms, hosts, peers: this.ctx.inv.placementPeers(vms) };
+  }
+
+  /**
+   * Cloudburst: the VMs the placer left unplaced go to the partner sites the chooser ranks, each
+   * placed by the VEEM's own filters on the partner's large host; the local reasons stay with those
+   * no partner takes either.
+   */
+  private async burstOf(batch: readonly Vm[], outcome: PlacementOutcome): Promise<PlacementOutcome> {
+    const left = batch.filter((v) => !outcome.assignment.has(v.id) && !v.placement?.setId);
+    const partners = this.passFor([], 'partner').hosts;
+    if (!this.burst || left.length === 0 || partners.length === 0) return outcome;
+    let order: string[];
+    try {
+      order = await this.burst(left, partners);
+    } catch (e) {
+      this.ctx.logger.warn({ err: toReservoirError(e).message }, 'site choice failed; VMs stay pending');
+      return outcome;
+    }
+    const ranked = order.flatMap((site) => partners.filter((h) => h.host.labels[PARTNER_LABEL] === site));
+    if (ranked.length === 0) return outcome;
+    const assignment = new Map(outcome.assignment);
+    const unplaced = new Map(outcome.unplaced);
+    let rest = left;
+    for (const view of ranked) {
+      if (rest.length === 0) break;
+      const pass = { ...this.passFor(rest, 'partner'), hosts: [view] };
+      const r = this.builtin.placeNow(pass);
+      for (const [vmId, hostId] of r.assignment) {
+        assignment.set(vmId, hostId);
+        unplaced.delete(vmId);
+      }
+      rest = rest.filter((v) => !r.assignment.has(v.id));
+    }
+    return { assignment, unplaced };
   }
 
   /** One pass over the pending VMs, oldest first. */
@@ -98,7 +147,7 @@ export class SchedulerLoop {
       (vm.deployHost ? pinned : free).push(vm);
     }
     const writes: Promise<unknown>[] = [];
-    if (pinned.length > 0) this.apply(pinned, this.builtin.placeNow(this.passFor(pinned)), writes);
+    if (pinned.length > 0) this.apply(pinned, this.builtin.placeNow(this.passFor(pinned, 'all')), writes);
     if (free.length > 0) {
       const batch = this.batchOf(free);
       let outcome: PlacementOutcome | undefined;
@@ -110,7 +159,7 @@ export class SchedulerLoop {
         this.ctx.logger.warn({ vms: batch.length, err: reason }, 'placement failed; VMs stay pending');
         for (const vm of batch) if (vm.reason !== reason) writes.push(this.explain(vm, reason));
       }
-      if (outcome) this.apply(batch, outcome, writes);
+      if (outcome) this.apply(batch, await this.burstOf(batch, outcome), writes);
     }
     await Promise.all(writes);
   }
@@ -179,6 +228,7 @@ export class SchedulerLoop {
         demand: vm.resources,
         diskFormat: vm.diskFormat,
         requirements: vm.requirements,
+        ...placementTerms(vm),
         ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
       },
       {

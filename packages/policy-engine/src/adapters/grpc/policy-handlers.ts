@@ -2,6 +2,7 @@ import type { PolicyServiceDefinition } from '@reservoir/contracts';
 import { taskToPb, type Handlers } from '@reservoir/runtime';
 import type { PolicyEngine } from '../../app/policy-engine.js';
 import { placeInputFromPb, placeOutcomeToPb, policyChangeFromPb, policyToPb } from './policy-mapping.js';
+import { siteChoiceInputFromPb, siteChoiceToPb } from './site-choice-mapping.js';
 
 /** The PolicyService over one engine. */
 export function policyHandlers(engine: PolicyEngine): Handlers<typeof PolicyServiceDefinition> {
@@ -26,5 +27,6 @@ export function policyHandlers(engine: PolicyEngine): Handlers<typeof PolicyServ
       const r = await engine.optimizer.optimize({ dryRun: req.dryRun });
       return { resultJson: JSON.stringify(r.result), ...(r.task ? { task: taskToPb(r.task) } : {}) };
     },
+    chooseSite: (req) => siteChoiceToPb(engine.chooseSite(siteChoiceInputFromPb(req))),
   };
 }

@@ -88,11 +88,23 @@ export class GrpcVeemGateway implements VeemPort {
   }
 
   async listHosts(): Promise<SiteHost[]> {
-    return (await this.hosts.listHosts({})).hosts.map(hostFromPb);
+    // A partner site registered as a large host is the VEEM's cloudburst target, not a host of this
+    // site: the engine neither consolidates onto it nor migrates VMs to or from it.
+    return (await this.hosts.listHosts({})).hosts
+      .filter((h) => !('reservoir.partner' in (h.labels ?? {})))
+      .map(hostFromPb);
   }
 
   async listVms(): Promise<SiteVm[]> {
-    return (await this.vms.listVms({ states: ['running'], pageSize: 0 })).vms.map(vmFromPb);
+    const [hosts, vms] = await Promise.all([
+      this.hosts.listHosts({}),
+      this.vms.listVms({ states: ['running'], pageSize: 0 }),
+    ]);
+    // VMs that burst to a partner run there, not on this site's hosts.
+    const partner = new Set(
+      hosts.hosts.filter((h) => 'reservoir.partner' in (h.labels ?? {})).flatMap((h) => [h.id, h.name]),
+    );
+    return vms.vms.filter((v) => !partner.has(v.host)).map(vmFromPb);
   }
 
   async migrate(vmId: string, targetHost: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { errors, ReservoirError, type Task } from '@reservoir/runtime';
 import type { DiskTool, ImageFiles } from '../disk-tool.js';
 import type { Veem } from '../veem.js';
+import type { Vm } from '../../domain/vm.js';
 import { describeOvf, describeVm } from './descriptor.js';
 import { IncomingTransfers } from './incoming.js';
 import { checkAgainstOffer } from './interop-input.js';
@@ -18,7 +19,36 @@ export interface FederationDeps {
   disks: DiskTool;
   /** Builds the gateway to a partner from its agreement (gRPC in production). */
   connect: (agreement: FederationSettings['partners'][number]) => PartnerGateway;
+  /** The federation heuristic (PE-7): which of the offering sites should take the VMs, best first. */
+  chooseSite?: SiteChooser;
 }
+
+/** Sites ranked for a demand; the Policy Engine's ChooseSite, or the cheapest-first fallback. */
+export type SiteChooser = (
+  vms: readonly Vm[],
+  offers: readonly SiteOffer[],
+) => Promise<{ ranked: string[]; rejected: { site: string; reasons: string[] }[] }>;
+
+/** Without a Policy Engine: the sites whose agreement still has room, cheapest for the demand first. */
+export const cheapestFirst: SiteChooser = (vms, offers) => {
+  const need = vms.reduce(
+    (s, v) => ({ vcpus: s.vcpus + v.resources.vcpus, memoryMib: s.memoryMib + v.resources.memoryMib }),
+    { vcpus: 0, memoryMib: 0 },
+  );
+  const rejected: { site: string; reasons: string[] }[] = [];
+  const fits = offers.filter((o) => {
+    const room = (cap: number, used: number, asked: number) => !cap || used + asked <= cap;
+    const ok =
+      room(o.agreementCap.vcpus, o.agreementUsed.vcpus, need.vcpus) &&
+      room(o.agreementCap.memoryMib, o.agreementUsed.memoryMib, need.memoryMib);
+    if (!ok) rejected.push({ site: o.site, reasons: ['the agreement cap would be exceeded'] });
+    return ok;
+  });
+  const cost = (o: SiteOffer) =>
+    o.pricePerVcpuHour * need.vcpus + (o.pricePerGibHour * need.memoryMib) / 1024;
+  const ranked = fits.sort((a, b) => cost(a) - cost(b) || a.site.localeCompare(b.site)).map((o) => o.site);
+  return Promise.resolve({ ranked, rejected });
+};
 
 export interface InteropCheck {
   interoperable: boolean;
@@ -152,6 +182,28 @@ export class Federation {
 
   listTransfers(vmId?: string): Promise<Transfer[]> {
     return this.d.store.transfers(vmId ? { vmId } : {});
+  }
+
+  /**
+   * Cloudburst: the partner sites (among those whose large host is registered here) that should
+   * take VMs this site has no room for, best first, by the federation heuristic.
+   */
+  async chooseBurstSites(vms: readonly Vm[], sites: readonly string[]): Promise<string[]> {
+    const offers: SiteOffer[] = [];
+    for (const site of sites) {
+      const agreement = this.d.settings.partners.find((p) => p.site === site);
+      if (!agreement?.burst) continue;
+      try {
+        offers.push(await this.partner(site).offer());
+      } catch (e) {
+        this.d.veem.ctx.logger.warn({ site, err: (e as Error).message }, 'partner offer unavailable');
+      }
+    }
+    if (offers.length === 0) return [];
+    const choose = this.d.chooseSite ?? cheapestFirst;
+    const { ranked, rejected } = await choose(vms, offers);
+    if (rejected.length) this.d.veem.ctx.logger.info({ rejected }, 'partner sites refused for burst');
+    return ranked;
   }
 
   async start(): Promise<void> {

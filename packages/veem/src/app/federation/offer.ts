@@ -1,6 +1,7 @@
 import { acceptsVms } from '../../domain/host.js';
 import { add, sub, ZERO, type Resources } from '../../domain/resources.js';
 import type { VeemContext } from '../context.js';
+import { PARTNER_LABEL } from '../scheduler-loop.js';
 import type { FederationSettings } from './settings.js';
 import type { Incoming, SiteOffer } from './types.js';
 
@@ -27,7 +28,8 @@ export function siteOffer(
 ): SiteOffer {
   const hosts = ctx.inv
     .hostViews()
-    .filter((v) => acceptsVms(v.host))
+    // A site offers its own hosts only, never the partners it bursts to (no chains, no loops).
+    .filter((v) => acceptsVms(v.host) && !(PARTNER_LABEL in v.host.labels))
     .map((v) => ({
       id: v.host.id,
       name: v.host.name,

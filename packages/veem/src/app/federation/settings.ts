@@ -9,6 +9,11 @@ export interface PartnerAgreement {
   token: string;
   /** What this site lets the partner hold here; zero fields mean no cap. */
   cap: Resources;
+  /**
+   * Use the partner as a large host (hybrid cloud): VMs no host of this site can take burst there.
+   * Absent: false.
+   */
+  burst?: boolean;
 }
 
 export interface FederationSettings {

@@ -53,6 +53,7 @@ export class TransferRunner {
   private readonly driving = new Map<string, Promise<Transfer>>();
   // The newest record of each transfer being driven: every save builds on it, never on a stale copy.
   private readonly latest = new Map<string, Transfer>();
+  private readonly provisioning = new Map<string, Promise<Transfer>>();
   private stopped = false;
 
   constructor(private readonly d: TransferDeps) {}
@@ -134,6 +135,66 @@ export class TransferRunner {
     return { transfer, task };
   }
 
+  /**
+   * Provisions a VM of this site on a partner (the partner seen as a large host): configure,
+   * reserve, send its image and initialize there; starting is the host's own operation. Answers
+   * the transfer once initialized, or throws why not. A repeated call finds the same transfer.
+   */
+  provision(vmId: string, site: string): Promise<Transfer> {
+    // One provisioning per VM at a time: a retried host call joins the one under way.
+    const running = this.provisioning.get(vmId);
+    if (running) return running;
+    const p = this.provisionOnce(vmId, site).finally(() => this.provisioning.delete(vmId));
+    this.provisioning.set(vmId, p);
+    return p;
+  }
+
+  private async provisionOnce(vmId: string, site: string): Promise<Transfer> {
+    const seen = (await this.d.store.transfers({ vmId })).filter((t) => t.mode === 'provision').at(-1);
+    if (seen && seen.state !== 'failed') {
+      const t = seen.state === 'running' ? await this.drive(seen.id) : seen;
+      if (t.state === 'succeeded') return t;
+    }
+    const vm = await this.d.veem.vms.find(vmId);
+    if (!vm.imageId) throw errors.precondition(`VM ${vm.id} has no image to provision on ${site}`);
+    const image = this.d.veem.catalog.image(vm.imageId);
+    if (!(await exists(this.d.files.pathOf(image.id, image.format))))
+      throw errors.precondition(`image ${image.name} has no content in the image repository of ${this.site}`);
+    const now = this.d.veem.ctx.now();
+    const t: Transfer = {
+      id: newId('xfer', now),
+      vmId,
+      mode: 'provision',
+      sourceSite: this.site,
+      targetSite: site,
+      targetHost: '',
+      state: 'running',
+      step: 'configure',
+      targetVmId: '',
+      sourceFormat: image.format,
+      targetFormat: '',
+      sha256: '',
+      diskBytes: 0,
+      level: 0,
+      errorCode: '',
+      errorMessage: '',
+      log: [],
+      taskId: '',
+      requestId: '',
+      organization: vm.organization,
+      owner: vm.owner,
+      sourceWasRunning: false,
+      differences: [],
+      createdAtMs: now,
+      version: 0,
+    };
+    await this.d.store.saveTransfer(t);
+    const end = await this.drive(t.id);
+    if (end.state !== 'succeeded')
+      throw errors.precondition(`${site} did not take VM ${vmId}: ${end.errorCode}: ${end.errorMessage}`);
+    return end;
+  }
+
   /** Drives a transfer to its end (one driver per transfer; a second call joins the first). */
   drive(id: string): Promise<Transfer> {
     const running = this.driving.get(id);
@@ -179,7 +240,8 @@ export class TransferRunner {
     while (t.state === 'running' && !this.stopped) {
       const step = t.step;
       const began = Date.now();
-      await this.d.veem.tasks.progress(t.taskId, PROGRESS[step], `${step}`).catch(() => undefined);
+      if (t.taskId)
+        await this.d.veem.tasks.progress(t.taskId, PROGRESS[step], `${step}`).catch(() => undefined);
       try {
         t = await this.runStep(t, partner);
       } catch (e) {
@@ -199,17 +261,19 @@ export class TransferRunner {
           { state: 'failed', errorCode: f.code, errorMessage: f.message },
           logged ? undefined : { step, outcome: 'failed', code: f.code, message: f.message, ms },
         );
-        await this.d.veem.tasks
-          .fail(t.taskId, errors.aborted(`${f.code}: ${f.message}`))
-          .catch(() => undefined);
+        if (t.taskId)
+          await this.d.veem.tasks
+            .fail(t.taskId, errors.aborted(`${f.code}: ${f.message}`))
+            .catch(() => undefined);
         await this.removeExport(t);
         break;
       }
       if (t.step === 'done' && t.state === 'running') {
         t = await this.save(t, { state: 'succeeded' });
-        await this.d.veem.tasks
-          .succeed(t.taskId, `${t.mode} of ${t.vmId} to ${t.targetSite}: ${t.targetVmId} runs there`)
-          .catch(() => undefined);
+        if (t.taskId)
+          await this.d.veem.tasks
+            .succeed(t.taskId, `${t.mode} of ${t.vmId} to ${t.targetSite}: ${t.targetVmId} runs there`)
+            .catch(() => undefined);
         await this.removeExport(t);
       }
     }
@@ -368,7 +432,7 @@ export class TransferRunner {
         }
         return this.save(
           t,
-          { step: 'start' },
+          { step: t.mode === 'provision' ? 'done' : 'start' },
           { step: 'initialize', outcome: 'confirmed', code: '', message: r.message, ms: ms() },
         );
       }
@@ -529,9 +593,10 @@ export class TransferRunner {
         const at = offset;
         offset = await this.call(t, 'initialize', () => partner.writeDisk(t.id, at, chunk));
         const pct = 20 + Math.floor((30 * offset) / Math.max(1, t.diskBytes));
-        void this.d.veem.tasks
-          .progress(t.taskId, pct, `initialize: ${offset} of ${t.diskBytes} bytes`)
-          .catch(() => undefined);
+        if (t.taskId)
+          void this.d.veem.tasks
+            .progress(t.taskId, pct, `initialize: ${offset} of ${t.diskBytes} bytes`)
+            .catch(() => undefined);
       }
     } finally {
       await fh.close();

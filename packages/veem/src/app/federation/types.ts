@@ -88,7 +88,8 @@ export const TRANSFER_STEPS = [
 ] as const;
 export type TransferStepName = (typeof TRANSFER_STEPS)[number];
 
-export type TransferMode = 'copy' | 'move';
+/** provision: a VM of this site placed on a partner (hybrid cloud), its image sent, started later. */
+export type TransferMode = 'copy' | 'move' | 'provision';
 
 export interface TransferLogEntry {
   step: string;
