@@ -13,4 +13,5 @@ export const DEFAULT_SETTINGS: Omit<VeemSettings, 'site'> = {
   monitor: { intervalMs: 2000, failureTimeoutMs: 10_000, callTimeoutMs: 5000 },
   hostCallRetries: 3,
   hostCallTimeoutMs: 15_000,
+  burstMaxRatio: 1,
 };

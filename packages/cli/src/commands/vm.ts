@@ -14,6 +14,7 @@ import {
 import { ago, details, mib, printJson, table, taskJson, vmJson } from '../output.js';
 import { addPlacementOptions, placementFrom } from '../placement-options.js';
 import { waitForTask } from '../wait.js';
+import { createTerms, resizeRequest } from './vm-options.js';
 import { registerVmSetCommand } from './vm-set.js';
 
 type PbVm = reservoir.veem.v1.Vm;
@@ -32,6 +33,7 @@ function printVm(vm: PbVm, g: GlobalOptions): void {
       ['vcpus', vm.resources?.vcpus],
       ['memory', mib(vm.resources?.memoryMib)],
       ['disk', mib(vm.resources?.diskMib)],
+      ...burstRows(vm),
       ['image', vm.imageId],
       ['nics', vm.nics.map((n) => `${n.networkId} ${n.ip} ${n.mac}`).join(', ')],
       ['reason', vm.reason],
@@ -40,6 +42,23 @@ function printVm(vm: PbVm, g: GlobalOptions): void {
       ['in state for', ago(vm.stateSinceMs)],
     ])}\n`,
   );
+}
+
+/** Guarantee and burst rows, for a VM with an allowance; operational requirements when set. */
+function burstRows(vm: PbVm): [string, unknown][] {
+  const rows: [string, unknown][] = [];
+  const b = vm.burst;
+  if (b && (b.vcpus || b.memoryMib)) {
+    const size = (r: typeof b | null | undefined) => `${r?.vcpus ?? 0} vCPU, ${mib(r?.memoryMib)}`;
+    rows.push(
+      ['guarantee', size(vm.guarantee)],
+      ['burst allowance', size(b)],
+      ['burst in use', size(vm.burstInUse)],
+    );
+  }
+  const ops = Object.entries(vm.operationalRequirements ?? {});
+  if (ops.length > 0) rows.push(['operational', ops.map(([k, v]) => `${k}=${v}`).join(', ')]);
+  return rows;
 }
 
 /** Prints the outcome of a task-returning call; with --wait, follows the task and prints the VM after it. */
@@ -87,6 +106,13 @@ export function registerVmCommands(program: Command): void {
       'host requirement: a host label, "hypervisor" or "host" (repeatable)',
       keyValue,
     )
+    .option('--burst-vcpus <n>', 'burst allowance above --cpu (at most 100% of it)')
+    .option('--burst-memory-mib <size>', 'burst allowance above --memory (at most 100% of it)')
+    .option(
+      '--operational-requirement <k=v>',
+      'a promise every operation keeps or refuses: no-reboot-on-cpu-change=true, no-reboot-on-memory-change=true (repeatable)',
+      keyValue,
+    )
     .option('--host <host>', 'deploy on this host')
     .option('--hold', 'create on hold')
     .option('--request-id <key>', 'idempotency key: a retried create with the same key returns the same VM')
@@ -105,6 +131,7 @@ export function registerVmCommands(program: Command): void {
           networkIds: o.network ?? [],
           labels: o.label ?? {},
           requirements: o.require ?? {},
+          ...createTerms(o),
           hold: !!o.hold,
           requestId: o.requestId ?? '',
           organization: o.org ?? '',
@@ -234,20 +261,20 @@ export function registerVmCommands(program: Command): void {
     );
 
   vm.command('resize <id>')
-    .description('change vCPUs and memory (hot-plug where the hypervisor can, else power off first)')
-    .option('--cpu <n>', 'new vCPU count')
-    .option('--memory <size>', 'new memory')
+    .description(
+      'change vCPUs and memory, the same on every site (--site) and hypervisor: hot-plug where it can; where it cannot, refused unless --allow-reboot',
+    )
+    .option('--vcpus <n>', 'new vCPU count')
+    .option('--memory-mib <size>', 'new memory, MiB or with a unit: 512M, 4G')
+    .option('--cpu <n>', 'same as --vcpus')
+    .option('--memory <size>', 'same as --memory-mib')
+    .option(
+      '--allow-reboot',
+      'when the hypervisor cannot hot-plug the change: shut down, resize, start (never against an operational requirement)',
+    )
     .option('--wait', 'wait until resized')
     .action(async (id: string, o, cmd: Command) =>
-      withClient(cmd, async (c, g) => {
-        if (!o.cpu && !o.memory) throw new ReservoirError('INVALID_ARGUMENT', 'give --cpu, --memory or both');
-        const r = await c.vms.resizeVm({
-          id,
-          vcpus: o.cpu ? parseCount('--cpu', o.cpu) : 0,
-          memoryMib: o.memory ? parseMib('--memory', o.memory) : 0,
-        });
-        await finish(c, r, g, !!o.wait);
-      }),
+      withClient(cmd, async (c, g) => finish(c, await c.vms.resizeVm(resizeRequest(id, o)), g, !!o.wait)),
     );
 
   for (const [name, description] of [

@@ -1,6 +1,12 @@
 import { GroupHosts, hostRules } from '../domain/host-constraints.js';
 import { add } from '../domain/resources.js';
-import { placeVm, type HostView, type PlacementResult, type RankPolicy } from '../domain/scheduler.js';
+import {
+  placementTerms,
+  placeVm,
+  type HostView,
+  type PlacementResult,
+  type RankPolicy,
+} from '../domain/scheduler.js';
 import type { Vm } from '../domain/vm.js';
 import type { PlacementOutcome, PlacementPass, Placer } from './ports.js';
 
@@ -60,6 +66,7 @@ export class BuiltinPlacer implements Placer {
         demand: vm.resources,
         diskFormat: vm.diskFormat,
         requirements: vm.requirements,
+        ...placementTerms(vm),
         ...(vm.deployHost ? { onlyHost: vm.deployHost } : {}),
       };
       // Packing scans from the first host so it keeps filling the same ones; the spreading

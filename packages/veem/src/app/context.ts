@@ -20,6 +20,8 @@ export interface VeemSettings {
   /** Retries of a host call that answered UNAVAILABLE before the operation fails. */
   hostCallRetries: number;
   hostCallTimeoutMs: number;
+  /** A VM's burst allowance as a share of its guarantee at most (seed 000: 100%; a site may lower it). */
+  burstMaxRatio?: number;
 }
 
 /** What every VEEM use case shares. */

@@ -1,4 +1,11 @@
-import { isReservoirError, ReservoirError, Semaphore, sleep, toReservoirError } from '@reservoir/runtime';
+import {
+  isErrorCode,
+  isReservoirError,
+  ReservoirError,
+  Semaphore,
+  sleep,
+  toReservoirError,
+} from '@reservoir/runtime';
 import type { Host } from '../domain/host.js';
 import type { Vm, VmOperation } from '../domain/vm.js';
 import type { VmState } from '../domain/vm-state.js';
@@ -164,6 +171,7 @@ export class OperationRunner {
       }
       case 'boot': {
         const host = this.hostOf(vm.host);
+        if (op.kind === 'resize') return this.resizeReboot(vm, op, host);
         await this.progress(vm, 60, `booting on ${host.name}`);
         await this.boot(vm, op, host);
         await this.finish(vm, {}, 'running', `running on ${host.name}`);
@@ -171,6 +179,7 @@ export class OperationRunner {
       }
       case 'shutdown': {
         const host = this.hostOf(vm.host);
+        if (op.kind === 'resize') return this.resizeReboot(vm, op, host);
         const hard = op.kind === 'delete' || (op.kind === 'stop' && op.hard);
         await this.progress(vm, 40, hard ? 'powering off' : 'shutting down');
         await this.call(host, 'shutdown', (a, h) => a.shutdownDomain(h, vm.id, hard));
@@ -240,6 +249,7 @@ export class OperationRunner {
         await this.finish(vm, {}, vm.state, 'rebooted');
         return false;
       case 'resize': {
+        if (op.reboot) return this.resizeReboot(vm, op, host);
         await this.call(host, 'resize', (a, h) => a.resizeDomain(h, vm.id, op.vcpus, op.memoryMib));
         const resources = { ...vm.resources, vcpus: op.vcpus, memoryMib: op.memoryMib };
         await this.finish(vm, { resources }, vm.state, `resized to ${op.vcpus} vCPU, ${op.memoryMib} MiB`);
@@ -263,6 +273,74 @@ export class OperationRunner {
         throw new ReservoirError(
           'INTERNAL',
           `VM ${vm.id}: operation ${op.kind} cannot continue from state ${vm.state}`,
+        );
+    }
+  }
+
+  /**
+   * A resize the running VM's hypervisor cannot hot-plug: shutdown → resize powered off → boot,
+   * each step persisted as the VM's state so a restarted VEEM goes on from where it stopped.
+   */
+  private async resizeReboot(
+    vm: Vm,
+    op: Extract<VmOperation, { kind: 'resize' }>,
+    host: Host,
+  ): Promise<boolean> {
+    const size = `${op.vcpus} vCPU, ${op.memoryMib} MiB`;
+    const say = async (pct: number, message: string) => {
+      this.ctx.logger.info({ vm: vm.id, host: host.name, step: message }, 'resize with reboot');
+      await this.progress(vm, pct, message);
+    };
+    switch (vm.state) {
+      case 'shutdown':
+        await say(20, `resize with reboot: 1/3 shutting down on ${host.name}`);
+        await this.call(host, 'shutdown', (a, h) => a.shutdownDomain(h, vm.id, false));
+        await this.writer.update(vm, {}, { to: 'poweroff' });
+        return true;
+      case 'poweroff': {
+        await say(50, `resize with reboot: 2/3 resizing to ${size} while powered off`);
+        try {
+          await this.call(host, 'resize', (a, h) => a.resizeDomain(h, vm.id, op.vcpus, op.memoryMib));
+        } catch (e) {
+          const err = toReservoirError(e);
+          if (RETRYABLE.has(err.code)) throw err;
+          // Refused for good: start the VM again at its old size, then fail the task.
+          await this.writer.update(
+            vm,
+            { op: { ...op, error: { code: err.code, message: err.message } } },
+            { to: 'boot' },
+          );
+          return true;
+        }
+        const resources = { ...vm.resources, vcpus: op.vcpus, memoryMib: op.memoryMib };
+        await this.writer.update(vm, { resources }, { to: 'boot' });
+        return true;
+      }
+      case 'boot': {
+        await say(75, `resize with reboot: 3/3 starting on ${host.name}`);
+        await this.boot(vm, op, host);
+        if (!op.error) {
+          await this.finish(vm, {}, 'running', `resized to ${size} with a reboot; running on ${host.name}`);
+          return false;
+        }
+        const taskId = vm.taskId;
+        const code = isErrorCode(op.error.code) ? op.error.code : 'INTERNAL';
+        const err = new ReservoirError(
+          code,
+          `resize refused, VM restarted at its old size: ${op.error.message}`,
+        );
+        await this.writer.update(
+          vm,
+          { op: undefined, opFrom: '', taskId: '' },
+          { to: 'running', reason: err.message },
+        );
+        if (taskId) await this.ctx.tasks.fail(taskId, err);
+        return false;
+      }
+      default:
+        throw new ReservoirError(
+          'INTERNAL',
+          `VM ${vm.id}: a resize with reboot cannot continue from ${vm.state}`,
         );
     }
   }

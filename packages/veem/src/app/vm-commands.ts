@@ -1,12 +1,15 @@
 import { errors, newId, ReservoirError, type Task } from '@reservoir/runtime';
+import { checkBurstResize, guaranteeOf, hasBurst } from '../domain/burst.js';
+import { decideReboot } from '../domain/operational.js';
 import { checkQuota } from '../domain/quota.js';
-import { limit, RESOURCE_KEYS, RESOURCE_NAMES, sub, add } from '../domain/resources.js';
-import { placeVm } from '../domain/scheduler.js';
+import { sub } from '../domain/resources.js';
+import { placementTerms, placeVm } from '../domain/scheduler.js';
 import type { Vm, VmOperation } from '../domain/vm.js';
 import { assertTransition, TRANSIENT, type VmState } from '../domain/vm-state.js';
 import type { VeemContext } from './context.js';
 import { finalState, stateFromDomain, type OperationRunner } from './operations.js';
 import { checkGroupsAgree } from './placement-check.js';
+import { checkHostRoom, checkHypervisorLimits } from './resize-fit.js';
 import type { SchedulerLoop } from './scheduler-loop.js';
 import { checkName } from './validation.js';
 import { checkMemory, checkVcpus, draftVm, newVm, takeAddresses, type CreateVm } from './vm-draft.js';
@@ -267,7 +270,15 @@ export class VmCommands {
       // An administrator's explicit target overrides a "host" requirement, not the others.
       const { host: _pin, ...requirements } = vm.requirements;
       const r = placeVm(
-        { vmId: vm.id, demand: vm.resources, diskFormat: vm.diskFormat, requirements, onlyHost: target.id },
+        {
+          vmId: vm.id,
+          demand: vm.resources,
+          diskFormat: vm.diskFormat,
+          requirements,
+          ...placementTerms(vm),
+          // By name, which the refusal then names (names are unique).
+          onlyHost: target.name,
+        },
         views,
         'packing',
       );
@@ -283,6 +294,7 @@ export class VmCommands {
           demand: vm.resources,
           diskFormat: vm.diskFormat,
           requirements,
+          ...placementTerms(vm),
           exclude: new Set([source.id]),
         },
         views,
@@ -302,16 +314,30 @@ export class VmCommands {
     );
   }
 
-  async resize(id: string, vcpus: number, memoryMib: number): Promise<VmWithTask> {
+  /**
+   * Resizes CPU and memory the same way on every hypervisor: hot where the host can, else with a
+   * reboot when the caller allows it and the VM's operational requirements do not forbid it.
+   */
+  async resize(
+    id: string,
+    vcpus: number,
+    memoryMib: number,
+    options: { allowReboot?: boolean } = {},
+  ): Promise<VmWithTask> {
     const vm = this.get(id);
     const want = { vcpus: vcpus || vm.resources.vcpus, memoryMib: memoryMib || vm.resources.memoryMib };
     checkVcpus('vcpus', want.vcpus);
     checkMemory('memory_mib', want.memoryMib);
+    checkBurstResize(vm, want);
     const newRes = { ...vm.resources, ...want };
     const delta = sub(newRes, vm.resources);
     checkQuota(this.ctx.inv.quotas.get(vm.organization), this.ctx.inv.orgUsage(vm.organization), 0, delta);
     if (!vm.host || !['running', 'poweroff'].includes(vm.state)) {
       if (['pending', 'hold', 'stopped'].includes(vm.state)) {
+        // A burst needs a host with room now; placement reserves the guarantee only.
+        const g = guaranteeOf(vm);
+        if (hasBurst(vm.burst) && (want.vcpus > g.vcpus || want.memoryMib > g.memoryMib))
+          throw errors.precondition(`VM ${vm.id} is ${vm.state}; it can burst only once placed on a host`);
         // Not on a host: the new size applies when it is placed.
         const next = await this.writer.update(vm, { resources: newRes });
         return { vm: next };
@@ -321,36 +347,16 @@ export class VmCommands {
       );
     }
     const host = this.ctx.inv.host(vm.host);
-    if (vm.state === 'running') {
-      if (delta.vcpus !== 0 && !host.profile.cpuHotplug) {
-        throw errors.precondition(
-          `${host.profile.hypervisor} on ${host.name} cannot hot-plug CPUs; power the VM off first (resize without a reboot is not possible here)`,
-        );
-      }
-      if (delta.memoryMib !== 0 && !host.profile.memoryHotplug) {
-        throw errors.precondition(
-          `${host.profile.hypervisor} on ${host.name} cannot hot-plug memory; power the VM off first (resize without a reboot is not possible here)`,
-        );
-      }
-    }
-    if (host.profile.maxVcpusPerVm && want.vcpus > host.profile.maxVcpusPerVm) {
-      throw errors.invalid(
-        'vcpus',
-        `${want.vcpus} exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxVcpusPerVm} vCPUs per VM`,
+    checkHypervisorLimits(host, want);
+    const reboot = vm.state === 'running' && decideReboot(vm, host, want, !!options.allowReboot);
+    checkHostRoom(vm, host, want, delta, this.ctx.inv.usedOn(host.id));
+    if (reboot)
+      return this.begin(
+        vm,
+        { kind: 'resize', vcpus: want.vcpus, memoryMib: want.memoryMib, reboot: true },
+        'shutdown',
+        'vm.resize-reboot',
       );
-    }
-    if (host.profile.maxMemoryMibPerVm && want.memoryMib > host.profile.maxMemoryMibPerVm) {
-      throw errors.invalid(
-        'memory_mib',
-        `${want.memoryMib} MiB exceeds ${host.profile.hypervisor}'s limit of ${host.profile.maxMemoryMibPerVm} MiB per VM`,
-      );
-    }
-    const max = limit(host.capacity, host.overcommit);
-    const after = add(this.ctx.inv.usedOn(host.id), delta);
-    for (const k of RESOURCE_KEYS) {
-      if (after[k] > max[k])
-        throw errors.exhausted(`host ${host.name} has not enough free ${RESOURCE_NAMES[k]} for the new size`);
-    }
     return this.begin(
       vm,
       { kind: 'resize', vcpus: want.vcpus, memoryMib: want.memoryMib },
@@ -460,6 +466,8 @@ export class VmCommands {
         const to = finalState(vm.op, vm);
         const patch: Partial<Vm> = { ...clear };
         if (vm.op.kind === 'migrate') patch.host = vm.op.target;
+        if (vm.op.kind === 'resize' && !vm.op.error)
+          patch.resources = { ...vm.resources, vcpus: vm.op.vcpus, memoryMib: vm.op.memoryMib };
         if (to === 'stopped') patch.host = '';
         const next = await this.writer.update(vm, patch, {
           to,

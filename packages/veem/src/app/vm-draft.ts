@@ -1,6 +1,9 @@
 import { errors } from '@reservoir/runtime';
+import { checkBurstAllowance, DEFAULT_BURST_MAX_RATIO, hasBurst, type Size } from '../domain/burst.js';
+import { checkSiteHonours } from '../domain/honour.js';
 import { formatIpv4, macFor } from '../domain/ip-pool.js';
 import type { Lease, Network } from '../domain/network.js';
+import { checkOperationalRequirements } from '../domain/operational.js';
 import type { Placement } from '../domain/placement.js';
 import type { Resources } from '../domain/resources.js';
 import type { Vm, VmNic } from '../domain/vm.js';
@@ -22,6 +25,10 @@ export interface CreateVm {
   host?: string;
   placement?: PlacementInput;
   context?: Record<string, string>;
+  /** Promises such as no-reboot-on-cpu-change=true (not host labels: those are requirements). */
+  operationalRequirements?: Record<string, string>;
+  /** Burst allowance above the guarantee (resources); disk does not burst. */
+  burst?: Resources;
 }
 
 export const DEFAULT_ORG = 'default';
@@ -55,6 +62,9 @@ export interface VmDraft {
   hold: boolean;
   requestId: string;
   context: Record<string, string>;
+  operationalRequirements: Record<string, string>;
+  /** Absent when the VM does not burst. */
+  burst: Size | undefined;
 }
 
 /** Checks a create request; `field` prefixes the fields errors name (e.g. "vms[2]"). */
@@ -67,6 +77,11 @@ export function draftVm(ctx: VeemContext, req: CreateVm, field = ''): VmDraft {
   checkLabels(f('labels'), req.labels ?? {});
   checkContext(f('context'), req.context ?? {});
   const placement = checkPlacement(f('placement'), req.placement);
+  const operationalRequirements = checkOperationalRequirements(
+    f('operational_requirements'),
+    req.operationalRequirements ?? {},
+  );
+  const burst = checkBurst(ctx, f('burst'), req.resources, req.burst);
   let diskFormat = '';
   let diskMib = req.resources.diskMib;
   let imageId = '';
@@ -77,7 +92,7 @@ export function draftVm(ctx: VeemContext, req: CreateVm, field = ''): VmDraft {
     diskFormat = image.format;
     diskMib = Math.max(diskMib, image.sizeMib);
   }
-  return {
+  const draft: VmDraft = {
     name: req.name,
     organization: req.organization || DEFAULT_ORG,
     owner: req.owner || DEFAULT_OWNER,
@@ -92,7 +107,28 @@ export function draftVm(ctx: VeemContext, req: CreateVm, field = ''): VmDraft {
     hold: req.hold ?? false,
     requestId: req.requestId ?? '',
     context: { ...req.context },
+    operationalRequirements,
+    burst,
   };
+  checkSiteHonours(ctx.inv.hosts.values(), draft, field);
+  return draft;
+}
+
+/** The allowance of a create request, checked against the guarantee; undefined when it has none. */
+function checkBurst(
+  ctx: VeemContext,
+  field: string,
+  guarantee: Resources,
+  burst: Resources | undefined,
+): Size | undefined {
+  if (!burst) return undefined;
+  checkInt(`${field}.vcpus`, burst.vcpus, 0, MAX_VCPUS);
+  checkInt(`${field}.memory_mib`, burst.memoryMib, 0, MAX_MEMORY_MIB, ' MiB');
+  if (burst.diskMib) throw errors.invalid(`${field}.disk_mib`, 'disk does not burst; give 0');
+  const size = { vcpus: burst.vcpus, memoryMib: burst.memoryMib };
+  if (!hasBurst(size)) return undefined;
+  checkBurstAllowance(field, guarantee, size, ctx.settings.burstMaxRatio ?? DEFAULT_BURST_MAX_RATIO);
+  return size;
 }
 
 /** Leases an address on each network for a VM; on failure, frees what it took and throws. */
@@ -137,6 +173,11 @@ export function newVm(
     nics: o.nics,
     labels: d.labels,
     requirements: d.requirements,
+    ...(Object.keys(d.operationalRequirements).length > 0
+      ? { operationalRequirements: d.operationalRequirements }
+      : {}),
+    // The guarantee is the size asked for; a resize moves the size, never the guarantee.
+    ...(d.burst ? { burst: d.burst, guarantee: d.resources } : {}),
     ...(d.placement ? { placement: d.placement } : {}),
     deployHost: d.deployHost,
     reason: d.hold ? 'on hold until released' : '',

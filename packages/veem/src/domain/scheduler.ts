@@ -1,5 +1,8 @@
+import { burstCeiling, hasBurst, type Size } from './burst.js';
 import { acceptsVms, type Host } from './host.js';
+import { NO_REBOOT_ON_CPU_CHANGE, unhonoured } from './operational.js';
 import { limit, RESOURCE_NAMES, type Resources } from './resources.js';
+import type { Vm } from './vm.js';
 
 // Requirement filters then rank, as OpenNebula's scheduler does; pure, so it is tested alone.
 // The built-in placer calls it; the Policy Engine replaces it behind the Placer port.
@@ -18,6 +21,20 @@ export interface PlacementRequest {
   onlyHost?: string;
   /** Placement constraints checked on hosts that pass the filters: why a host is ruled out, or undefined. */
   constraint?: (h: Host) => string | undefined;
+  /** Guarantee + burst, when the VM may burst: the hypervisor's limits per VM must admit it. */
+  ceiling?: Size;
+  /** Operational requirements the host's hypervisor must be able to keep. */
+  operational?: Record<string, string>;
+}
+
+/** The VM's terms beyond its demand that every host must honour; spread into a PlacementRequest. */
+export function placementTerms(vm: Vm): Pick<PlacementRequest, 'ceiling' | 'operational'> {
+  return {
+    ...(hasBurst(vm.burst) ? { ceiling: burstCeiling(vm) } : {}),
+    ...(vm.operationalRequirements && Object.keys(vm.operationalRequirements).length > 0
+      ? { operational: vm.operationalRequirements }
+      : {}),
+  };
 }
 
 export interface HostView {
@@ -38,6 +55,10 @@ export type Rejection =
   | 'label'
   | 'vcpus-limit'
   | 'memory-limit'
+  | 'burst-vcpus-limit'
+  | 'burst-memory-limit'
+  | 'cpu-hotplug'
+  | 'memory-hotplug'
   | 'format'
   | 'vcpus'
   | 'memoryMib'
@@ -50,6 +71,10 @@ const REJECTION_TEXT: Record<Rejection, string> = {
   label: 'requirements not matched',
   'vcpus-limit': 'vCPUs above the hypervisor limit per VM',
   'memory-limit': 'memory above the hypervisor limit per VM',
+  'burst-vcpus-limit': 'guarantee + burst vCPUs above the hypervisor limit per VM',
+  'burst-memory-limit': 'guarantee + burst memory above the hypervisor limit per VM',
+  'cpu-hotplug': 'cannot hot-plug CPUs (no-reboot-on-cpu-change)',
+  'memory-hotplug': 'cannot hot-plug memory (no-reboot-on-memory-change)',
   format: 'disk format not supported',
   vcpus: `not enough free ${RESOURCE_NAMES.vcpus}`,
   memoryMib: `not enough free ${RESOURCE_NAMES.memoryMib}`,
@@ -60,23 +85,37 @@ export function rejectionText(r: Rejection): string {
   return REJECTION_TEXT[r];
 }
 
+/** Whether a host carries the VM's requirements: label=value pairs, "hypervisor" and "host". */
+export function meetsRequirements(h: Host, required: [string, string][]): boolean {
+  for (const [k, want] of required) {
+    const have = k === 'hypervisor' ? h.profile.hypervisor : k === 'host' ? h.name : h.labels[k];
+    if (have !== want) return false;
+  }
+  return true;
+}
+
 /**
- * The VM's own filters on a host, capacity aside: requirements, the hypervisor's limits per VM,
- * disk format. What the Policy Engine is told to leave out for this VM.
+ * The VM's own filters on a host, capacity aside: requirements, the hypervisor's limits per VM
+ * (for guarantee + burst too), operational requirements, disk format. What the Policy Engine is
+ * told to leave out for this VM.
  */
 export function unsuitable(
-  req: Pick<PlacementRequest, 'demand' | 'diskFormat' | 'requirements'>,
+  req: Pick<PlacementRequest, 'demand' | 'diskFormat' | 'requirements' | 'ceiling' | 'operational'>,
   h: Host,
   required: [string, string][] = Object.entries(req.requirements),
 ): Rejection | undefined {
-  for (const [k, want] of required) {
-    const have = k === 'hypervisor' ? h.profile.hypervisor : k === 'host' ? h.name : h.labels[k];
-    if (have !== want) return 'label';
+  if (!meetsRequirements(h, required)) return 'label';
+  const p = h.profile;
+  if (p.maxVcpusPerVm > 0 && req.demand.vcpus > p.maxVcpusPerVm) return 'vcpus-limit';
+  if (p.maxMemoryMibPerVm > 0 && req.demand.memoryMib > p.maxMemoryMibPerVm) return 'memory-limit';
+  const c = req.ceiling;
+  if (c && p.maxVcpusPerVm > 0 && c.vcpus > p.maxVcpusPerVm) return 'burst-vcpus-limit';
+  if (c && p.maxMemoryMibPerVm > 0 && c.memoryMib > p.maxMemoryMibPerVm) return 'burst-memory-limit';
+  if (req.operational) {
+    const bad = unhonoured(p, req.operational)[0];
+    if (bad) return bad.requirement === NO_REBOOT_ON_CPU_CHANGE ? 'cpu-hotplug' : 'memory-hotplug';
   }
-  if (h.profile.maxVcpusPerVm > 0 && req.demand.vcpus > h.profile.maxVcpusPerVm) return 'vcpus-limit';
-  if (h.profile.maxMemoryMibPerVm > 0 && req.demand.memoryMib > h.profile.maxMemoryMibPerVm)
-    return 'memory-limit';
-  if (req.diskFormat && !h.profile.diskFormats.includes(req.diskFormat)) return 'format';
+  if (req.diskFormat && !p.diskFormats.includes(req.diskFormat)) return 'format';
   return undefined;
 }
 

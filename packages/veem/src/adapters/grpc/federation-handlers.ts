@@ -59,12 +59,13 @@ export function federationHandlers(
     },
     initialize: async (req, ctx) => {
       partner(ctx);
-      if (!/^sha256:[0-9a-f]{64}$/.test(req.sha256 ?? ''))
+      const diskless = !req.sha256 && !Number(req.totalBytes ?? 0);
+      if (!diskless && !/^sha256:[0-9a-f]{64}$/.test(req.sha256 ?? ''))
         throw errors.invalid('sha256', `"${req.sha256 ?? ''}" must be sha256:<64 hex digits>`);
       return replyToPb(
         await fed.incoming.initialize({
           transferId: transferId(req.transferId),
-          sha256: req.sha256!,
+          sha256: req.sha256 ?? '',
           totalBytes: Number(req.totalBytes ?? 0),
           format: req.format ?? '',
         }),

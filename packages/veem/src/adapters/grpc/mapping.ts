@@ -3,6 +3,7 @@ import { errors } from '@reservoir/runtime';
 import type { Inventory } from '../../app/inventory.js';
 import type { PlacementInput } from '../../app/placement-check.js';
 import type { RecoverMode, VmActionName } from '../../app/vm-commands.js';
+import { burstInUse, guaranteeOf, hasBurst } from '../../domain/burst.js';
 import { hostState, type Host } from '../../domain/host.js';
 import type { Image } from '../../domain/image.js';
 import type { Network } from '../../domain/network.js';
@@ -69,6 +70,10 @@ export function vmToPb(vm: Vm, inv?: Inventory): PbVm {
     taskId: vm.taskId,
     version: vm.version,
     context: vm.context ?? {},
+    operationalRequirements: vm.operationalRequirements ?? {},
+    ...(hasBurst(vm.burst) ? { burst: { ...vm.burst, diskMib: 0 } } : {}),
+    guarantee: guaranteeOf(vm),
+    burstInUse: { ...burstInUse(vm), diskMib: 0 },
   };
 }
 

@@ -3,7 +3,7 @@ import type { PlacementOutcome, PlacementPass } from '../../app/ports.js';
 import { acceptsVms } from '../../domain/host.js';
 import { groupKey, hostTags, type PlacementGroup } from '../../domain/placement.js';
 import type { Resources } from '../../domain/resources.js';
-import { rejectionText, unsuitable } from '../../domain/scheduler.js';
+import { placementTerms, rejectionText, unsuitable } from '../../domain/scheduler.js';
 import type { Vm } from '../../domain/vm.js';
 
 // A pass as the Policy Engine's Place call takes it, and its answer back. Pure, so what the VEEM
@@ -57,7 +57,12 @@ export function placeRequest(pass: PlacementPass): PbPlaceRequest {
       else if (allowed?.length === 0) reason = 'not in placement.allowed_hosts';
       else {
         const r = unsuitable(
-          { demand: vm.resources, diskFormat: vm.diskFormat, requirements: vm.requirements },
+          {
+            demand: vm.resources,
+            diskFormat: vm.diskFormat,
+            requirements: vm.requirements,
+            ...placementTerms(vm),
+          },
           host,
           required,
         );

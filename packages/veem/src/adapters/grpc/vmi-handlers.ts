@@ -10,6 +10,7 @@ import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
 import type { VmWithTask } from '../../app/vm-commands.js';
 import type { CreateVm } from '../../app/vm-draft.js';
 import type { Veem } from '../../app/veem.js';
+import type { ImageContent } from '../../app/image-content.js';
 import { isVmState } from '../../domain/vm-state.js';
 import { resourcesFromPb } from './agent-gateway.js';
 import {
@@ -42,6 +43,8 @@ function createFromPb(req: reservoir.veem.v1.CreateVmRequest.$Properties, field 
     host: req.host ?? '',
     placement: placementFromPb(req.placement),
     context: req.context ?? {},
+    operationalRequirements: req.operationalRequirements ?? {},
+    ...(req.burst ? { burst: resourcesFromPb(req.burst) } : {}),
   };
 }
 
@@ -94,7 +97,8 @@ export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
     actOnVm: async (req) => withTask(await veem.vms.act(req.id, actionFromPb(req.action))),
     recoverVm: async (req) => withTask(await veem.vms.recover(req.id, recoverModeFromPb(req.mode))),
     migrateVm: async (req) => withTask(await veem.vms.migrate(req.id, req.targetHost || undefined, req.live)),
-    resizeVm: async (req) => withTask(await veem.vms.resize(req.id, req.vcpus, req.memoryMib)),
+    resizeVm: async (req) =>
+      withTask(await veem.vms.resize(req.id, req.vcpus, req.memoryMib, { allowReboot: req.allowReboot })),
     snapshotVm: async (req) => withTask(await veem.vms.snapshot(req.id, req.name, false)),
     revertVm: async (req) => withTask(await veem.vms.snapshot(req.id, req.name, true)),
   };
@@ -152,11 +156,11 @@ export function hostHandlers(veem: Veem): Handlers<typeof HostServiceDefinition>
   };
 }
 
-export function imageHandlers(veem: Veem): Handlers<typeof ImageServiceDefinition> {
+export function imageHandlers(veem: Veem, content?: ImageContent): Handlers<typeof ImageServiceDefinition> {
   const c = veem.catalog;
   return {
     registerImage: async (req) => {
-      const i = await c.registerImage(req);
+      const i = content ? await content.register(req) : await c.registerImage(req);
       return imageToPb(i, 0);
     },
     getImage: async (req) => {
@@ -167,7 +171,8 @@ export function imageHandlers(veem: Veem): Handlers<typeof ImageServiceDefinitio
       images: c.images(req.organization || undefined).map((i) => imageToPb(i, c.imageUsers(i.id))),
     }),
     cloneImage: async (req) => imageToPb(await c.cloneImage(req.id, req.name), 0),
-    deleteImage: async (req) => imageToPb(await c.deleteImage(req.id), 0),
+    deleteImage: async (req) =>
+      imageToPb(content ? await content.delete(req.id) : await c.deleteImage(req.id), 0),
   };
 }
 

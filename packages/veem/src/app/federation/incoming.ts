@@ -256,6 +256,12 @@ export class IncomingTransfers {
       if (!i) return deny('NOT_CONFIGURED', `transfer ${req.transferId} is unknown here`);
       if (i.step === 'initialized' || i.step === 'started') return confirm(`already ${i.step}`, i);
       if (i.step !== 'reserved') return deny('NOT_RESERVED', `transfer ${req.transferId} is ${i.step}`);
+      if (!req.sha256 && req.totalBytes === 0) {
+        // A guest without a disk: the reservation is defined as it is.
+        const next: Incoming = { ...i, step: 'initialized' };
+        await this.d.store.saveIncoming(next);
+        return confirm('no disk to verify', next);
+      }
       const format = (req.format || i.targetFormat) as DiskFormat;
       const part = this.partPath(req.transferId);
       let imageId = i.targetImageId;

@@ -156,9 +156,9 @@ export class TransferRunner {
       if (t.state === 'succeeded') return t;
     }
     const vm = await this.d.veem.vms.find(vmId);
-    if (!vm.imageId) throw errors.precondition(`VM ${vm.id} has no image to provision on ${site}`);
-    const image = this.d.veem.catalog.image(vm.imageId);
-    if (!(await exists(this.d.files.pathOf(image.id, image.format))))
+    // A VM without an image (a diskless or network-booted guest) is provisioned without a disk.
+    const image = vm.imageId ? this.d.veem.catalog.image(vm.imageId) : undefined;
+    if (image && !(await exists(this.d.files.pathOf(image.id, image.format))))
       throw errors.precondition(`image ${image.name} has no content in the image repository of ${this.site}`);
     const now = this.d.veem.ctx.now();
     const t: Transfer = {
@@ -171,7 +171,7 @@ export class TransferRunner {
       state: 'running',
       step: 'configure',
       targetVmId: '',
-      sourceFormat: image.format,
+      sourceFormat: image?.format ?? '',
       targetFormat: '',
       sha256: '',
       diskBytes: 0,
@@ -392,6 +392,12 @@ export class TransferRunner {
         );
       }
       case 'export': {
+        if (t.mode === 'provision' && !vm?.imageId)
+          return this.save(
+            t,
+            { step: 'initialize' },
+            { step: 'export', outcome: 'done', code: '', message: 'no disk', ms: ms() },
+          );
         try {
           const { path, bytes, sha256 } = await this.exportDisk(t);
           void path;
@@ -413,7 +419,7 @@ export class TransferRunner {
       }
       case 'initialize': {
         try {
-          await this.sendDisk(t, partner);
+          if (t.sha256) await this.sendDisk(t, partner);
         } catch (e) {
           await this.undoTarget(t, partner);
           throw e;
