@@ -19,7 +19,14 @@ import {
   type Task,
 } from '@reservoir/runtime';
 import { createVeeh, type Veeh } from '@reservoir/veeh';
-import { createVeem, DEFAULT_SETTINGS, vmiClient, type RunningVeem, type VmiClient } from '@reservoir/veem';
+import {
+  createVeem,
+  DEFAULT_SETTINGS,
+  vmiClient,
+  type PartnerAgreement,
+  type RunningVeem,
+  type VmiClient,
+} from '@reservoir/veem';
 import { createServiceManager, type RunningServiceManager } from '../src/create-service-manager.js';
 import { smiClient, type SmiClient } from '../src/client.js';
 import type { SmSettings } from '../src/app/settings.js';
@@ -41,6 +48,8 @@ export interface SmSite {
   vmi: VmiClient;
   smi: SmiClient;
   kpi: MonitoringClient;
+  /** The partner site, when started with `partner`. */
+  partner: { veem: RunningVeem; agent: Veeh; vmi: VmiClient } | undefined;
   /** Stops the SM only (its database stays), for crash and resume tests. */
   restartSm(settings?: Partial<Omit<SmSettings, 'site'>>): Promise<void>;
   stop(): Promise<void>;
@@ -57,6 +66,8 @@ export interface SmSiteOptions {
   sm?: boolean;
   /** Milliseconds the simulated hypervisor takes per operation (create, start, …); instant by default. */
   opLatencyMs?: number;
+  /** A partner site (site-b) the VEEM bursts onto when its own hosts are full. */
+  partner?: { hosts: number; cores?: number };
 }
 
 export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
@@ -87,18 +98,57 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
     database: `sqlite:${join(dir, 'pe.db')}`,
     logger: silentLogger(),
   });
+  const veemSettings = {
+    scheduler: { ...DEFAULT_SETTINGS.scheduler, intervalMs: 50, policyEngine: pe.address },
+    monitor: { intervalMs: 200, failureTimeoutMs: 5000, callTimeoutMs: 1000 },
+    hostCallRetries: 0,
+    hostCallTimeoutMs: 5000,
+  };
+  // Agreements are filled in once both sites listen; the VEEMs read them at each use.
+  const token = 'sm-test-federation-token-0123';
+  const partnersOfA: PartnerAgreement[] = [];
   const veem = await createVeem({
     site,
     database: `sqlite:${join(dir, 'veem.db')}`,
     mqtt: broker.url,
     logger: silentLogger(),
-    settings: {
-      scheduler: { ...DEFAULT_SETTINGS.scheduler, intervalMs: 50, policyEngine: pe.address },
-      monitor: { intervalMs: 200, failureTimeoutMs: 5000, callTimeoutMs: 1000 },
-      hostCallRetries: 0,
-      hostCallTimeoutMs: 5000,
-    },
+    settings: veemSettings,
+    federation: { imageDir: join(dir, 'images-a'), partners: partnersOfA },
   });
+  let partner: SmSite['partner'];
+  if (o.partner) {
+    const pHosts = Array.from({ length: o.partner.hosts }, (_, i) => ({
+      id: `b${i + 1}`,
+      family: 'kvm' as const,
+      cores: o.partner!.cores ?? 16,
+      memoryMib: 65536,
+      diskMib: 2_000_000,
+    }));
+    const pAgent = await createVeeh({ hosts: pHosts, listen: '127.0.0.1:0' });
+    const pVeem = await createVeem({
+      site: 'site-b',
+      database: `sqlite:${join(dir, 'veem-b.db')}`,
+      mqtt: broker.url,
+      logger: silentLogger(),
+      settings: { ...veemSettings, scheduler: { ...veemSettings.scheduler, policyEngine: '' } },
+      federation: {
+        country: 'FR',
+        imageDir: join(dir, 'images-b'),
+        partners: [{ site, endpoint: veem.address, token, cap: { vcpus: 0, memoryMib: 0, diskMib: 0 } }],
+      },
+    });
+    const pVmi = vmiClient(pVeem.address);
+    for (const h of pHosts)
+      await pVmi.hosts.registerHost({ name: h.id, agentEndpoint: pAgent.address!, agentHostId: h.id });
+    partnersOfA.push({
+      site: 'site-b',
+      endpoint: pVeem.address,
+      token,
+      cap: { vcpus: 0, memoryMib: 0, diskMib: 0 },
+      burst: true,
+    });
+    partner = { veem: pVeem, agent: pAgent, vmi: pVmi };
+  }
   const vmi = vmiClient(veem.address);
   for (const h of hosts)
     await vmi.hosts.registerHost({ name: h.id, agentEndpoint: agent.address!, agentHostId: h.id });
@@ -137,6 +187,7 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
     monitoring,
     sm,
     vmi,
+    partner,
     smi: smiClient(sm?.address ?? '127.0.0.1:1'),
     kpi: monitoringClient(monitoring.address),
     restartSm: async (settings) => {
@@ -153,6 +204,11 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
       await sm?.stop();
       await monitoring.stop();
       await veem.stop();
+      if (partner) {
+        partner.vmi.close();
+        await partner.veem.stop();
+        await partner.agent.stop();
+      }
       await pe.stop();
       await agent.stop();
       await bus.close();

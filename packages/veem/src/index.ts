@@ -28,3 +28,4 @@ export {
   type MatrixCell,
 } from './domain/interop/matrix.js';
 export { dryRunMatrix } from './domain/interop/dry-run.js';
+export type { PartnerAgreement, FederationSettings } from './app/federation/settings.js';

@@ -228,6 +228,22 @@ describe.sequential(
       expect(t.log[0]).toMatchObject({ step: 'configure', outcome: 'denied' });
     });
 
+    it('refuses a move that would break a requirement the VM states, with the reason', async () => {
+      const vm = await runningVm('no-reboot', {
+        operationalRequirements: { 'no-reboot-on-cpu-change': 'true' },
+      });
+      const check = await a.fed.checkInterop({ vmId: vm.id, target: 'fb/fb-hyperv' });
+      expect(check.interoperable).toBe(false);
+      const why = check.differences.find((d) => d.code === 'REQUIREMENT_UNSUPPORTED');
+      expect(why?.message).toMatch(/hyperv|hot-plug/i);
+      const { task, t } = await transfer(vm.id, 'fb/fb-hyperv', MODE.TRANSFER_MODE_MOVE);
+      expect(task.state).toBe('failed');
+      expect(t.log[0]).toMatchObject({ step: 'configure', outcome: 'denied' });
+      expect((await a.vmi.vms.getVm({ id: vm.id })).state).toBe('running');
+      // The same VM may go where CPUs hot-plug.
+      expect((await a.fed.checkInterop({ vmId: vm.id, target: 'fb/fb-vmware' })).interoperable).toBe(true);
+    });
+
     it('moves between hypervisor kinds of one site through the same process', async () => {
       const vm = await runningVm('local-move');
       const r = await a.fed.transferVm({ vmId: vm.id, target: 'fa/fa-xen', mode: MODE.TRANSFER_MODE_MOVE });

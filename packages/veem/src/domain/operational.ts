@@ -1,5 +1,6 @@
 import { errors } from '@reservoir/runtime';
 import type { CapabilityProfile } from './host.js';
+import { parseRequirements } from './interop/requirements.js';
 import type { Resources } from './resources.js';
 
 // Operational requirements: promises about how a VM is operated (seed 000, usage scenario 3,
@@ -10,6 +11,17 @@ export const NO_REBOOT_ON_CPU_CHANGE = 'no-reboot-on-cpu-change';
 export const NO_REBOOT_ON_MEMORY_CHANGE = 'no-reboot-on-memory-change';
 export const OPERATIONAL_REQUIREMENTS = [NO_REBOOT_ON_CPU_CHANGE, NO_REBOOT_ON_MEMORY_CHANGE] as const;
 export type OperationalRequirement = (typeof OPERATIONAL_REQUIREMENTS)[number];
+
+/** Requirements checked when a VM goes to another site or hypervisor kind (see interop/requirements). */
+export const SITE_REQUIREMENTS = [
+  'live-migration',
+  'snapshots',
+  'static-ip',
+  'licence',
+  'country',
+  'allowed-countries',
+  'virtual-hardware',
+] as const;
 
 type Size = Pick<Resources, 'vcpus' | 'memoryMib'>;
 type Hotplug = Pick<CapabilityProfile, 'hypervisor' | 'cpuHotplug' | 'memoryHotplug'>;
@@ -30,11 +42,22 @@ export function checkOperationalRequirements(
   given: Record<string, string>,
 ): Record<string, string> {
   for (const [k, v] of Object.entries(given)) {
-    if (!(OPERATIONAL_REQUIREMENTS as readonly string[]).includes(k))
-      throw errors.invalid(
-        `${field}.${k}`,
-        `unknown operational requirement; known: ${OPERATIONAL_REQUIREMENTS.join(', ')}`,
-      );
+    if (!(OPERATIONAL_REQUIREMENTS as readonly string[]).includes(k)) {
+      // The others are promises a site or a move must keep (interoperability): live-migration,
+      // snapshots, static-ip, licence, country, virtual-hardware, checked wherever the VM goes.
+      let unknown: string[];
+      try {
+        unknown = parseRequirements({ [k]: v }).unknown;
+      } catch (e) {
+        throw errors.invalid(`${field}.${k}`, (e as Error).message.replace(/^[^:]*: /, ''));
+      }
+      if (unknown.length)
+        throw errors.invalid(
+          `${field}.${k}`,
+          `unknown operational requirement; known: ${[...OPERATIONAL_REQUIREMENTS, ...SITE_REQUIREMENTS].join(', ')}`,
+        );
+      continue;
+    }
     if (v !== 'true' && v !== 'false') throw errors.invalid(`${field}.${k}`, `"${v}" must be true or false`);
   }
   return { ...given };

@@ -12,7 +12,8 @@ export function describeVm(ctx: VeemContext, vm: Vm, country: string): VmDescrip
     name: vm.name,
     resources: { ...vm.resources },
     diskFormat: vm.diskFormat,
-    requirements: { ...vm.requirements },
+    // What the VM was promised (operational requirements), not the host labels it asks for.
+    requirements: { ...(vm.operationalRequirements ?? {}) },
     labels: { ...vm.labels },
     context: { ...(vm.context ?? {}) },
     nics: vm.nics.map((n) => {

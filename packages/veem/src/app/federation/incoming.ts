@@ -148,7 +148,7 @@ export class IncomingTransfers {
       if (i.step !== 'configured') return confirm(`already ${i.step}`, i);
       const host = req.targetHost || i.targetHost;
       const format = req.targetFormat || i.targetFormat;
-      if (!(DISK_FORMATS as readonly string[]).includes(format))
+      if (format !== '' && !(DISK_FORMATS as readonly string[]).includes(format))
         return deny('FORMAT_UNSUPPORTED', `disk format ${format} is not one of ${DISK_FORMATS.join(', ')}`);
       const view = this.d.veem.ctx.inv.hostViews().find((v) => v.host.id === host);
       if (!view) return deny('RESERVATION_IMPOSSIBLE', `host ${host} is not a host of ${this.site}`);

@@ -176,7 +176,8 @@ function validate(input: InteropInput): void {
   positiveInt(vm.vcpus, 'vm.vcpus');
   positiveInt(vm.memoryMib, 'vm.memoryMib');
   if (!Number.isFinite(vm.diskMib) || vm.diskMib < 0) throw errors.invalid('vm.diskMib', 'must be 0 or more');
-  if (vm.diskFormat.trim() === '') throw errors.invalid('vm.diskFormat', 'is empty');
+  // '' is a VM without a disk image; blanks are a mistake.
+  if (vm.diskFormat !== '' && vm.diskFormat.trim() === '') throw errors.invalid('vm.diskFormat', 'is blank');
   const ids = new Set<string>();
   target.hosts.forEach((h, i) => {
     if (ids.has(h.hostId)) throw errors.invalid(`target.hosts[${i}].hostId`, `"${h.hostId}" appears twice`);

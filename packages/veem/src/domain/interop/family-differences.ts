@@ -80,7 +80,8 @@ export function familyFit(
     });
   }
 
-  const takes = target.diskFormats.includes(vm.diskFormat);
+  // A VM without a disk image (diskFormat '') has nothing to convert.
+  const takes = vm.diskFormat === '' || target.diskFormats.includes(vm.diskFormat);
   const format = takes ? vm.diskFormat : preferredFormat(target);
   if (!takes) {
     const routine = CONVERTIBLE.has(vm.diskFormat) && CONVERTIBLE.has(format);
