@@ -1,4 +1,4 @@
-import { reservoir } from '@reservoir/contracts';
+import type { reservoir } from '@reservoir/contracts';
 import { errors, isReservoirError, taskFromPb } from '@reservoir/runtime';
 import type { Federation } from '../../app/federation/federation.js';
 import type { PartnerAgreement } from '../../app/federation/settings.js';

@@ -214,6 +214,7 @@ export class Federation {
 
   stop(): void {
     this.transfers.stop();
+    void this.incoming.close();
     for (const gw of this.gateways.values()) gw.close();
   }
 }

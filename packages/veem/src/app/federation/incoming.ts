@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errors, toReservoirError } from '@reservoir/runtime';
 import { DISK_FORMATS, type DiskFormat } from '../../domain/image.js';
@@ -55,6 +55,8 @@ export interface IncomingDeps {
 export class IncomingTransfers {
   // One step at a time per transfer: a retried call waits for the first instead of racing it.
   private readonly locks = new Map<string, Promise<unknown>>();
+  // The partial disk of each transfer being received stays open between chunks.
+  private readonly parts = new Map<string, { fh: FileHandle; size: number }>();
 
   constructor(private readonly d: IncomingDeps) {}
 
@@ -219,29 +221,42 @@ export class IncomingTransfers {
   /** Writes a chunk at its offset; a chunk before the end rewinds the partial file (a resend). */
   async writeDisk(transferId: string, offset: number, data: Buffer): Promise<number> {
     return this.serial(transferId, async () => {
-      const i = await this.get(transferId);
-      if (i.step !== 'reserved')
-        throw errors.precondition(
-          `transfer ${transferId} is ${i.step}; disk data goes only to a reservation`,
-        );
-      const path = this.partPath(transferId);
-      const fh = await open(path, 'a+').then(async (h) => {
-        await h.close();
-        return open(path, 'r+');
-      });
-      try {
-        const size = (await fh.stat()).size;
-        if (offset > size)
+      let part = this.parts.get(transferId);
+      if (!part) {
+        const i = await this.get(transferId);
+        if (i.step !== 'reserved')
           throw errors.precondition(
-            `chunk at ${offset} leaves a gap: the target holds ${size} bytes of transfer ${transferId}`,
+            `transfer ${transferId} is ${i.step}; disk data goes only to a reservation`,
           );
-        if (offset < size) await fh.truncate(offset);
-        await fh.write(data, 0, data.length, offset);
-        return offset + data.length;
-      } finally {
-        await fh.close();
+        const path = this.partPath(transferId);
+        await (await open(path, 'a')).close();
+        const fh = await open(path, 'r+');
+        part = { fh, size: (await fh.stat()).size };
+        this.parts.set(transferId, part);
       }
+      if (offset > part.size)
+        throw errors.precondition(
+          `chunk at ${offset} leaves a gap: the target holds ${part.size} bytes of transfer ${transferId}`,
+        );
+      if (offset < part.size) await part.fh.truncate(offset);
+      await part.fh.write(data, 0, data.length, offset);
+      part.size = offset + data.length;
+      return part.size;
     });
+  }
+
+  /** Closes every partial file (the VEEM stops; a restarted one reopens them). */
+  async close(): Promise<void> {
+    for (const id of [...this.parts.keys()]) await this.closePart(id).catch(() => undefined);
+  }
+
+  /** Closes the partial file of a transfer (before it is verified, moved or removed). */
+  private async closePart(transferId: string): Promise<void> {
+    const part = this.parts.get(transferId);
+    if (!part) return;
+    this.parts.delete(transferId);
+    await part.fh.sync();
+    await part.fh.close();
   }
 
   /** Verifies the whole disk (size, digest, format) and defines the reserved VM on it. */
@@ -263,6 +278,7 @@ export class IncomingTransfers {
         return confirm('no disk to verify', next);
       }
       const format = (req.format || i.targetFormat) as DiskFormat;
+      await this.closePart(req.transferId);
       const part = this.partPath(req.transferId);
       let imageId = i.targetImageId;
       if (!imageId) {
@@ -374,6 +390,7 @@ export class IncomingTransfers {
           await this.d.files.remove(image.id, image.format);
         }
       }
+      await this.closePart(transferId);
       await rm(this.partPath(transferId), { force: true });
       const next: Incoming = { ...i, step: 'released' };
       await this.d.store.saveIncoming(next);

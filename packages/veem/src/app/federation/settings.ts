@@ -49,7 +49,7 @@ export const DEFAULT_FEDERATION: FederationSettings = {
   allowedCountries: [],
   partners: [],
   imageDir: '',
-  chunkBytes: 1024 * 1024,
+  chunkBytes: 4 * 1024 * 1024,
   partnerRetryMs: 120_000,
   startTimeoutMs: 60_000,
   sourceOpTimeoutMs: 60_000,
