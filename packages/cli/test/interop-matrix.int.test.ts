@@ -41,6 +41,39 @@ describe('reservoir interop matrix', () => {
     expect(html).toContain('Microsoft Hyper-V');
   });
 
+  it('runs the seven-step test for every cell on a federated test bed, with real disk conversions', async () => {
+    const out = join(dir, 'run.html');
+    const { stdout } = await run(
+      process.execPath,
+      [BIN, 'interop', 'matrix', '--run', '--profile', 'ubuntu1204', '--json', '--out', out],
+      { cwd: REPO_ROOT, timeout: 120_000 },
+    );
+    const m = JSON.parse(stdout) as {
+      cells: {
+        source: string;
+        target: string;
+        score: string;
+        reasons: string[];
+        steps: { step: string; score: string; detail: string }[];
+      }[];
+    };
+    expect(m.cells).toHaveLength(16);
+    const cell = (s: string, t: string) => m.cells.find((c) => c.source === s && c.target === t)!;
+    // The guest states no-reboot-on-cpu-change: Hyper-V cannot hot-plug CPUs, so it neither runs it
+    // at the source nor takes it at the target, and says so.
+    expect(cell('kvm', 'hyperv').score).toBe('FAILURE');
+    expect(cell('kvm', 'hyperv').reasons.join(' ')).toMatch(/no-reboot-on-cpu-change|hot-plug/);
+    expect(cell('hyperv', 'kvm').steps[0]).toMatchObject({ step: 'sanity-check-source', score: 'FAILURE' });
+    // kvm to vmware ran all seven steps: the disk was converted to vmdk and the guest came back with
+    // a new address on the other site's network, a warning.
+    const ok = cell('kvm', 'vmware');
+    expect(ok.score).toBe('WARNING');
+    expect(ok.steps.map((s) => s.score)).not.toContain('FAILURE');
+    expect(ok.steps.find((s) => s.step === 'export-ovf')?.detail).toMatch(/qcow2 → vmdk/);
+    expect(ok.reasons.join(' ')).toMatch(/IP addresses changed/);
+    expect(readFileSync(out, 'utf8')).toContain('<table');
+  }, 150_000);
+
   it('refuses an unknown guest profile, naming the known ones', async () => {
     await expect(
       run(process.execPath, [BIN, 'interop', 'matrix', '--profile', 'beos'], { cwd: REPO_ROOT }),

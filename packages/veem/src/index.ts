@@ -29,3 +29,7 @@ export {
 } from './domain/interop/matrix.js';
 export { dryRunMatrix } from './domain/interop/dry-run.js';
 export type { PartnerAgreement, FederationSettings } from './app/federation/settings.js';
+export { InteropTests, strictChecks, type InteropTestResult } from './app/federation/interop-test.js';
+export { completeSteps, stepResult } from './domain/interop/seven-step.js';
+export { summarizeCell } from './domain/interop/matrix.js';
+export { sourceDiskFormat } from './domain/interop/guest-profiles.js';

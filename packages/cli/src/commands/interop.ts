@@ -17,6 +17,7 @@ import {
 import type { GlobalOptions } from '../command-context.js';
 import { resolveEndpoint } from '../endpoints.js';
 import { details, printJson, table } from '../output.js';
+import { runMatrixLab } from '../interop/matrix-lab.js';
 import { waitForTask } from '../wait.js';
 
 async function withFederation<T>(
@@ -122,11 +123,15 @@ export function registerInteropCommands(program: Command): void {
       'the interoperability matrix (seed 001): source × target hypervisor kind per guest profile, with every reason',
     )
     .option('--out <file>', 'also write the matrix as a self-contained HTML report')
+    .option(
+      '--run',
+      'run the seven-step test for every cell on a test bed of two federated sites with a host per hypervisor kind (otherwise: evaluate the capability model)',
+    )
     .option('--profile <id>', 'only this guest profile (repeatable)', (v: string, p: string[] = []) => [
       ...p,
       v,
     ])
-    .action((o: { out?: string; profile?: string[] }, cmd: Command) => {
+    .action(async (o: { out?: string; profile?: string[]; run?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const profiles = o.profile?.length
         ? o.profile.map((id) => {
@@ -140,7 +145,14 @@ export function registerInteropCommands(program: Command): void {
           })
         : GUEST_PROFILES;
       const families = HYPERVISOR_FAMILIES.map((f) => familyProfile(f, 'sim'));
-      const m = dryRunMatrix(profiles, families, SEED_001_TESTBED, new Date().toISOString());
+      const m = o.run
+        ? await runMatrixLab({
+            profiles,
+            log: (line) => {
+              if (!g.json) process.stderr.write(`${line}\n`);
+            },
+          })
+        : dryRunMatrix(profiles, families, SEED_001_TESTBED, new Date().toISOString());
       if (o.out) writeFileSync(o.out, renderMatrixHtml(m));
       if (g.json) printJson(m);
       else process.stdout.write(renderMatrixText(m) + '\n');

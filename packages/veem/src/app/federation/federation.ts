@@ -140,7 +140,7 @@ export class Federation {
   }
 
   /** Usage scenario 1: can this VM (or OVF) go to SITE[/HOST], at which level, and what differs. */
-  async check(req: { vmId?: string; ovf?: string; target: string }): Promise<InteropCheck> {
+  async check(req: { vmId?: string; ovf?: string; target: string; live?: boolean }): Promise<InteropCheck> {
     const { site, host } = parseTarget(req.target);
     let vm: VmDescriptor;
     let profile;
@@ -155,7 +155,8 @@ export class Federation {
     const offer = await this.partner(site).offer();
     if (host && !offer.hosts.some((h) => h.id === host || h.name === host))
       throw errors.notFound('host', `${host} at ${site} (or it takes no VMs now)`);
-    const report = checkAgainstOffer(vm, profile, offer, host, vm.state === 'running');
+    // A running VM is checked for a live move unless the caller says it moves cold.
+    const report = checkAgainstOffer(vm, profile, offer, host, req.live ?? vm.state === 'running');
     return { ...report, level: report.level ?? 0, targetSite: site };
   }
 

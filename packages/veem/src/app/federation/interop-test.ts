@@ -90,7 +90,8 @@ export class InteropTests {
     };
     const vm = await veem.vms.find(req.vmId);
     const profile = vm.host ? veem.ctx.inv.hosts.get(vm.host)?.profile : undefined;
-    const report = await this.fed.check({ vmId: vm.id, target: req.target });
+    // The test shuts the VM down and copies it: a cold move, whatever the VM's state now.
+    const report = await this.fed.check({ vmId: vm.id, target: req.target, live: false });
     const fullReport = { ...report, level: report.level || null } as InteropReport & { targetSite: string };
     const before = guestView(veem.ctx, vm);
     let transfer: Transfer | undefined;
