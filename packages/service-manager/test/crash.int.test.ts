@@ -61,7 +61,9 @@ describe('crash safety: kill -9 the Service Manager mid-operation', () => {
   };
 
   beforeAll(async () => {
-    site = await startSmSite({ hosts: 6, opLatencyMs: 300, sm: false });
+    // Shutdowns take a while, so the scale-in is still under way when the SM is killed, however
+    // loaded the machine is.
+    site = await startSmSite({ hosts: 6, opLatencyMs: 300, shutdownLatencyMs: 1500, sm: false });
     address = `127.0.0.1:${await freePort()}`;
   }, 60_000);
 
@@ -109,7 +111,8 @@ describe('crash safety: kill -9 the Service Manager mid-operation', () => {
     await sm!.stop('SIGKILL');
 
     c = await startSm();
-    expect((await waitTask(c, scale.task!.id!)).state).toBe('succeeded');
+    const scaled = await waitTask(c, scale.task!.id!);
+    expect(scaled.state, scaled.errorMessage).toBe('succeeded');
     const left = await workers(c, id);
     expect(left).toHaveLength(5);
     // Youngest first: the five oldest workers stay.

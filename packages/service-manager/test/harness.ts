@@ -66,6 +66,8 @@ export interface SmSiteOptions {
   sm?: boolean;
   /** Milliseconds the simulated hypervisor takes per operation (create, start, …); instant by default. */
   opLatencyMs?: number;
+  /** Milliseconds a shutdown takes, so a scale-in stays observable mid-way; instant by default. */
+  shutdownLatencyMs?: number;
   /** A partner site (site-b) the VEEM bursts onto when its own hosts are full. */
   partner?: { hosts: number; cores?: number };
 }
@@ -89,8 +91,16 @@ export async function startSmSite(o: SmSiteOptions = {}): Promise<SmSite> {
   const agent = await createVeeh({
     hosts,
     listen: '127.0.0.1:0',
-    ...(o.opLatencyMs
-      ? { latencies: { ops: { create: o.opLatencyMs, start: o.opLatencyMs }, migrationTimeScale: 0 } }
+    ...(o.opLatencyMs || o.shutdownLatencyMs
+      ? {
+          latencies: {
+            ops: {
+              ...(o.opLatencyMs ? { create: o.opLatencyMs, start: o.opLatencyMs } : {}),
+              ...(o.shutdownLatencyMs ? { shutdown: o.shutdownLatencyMs } : {}),
+            },
+            migrationTimeScale: 0,
+          },
+        }
       : {}),
   });
   const pe = await createPolicyEngine({

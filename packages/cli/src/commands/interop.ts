@@ -69,7 +69,7 @@ export function registerInteropCommands(program: Command): void {
   interop
     .command('check <vm>')
     .description('can VM (an id, or an .ovf file) go to SITE[/HOST]? yes or no, the level, every difference')
-    .requiredOption('--to <target>', 'SITE or SITE/HOST')
+    .requiredOption('--to <target>', "SITE, SITE/HOST, or 'auto' (the federation heuristic chooses)")
     .action(async (vm: string, o: { to: string }, cmd: Command) =>
       withFederation(cmd, async (f, g) => {
         const ovf = vm.endsWith('.ovf') ? readFileSync(vm, 'utf8') : '';
@@ -205,7 +205,7 @@ export function registerInteropCommands(program: Command): void {
           ? 'copy a VM to another site or hypervisor kind; the source keeps running'
           : 'move a VM: the target starts, then the source stops and is deleted',
       )
-      .requiredOption('--to <target>', 'SITE or SITE/HOST')
+      .requiredOption('--to <target>', "SITE, SITE/HOST, or 'auto' (the federation heuristic chooses)")
       .option('--wait', 'follow the transfer to its end')
       .option('--request-id <id>', 'idempotency key: a retried request returns the first transfer')
       .action(async (id: string, o: { to: string; wait?: boolean; requestId?: string }, cmd: Command) =>

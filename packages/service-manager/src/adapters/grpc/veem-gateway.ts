@@ -69,8 +69,13 @@ export class GrpcVeemGateway implements VeemPort {
       if (isNotFound(e)) return;
       // A VM already being deleted (or done) refuses a second delete: nothing left to do.
       if (isReservoirError(e) && e.code === 'FAILED_PRECONDITION') {
-        const vm = await this.getVm(id);
-        if (vm === undefined || vm.state === 'done' || vm.state === 'deleting') return;
+        const vm = await this.c.vms.getVm({ id }).catch(() => undefined);
+        if (vm === undefined || vm.state === 'done') return;
+        // A delete asked before a restart may still be under way: its task says so.
+        const task = vm.taskId
+          ? await this.c.tasks.getTask({ id: vm.taskId }).catch(() => undefined)
+          : undefined;
+        if (task?.operation === 'vm.delete') return;
       }
       throw e;
     }

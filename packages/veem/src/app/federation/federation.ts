@@ -2,6 +2,7 @@ import { errors, ReservoirError, type Task } from '@reservoir/runtime';
 import type { DiskTool, ImageFiles } from '../disk-tool.js';
 import type { Veem } from '../veem.js';
 import type { Vm } from '../../domain/vm.js';
+import type { CapabilityProfile } from '../../domain/host.js';
 import { describeOvf, describeVm } from './descriptor.js';
 import { IncomingTransfers } from './incoming.js';
 import { checkAgainstOffer } from './interop-input.js';
@@ -24,8 +25,11 @@ export interface FederationDeps {
 }
 
 /** Sites ranked for a demand; the Policy Engine's ChooseSite, or the cheapest-first fallback. */
+/** What the site choice needs of a VM. */
+export type DemandVm = Pick<Vm, 'id' | 'resources' | 'operationalRequirements'>;
+
 export type SiteChooser = (
-  vms: readonly Vm[],
+  vms: readonly DemandVm[],
   offers: readonly SiteOffer[],
 ) => Promise<{ ranked: string[]; rejected: { site: string; reasons: string[] }[] }>;
 
@@ -58,6 +62,9 @@ export interface InteropCheck {
   targetFormat: string;
   differences: DifferenceLike[];
 }
+
+/** The target that lets the federation heuristic choose the partner site. */
+export const AUTO = 'auto';
 
 /** "SITE" or "SITE/HOST". */
 export function parseTarget(target: string): { site: string; host: string } {
@@ -141,7 +148,6 @@ export class Federation {
 
   /** Usage scenario 1: can this VM (or OVF) go to SITE[/HOST], at which level, and what differs. */
   async check(req: { vmId?: string; ovf?: string; target: string; live?: boolean }): Promise<InteropCheck> {
-    const { site, host } = parseTarget(req.target);
     let vm: VmDescriptor;
     let profile;
     if (req.vmId) {
@@ -152,6 +158,10 @@ export class Federation {
       vm = describeOvf(req.ovf, 'descriptor.ovf', this.d.settings.country);
       vm.sourceSite = this.site;
     } else throw errors.invalid('vm_id', 'give a VM id or an OVF descriptor');
+    const { site, host } =
+      req.target === AUTO
+        ? { site: await this.chooseTarget(vm, profile), host: '' }
+        : parseTarget(req.target);
     const offer = await this.partner(site).offer();
     if (host && !offer.hosts.some((h) => h.id === host || h.name === host))
       throw errors.notFound('host', `${host} at ${site} (or it takes no VMs now)`);
@@ -161,11 +171,23 @@ export class Federation {
   }
 
   /** Usage scenario 2: copy or move a VM by the message process; the task follows it. */
-  transfer(req: { vmId: string; target: string; mode: TransferMode; requestId?: string }): Promise<{
+  async transfer(req: { vmId: string; target: string; mode: TransferMode; requestId?: string }): Promise<{
     transfer: Transfer;
     task: Task;
   }> {
-    const { site, host } = parseTarget(req.target);
+    let target = parseTarget(req.target === AUTO ? this.site : req.target);
+    if (req.target === AUTO) {
+      const v = await this.d.veem.vms.find(req.vmId);
+      const desc = describeVm(this.d.veem.ctx, v, this.d.settings.country);
+      target = {
+        site: await this.chooseTarget(
+          desc,
+          v.host ? this.d.veem.ctx.inv.hosts.get(v.host)?.profile : undefined,
+        ),
+        host: '',
+      };
+    }
+    const { site, host } = target;
     return this.transfers.begin({
       vmId: req.vmId,
       targetSite: site,
@@ -183,6 +205,45 @@ export class Federation {
 
   listTransfers(vmId?: string): Promise<Transfer[]> {
     return this.d.store.transfers(vmId ? { vmId } : {});
+  }
+
+  /**
+   * The partner site a VM should go to (`--to auto`): the federation heuristic ranks every partner's
+   * offer, and the first whose check finds no blocking difference is it.
+   */
+  async chooseTarget(vm: VmDescriptor, profile: CapabilityProfile | undefined): Promise<string> {
+    const offers: SiteOffer[] = [];
+    const why: string[] = [];
+    for (const p of this.d.settings.partners) {
+      try {
+        offers.push(await this.partner(p.site).offer());
+      } catch (e) {
+        why.push(`${p.site}: ${(e as Error).message}`);
+      }
+    }
+    const asVm = {
+      id: vm.id,
+      resources: vm.resources,
+      operationalRequirements: vm.requirements,
+    } as unknown as Vm;
+    const { ranked, rejected } = offers.length
+      ? await (this.d.chooseSite ?? cheapestFirst)([asVm], offers)
+      : { ranked: [], rejected: [] };
+    for (const r of rejected) why.push(`${r.site}: ${r.reasons.join('; ')}`);
+    for (const site of ranked) {
+      const offer = offers.find((o) => o.site === site)!;
+      const report = checkAgainstOffer(vm, profile, offer, '', false);
+      if (report.interoperable) return site;
+      why.push(
+        `${site}: ${report.differences
+          .filter((d) => d.severity === 'blocking')
+          .map((d) => d.message)
+          .join('; ')}`,
+      );
+    }
+    throw errors.precondition(
+      `no partner site can take VM ${vm.id || vm.name}${why.length ? `: ${why.join(' | ')}` : ' (this site has no partners)'}`,
+    );
   }
 
   /**
