@@ -245,14 +245,16 @@ describe.sequential(
     });
 
     it('lets the federation heuristic choose the site (--to auto), or says why none can take the VM', async () => {
-    const vm = await runningVm('anywhere');
-    const auto = await a.fed.checkInterop({ vmId: vm.id, target: 'auto' });
-    expect(auto).toMatchObject({ interoperable: true, targetSite: 'fb' });
-    const us = await runningVm('us-only', { operationalRequirements: { country: 'US' } });
-    await expect(a.fed.checkInterop({ vmId: us.id, target: 'auto' })).rejects.toThrow(/no partner site can take.*fb/);
-  });
+      const vm = await runningVm('anywhere');
+      const auto = await a.fed.checkInterop({ vmId: vm.id, target: 'auto' });
+      expect(auto).toMatchObject({ interoperable: true, targetSite: 'fb' });
+      const us = await runningVm('us-only', { operationalRequirements: { country: 'US' } });
+      await expect(a.fed.checkInterop({ vmId: us.id, target: 'auto' })).rejects.toThrow(
+        /no partner site can take.*fb/,
+      );
+    });
 
-  it('moves between hypervisor kinds of one site through the same process', async () => {
+    it('moves between hypervisor kinds of one site through the same process', async () => {
       const vm = await runningVm('local-move');
       const r = await a.fed.transferVm({ vmId: vm.id, target: 'fa/fa-xen', mode: MODE.TRANSFER_MODE_MOVE });
       const task = await waitTask(a.vmi, r.task!.id);
