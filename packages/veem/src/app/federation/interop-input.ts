@@ -6,19 +6,7 @@ import type { CapabilityProfile } from '../../domain/host.js';
 import type { SiteOffer, VmDescriptor } from './types.js';
 
 export function hypervisorProfile(p: CapabilityProfile): HypervisorProfile {
-  return {
-    hypervisor: p.hypervisor,
-    hypervisorVersion: p.hypervisorVersion,
-    maxVcpusPerVm: p.maxVcpusPerVm,
-    maxMemoryMibPerVm: p.maxMemoryMibPerVm,
-    diskFormats: [...p.diskFormats],
-    liveMigration: p.liveMigration,
-    cpuHotplug: p.cpuHotplug,
-    memoryHotplug: p.memoryHotplug,
-    snapshots: p.snapshots,
-    sharedStorageRequiredForLiveMigration: !!p.sharedStorageRequiredForLiveMigration,
-    driver: p.driver,
-  };
+  return { ...p, sharedStorageRequiredForLiveMigration: !!p.sharedStorageRequiredForLiveMigration };
 }
 
 // A VM described only by an OVF has no host: its family is what its disk format suggests, with

@@ -1,23 +1,13 @@
+import type { CapabilityProfile } from '../host.js';
+
 /**
- * What a hypervisor family can do, as a VEEH host reports it. Structurally the same as VEEH's
- * CapabilityProfile, redeclared here because the VEEM does not depend on the VEEH package: a
- * profile read from a host (or from VEEH's FAMILY_PROFILES) fits as is.
+ * What a hypervisor family can do, as a host reports it: the host's capability profile with every
+ * fact known (the check reads them all). The first disk format is the one the family prefers when
+ * a disk has to be converted for it.
  */
-export interface HypervisorProfile {
-  hypervisor: string;
-  hypervisorVersion: string;
-  /** Hard per-VM limits of the hypervisor layer (seed 000: cannot be exceeded or over-allocated). */
-  maxVcpusPerVm: number;
-  maxMemoryMibPerVm: number;
-  /** Disk formats the family runs from; the first is the one it prefers when converting. */
+export type HypervisorProfile = Required<Omit<CapabilityProfile, 'diskFormats'>> & {
   diskFormats: readonly string[];
-  liveMigration: boolean;
-  cpuHotplug: boolean;
-  memoryHotplug: boolean;
-  snapshots: boolean;
-  sharedStorageRequiredForLiveMigration: boolean;
-  driver: string;
-}
+};
 
 /** The format a family writes when a disk has to be converted for it. */
 export function preferredFormat(p: HypervisorProfile): string {
