@@ -1,0 +1,55 @@
+import type { Migration, SqlDatabase } from '@reservoir/runtime';
+import type { MeterStore } from '../../app/vm-usage-collector.js';
+import type { OpenInterval, VmUsageRecord } from '../../domain/vm-usage.js';
+import { ingest } from './usage-sql.js';
+
+// The VM meter's open intervals, one row per site, written in the same transaction as the usage
+// records they produced: after a crash both are as of the last commit, never one without the other.
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'vm meter intervals',
+    sql: 'CREATE TABLE IF NOT EXISTS meter_intervals (site TEXT PRIMARY KEY, body TEXT NOT NULL);',
+  },
+];
+
+export class SqlMeterStore implements MeterStore {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  migrate(): Promise<void> {
+    return this.db.migrate('accounting-meter', MIGRATIONS);
+  }
+
+  async intervals(site: string): Promise<OpenInterval[]> {
+    const rows = await this.db.query<{ body: string }>('SELECT body FROM meter_intervals WHERE site = $1', [
+      site,
+    ]);
+    return rows[0] ? (JSON.parse(rows[0].body) as OpenInterval[]) : [];
+  }
+
+  commit(
+    site: string,
+    records: readonly VmUsageRecord[],
+    intervals: readonly OpenInterval[],
+  ): Promise<{ accepted: number; duplicates: number }> {
+    const recordedAt = this.now();
+    return this.db.transaction(async (tx) => {
+      // The store's ingest runs inside this transaction (it joins the one in scope).
+      const r = records.length
+        ? await ingest(
+            this.db,
+            records.map((x) => ({ ...x, recordedAt })),
+          )
+        : { accepted: 0, duplicates: 0 };
+      await tx.exec(
+        `INSERT INTO meter_intervals (site, body) VALUES ($1, $2)
+         ON CONFLICT (site) DO UPDATE SET body = excluded.body`,
+        [site, JSON.stringify(intervals)],
+      );
+      return r;
+    });
+  }
+}
