@@ -36,3 +36,16 @@ export { SqlMeterStore } from './adapters/store/sql-meter-store.js';
 export { ACCOUNTING_MIGRATIONS } from './adapters/store/accounting-migrations.js';
 export { VmiVmLookup } from './adapters/grpc/vmi-vm-lookup.js';
 export { followVmStates } from './adapters/mqtt/vm-state-events.js';
+export {
+  Billing,
+  DEFAULT_PRICES,
+  type AccountView,
+  type PriceStore,
+  type ServiceControl,
+} from './app/billing.js';
+export { SqlPriceStore } from './adapters/store/sql-price-store.js';
+export {
+  createAccounting,
+  type CreateAccountingOptions,
+  type RunningAccounting,
+} from './create-accounting.js';

@@ -99,6 +99,676 @@ export namespace grpc {
 
 export namespace reservoir {
 
+    namespace accounting {
+
+        namespace v1 {
+
+            interface IAccount extends reservoir.accounting.v1.Account.$Properties {
+            }
+
+            class Account {
+                constructor(properties?: reservoir.accounting.v1.Account.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                customer: string;
+                name: string;
+                kind: string;
+                currency: string;
+                onZero: string;
+                organization: string;
+                state: string;
+                createdAtMs: number;
+                balance: string;
+                static create(properties: reservoir.accounting.v1.Account.$Shape): reservoir.accounting.v1.Account & reservoir.accounting.v1.Account.$Shape;
+                static create(properties?: reservoir.accounting.v1.Account.$Properties): reservoir.accounting.v1.Account;
+                static encode(message: reservoir.accounting.v1.Account.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.Account & reservoir.accounting.v1.Account.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.Account;
+                static toObject(message: reservoir.accounting.v1.Account, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Account {
+                interface $Properties {
+                    id?: (string|null);
+                    customer?: (string|null);
+                    name?: (string|null);
+                    kind?: (string|null);
+                    currency?: (string|null);
+                    onZero?: (string|null);
+                    organization?: (string|null);
+                    state?: (string|null);
+                    createdAtMs?: (number|null);
+                    balance?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.Account.$Properties;
+            }
+
+            interface ICreateAccountRequest extends reservoir.accounting.v1.CreateAccountRequest.$Properties {
+            }
+
+            class CreateAccountRequest {
+                constructor(properties?: reservoir.accounting.v1.CreateAccountRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                customer: string;
+                name: string;
+                kind: string;
+                currency: string;
+                onZero: string;
+                organization: string;
+                static create(properties: reservoir.accounting.v1.CreateAccountRequest.$Shape): reservoir.accounting.v1.CreateAccountRequest & reservoir.accounting.v1.CreateAccountRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.CreateAccountRequest.$Properties): reservoir.accounting.v1.CreateAccountRequest;
+                static encode(message: reservoir.accounting.v1.CreateAccountRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.CreateAccountRequest & reservoir.accounting.v1.CreateAccountRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.CreateAccountRequest;
+                static toObject(message: reservoir.accounting.v1.CreateAccountRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateAccountRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    customer?: (string|null);
+                    name?: (string|null);
+                    kind?: (string|null);
+                    currency?: (string|null);
+                    onZero?: (string|null);
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.CreateAccountRequest.$Properties;
+            }
+
+            interface IGetAccountRequest extends reservoir.accounting.v1.GetAccountRequest.$Properties {
+            }
+
+            class GetAccountRequest {
+                constructor(properties?: reservoir.accounting.v1.GetAccountRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.accounting.v1.GetAccountRequest.$Shape): reservoir.accounting.v1.GetAccountRequest & reservoir.accounting.v1.GetAccountRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.GetAccountRequest.$Properties): reservoir.accounting.v1.GetAccountRequest;
+                static encode(message: reservoir.accounting.v1.GetAccountRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.GetAccountRequest & reservoir.accounting.v1.GetAccountRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.GetAccountRequest;
+                static toObject(message: reservoir.accounting.v1.GetAccountRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetAccountRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.GetAccountRequest.$Properties;
+            }
+
+            interface IListAccountsRequest extends reservoir.accounting.v1.ListAccountsRequest.$Properties {
+            }
+
+            class ListAccountsRequest {
+                constructor(properties?: reservoir.accounting.v1.ListAccountsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                customer: string;
+                organization: string;
+                static create(properties: reservoir.accounting.v1.ListAccountsRequest.$Shape): reservoir.accounting.v1.ListAccountsRequest & reservoir.accounting.v1.ListAccountsRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.ListAccountsRequest.$Properties): reservoir.accounting.v1.ListAccountsRequest;
+                static encode(message: reservoir.accounting.v1.ListAccountsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ListAccountsRequest & reservoir.accounting.v1.ListAccountsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ListAccountsRequest;
+                static toObject(message: reservoir.accounting.v1.ListAccountsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListAccountsRequest {
+                interface $Properties {
+                    customer?: (string|null);
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ListAccountsRequest.$Properties;
+            }
+
+            interface IListAccountsResponse extends reservoir.accounting.v1.ListAccountsResponse.$Properties {
+            }
+
+            class ListAccountsResponse {
+                constructor(properties?: reservoir.accounting.v1.ListAccountsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                accounts: reservoir.accounting.v1.Account.$Properties[];
+                static create(properties: reservoir.accounting.v1.ListAccountsResponse.$Shape): reservoir.accounting.v1.ListAccountsResponse & reservoir.accounting.v1.ListAccountsResponse.$Shape;
+                static create(properties?: reservoir.accounting.v1.ListAccountsResponse.$Properties): reservoir.accounting.v1.ListAccountsResponse;
+                static encode(message: reservoir.accounting.v1.ListAccountsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ListAccountsResponse & reservoir.accounting.v1.ListAccountsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ListAccountsResponse;
+                static toObject(message: reservoir.accounting.v1.ListAccountsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListAccountsResponse {
+                interface $Properties {
+                    accounts?: (reservoir.accounting.v1.Account.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ListAccountsResponse.$Properties;
+            }
+
+            interface ITopUpRequest extends reservoir.accounting.v1.TopUpRequest.$Properties {
+            }
+
+            class TopUpRequest {
+                constructor(properties?: reservoir.accounting.v1.TopUpRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                accountId: string;
+                amount: string;
+                key: string;
+                static create(properties: reservoir.accounting.v1.TopUpRequest.$Shape): reservoir.accounting.v1.TopUpRequest & reservoir.accounting.v1.TopUpRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.TopUpRequest.$Properties): reservoir.accounting.v1.TopUpRequest;
+                static encode(message: reservoir.accounting.v1.TopUpRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.TopUpRequest & reservoir.accounting.v1.TopUpRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.TopUpRequest;
+                static toObject(message: reservoir.accounting.v1.TopUpRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TopUpRequest {
+                interface $Properties {
+                    accountId?: (string|null);
+                    amount?: (string|null);
+                    key?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.TopUpRequest.$Properties;
+            }
+
+            interface IUsageRecord extends reservoir.accounting.v1.UsageRecord.$Properties {
+            }
+
+            class UsageRecord {
+                constructor(properties?: reservoir.accounting.v1.UsageRecord.$Properties);
+                $unknowns?: Uint8Array[];
+                key: string;
+                accountId: string;
+                service: string;
+                component: string;
+                vmId: string;
+                site: string;
+                metric: string;
+                quantity: string;
+                startMs: number;
+                endMs: number;
+                static create(properties: reservoir.accounting.v1.UsageRecord.$Shape): reservoir.accounting.v1.UsageRecord & reservoir.accounting.v1.UsageRecord.$Shape;
+                static create(properties?: reservoir.accounting.v1.UsageRecord.$Properties): reservoir.accounting.v1.UsageRecord;
+                static encode(message: reservoir.accounting.v1.UsageRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.UsageRecord & reservoir.accounting.v1.UsageRecord.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.UsageRecord;
+                static toObject(message: reservoir.accounting.v1.UsageRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UsageRecord {
+                interface $Properties {
+                    key?: (string|null);
+                    accountId?: (string|null);
+                    service?: (string|null);
+                    component?: (string|null);
+                    vmId?: (string|null);
+                    site?: (string|null);
+                    metric?: (string|null);
+                    quantity?: (string|null);
+                    startMs?: (number|null);
+                    endMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.UsageRecord.$Properties;
+            }
+
+            interface IIngestUsageRequest extends reservoir.accounting.v1.IngestUsageRequest.$Properties {
+            }
+
+            class IngestUsageRequest {
+                constructor(properties?: reservoir.accounting.v1.IngestUsageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                records: reservoir.accounting.v1.UsageRecord.$Properties[];
+                static create(properties: reservoir.accounting.v1.IngestUsageRequest.$Shape): reservoir.accounting.v1.IngestUsageRequest & reservoir.accounting.v1.IngestUsageRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.IngestUsageRequest.$Properties): reservoir.accounting.v1.IngestUsageRequest;
+                static encode(message: reservoir.accounting.v1.IngestUsageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.IngestUsageRequest & reservoir.accounting.v1.IngestUsageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.IngestUsageRequest;
+                static toObject(message: reservoir.accounting.v1.IngestUsageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace IngestUsageRequest {
+                interface $Properties {
+                    records?: (reservoir.accounting.v1.UsageRecord.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.IngestUsageRequest.$Properties;
+            }
+
+            interface IIngestUsageResponse extends reservoir.accounting.v1.IngestUsageResponse.$Properties {
+            }
+
+            class IngestUsageResponse {
+                constructor(properties?: reservoir.accounting.v1.IngestUsageResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                accepted: number;
+                duplicates: number;
+                static create(properties: reservoir.accounting.v1.IngestUsageResponse.$Shape): reservoir.accounting.v1.IngestUsageResponse & reservoir.accounting.v1.IngestUsageResponse.$Shape;
+                static create(properties?: reservoir.accounting.v1.IngestUsageResponse.$Properties): reservoir.accounting.v1.IngestUsageResponse;
+                static encode(message: reservoir.accounting.v1.IngestUsageResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.IngestUsageResponse & reservoir.accounting.v1.IngestUsageResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.IngestUsageResponse;
+                static toObject(message: reservoir.accounting.v1.IngestUsageResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace IngestUsageResponse {
+                interface $Properties {
+                    accepted?: (number|null);
+                    duplicates?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.IngestUsageResponse.$Properties;
+            }
+
+            interface IListUsageRequest extends reservoir.accounting.v1.ListUsageRequest.$Properties {
+            }
+
+            class ListUsageRequest {
+                constructor(properties?: reservoir.accounting.v1.ListUsageRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                accountId: string;
+                service: string;
+                fromMs: number;
+                toMs: number;
+                limit: number;
+                static create(properties: reservoir.accounting.v1.ListUsageRequest.$Shape): reservoir.accounting.v1.ListUsageRequest & reservoir.accounting.v1.ListUsageRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.ListUsageRequest.$Properties): reservoir.accounting.v1.ListUsageRequest;
+                static encode(message: reservoir.accounting.v1.ListUsageRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ListUsageRequest & reservoir.accounting.v1.ListUsageRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ListUsageRequest;
+                static toObject(message: reservoir.accounting.v1.ListUsageRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListUsageRequest {
+                interface $Properties {
+                    accountId?: (string|null);
+                    service?: (string|null);
+                    fromMs?: (number|null);
+                    toMs?: (number|null);
+                    limit?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ListUsageRequest.$Properties;
+            }
+
+            interface IListUsageResponse extends reservoir.accounting.v1.ListUsageResponse.$Properties {
+            }
+
+            class ListUsageResponse {
+                constructor(properties?: reservoir.accounting.v1.ListUsageResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                records: reservoir.accounting.v1.UsageRecord.$Properties[];
+                static create(properties: reservoir.accounting.v1.ListUsageResponse.$Shape): reservoir.accounting.v1.ListUsageResponse & reservoir.accounting.v1.ListUsageResponse.$Shape;
+                static create(properties?: reservoir.accounting.v1.ListUsageResponse.$Properties): reservoir.accounting.v1.ListUsageResponse;
+                static encode(message: reservoir.accounting.v1.ListUsageResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ListUsageResponse & reservoir.accounting.v1.ListUsageResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ListUsageResponse;
+                static toObject(message: reservoir.accounting.v1.ListUsageResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListUsageResponse {
+                interface $Properties {
+                    records?: (reservoir.accounting.v1.UsageRecord.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ListUsageResponse.$Properties;
+            }
+
+            interface IPriceList extends reservoir.accounting.v1.PriceList.$Properties {
+            }
+
+            class PriceList {
+                constructor(properties?: reservoir.accounting.v1.PriceList.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                yaml: string;
+                static create(properties: reservoir.accounting.v1.PriceList.$Shape): reservoir.accounting.v1.PriceList & reservoir.accounting.v1.PriceList.$Shape;
+                static create(properties?: reservoir.accounting.v1.PriceList.$Properties): reservoir.accounting.v1.PriceList;
+                static encode(message: reservoir.accounting.v1.PriceList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.PriceList & reservoir.accounting.v1.PriceList.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.PriceList;
+                static toObject(message: reservoir.accounting.v1.PriceList, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PriceList {
+                interface $Properties {
+                    organization?: (string|null);
+                    yaml?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.PriceList.$Properties;
+            }
+
+            interface IGetPricesRequest extends reservoir.accounting.v1.GetPricesRequest.$Properties {
+            }
+
+            class GetPricesRequest {
+                constructor(properties?: reservoir.accounting.v1.GetPricesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.accounting.v1.GetPricesRequest.$Shape): reservoir.accounting.v1.GetPricesRequest & reservoir.accounting.v1.GetPricesRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.GetPricesRequest.$Properties): reservoir.accounting.v1.GetPricesRequest;
+                static encode(message: reservoir.accounting.v1.GetPricesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.GetPricesRequest & reservoir.accounting.v1.GetPricesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.GetPricesRequest;
+                static toObject(message: reservoir.accounting.v1.GetPricesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetPricesRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.GetPricesRequest.$Properties;
+            }
+
+            interface IInvoiceLine extends reservoir.accounting.v1.InvoiceLine.$Properties {
+            }
+
+            class InvoiceLine {
+                constructor(properties?: reservoir.accounting.v1.InvoiceLine.$Properties);
+                $unknowns?: Uint8Array[];
+                service: string;
+                component: string;
+                metric: string;
+                quantity: string;
+                unit: string;
+                amount: string;
+                description: string;
+                static create(properties: reservoir.accounting.v1.InvoiceLine.$Shape): reservoir.accounting.v1.InvoiceLine & reservoir.accounting.v1.InvoiceLine.$Shape;
+                static create(properties?: reservoir.accounting.v1.InvoiceLine.$Properties): reservoir.accounting.v1.InvoiceLine;
+                static encode(message: reservoir.accounting.v1.InvoiceLine.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.InvoiceLine & reservoir.accounting.v1.InvoiceLine.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.InvoiceLine;
+                static toObject(message: reservoir.accounting.v1.InvoiceLine, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InvoiceLine {
+                interface $Properties {
+                    service?: (string|null);
+                    component?: (string|null);
+                    metric?: (string|null);
+                    quantity?: (string|null);
+                    unit?: (string|null);
+                    amount?: (string|null);
+                    description?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.InvoiceLine.$Properties;
+            }
+
+            interface IInvoice extends reservoir.accounting.v1.Invoice.$Properties {
+            }
+
+            class Invoice {
+                constructor(properties?: reservoir.accounting.v1.Invoice.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                accountId: string;
+                periodStartMs: number;
+                periodEndMs: number;
+                currency: string;
+                lines: reservoir.accounting.v1.InvoiceLine.$Properties[];
+                subtotal: string;
+                credits: string;
+                total: string;
+                issuedAtMs: number;
+                static create(properties: reservoir.accounting.v1.Invoice.$Shape): reservoir.accounting.v1.Invoice & reservoir.accounting.v1.Invoice.$Shape;
+                static create(properties?: reservoir.accounting.v1.Invoice.$Properties): reservoir.accounting.v1.Invoice;
+                static encode(message: reservoir.accounting.v1.Invoice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.Invoice & reservoir.accounting.v1.Invoice.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.Invoice;
+                static toObject(message: reservoir.accounting.v1.Invoice, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Invoice {
+                interface $Properties {
+                    id?: (string|null);
+                    accountId?: (string|null);
+                    periodStartMs?: (number|null);
+                    periodEndMs?: (number|null);
+                    currency?: (string|null);
+                    lines?: (reservoir.accounting.v1.InvoiceLine.$Properties[]|null);
+                    subtotal?: (string|null);
+                    credits?: (string|null);
+                    total?: (string|null);
+                    issuedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.Invoice.$Properties;
+            }
+
+            interface IRunBillingRequest extends reservoir.accounting.v1.RunBillingRequest.$Properties {
+            }
+
+            class RunBillingRequest {
+                constructor(properties?: reservoir.accounting.v1.RunBillingRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                periodStartMs: number;
+                periodEndMs: number;
+                static create(properties: reservoir.accounting.v1.RunBillingRequest.$Shape): reservoir.accounting.v1.RunBillingRequest & reservoir.accounting.v1.RunBillingRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.RunBillingRequest.$Properties): reservoir.accounting.v1.RunBillingRequest;
+                static encode(message: reservoir.accounting.v1.RunBillingRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.RunBillingRequest & reservoir.accounting.v1.RunBillingRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.RunBillingRequest;
+                static toObject(message: reservoir.accounting.v1.RunBillingRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RunBillingRequest {
+                interface $Properties {
+                    periodStartMs?: (number|null);
+                    periodEndMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.RunBillingRequest.$Properties;
+            }
+
+            interface IRunBillingResponse extends reservoir.accounting.v1.RunBillingResponse.$Properties {
+            }
+
+            class RunBillingResponse {
+                constructor(properties?: reservoir.accounting.v1.RunBillingResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                invoices: number;
+                accounts: number;
+                static create(properties: reservoir.accounting.v1.RunBillingResponse.$Shape): reservoir.accounting.v1.RunBillingResponse & reservoir.accounting.v1.RunBillingResponse.$Shape;
+                static create(properties?: reservoir.accounting.v1.RunBillingResponse.$Properties): reservoir.accounting.v1.RunBillingResponse;
+                static encode(message: reservoir.accounting.v1.RunBillingResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.RunBillingResponse & reservoir.accounting.v1.RunBillingResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.RunBillingResponse;
+                static toObject(message: reservoir.accounting.v1.RunBillingResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RunBillingResponse {
+                interface $Properties {
+                    invoices?: (number|null);
+                    accounts?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.RunBillingResponse.$Properties;
+            }
+
+            interface IGetBillRequest extends reservoir.accounting.v1.GetBillRequest.$Properties {
+            }
+
+            class GetBillRequest {
+                constructor(properties?: reservoir.accounting.v1.GetBillRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                accountId: string;
+                periodStartMs: number;
+                periodEndMs: number;
+                static create(properties: reservoir.accounting.v1.GetBillRequest.$Shape): reservoir.accounting.v1.GetBillRequest & reservoir.accounting.v1.GetBillRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.GetBillRequest.$Properties): reservoir.accounting.v1.GetBillRequest;
+                static encode(message: reservoir.accounting.v1.GetBillRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.GetBillRequest & reservoir.accounting.v1.GetBillRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.GetBillRequest;
+                static toObject(message: reservoir.accounting.v1.GetBillRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetBillRequest {
+                interface $Properties {
+                    accountId?: (string|null);
+                    periodStartMs?: (number|null);
+                    periodEndMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.GetBillRequest.$Properties;
+            }
+
+            class AccountingService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): AccountingService;
+                createAccount: reservoir.accounting.v1.AccountingService.CreateAccount;
+                getAccount: reservoir.accounting.v1.AccountingService.GetAccount;
+                listAccounts: reservoir.accounting.v1.AccountingService.ListAccounts;
+                topUp: reservoir.accounting.v1.AccountingService.TopUp;
+                ingestUsage: reservoir.accounting.v1.AccountingService.IngestUsage;
+                listUsage: reservoir.accounting.v1.AccountingService.ListUsage;
+                getPrices: reservoir.accounting.v1.AccountingService.GetPrices;
+                setPrices: reservoir.accounting.v1.AccountingService.SetPrices;
+                runBilling: reservoir.accounting.v1.AccountingService.RunBilling;
+                getBill: reservoir.accounting.v1.AccountingService.GetBill;
+            }
+
+            namespace AccountingService {
+                type CreateAccountCallback = (error: (Error|null), response?: reservoir.accounting.v1.Account) => void;
+                type CreateAccount = {
+                  (request: reservoir.accounting.v1.ICreateAccountRequest, callback: reservoir.accounting.v1.AccountingService.CreateAccountCallback): void;
+                  (request: reservoir.accounting.v1.ICreateAccountRequest): Promise<reservoir.accounting.v1.Account>;
+                  readonly name: "CreateAccount";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/CreateAccount";
+                  readonly requestType: "CreateAccountRequest";
+                  readonly responseType: "Account";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetAccountCallback = (error: (Error|null), response?: reservoir.accounting.v1.Account) => void;
+                type GetAccount = {
+                  (request: reservoir.accounting.v1.IGetAccountRequest, callback: reservoir.accounting.v1.AccountingService.GetAccountCallback): void;
+                  (request: reservoir.accounting.v1.IGetAccountRequest): Promise<reservoir.accounting.v1.Account>;
+                  readonly name: "GetAccount";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/GetAccount";
+                  readonly requestType: "GetAccountRequest";
+                  readonly responseType: "Account";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListAccountsCallback = (error: (Error|null), response?: reservoir.accounting.v1.ListAccountsResponse) => void;
+                type ListAccounts = {
+                  (request: reservoir.accounting.v1.IListAccountsRequest, callback: reservoir.accounting.v1.AccountingService.ListAccountsCallback): void;
+                  (request: reservoir.accounting.v1.IListAccountsRequest): Promise<reservoir.accounting.v1.ListAccountsResponse>;
+                  readonly name: "ListAccounts";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/ListAccounts";
+                  readonly requestType: "ListAccountsRequest";
+                  readonly responseType: "ListAccountsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type TopUpCallback = (error: (Error|null), response?: reservoir.accounting.v1.Account) => void;
+                type TopUp = {
+                  (request: reservoir.accounting.v1.ITopUpRequest, callback: reservoir.accounting.v1.AccountingService.TopUpCallback): void;
+                  (request: reservoir.accounting.v1.ITopUpRequest): Promise<reservoir.accounting.v1.Account>;
+                  readonly name: "TopUp";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/TopUp";
+                  readonly requestType: "TopUpRequest";
+                  readonly responseType: "Account";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type IngestUsageCallback = (error: (Error|null), response?: reservoir.accounting.v1.IngestUsageResponse) => void;
+                type IngestUsage = {
+                  (request: reservoir.accounting.v1.IIngestUsageRequest, callback: reservoir.accounting.v1.AccountingService.IngestUsageCallback): void;
+                  (request: reservoir.accounting.v1.IIngestUsageRequest): Promise<reservoir.accounting.v1.IngestUsageResponse>;
+                  readonly name: "IngestUsage";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/IngestUsage";
+                  readonly requestType: "IngestUsageRequest";
+                  readonly responseType: "IngestUsageResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListUsageCallback = (error: (Error|null), response?: reservoir.accounting.v1.ListUsageResponse) => void;
+                type ListUsage = {
+                  (request: reservoir.accounting.v1.IListUsageRequest, callback: reservoir.accounting.v1.AccountingService.ListUsageCallback): void;
+                  (request: reservoir.accounting.v1.IListUsageRequest): Promise<reservoir.accounting.v1.ListUsageResponse>;
+                  readonly name: "ListUsage";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/ListUsage";
+                  readonly requestType: "ListUsageRequest";
+                  readonly responseType: "ListUsageResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetPricesCallback = (error: (Error|null), response?: reservoir.accounting.v1.PriceList) => void;
+                type GetPrices = {
+                  (request: reservoir.accounting.v1.IGetPricesRequest, callback: reservoir.accounting.v1.AccountingService.GetPricesCallback): void;
+                  (request: reservoir.accounting.v1.IGetPricesRequest): Promise<reservoir.accounting.v1.PriceList>;
+                  readonly name: "GetPrices";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/GetPrices";
+                  readonly requestType: "GetPricesRequest";
+                  readonly responseType: "PriceList";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SetPricesCallback = (error: (Error|null), response?: reservoir.accounting.v1.PriceList) => void;
+                type SetPrices = {
+                  (request: reservoir.accounting.v1.IPriceList, callback: reservoir.accounting.v1.AccountingService.SetPricesCallback): void;
+                  (request: reservoir.accounting.v1.IPriceList): Promise<reservoir.accounting.v1.PriceList>;
+                  readonly name: "SetPrices";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/SetPrices";
+                  readonly requestType: "PriceList";
+                  readonly responseType: "PriceList";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RunBillingCallback = (error: (Error|null), response?: reservoir.accounting.v1.RunBillingResponse) => void;
+                type RunBilling = {
+                  (request: reservoir.accounting.v1.IRunBillingRequest, callback: reservoir.accounting.v1.AccountingService.RunBillingCallback): void;
+                  (request: reservoir.accounting.v1.IRunBillingRequest): Promise<reservoir.accounting.v1.RunBillingResponse>;
+                  readonly name: "RunBilling";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/RunBilling";
+                  readonly requestType: "RunBillingRequest";
+                  readonly responseType: "RunBillingResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetBillCallback = (error: (Error|null), response?: reservoir.accounting.v1.Invoice) => void;
+                type GetBill = {
+                  (request: reservoir.accounting.v1.IGetBillRequest, callback: reservoir.accounting.v1.AccountingService.GetBillCallback): void;
+                  (request: reservoir.accounting.v1.IGetBillRequest): Promise<reservoir.accounting.v1.Invoice>;
+                  readonly name: "GetBill";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/GetBill";
+                  readonly requestType: "GetBillRequest";
+                  readonly responseType: "Invoice";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+        }
+    }
+
     namespace common {
 
         namespace v1 {

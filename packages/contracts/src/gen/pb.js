@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -628,6 +628,5875 @@ export const reservoir = $root.reservoir = (() => {
      * @namespace
      */
     const reservoir = {};
+
+    reservoir.accounting = (function() {
+
+        /**
+         * Namespace accounting.
+         * @memberof reservoir
+         * @namespace
+         */
+        const accounting = {};
+
+        accounting.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof reservoir.accounting
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.Account = (function() {
+
+                /**
+                 * Properties of an Account.
+                 * @typedef {Object} reservoir.accounting.v1.Account.$Properties
+                 * @property {string|null} [id] Account id
+                 * @property {string|null} [customer] Account customer
+                 * @property {string|null} [name] Account name
+                 * @property {string|null} [kind] Account kind
+                 * @property {string|null} [currency] Account currency
+                 * @property {string|null} [onZero] Account onZero
+                 * @property {string|null} [organization] Account organization
+                 * @property {string|null} [state] Account state
+                 * @property {number|null} [createdAtMs] Account createdAtMs
+                 * @property {string|null} [balance] Account balance
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Account.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IAccount
+                 * @augments reservoir.accounting.v1.Account.$Properties
+                 * @deprecated Use reservoir.accounting.v1.Account.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Account.
+                 * @typedef {reservoir.accounting.v1.Account.$Properties} reservoir.accounting.v1.Account.$Shape
+                 */
+
+                /**
+                 * Constructs a new Account.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an Account.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.Account.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Account = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Account id.
+                 * @member {string} id
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.id = "";
+
+                /**
+                 * Account customer.
+                 * @member {string} customer
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.customer = "";
+
+                /**
+                 * Account name.
+                 * @member {string} name
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.name = "";
+
+                /**
+                 * Account kind.
+                 * @member {string} kind
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.kind = "";
+
+                /**
+                 * Account currency.
+                 * @member {string} currency
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.currency = "";
+
+                /**
+                 * Account onZero.
+                 * @member {string} onZero
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.onZero = "";
+
+                /**
+                 * Account organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.organization = "";
+
+                /**
+                 * Account state.
+                 * @member {string} state
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.state = "";
+
+                /**
+                 * Account createdAtMs.
+                 * @member {number} createdAtMs
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.createdAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Account balance.
+                 * @member {string} balance
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 */
+                Account.prototype.balance = "";
+
+                /**
+                 * Creates a new Account instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.Account
+                 * @static
+                 * @param {reservoir.accounting.v1.Account.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.Account} Account instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.Account.$Shape): reservoir.accounting.v1.Account & reservoir.accounting.v1.Account.$Shape;
+                 *   (properties?: reservoir.accounting.v1.Account.$Properties): reservoir.accounting.v1.Account;
+                 * }}
+                 */
+                Account.create = function(properties) {
+                    return new Account(properties);
+                };
+
+                /**
+                 * Encodes the specified Account message. Does not implicitly {@link reservoir.accounting.v1.Account.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.Account
+                 * @static
+                 * @param {reservoir.accounting.v1.Account.$Properties} message Account message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Account.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer") && message.customer !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.customer);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.name);
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.kind);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.currency);
+                    if (message.onZero != null && $Object.hasOwnProperty.call(message, "onZero") && message.onZero !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.onZero);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.organization);
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.state);
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs") && (typeof message.createdAtMs === "object" ? message.createdAtMs.low || message.createdAtMs.high : message.createdAtMs !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).int64(message.createdAtMs);
+                    if (message.balance != null && $Object.hasOwnProperty.call(message, "balance") && message.balance !== "")
+                        writer.uint32(/* id 10, wireType 2 =*/82).string(message.balance);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Account message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.Account
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.Account & reservoir.accounting.v1.Account.$Shape} Account
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Account.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.Account();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.customer = value;
+                                else
+                                    delete message.customer;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.onZero = value;
+                                else
+                                    delete message.onZero;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.state = value;
+                                else
+                                    delete message.state;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.createdAtMs = value;
+                                else
+                                    delete message.createdAtMs;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.balance = value;
+                                else
+                                    delete message.balance;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Account message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.Account
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.Account} Account
+                 */
+                Account.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.Account)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.Account: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.Account();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.customer != null)
+                        if (typeof object.customer !== "string" || object.customer.length)
+                            message.customer = $String(object.customer);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.onZero != null)
+                        if (typeof object.onZero !== "string" || object.onZero.length)
+                            message.onZero = $String(object.onZero);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.state != null)
+                        if (typeof object.state !== "string" || object.state.length)
+                            message.state = $String(object.state);
+                    if (object.createdAtMs != null)
+                        if (typeof object.createdAtMs === "object" ? object.createdAtMs.low || object.createdAtMs.high : $Number(object.createdAtMs) !== 0)
+                            if ($util.Long)
+                                message.createdAtMs = $util.Long.fromValue(object.createdAtMs, false);
+                            else if (typeof object.createdAtMs === "string")
+                                message.createdAtMs = $parseInt(object.createdAtMs, 10);
+                            else if (typeof object.createdAtMs === "number")
+                                message.createdAtMs = object.createdAtMs;
+                            else if (typeof object.createdAtMs === "object")
+                                message.createdAtMs = new $util.LongBits(object.createdAtMs.low >>> 0, object.createdAtMs.high >>> 0).toNumber();
+                    if (object.balance != null)
+                        if (typeof object.balance !== "string" || object.balance.length)
+                            message.balance = $String(object.balance);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Account message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.Account
+                 * @static
+                 * @param {reservoir.accounting.v1.Account} message Account
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Account.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.customer = "";
+                        object.name = "";
+                        object.kind = "";
+                        object.currency = "";
+                        object.onZero = "";
+                        object.organization = "";
+                        object.state = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.createdAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.createdAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.balance = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer"))
+                        object.customer = message.customer;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.onZero != null && $Object.hasOwnProperty.call(message, "onZero"))
+                        object.onZero = message.onZero;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                        object.state = message.state;
+                    if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.createdAtMs = typeof message.createdAtMs === "number" ? $BigInt(message.createdAtMs) : $util.Long.fromBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.createdAtMs === "number")
+                            object.createdAtMs = options.longs === $String ? $String(message.createdAtMs) : message.createdAtMs;
+                        else
+                            object.createdAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAtMs) : options.longs === $Number ? new $util.LongBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0).toNumber() : message.createdAtMs;
+                    if (message.balance != null && $Object.hasOwnProperty.call(message, "balance"))
+                        object.balance = message.balance;
+                    return object;
+                };
+
+                /**
+                 * Converts this Account to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.Account
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Account.prototype.toJSON = function() {
+                    return Account.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Account;
+            })();
+
+            v1.CreateAccountRequest = (function() {
+
+                /**
+                 * Properties of a CreateAccountRequest.
+                 * @typedef {Object} reservoir.accounting.v1.CreateAccountRequest.$Properties
+                 * @property {string|null} [id] CreateAccountRequest id
+                 * @property {string|null} [customer] CreateAccountRequest customer
+                 * @property {string|null} [name] CreateAccountRequest name
+                 * @property {string|null} [kind] CreateAccountRequest kind
+                 * @property {string|null} [currency] CreateAccountRequest currency
+                 * @property {string|null} [onZero] CreateAccountRequest onZero
+                 * @property {string|null} [organization] CreateAccountRequest organization
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CreateAccountRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface ICreateAccountRequest
+                 * @augments reservoir.accounting.v1.CreateAccountRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.CreateAccountRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CreateAccountRequest.
+                 * @typedef {reservoir.accounting.v1.CreateAccountRequest.$Properties} reservoir.accounting.v1.CreateAccountRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new CreateAccountRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a CreateAccountRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.CreateAccountRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const CreateAccountRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CreateAccountRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.id = "";
+
+                /**
+                 * CreateAccountRequest customer.
+                 * @member {string} customer
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.customer = "";
+
+                /**
+                 * CreateAccountRequest name.
+                 * @member {string} name
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.name = "";
+
+                /**
+                 * CreateAccountRequest kind.
+                 * @member {string} kind
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.kind = "";
+
+                /**
+                 * CreateAccountRequest currency.
+                 * @member {string} currency
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.currency = "";
+
+                /**
+                 * CreateAccountRequest onZero.
+                 * @member {string} onZero
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.onZero = "";
+
+                /**
+                 * CreateAccountRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 */
+                CreateAccountRequest.prototype.organization = "";
+
+                /**
+                 * Creates a new CreateAccountRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.CreateAccountRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.CreateAccountRequest} CreateAccountRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.CreateAccountRequest.$Shape): reservoir.accounting.v1.CreateAccountRequest & reservoir.accounting.v1.CreateAccountRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.CreateAccountRequest.$Properties): reservoir.accounting.v1.CreateAccountRequest;
+                 * }}
+                 */
+                CreateAccountRequest.create = function(properties) {
+                    return new CreateAccountRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified CreateAccountRequest message. Does not implicitly {@link reservoir.accounting.v1.CreateAccountRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.CreateAccountRequest.$Properties} message CreateAccountRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CreateAccountRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer") && message.customer !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.customer);
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.name);
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.kind);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.currency);
+                    if (message.onZero != null && $Object.hasOwnProperty.call(message, "onZero") && message.onZero !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.onZero);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.organization);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a CreateAccountRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.CreateAccountRequest & reservoir.accounting.v1.CreateAccountRequest.$Shape} CreateAccountRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CreateAccountRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.CreateAccountRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.customer = value;
+                                else
+                                    delete message.customer;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.name = value;
+                                else
+                                    delete message.name;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.kind = value;
+                                else
+                                    delete message.kind;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.onZero = value;
+                                else
+                                    delete message.onZero;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a CreateAccountRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.CreateAccountRequest} CreateAccountRequest
+                 */
+                CreateAccountRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.CreateAccountRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.CreateAccountRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.CreateAccountRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.customer != null)
+                        if (typeof object.customer !== "string" || object.customer.length)
+                            message.customer = $String(object.customer);
+                    if (object.name != null)
+                        if (typeof object.name !== "string" || object.name.length)
+                            message.name = $String(object.name);
+                    if (object.kind != null)
+                        if (typeof object.kind !== "string" || object.kind.length)
+                            message.kind = $String(object.kind);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.onZero != null)
+                        if (typeof object.onZero !== "string" || object.onZero.length)
+                            message.onZero = $String(object.onZero);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a CreateAccountRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.CreateAccountRequest} message CreateAccountRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                CreateAccountRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.customer = "";
+                        object.name = "";
+                        object.kind = "";
+                        object.currency = "";
+                        object.onZero = "";
+                        object.organization = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer"))
+                        object.customer = message.customer;
+                    if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                        object.name = message.name;
+                    if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                        object.kind = message.kind;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.onZero != null && $Object.hasOwnProperty.call(message, "onZero"))
+                        object.onZero = message.onZero;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    return object;
+                };
+
+                /**
+                 * Converts this CreateAccountRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.CreateAccountRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                CreateAccountRequest.prototype.toJSON = function() {
+                    return CreateAccountRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return CreateAccountRequest;
+            })();
+
+            v1.GetAccountRequest = (function() {
+
+                /**
+                 * Properties of a GetAccountRequest.
+                 * @typedef {Object} reservoir.accounting.v1.GetAccountRequest.$Properties
+                 * @property {string|null} [id] GetAccountRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetAccountRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IGetAccountRequest
+                 * @augments reservoir.accounting.v1.GetAccountRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.GetAccountRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetAccountRequest.
+                 * @typedef {reservoir.accounting.v1.GetAccountRequest.$Properties} reservoir.accounting.v1.GetAccountRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetAccountRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a GetAccountRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.GetAccountRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetAccountRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetAccountRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @instance
+                 */
+                GetAccountRequest.prototype.id = "";
+
+                /**
+                 * Creates a new GetAccountRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetAccountRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.GetAccountRequest} GetAccountRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.GetAccountRequest.$Shape): reservoir.accounting.v1.GetAccountRequest & reservoir.accounting.v1.GetAccountRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.GetAccountRequest.$Properties): reservoir.accounting.v1.GetAccountRequest;
+                 * }}
+                 */
+                GetAccountRequest.create = function(properties) {
+                    return new GetAccountRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetAccountRequest message. Does not implicitly {@link reservoir.accounting.v1.GetAccountRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetAccountRequest.$Properties} message GetAccountRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetAccountRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetAccountRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.GetAccountRequest & reservoir.accounting.v1.GetAccountRequest.$Shape} GetAccountRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetAccountRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.GetAccountRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetAccountRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.GetAccountRequest} GetAccountRequest
+                 */
+                GetAccountRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.GetAccountRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.GetAccountRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.GetAccountRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetAccountRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetAccountRequest} message GetAccountRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetAccountRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetAccountRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.GetAccountRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetAccountRequest.prototype.toJSON = function() {
+                    return GetAccountRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetAccountRequest;
+            })();
+
+            v1.ListAccountsRequest = (function() {
+
+                /**
+                 * Properties of a ListAccountsRequest.
+                 * @typedef {Object} reservoir.accounting.v1.ListAccountsRequest.$Properties
+                 * @property {string|null} [customer] ListAccountsRequest customer
+                 * @property {string|null} [organization] ListAccountsRequest organization
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListAccountsRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IListAccountsRequest
+                 * @augments reservoir.accounting.v1.ListAccountsRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ListAccountsRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListAccountsRequest.
+                 * @typedef {reservoir.accounting.v1.ListAccountsRequest.$Properties} reservoir.accounting.v1.ListAccountsRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListAccountsRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ListAccountsRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ListAccountsRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListAccountsRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListAccountsRequest customer.
+                 * @member {string} customer
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @instance
+                 */
+                ListAccountsRequest.prototype.customer = "";
+
+                /**
+                 * ListAccountsRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @instance
+                 */
+                ListAccountsRequest.prototype.organization = "";
+
+                /**
+                 * Creates a new ListAccountsRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ListAccountsRequest} ListAccountsRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ListAccountsRequest.$Shape): reservoir.accounting.v1.ListAccountsRequest & reservoir.accounting.v1.ListAccountsRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ListAccountsRequest.$Properties): reservoir.accounting.v1.ListAccountsRequest;
+                 * }}
+                 */
+                ListAccountsRequest.create = function(properties) {
+                    return new ListAccountsRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListAccountsRequest message. Does not implicitly {@link reservoir.accounting.v1.ListAccountsRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsRequest.$Properties} message ListAccountsRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListAccountsRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer") && message.customer !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.customer);
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.organization);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListAccountsRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ListAccountsRequest & reservoir.accounting.v1.ListAccountsRequest.$Shape} ListAccountsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListAccountsRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ListAccountsRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.customer = value;
+                                else
+                                    delete message.customer;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListAccountsRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ListAccountsRequest} ListAccountsRequest
+                 */
+                ListAccountsRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ListAccountsRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ListAccountsRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ListAccountsRequest();
+                    if (object.customer != null)
+                        if (typeof object.customer !== "string" || object.customer.length)
+                            message.customer = $String(object.customer);
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListAccountsRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsRequest} message ListAccountsRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListAccountsRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.customer = "";
+                        object.organization = "";
+                    }
+                    if (message.customer != null && $Object.hasOwnProperty.call(message, "customer"))
+                        object.customer = message.customer;
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListAccountsRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ListAccountsRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListAccountsRequest.prototype.toJSON = function() {
+                    return ListAccountsRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListAccountsRequest;
+            })();
+
+            v1.ListAccountsResponse = (function() {
+
+                /**
+                 * Properties of a ListAccountsResponse.
+                 * @typedef {Object} reservoir.accounting.v1.ListAccountsResponse.$Properties
+                 * @property {Array.<reservoir.accounting.v1.Account.$Properties>|null} [accounts] ListAccountsResponse accounts
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListAccountsResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IListAccountsResponse
+                 * @augments reservoir.accounting.v1.ListAccountsResponse.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ListAccountsResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListAccountsResponse.
+                 * @typedef {reservoir.accounting.v1.ListAccountsResponse.$Properties} reservoir.accounting.v1.ListAccountsResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListAccountsResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ListAccountsResponse.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ListAccountsResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListAccountsResponse = function (properties) {
+                    this.accounts = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListAccountsResponse accounts.
+                 * @member {Array.<reservoir.accounting.v1.Account.$Properties>} accounts
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @instance
+                 */
+                ListAccountsResponse.prototype.accounts = $util.emptyArray;
+
+                /**
+                 * Creates a new ListAccountsResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ListAccountsResponse} ListAccountsResponse instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ListAccountsResponse.$Shape): reservoir.accounting.v1.ListAccountsResponse & reservoir.accounting.v1.ListAccountsResponse.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ListAccountsResponse.$Properties): reservoir.accounting.v1.ListAccountsResponse;
+                 * }}
+                 */
+                ListAccountsResponse.create = function(properties) {
+                    return new ListAccountsResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListAccountsResponse message. Does not implicitly {@link reservoir.accounting.v1.ListAccountsResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsResponse.$Properties} message ListAccountsResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListAccountsResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accounts != null && message.accounts.length)
+                        for (let i = 0; i < message.accounts.length; ++i)
+                            $root.reservoir.accounting.v1.Account.encode(message.accounts[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListAccountsResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ListAccountsResponse & reservoir.accounting.v1.ListAccountsResponse.$Shape} ListAccountsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListAccountsResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ListAccountsResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.accounts && message.accounts.length))
+                                    message.accounts = [];
+                                message.accounts.push($root.reservoir.accounting.v1.Account.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListAccountsResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ListAccountsResponse} ListAccountsResponse
+                 */
+                ListAccountsResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ListAccountsResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ListAccountsResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ListAccountsResponse();
+                    if (object.accounts) {
+                        if (!$Array.isArray(object.accounts))
+                            throw $TypeError(".reservoir.accounting.v1.ListAccountsResponse.accounts: array expected");
+                        message.accounts = $Array(object.accounts.length);
+                        for (let i = 0; i < object.accounts.length; ++i) {
+                            if (!$util.isObject(object.accounts[i]))
+                                throw $TypeError(".reservoir.accounting.v1.ListAccountsResponse.accounts: object expected");
+                            message.accounts[i] = $root.reservoir.accounting.v1.Account.fromObject(object.accounts[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListAccountsResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListAccountsResponse} message ListAccountsResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListAccountsResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.accounts = [];
+                    if (message.accounts && message.accounts.length) {
+                        object.accounts = $Array(message.accounts.length);
+                        for (let j = 0; j < message.accounts.length; ++j)
+                            object.accounts[j] = $root.reservoir.accounting.v1.Account.toObject(message.accounts[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListAccountsResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ListAccountsResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListAccountsResponse.prototype.toJSON = function() {
+                    return ListAccountsResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListAccountsResponse;
+            })();
+
+            v1.TopUpRequest = (function() {
+
+                /**
+                 * Properties of a TopUpRequest.
+                 * @typedef {Object} reservoir.accounting.v1.TopUpRequest.$Properties
+                 * @property {string|null} [accountId] TopUpRequest accountId
+                 * @property {string|null} [amount] TopUpRequest amount
+                 * @property {string|null} [key] TopUpRequest key
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TopUpRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface ITopUpRequest
+                 * @augments reservoir.accounting.v1.TopUpRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.TopUpRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TopUpRequest.
+                 * @typedef {reservoir.accounting.v1.TopUpRequest.$Properties} reservoir.accounting.v1.TopUpRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new TopUpRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a TopUpRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.TopUpRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TopUpRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TopUpRequest accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.accountId = "";
+
+                /**
+                 * TopUpRequest amount.
+                 * @member {string} amount
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.amount = "";
+
+                /**
+                 * TopUpRequest key.
+                 * @member {string} key
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.key = "";
+
+                /**
+                 * Creates a new TopUpRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.TopUpRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.TopUpRequest} TopUpRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.TopUpRequest.$Shape): reservoir.accounting.v1.TopUpRequest & reservoir.accounting.v1.TopUpRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.TopUpRequest.$Properties): reservoir.accounting.v1.TopUpRequest;
+                 * }}
+                 */
+                TopUpRequest.create = function(properties) {
+                    return new TopUpRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified TopUpRequest message. Does not implicitly {@link reservoir.accounting.v1.TopUpRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.TopUpRequest.$Properties} message TopUpRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TopUpRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountId);
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount") && message.amount !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.amount);
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.key);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TopUpRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.TopUpRequest & reservoir.accounting.v1.TopUpRequest.$Shape} TopUpRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TopUpRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.TopUpRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.amount = value;
+                                else
+                                    delete message.amount;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.key = value;
+                                else
+                                    delete message.key;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TopUpRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.TopUpRequest} TopUpRequest
+                 */
+                TopUpRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.TopUpRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.TopUpRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.TopUpRequest();
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.amount != null)
+                        if (typeof object.amount !== "string" || object.amount.length)
+                            message.amount = $String(object.amount);
+                    if (object.key != null)
+                        if (typeof object.key !== "string" || object.key.length)
+                            message.key = $String(object.key);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TopUpRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.TopUpRequest} message TopUpRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TopUpRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.accountId = "";
+                        object.amount = "";
+                        object.key = "";
+                    }
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount"))
+                        object.amount = message.amount;
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                        object.key = message.key;
+                    return object;
+                };
+
+                /**
+                 * Converts this TopUpRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.TopUpRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TopUpRequest.prototype.toJSON = function() {
+                    return TopUpRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TopUpRequest;
+            })();
+
+            v1.UsageRecord = (function() {
+
+                /**
+                 * Properties of a UsageRecord.
+                 * @typedef {Object} reservoir.accounting.v1.UsageRecord.$Properties
+                 * @property {string|null} [key] UsageRecord key
+                 * @property {string|null} [accountId] UsageRecord accountId
+                 * @property {string|null} [service] UsageRecord service
+                 * @property {string|null} [component] UsageRecord component
+                 * @property {string|null} [vmId] UsageRecord vmId
+                 * @property {string|null} [site] UsageRecord site
+                 * @property {string|null} [metric] UsageRecord metric
+                 * @property {string|null} [quantity] UsageRecord quantity
+                 * @property {number|null} [startMs] UsageRecord startMs
+                 * @property {number|null} [endMs] UsageRecord endMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a UsageRecord.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IUsageRecord
+                 * @augments reservoir.accounting.v1.UsageRecord.$Properties
+                 * @deprecated Use reservoir.accounting.v1.UsageRecord.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a UsageRecord.
+                 * @typedef {reservoir.accounting.v1.UsageRecord.$Properties} reservoir.accounting.v1.UsageRecord.$Shape
+                 */
+
+                /**
+                 * Constructs a new UsageRecord.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a UsageRecord.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.UsageRecord.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const UsageRecord = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * UsageRecord key.
+                 * @member {string} key
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.key = "";
+
+                /**
+                 * UsageRecord accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.accountId = "";
+
+                /**
+                 * UsageRecord service.
+                 * @member {string} service
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.service = "";
+
+                /**
+                 * UsageRecord component.
+                 * @member {string} component
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.component = "";
+
+                /**
+                 * UsageRecord vmId.
+                 * @member {string} vmId
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.vmId = "";
+
+                /**
+                 * UsageRecord site.
+                 * @member {string} site
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.site = "";
+
+                /**
+                 * UsageRecord metric.
+                 * @member {string} metric
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.metric = "";
+
+                /**
+                 * UsageRecord quantity.
+                 * @member {string} quantity
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.quantity = "";
+
+                /**
+                 * UsageRecord startMs.
+                 * @member {number} startMs
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.startMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * UsageRecord endMs.
+                 * @member {number} endMs
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 */
+                UsageRecord.prototype.endMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new UsageRecord instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @static
+                 * @param {reservoir.accounting.v1.UsageRecord.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.UsageRecord} UsageRecord instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.UsageRecord.$Shape): reservoir.accounting.v1.UsageRecord & reservoir.accounting.v1.UsageRecord.$Shape;
+                 *   (properties?: reservoir.accounting.v1.UsageRecord.$Properties): reservoir.accounting.v1.UsageRecord;
+                 * }}
+                 */
+                UsageRecord.create = function(properties) {
+                    return new UsageRecord(properties);
+                };
+
+                /**
+                 * Encodes the specified UsageRecord message. Does not implicitly {@link reservoir.accounting.v1.UsageRecord.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @static
+                 * @param {reservoir.accounting.v1.UsageRecord.$Properties} message UsageRecord message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                UsageRecord.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.key);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountId);
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.service);
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.component);
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.vmId);
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site") && message.site !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.site);
+                    if (message.metric != null && $Object.hasOwnProperty.call(message, "metric") && message.metric !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.metric);
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity") && message.quantity !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.quantity);
+                    if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs") && (typeof message.startMs === "object" ? message.startMs.low || message.startMs.high : message.startMs !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).int64(message.startMs);
+                    if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs") && (typeof message.endMs === "object" ? message.endMs.low || message.endMs.high : message.endMs !== 0))
+                        writer.uint32(/* id 10, wireType 0 =*/80).int64(message.endMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a UsageRecord message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.UsageRecord & reservoir.accounting.v1.UsageRecord.$Shape} UsageRecord
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                UsageRecord.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.UsageRecord();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.key = value;
+                                else
+                                    delete message.key;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.vmId = value;
+                                else
+                                    delete message.vmId;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.site = value;
+                                else
+                                    delete message.site;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.metric = value;
+                                else
+                                    delete message.metric;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.quantity = value;
+                                else
+                                    delete message.quantity;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.startMs = value;
+                                else
+                                    delete message.startMs;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.endMs = value;
+                                else
+                                    delete message.endMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a UsageRecord message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.UsageRecord} UsageRecord
+                 */
+                UsageRecord.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.UsageRecord)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.UsageRecord: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.UsageRecord();
+                    if (object.key != null)
+                        if (typeof object.key !== "string" || object.key.length)
+                            message.key = $String(object.key);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.vmId != null)
+                        if (typeof object.vmId !== "string" || object.vmId.length)
+                            message.vmId = $String(object.vmId);
+                    if (object.site != null)
+                        if (typeof object.site !== "string" || object.site.length)
+                            message.site = $String(object.site);
+                    if (object.metric != null)
+                        if (typeof object.metric !== "string" || object.metric.length)
+                            message.metric = $String(object.metric);
+                    if (object.quantity != null)
+                        if (typeof object.quantity !== "string" || object.quantity.length)
+                            message.quantity = $String(object.quantity);
+                    if (object.startMs != null)
+                        if (typeof object.startMs === "object" ? object.startMs.low || object.startMs.high : $Number(object.startMs) !== 0)
+                            if ($util.Long)
+                                message.startMs = $util.Long.fromValue(object.startMs, false);
+                            else if (typeof object.startMs === "string")
+                                message.startMs = $parseInt(object.startMs, 10);
+                            else if (typeof object.startMs === "number")
+                                message.startMs = object.startMs;
+                            else if (typeof object.startMs === "object")
+                                message.startMs = new $util.LongBits(object.startMs.low >>> 0, object.startMs.high >>> 0).toNumber();
+                    if (object.endMs != null)
+                        if (typeof object.endMs === "object" ? object.endMs.low || object.endMs.high : $Number(object.endMs) !== 0)
+                            if ($util.Long)
+                                message.endMs = $util.Long.fromValue(object.endMs, false);
+                            else if (typeof object.endMs === "string")
+                                message.endMs = $parseInt(object.endMs, 10);
+                            else if (typeof object.endMs === "number")
+                                message.endMs = object.endMs;
+                            else if (typeof object.endMs === "object")
+                                message.endMs = new $util.LongBits(object.endMs.low >>> 0, object.endMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a UsageRecord message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @static
+                 * @param {reservoir.accounting.v1.UsageRecord} message UsageRecord
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                UsageRecord.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.key = "";
+                        object.accountId = "";
+                        object.service = "";
+                        object.component = "";
+                        object.vmId = "";
+                        object.site = "";
+                        object.metric = "";
+                        object.quantity = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.startMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.startMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.endMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.endMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                        object.key = message.key;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                        object.vmId = message.vmId;
+                    if (message.site != null && $Object.hasOwnProperty.call(message, "site"))
+                        object.site = message.site;
+                    if (message.metric != null && $Object.hasOwnProperty.call(message, "metric"))
+                        object.metric = message.metric;
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity"))
+                        object.quantity = message.quantity;
+                    if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.startMs = typeof message.startMs === "number" ? $BigInt(message.startMs) : $util.Long.fromBits(message.startMs.low >>> 0, message.startMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.startMs === "number")
+                            object.startMs = options.longs === $String ? $String(message.startMs) : message.startMs;
+                        else
+                            object.startMs = options.longs === $String ? $util.Long.prototype.toString.call(message.startMs) : options.longs === $Number ? new $util.LongBits(message.startMs.low >>> 0, message.startMs.high >>> 0).toNumber() : message.startMs;
+                    if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.endMs = typeof message.endMs === "number" ? $BigInt(message.endMs) : $util.Long.fromBits(message.endMs.low >>> 0, message.endMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.endMs === "number")
+                            object.endMs = options.longs === $String ? $String(message.endMs) : message.endMs;
+                        else
+                            object.endMs = options.longs === $String ? $util.Long.prototype.toString.call(message.endMs) : options.longs === $Number ? new $util.LongBits(message.endMs.low >>> 0, message.endMs.high >>> 0).toNumber() : message.endMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this UsageRecord to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.UsageRecord
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                UsageRecord.prototype.toJSON = function() {
+                    return UsageRecord.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return UsageRecord;
+            })();
+
+            v1.IngestUsageRequest = (function() {
+
+                /**
+                 * Properties of an IngestUsageRequest.
+                 * @typedef {Object} reservoir.accounting.v1.IngestUsageRequest.$Properties
+                 * @property {Array.<reservoir.accounting.v1.UsageRecord.$Properties>|null} [records] IngestUsageRequest records
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an IngestUsageRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IIngestUsageRequest
+                 * @augments reservoir.accounting.v1.IngestUsageRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.IngestUsageRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an IngestUsageRequest.
+                 * @typedef {reservoir.accounting.v1.IngestUsageRequest.$Properties} reservoir.accounting.v1.IngestUsageRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new IngestUsageRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an IngestUsageRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.IngestUsageRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const IngestUsageRequest = function (properties) {
+                    this.records = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * IngestUsageRequest records.
+                 * @member {Array.<reservoir.accounting.v1.UsageRecord.$Properties>} records
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @instance
+                 */
+                IngestUsageRequest.prototype.records = $util.emptyArray;
+
+                /**
+                 * Creates a new IngestUsageRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.IngestUsageRequest} IngestUsageRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.IngestUsageRequest.$Shape): reservoir.accounting.v1.IngestUsageRequest & reservoir.accounting.v1.IngestUsageRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.IngestUsageRequest.$Properties): reservoir.accounting.v1.IngestUsageRequest;
+                 * }}
+                 */
+                IngestUsageRequest.create = function(properties) {
+                    return new IngestUsageRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified IngestUsageRequest message. Does not implicitly {@link reservoir.accounting.v1.IngestUsageRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageRequest.$Properties} message IngestUsageRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                IngestUsageRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.records != null && message.records.length)
+                        for (let i = 0; i < message.records.length; ++i)
+                            $root.reservoir.accounting.v1.UsageRecord.encode(message.records[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an IngestUsageRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.IngestUsageRequest & reservoir.accounting.v1.IngestUsageRequest.$Shape} IngestUsageRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                IngestUsageRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.IngestUsageRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.records && message.records.length))
+                                    message.records = [];
+                                message.records.push($root.reservoir.accounting.v1.UsageRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an IngestUsageRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.IngestUsageRequest} IngestUsageRequest
+                 */
+                IngestUsageRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.IngestUsageRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.IngestUsageRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.IngestUsageRequest();
+                    if (object.records) {
+                        if (!$Array.isArray(object.records))
+                            throw $TypeError(".reservoir.accounting.v1.IngestUsageRequest.records: array expected");
+                        message.records = $Array(object.records.length);
+                        for (let i = 0; i < object.records.length; ++i) {
+                            if (!$util.isObject(object.records[i]))
+                                throw $TypeError(".reservoir.accounting.v1.IngestUsageRequest.records: object expected");
+                            message.records[i] = $root.reservoir.accounting.v1.UsageRecord.fromObject(object.records[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an IngestUsageRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageRequest} message IngestUsageRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                IngestUsageRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.records = [];
+                    if (message.records && message.records.length) {
+                        object.records = $Array(message.records.length);
+                        for (let j = 0; j < message.records.length; ++j)
+                            object.records[j] = $root.reservoir.accounting.v1.UsageRecord.toObject(message.records[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this IngestUsageRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.IngestUsageRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                IngestUsageRequest.prototype.toJSON = function() {
+                    return IngestUsageRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return IngestUsageRequest;
+            })();
+
+            v1.IngestUsageResponse = (function() {
+
+                /**
+                 * Properties of an IngestUsageResponse.
+                 * @typedef {Object} reservoir.accounting.v1.IngestUsageResponse.$Properties
+                 * @property {number|null} [accepted] IngestUsageResponse accepted
+                 * @property {number|null} [duplicates] IngestUsageResponse duplicates
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an IngestUsageResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IIngestUsageResponse
+                 * @augments reservoir.accounting.v1.IngestUsageResponse.$Properties
+                 * @deprecated Use reservoir.accounting.v1.IngestUsageResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an IngestUsageResponse.
+                 * @typedef {reservoir.accounting.v1.IngestUsageResponse.$Properties} reservoir.accounting.v1.IngestUsageResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new IngestUsageResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an IngestUsageResponse.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.IngestUsageResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const IngestUsageResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * IngestUsageResponse accepted.
+                 * @member {number} accepted
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @instance
+                 */
+                IngestUsageResponse.prototype.accepted = 0;
+
+                /**
+                 * IngestUsageResponse duplicates.
+                 * @member {number} duplicates
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @instance
+                 */
+                IngestUsageResponse.prototype.duplicates = 0;
+
+                /**
+                 * Creates a new IngestUsageResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.IngestUsageResponse} IngestUsageResponse instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.IngestUsageResponse.$Shape): reservoir.accounting.v1.IngestUsageResponse & reservoir.accounting.v1.IngestUsageResponse.$Shape;
+                 *   (properties?: reservoir.accounting.v1.IngestUsageResponse.$Properties): reservoir.accounting.v1.IngestUsageResponse;
+                 * }}
+                 */
+                IngestUsageResponse.create = function(properties) {
+                    return new IngestUsageResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified IngestUsageResponse message. Does not implicitly {@link reservoir.accounting.v1.IngestUsageResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageResponse.$Properties} message IngestUsageResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                IngestUsageResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.accepted);
+                    if (message.duplicates != null && $Object.hasOwnProperty.call(message, "duplicates") && message.duplicates !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.duplicates);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an IngestUsageResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.IngestUsageResponse & reservoir.accounting.v1.IngestUsageResponse.$Shape} IngestUsageResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                IngestUsageResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.IngestUsageResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.accepted = value;
+                                else
+                                    delete message.accepted;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.duplicates = value;
+                                else
+                                    delete message.duplicates;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an IngestUsageResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.IngestUsageResponse} IngestUsageResponse
+                 */
+                IngestUsageResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.IngestUsageResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.IngestUsageResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.IngestUsageResponse();
+                    if (object.accepted != null)
+                        if ($Number(object.accepted) !== 0)
+                            message.accepted = object.accepted >>> 0;
+                    if (object.duplicates != null)
+                        if ($Number(object.duplicates) !== 0)
+                            message.duplicates = object.duplicates >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an IngestUsageResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.IngestUsageResponse} message IngestUsageResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                IngestUsageResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.accepted = 0;
+                        object.duplicates = 0;
+                    }
+                    if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                        object.accepted = message.accepted;
+                    if (message.duplicates != null && $Object.hasOwnProperty.call(message, "duplicates"))
+                        object.duplicates = message.duplicates;
+                    return object;
+                };
+
+                /**
+                 * Converts this IngestUsageResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.IngestUsageResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                IngestUsageResponse.prototype.toJSON = function() {
+                    return IngestUsageResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return IngestUsageResponse;
+            })();
+
+            v1.ListUsageRequest = (function() {
+
+                /**
+                 * Properties of a ListUsageRequest.
+                 * @typedef {Object} reservoir.accounting.v1.ListUsageRequest.$Properties
+                 * @property {string|null} [accountId] ListUsageRequest accountId
+                 * @property {string|null} [service] ListUsageRequest service
+                 * @property {number|null} [fromMs] ListUsageRequest fromMs
+                 * @property {number|null} [toMs] ListUsageRequest toMs
+                 * @property {number|null} [limit] ListUsageRequest limit
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListUsageRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IListUsageRequest
+                 * @augments reservoir.accounting.v1.ListUsageRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ListUsageRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListUsageRequest.
+                 * @typedef {reservoir.accounting.v1.ListUsageRequest.$Properties} reservoir.accounting.v1.ListUsageRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListUsageRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ListUsageRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ListUsageRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListUsageRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListUsageRequest accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 */
+                ListUsageRequest.prototype.accountId = "";
+
+                /**
+                 * ListUsageRequest service.
+                 * @member {string} service
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 */
+                ListUsageRequest.prototype.service = "";
+
+                /**
+                 * ListUsageRequest fromMs.
+                 * @member {number} fromMs
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 */
+                ListUsageRequest.prototype.fromMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ListUsageRequest toMs.
+                 * @member {number} toMs
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 */
+                ListUsageRequest.prototype.toMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ListUsageRequest limit.
+                 * @member {number} limit
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 */
+                ListUsageRequest.prototype.limit = 0;
+
+                /**
+                 * Creates a new ListUsageRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ListUsageRequest} ListUsageRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ListUsageRequest.$Shape): reservoir.accounting.v1.ListUsageRequest & reservoir.accounting.v1.ListUsageRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ListUsageRequest.$Properties): reservoir.accounting.v1.ListUsageRequest;
+                 * }}
+                 */
+                ListUsageRequest.create = function(properties) {
+                    return new ListUsageRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListUsageRequest message. Does not implicitly {@link reservoir.accounting.v1.ListUsageRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageRequest.$Properties} message ListUsageRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListUsageRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountId);
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.service);
+                    if (message.fromMs != null && $Object.hasOwnProperty.call(message, "fromMs") && (typeof message.fromMs === "object" ? message.fromMs.low || message.fromMs.high : message.fromMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.fromMs);
+                    if (message.toMs != null && $Object.hasOwnProperty.call(message, "toMs") && (typeof message.toMs === "object" ? message.toMs.low || message.toMs.high : message.toMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.toMs);
+                    if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.limit);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListUsageRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ListUsageRequest & reservoir.accounting.v1.ListUsageRequest.$Shape} ListUsageRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListUsageRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ListUsageRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.fromMs = value;
+                                else
+                                    delete message.fromMs;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.toMs = value;
+                                else
+                                    delete message.toMs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.limit = value;
+                                else
+                                    delete message.limit;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListUsageRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ListUsageRequest} ListUsageRequest
+                 */
+                ListUsageRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ListUsageRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ListUsageRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ListUsageRequest();
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    if (object.fromMs != null)
+                        if (typeof object.fromMs === "object" ? object.fromMs.low || object.fromMs.high : $Number(object.fromMs) !== 0)
+                            if ($util.Long)
+                                message.fromMs = $util.Long.fromValue(object.fromMs, false);
+                            else if (typeof object.fromMs === "string")
+                                message.fromMs = $parseInt(object.fromMs, 10);
+                            else if (typeof object.fromMs === "number")
+                                message.fromMs = object.fromMs;
+                            else if (typeof object.fromMs === "object")
+                                message.fromMs = new $util.LongBits(object.fromMs.low >>> 0, object.fromMs.high >>> 0).toNumber();
+                    if (object.toMs != null)
+                        if (typeof object.toMs === "object" ? object.toMs.low || object.toMs.high : $Number(object.toMs) !== 0)
+                            if ($util.Long)
+                                message.toMs = $util.Long.fromValue(object.toMs, false);
+                            else if (typeof object.toMs === "string")
+                                message.toMs = $parseInt(object.toMs, 10);
+                            else if (typeof object.toMs === "number")
+                                message.toMs = object.toMs;
+                            else if (typeof object.toMs === "object")
+                                message.toMs = new $util.LongBits(object.toMs.low >>> 0, object.toMs.high >>> 0).toNumber();
+                    if (object.limit != null)
+                        if ($Number(object.limit) !== 0)
+                            message.limit = object.limit >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListUsageRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageRequest} message ListUsageRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListUsageRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.accountId = "";
+                        object.service = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.fromMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.fromMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.toMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.toMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.limit = 0;
+                    }
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    if (message.fromMs != null && $Object.hasOwnProperty.call(message, "fromMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.fromMs = typeof message.fromMs === "number" ? $BigInt(message.fromMs) : $util.Long.fromBits(message.fromMs.low >>> 0, message.fromMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.fromMs === "number")
+                            object.fromMs = options.longs === $String ? $String(message.fromMs) : message.fromMs;
+                        else
+                            object.fromMs = options.longs === $String ? $util.Long.prototype.toString.call(message.fromMs) : options.longs === $Number ? new $util.LongBits(message.fromMs.low >>> 0, message.fromMs.high >>> 0).toNumber() : message.fromMs;
+                    if (message.toMs != null && $Object.hasOwnProperty.call(message, "toMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.toMs = typeof message.toMs === "number" ? $BigInt(message.toMs) : $util.Long.fromBits(message.toMs.low >>> 0, message.toMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.toMs === "number")
+                            object.toMs = options.longs === $String ? $String(message.toMs) : message.toMs;
+                        else
+                            object.toMs = options.longs === $String ? $util.Long.prototype.toString.call(message.toMs) : options.longs === $Number ? new $util.LongBits(message.toMs.low >>> 0, message.toMs.high >>> 0).toNumber() : message.toMs;
+                    if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                        object.limit = message.limit;
+                    return object;
+                };
+
+                /**
+                 * Converts this ListUsageRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ListUsageRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListUsageRequest.prototype.toJSON = function() {
+                    return ListUsageRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListUsageRequest;
+            })();
+
+            v1.ListUsageResponse = (function() {
+
+                /**
+                 * Properties of a ListUsageResponse.
+                 * @typedef {Object} reservoir.accounting.v1.ListUsageResponse.$Properties
+                 * @property {Array.<reservoir.accounting.v1.UsageRecord.$Properties>|null} [records] ListUsageResponse records
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ListUsageResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IListUsageResponse
+                 * @augments reservoir.accounting.v1.ListUsageResponse.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ListUsageResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ListUsageResponse.
+                 * @typedef {reservoir.accounting.v1.ListUsageResponse.$Properties} reservoir.accounting.v1.ListUsageResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ListUsageResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ListUsageResponse.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ListUsageResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ListUsageResponse = function (properties) {
+                    this.records = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ListUsageResponse records.
+                 * @member {Array.<reservoir.accounting.v1.UsageRecord.$Properties>} records
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @instance
+                 */
+                ListUsageResponse.prototype.records = $util.emptyArray;
+
+                /**
+                 * Creates a new ListUsageResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ListUsageResponse} ListUsageResponse instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ListUsageResponse.$Shape): reservoir.accounting.v1.ListUsageResponse & reservoir.accounting.v1.ListUsageResponse.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ListUsageResponse.$Properties): reservoir.accounting.v1.ListUsageResponse;
+                 * }}
+                 */
+                ListUsageResponse.create = function(properties) {
+                    return new ListUsageResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListUsageResponse message. Does not implicitly {@link reservoir.accounting.v1.ListUsageResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageResponse.$Properties} message ListUsageResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListUsageResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.records != null && message.records.length)
+                        for (let i = 0; i < message.records.length; ++i)
+                            $root.reservoir.accounting.v1.UsageRecord.encode(message.records[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ListUsageResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ListUsageResponse & reservoir.accounting.v1.ListUsageResponse.$Shape} ListUsageResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListUsageResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ListUsageResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.records && message.records.length))
+                                    message.records = [];
+                                message.records.push($root.reservoir.accounting.v1.UsageRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ListUsageResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ListUsageResponse} ListUsageResponse
+                 */
+                ListUsageResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ListUsageResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ListUsageResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ListUsageResponse();
+                    if (object.records) {
+                        if (!$Array.isArray(object.records))
+                            throw $TypeError(".reservoir.accounting.v1.ListUsageResponse.records: array expected");
+                        message.records = $Array(object.records.length);
+                        for (let i = 0; i < object.records.length; ++i) {
+                            if (!$util.isObject(object.records[i]))
+                                throw $TypeError(".reservoir.accounting.v1.ListUsageResponse.records: object expected");
+                            message.records[i] = $root.reservoir.accounting.v1.UsageRecord.fromObject(object.records[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ListUsageResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ListUsageResponse} message ListUsageResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListUsageResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.records = [];
+                    if (message.records && message.records.length) {
+                        object.records = $Array(message.records.length);
+                        for (let j = 0; j < message.records.length; ++j)
+                            object.records[j] = $root.reservoir.accounting.v1.UsageRecord.toObject(message.records[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ListUsageResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ListUsageResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListUsageResponse.prototype.toJSON = function() {
+                    return ListUsageResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ListUsageResponse;
+            })();
+
+            v1.PriceList = (function() {
+
+                /**
+                 * Properties of a PriceList.
+                 * @typedef {Object} reservoir.accounting.v1.PriceList.$Properties
+                 * @property {string|null} [organization] PriceList organization
+                 * @property {string|null} [yaml] PriceList yaml
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PriceList.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IPriceList
+                 * @augments reservoir.accounting.v1.PriceList.$Properties
+                 * @deprecated Use reservoir.accounting.v1.PriceList.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PriceList.
+                 * @typedef {reservoir.accounting.v1.PriceList.$Properties} reservoir.accounting.v1.PriceList.$Shape
+                 */
+
+                /**
+                 * Constructs a new PriceList.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a PriceList.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.PriceList.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PriceList = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PriceList organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @instance
+                 */
+                PriceList.prototype.organization = "";
+
+                /**
+                 * PriceList yaml.
+                 * @member {string} yaml
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @instance
+                 */
+                PriceList.prototype.yaml = "";
+
+                /**
+                 * Creates a new PriceList instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @static
+                 * @param {reservoir.accounting.v1.PriceList.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.PriceList} PriceList instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.PriceList.$Shape): reservoir.accounting.v1.PriceList & reservoir.accounting.v1.PriceList.$Shape;
+                 *   (properties?: reservoir.accounting.v1.PriceList.$Properties): reservoir.accounting.v1.PriceList;
+                 * }}
+                 */
+                PriceList.create = function(properties) {
+                    return new PriceList(properties);
+                };
+
+                /**
+                 * Encodes the specified PriceList message. Does not implicitly {@link reservoir.accounting.v1.PriceList.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @static
+                 * @param {reservoir.accounting.v1.PriceList.$Properties} message PriceList message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PriceList.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.organization);
+                    if (message.yaml != null && $Object.hasOwnProperty.call(message, "yaml") && message.yaml !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.yaml);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PriceList message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.PriceList & reservoir.accounting.v1.PriceList.$Shape} PriceList
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PriceList.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.PriceList();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.yaml = value;
+                                else
+                                    delete message.yaml;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PriceList message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.PriceList} PriceList
+                 */
+                PriceList.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.PriceList)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.PriceList: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.PriceList();
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.yaml != null)
+                        if (typeof object.yaml !== "string" || object.yaml.length)
+                            message.yaml = $String(object.yaml);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PriceList message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @static
+                 * @param {reservoir.accounting.v1.PriceList} message PriceList
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PriceList.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.organization = "";
+                        object.yaml = "";
+                    }
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.yaml != null && $Object.hasOwnProperty.call(message, "yaml"))
+                        object.yaml = message.yaml;
+                    return object;
+                };
+
+                /**
+                 * Converts this PriceList to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.PriceList
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PriceList.prototype.toJSON = function() {
+                    return PriceList.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PriceList;
+            })();
+
+            v1.GetPricesRequest = (function() {
+
+                /**
+                 * Properties of a GetPricesRequest.
+                 * @typedef {Object} reservoir.accounting.v1.GetPricesRequest.$Properties
+                 * @property {string|null} [organization] GetPricesRequest organization
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetPricesRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IGetPricesRequest
+                 * @augments reservoir.accounting.v1.GetPricesRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.GetPricesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetPricesRequest.
+                 * @typedef {reservoir.accounting.v1.GetPricesRequest.$Properties} reservoir.accounting.v1.GetPricesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetPricesRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a GetPricesRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.GetPricesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetPricesRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetPricesRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @instance
+                 */
+                GetPricesRequest.prototype.organization = "";
+
+                /**
+                 * Creates a new GetPricesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetPricesRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.GetPricesRequest} GetPricesRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.GetPricesRequest.$Shape): reservoir.accounting.v1.GetPricesRequest & reservoir.accounting.v1.GetPricesRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.GetPricesRequest.$Properties): reservoir.accounting.v1.GetPricesRequest;
+                 * }}
+                 */
+                GetPricesRequest.create = function(properties) {
+                    return new GetPricesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetPricesRequest message. Does not implicitly {@link reservoir.accounting.v1.GetPricesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetPricesRequest.$Properties} message GetPricesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetPricesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.organization);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetPricesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.GetPricesRequest & reservoir.accounting.v1.GetPricesRequest.$Shape} GetPricesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetPricesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.GetPricesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetPricesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.GetPricesRequest} GetPricesRequest
+                 */
+                GetPricesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.GetPricesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.GetPricesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.GetPricesRequest();
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetPricesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetPricesRequest} message GetPricesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetPricesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.organization = "";
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetPricesRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.GetPricesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetPricesRequest.prototype.toJSON = function() {
+                    return GetPricesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetPricesRequest;
+            })();
+
+            v1.InvoiceLine = (function() {
+
+                /**
+                 * Properties of an InvoiceLine.
+                 * @typedef {Object} reservoir.accounting.v1.InvoiceLine.$Properties
+                 * @property {string|null} [service] InvoiceLine service
+                 * @property {string|null} [component] InvoiceLine component
+                 * @property {string|null} [metric] InvoiceLine metric
+                 * @property {string|null} [quantity] InvoiceLine quantity
+                 * @property {string|null} [unit] InvoiceLine unit
+                 * @property {string|null} [amount] InvoiceLine amount
+                 * @property {string|null} [description] InvoiceLine description
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InvoiceLine.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IInvoiceLine
+                 * @augments reservoir.accounting.v1.InvoiceLine.$Properties
+                 * @deprecated Use reservoir.accounting.v1.InvoiceLine.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InvoiceLine.
+                 * @typedef {reservoir.accounting.v1.InvoiceLine.$Properties} reservoir.accounting.v1.InvoiceLine.$Shape
+                 */
+
+                /**
+                 * Constructs a new InvoiceLine.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an InvoiceLine.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.InvoiceLine.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InvoiceLine = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InvoiceLine service.
+                 * @member {string} service
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.service = "";
+
+                /**
+                 * InvoiceLine component.
+                 * @member {string} component
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.component = "";
+
+                /**
+                 * InvoiceLine metric.
+                 * @member {string} metric
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.metric = "";
+
+                /**
+                 * InvoiceLine quantity.
+                 * @member {string} quantity
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.quantity = "";
+
+                /**
+                 * InvoiceLine unit.
+                 * @member {string} unit
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.unit = "";
+
+                /**
+                 * InvoiceLine amount.
+                 * @member {string} amount
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.amount = "";
+
+                /**
+                 * InvoiceLine description.
+                 * @member {string} description
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 */
+                InvoiceLine.prototype.description = "";
+
+                /**
+                 * Creates a new InvoiceLine instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceLine.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.InvoiceLine} InvoiceLine instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.InvoiceLine.$Shape): reservoir.accounting.v1.InvoiceLine & reservoir.accounting.v1.InvoiceLine.$Shape;
+                 *   (properties?: reservoir.accounting.v1.InvoiceLine.$Properties): reservoir.accounting.v1.InvoiceLine;
+                 * }}
+                 */
+                InvoiceLine.create = function(properties) {
+                    return new InvoiceLine(properties);
+                };
+
+                /**
+                 * Encodes the specified InvoiceLine message. Does not implicitly {@link reservoir.accounting.v1.InvoiceLine.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceLine.$Properties} message InvoiceLine message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvoiceLine.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.service);
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.component);
+                    if (message.metric != null && $Object.hasOwnProperty.call(message, "metric") && message.metric !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.metric);
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity") && message.quantity !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.quantity);
+                    if (message.unit != null && $Object.hasOwnProperty.call(message, "unit") && message.unit !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.unit);
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount") && message.amount !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.amount);
+                    if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.description);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InvoiceLine message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.InvoiceLine & reservoir.accounting.v1.InvoiceLine.$Shape} InvoiceLine
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvoiceLine.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.InvoiceLine();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.metric = value;
+                                else
+                                    delete message.metric;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.quantity = value;
+                                else
+                                    delete message.quantity;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.unit = value;
+                                else
+                                    delete message.unit;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.amount = value;
+                                else
+                                    delete message.amount;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.description = value;
+                                else
+                                    delete message.description;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InvoiceLine message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.InvoiceLine} InvoiceLine
+                 */
+                InvoiceLine.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.InvoiceLine)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.InvoiceLine: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.InvoiceLine();
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.metric != null)
+                        if (typeof object.metric !== "string" || object.metric.length)
+                            message.metric = $String(object.metric);
+                    if (object.quantity != null)
+                        if (typeof object.quantity !== "string" || object.quantity.length)
+                            message.quantity = $String(object.quantity);
+                    if (object.unit != null)
+                        if (typeof object.unit !== "string" || object.unit.length)
+                            message.unit = $String(object.unit);
+                    if (object.amount != null)
+                        if (typeof object.amount !== "string" || object.amount.length)
+                            message.amount = $String(object.amount);
+                    if (object.description != null)
+                        if (typeof object.description !== "string" || object.description.length)
+                            message.description = $String(object.description);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InvoiceLine message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceLine} message InvoiceLine
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InvoiceLine.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.service = "";
+                        object.component = "";
+                        object.metric = "";
+                        object.quantity = "";
+                        object.unit = "";
+                        object.amount = "";
+                        object.description = "";
+                    }
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.metric != null && $Object.hasOwnProperty.call(message, "metric"))
+                        object.metric = message.metric;
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity"))
+                        object.quantity = message.quantity;
+                    if (message.unit != null && $Object.hasOwnProperty.call(message, "unit"))
+                        object.unit = message.unit;
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount"))
+                        object.amount = message.amount;
+                    if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
+                        object.description = message.description;
+                    return object;
+                };
+
+                /**
+                 * Converts this InvoiceLine to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.InvoiceLine
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InvoiceLine.prototype.toJSON = function() {
+                    return InvoiceLine.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InvoiceLine;
+            })();
+
+            v1.Invoice = (function() {
+
+                /**
+                 * Properties of an Invoice.
+                 * @typedef {Object} reservoir.accounting.v1.Invoice.$Properties
+                 * @property {string|null} [id] Invoice id
+                 * @property {string|null} [accountId] Invoice accountId
+                 * @property {number|null} [periodStartMs] Invoice periodStartMs
+                 * @property {number|null} [periodEndMs] Invoice periodEndMs
+                 * @property {string|null} [currency] Invoice currency
+                 * @property {Array.<reservoir.accounting.v1.InvoiceLine.$Properties>|null} [lines] Invoice lines
+                 * @property {string|null} [subtotal] Invoice subtotal
+                 * @property {string|null} [credits] Invoice credits
+                 * @property {string|null} [total] Invoice total
+                 * @property {number|null} [issuedAtMs] Invoice issuedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Invoice.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IInvoice
+                 * @augments reservoir.accounting.v1.Invoice.$Properties
+                 * @deprecated Use reservoir.accounting.v1.Invoice.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Invoice.
+                 * @typedef {reservoir.accounting.v1.Invoice.$Properties} reservoir.accounting.v1.Invoice.$Shape
+                 */
+
+                /**
+                 * Constructs a new Invoice.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an Invoice.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.Invoice.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Invoice = function (properties) {
+                    this.lines = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Invoice id.
+                 * @member {string} id
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.id = "";
+
+                /**
+                 * Invoice accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.accountId = "";
+
+                /**
+                 * Invoice periodStartMs.
+                 * @member {number} periodStartMs
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.periodStartMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Invoice periodEndMs.
+                 * @member {number} periodEndMs
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.periodEndMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Invoice currency.
+                 * @member {string} currency
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.currency = "";
+
+                /**
+                 * Invoice lines.
+                 * @member {Array.<reservoir.accounting.v1.InvoiceLine.$Properties>} lines
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.lines = $util.emptyArray;
+
+                /**
+                 * Invoice subtotal.
+                 * @member {string} subtotal
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.subtotal = "";
+
+                /**
+                 * Invoice credits.
+                 * @member {string} credits
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.credits = "";
+
+                /**
+                 * Invoice total.
+                 * @member {string} total
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.total = "";
+
+                /**
+                 * Invoice issuedAtMs.
+                 * @member {number} issuedAtMs
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new Invoice instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @static
+                 * @param {reservoir.accounting.v1.Invoice.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.Invoice} Invoice instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.Invoice.$Shape): reservoir.accounting.v1.Invoice & reservoir.accounting.v1.Invoice.$Shape;
+                 *   (properties?: reservoir.accounting.v1.Invoice.$Properties): reservoir.accounting.v1.Invoice;
+                 * }}
+                 */
+                Invoice.create = function(properties) {
+                    return new Invoice(properties);
+                };
+
+                /**
+                 * Encodes the specified Invoice message. Does not implicitly {@link reservoir.accounting.v1.Invoice.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @static
+                 * @param {reservoir.accounting.v1.Invoice.$Properties} message Invoice message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Invoice.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountId);
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs") && (typeof message.periodStartMs === "object" ? message.periodStartMs.low || message.periodStartMs.high : message.periodStartMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.periodStartMs);
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs") && (typeof message.periodEndMs === "object" ? message.periodEndMs.low || message.periodEndMs.high : message.periodEndMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.periodEndMs);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.currency);
+                    if (message.lines != null && message.lines.length)
+                        for (let i = 0; i < message.lines.length; ++i)
+                            $root.reservoir.accounting.v1.InvoiceLine.encode(message.lines[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.subtotal != null && $Object.hasOwnProperty.call(message, "subtotal") && message.subtotal !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.subtotal);
+                    if (message.credits != null && $Object.hasOwnProperty.call(message, "credits") && message.credits !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.credits);
+                    if (message.total != null && $Object.hasOwnProperty.call(message, "total") && message.total !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.total);
+                    if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                        writer.uint32(/* id 10, wireType 0 =*/80).int64(message.issuedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Invoice message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.Invoice & reservoir.accounting.v1.Invoice.$Shape} Invoice
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Invoice.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.Invoice();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodStartMs = value;
+                                else
+                                    delete message.periodStartMs;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodEndMs = value;
+                                else
+                                    delete message.periodEndMs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.lines && message.lines.length))
+                                    message.lines = [];
+                                message.lines.push($root.reservoir.accounting.v1.InvoiceLine.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.subtotal = value;
+                                else
+                                    delete message.subtotal;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.credits = value;
+                                else
+                                    delete message.credits;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.total = value;
+                                else
+                                    delete message.total;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.issuedAtMs = value;
+                                else
+                                    delete message.issuedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Invoice message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.Invoice} Invoice
+                 */
+                Invoice.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.Invoice)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.Invoice: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.Invoice();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.periodStartMs != null)
+                        if (typeof object.periodStartMs === "object" ? object.periodStartMs.low || object.periodStartMs.high : $Number(object.periodStartMs) !== 0)
+                            if ($util.Long)
+                                message.periodStartMs = $util.Long.fromValue(object.periodStartMs, false);
+                            else if (typeof object.periodStartMs === "string")
+                                message.periodStartMs = $parseInt(object.periodStartMs, 10);
+                            else if (typeof object.periodStartMs === "number")
+                                message.periodStartMs = object.periodStartMs;
+                            else if (typeof object.periodStartMs === "object")
+                                message.periodStartMs = new $util.LongBits(object.periodStartMs.low >>> 0, object.periodStartMs.high >>> 0).toNumber();
+                    if (object.periodEndMs != null)
+                        if (typeof object.periodEndMs === "object" ? object.periodEndMs.low || object.periodEndMs.high : $Number(object.periodEndMs) !== 0)
+                            if ($util.Long)
+                                message.periodEndMs = $util.Long.fromValue(object.periodEndMs, false);
+                            else if (typeof object.periodEndMs === "string")
+                                message.periodEndMs = $parseInt(object.periodEndMs, 10);
+                            else if (typeof object.periodEndMs === "number")
+                                message.periodEndMs = object.periodEndMs;
+                            else if (typeof object.periodEndMs === "object")
+                                message.periodEndMs = new $util.LongBits(object.periodEndMs.low >>> 0, object.periodEndMs.high >>> 0).toNumber();
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.lines) {
+                        if (!$Array.isArray(object.lines))
+                            throw $TypeError(".reservoir.accounting.v1.Invoice.lines: array expected");
+                        message.lines = $Array(object.lines.length);
+                        for (let i = 0; i < object.lines.length; ++i) {
+                            if (!$util.isObject(object.lines[i]))
+                                throw $TypeError(".reservoir.accounting.v1.Invoice.lines: object expected");
+                            message.lines[i] = $root.reservoir.accounting.v1.InvoiceLine.fromObject(object.lines[i], _depth + 1);
+                        }
+                    }
+                    if (object.subtotal != null)
+                        if (typeof object.subtotal !== "string" || object.subtotal.length)
+                            message.subtotal = $String(object.subtotal);
+                    if (object.credits != null)
+                        if (typeof object.credits !== "string" || object.credits.length)
+                            message.credits = $String(object.credits);
+                    if (object.total != null)
+                        if (typeof object.total !== "string" || object.total.length)
+                            message.total = $String(object.total);
+                    if (object.issuedAtMs != null)
+                        if (typeof object.issuedAtMs === "object" ? object.issuedAtMs.low || object.issuedAtMs.high : $Number(object.issuedAtMs) !== 0)
+                            if ($util.Long)
+                                message.issuedAtMs = $util.Long.fromValue(object.issuedAtMs, false);
+                            else if (typeof object.issuedAtMs === "string")
+                                message.issuedAtMs = $parseInt(object.issuedAtMs, 10);
+                            else if (typeof object.issuedAtMs === "number")
+                                message.issuedAtMs = object.issuedAtMs;
+                            else if (typeof object.issuedAtMs === "object")
+                                message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Invoice message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @static
+                 * @param {reservoir.accounting.v1.Invoice} message Invoice
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Invoice.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.lines = [];
+                    if (options.defaults) {
+                        object.id = "";
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodStartMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodStartMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodEndMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodEndMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.currency = "";
+                        object.subtotal = "";
+                        object.credits = "";
+                        object.total = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodStartMs = typeof message.periodStartMs === "number" ? $BigInt(message.periodStartMs) : $util.Long.fromBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodStartMs === "number")
+                            object.periodStartMs = options.longs === $String ? $String(message.periodStartMs) : message.periodStartMs;
+                        else
+                            object.periodStartMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodStartMs) : options.longs === $Number ? new $util.LongBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0).toNumber() : message.periodStartMs;
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodEndMs = typeof message.periodEndMs === "number" ? $BigInt(message.periodEndMs) : $util.Long.fromBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodEndMs === "number")
+                            object.periodEndMs = options.longs === $String ? $String(message.periodEndMs) : message.periodEndMs;
+                        else
+                            object.periodEndMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodEndMs) : options.longs === $Number ? new $util.LongBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0).toNumber() : message.periodEndMs;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.lines && message.lines.length) {
+                        object.lines = $Array(message.lines.length);
+                        for (let j = 0; j < message.lines.length; ++j)
+                            object.lines[j] = $root.reservoir.accounting.v1.InvoiceLine.toObject(message.lines[j], options, _depth + 1);
+                    }
+                    if (message.subtotal != null && $Object.hasOwnProperty.call(message, "subtotal"))
+                        object.subtotal = message.subtotal;
+                    if (message.credits != null && $Object.hasOwnProperty.call(message, "credits"))
+                        object.credits = message.credits;
+                    if (message.total != null && $Object.hasOwnProperty.call(message, "total"))
+                        object.total = message.total;
+                    if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.issuedAtMs = typeof message.issuedAtMs === "number" ? $BigInt(message.issuedAtMs) : $util.Long.fromBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.issuedAtMs === "number")
+                            object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
+                        else
+                            object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber() : message.issuedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this Invoice to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Invoice.prototype.toJSON = function() {
+                    return Invoice.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Invoice;
+            })();
+
+            v1.RunBillingRequest = (function() {
+
+                /**
+                 * Properties of a RunBillingRequest.
+                 * @typedef {Object} reservoir.accounting.v1.RunBillingRequest.$Properties
+                 * @property {number|null} [periodStartMs] RunBillingRequest periodStartMs
+                 * @property {number|null} [periodEndMs] RunBillingRequest periodEndMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RunBillingRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IRunBillingRequest
+                 * @augments reservoir.accounting.v1.RunBillingRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.RunBillingRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RunBillingRequest.
+                 * @typedef {reservoir.accounting.v1.RunBillingRequest.$Properties} reservoir.accounting.v1.RunBillingRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new RunBillingRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a RunBillingRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.RunBillingRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RunBillingRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RunBillingRequest periodStartMs.
+                 * @member {number} periodStartMs
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @instance
+                 */
+                RunBillingRequest.prototype.periodStartMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * RunBillingRequest periodEndMs.
+                 * @member {number} periodEndMs
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @instance
+                 */
+                RunBillingRequest.prototype.periodEndMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new RunBillingRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.RunBillingRequest} RunBillingRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.RunBillingRequest.$Shape): reservoir.accounting.v1.RunBillingRequest & reservoir.accounting.v1.RunBillingRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.RunBillingRequest.$Properties): reservoir.accounting.v1.RunBillingRequest;
+                 * }}
+                 */
+                RunBillingRequest.create = function(properties) {
+                    return new RunBillingRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified RunBillingRequest message. Does not implicitly {@link reservoir.accounting.v1.RunBillingRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingRequest.$Properties} message RunBillingRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RunBillingRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs") && (typeof message.periodStartMs === "object" ? message.periodStartMs.low || message.periodStartMs.high : message.periodStartMs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).int64(message.periodStartMs);
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs") && (typeof message.periodEndMs === "object" ? message.periodEndMs.low || message.periodEndMs.high : message.periodEndMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.periodEndMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RunBillingRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.RunBillingRequest & reservoir.accounting.v1.RunBillingRequest.$Shape} RunBillingRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RunBillingRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.RunBillingRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodStartMs = value;
+                                else
+                                    delete message.periodStartMs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodEndMs = value;
+                                else
+                                    delete message.periodEndMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RunBillingRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.RunBillingRequest} RunBillingRequest
+                 */
+                RunBillingRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.RunBillingRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.RunBillingRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.RunBillingRequest();
+                    if (object.periodStartMs != null)
+                        if (typeof object.periodStartMs === "object" ? object.periodStartMs.low || object.periodStartMs.high : $Number(object.periodStartMs) !== 0)
+                            if ($util.Long)
+                                message.periodStartMs = $util.Long.fromValue(object.periodStartMs, false);
+                            else if (typeof object.periodStartMs === "string")
+                                message.periodStartMs = $parseInt(object.periodStartMs, 10);
+                            else if (typeof object.periodStartMs === "number")
+                                message.periodStartMs = object.periodStartMs;
+                            else if (typeof object.periodStartMs === "object")
+                                message.periodStartMs = new $util.LongBits(object.periodStartMs.low >>> 0, object.periodStartMs.high >>> 0).toNumber();
+                    if (object.periodEndMs != null)
+                        if (typeof object.periodEndMs === "object" ? object.periodEndMs.low || object.periodEndMs.high : $Number(object.periodEndMs) !== 0)
+                            if ($util.Long)
+                                message.periodEndMs = $util.Long.fromValue(object.periodEndMs, false);
+                            else if (typeof object.periodEndMs === "string")
+                                message.periodEndMs = $parseInt(object.periodEndMs, 10);
+                            else if (typeof object.periodEndMs === "number")
+                                message.periodEndMs = object.periodEndMs;
+                            else if (typeof object.periodEndMs === "object")
+                                message.periodEndMs = new $util.LongBits(object.periodEndMs.low >>> 0, object.periodEndMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RunBillingRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingRequest} message RunBillingRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RunBillingRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodStartMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodStartMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodEndMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodEndMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodStartMs = typeof message.periodStartMs === "number" ? $BigInt(message.periodStartMs) : $util.Long.fromBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodStartMs === "number")
+                            object.periodStartMs = options.longs === $String ? $String(message.periodStartMs) : message.periodStartMs;
+                        else
+                            object.periodStartMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodStartMs) : options.longs === $Number ? new $util.LongBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0).toNumber() : message.periodStartMs;
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodEndMs = typeof message.periodEndMs === "number" ? $BigInt(message.periodEndMs) : $util.Long.fromBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodEndMs === "number")
+                            object.periodEndMs = options.longs === $String ? $String(message.periodEndMs) : message.periodEndMs;
+                        else
+                            object.periodEndMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodEndMs) : options.longs === $Number ? new $util.LongBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0).toNumber() : message.periodEndMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this RunBillingRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.RunBillingRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RunBillingRequest.prototype.toJSON = function() {
+                    return RunBillingRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RunBillingRequest;
+            })();
+
+            v1.RunBillingResponse = (function() {
+
+                /**
+                 * Properties of a RunBillingResponse.
+                 * @typedef {Object} reservoir.accounting.v1.RunBillingResponse.$Properties
+                 * @property {number|null} [invoices] RunBillingResponse invoices
+                 * @property {number|null} [accounts] RunBillingResponse accounts
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RunBillingResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IRunBillingResponse
+                 * @augments reservoir.accounting.v1.RunBillingResponse.$Properties
+                 * @deprecated Use reservoir.accounting.v1.RunBillingResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RunBillingResponse.
+                 * @typedef {reservoir.accounting.v1.RunBillingResponse.$Properties} reservoir.accounting.v1.RunBillingResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new RunBillingResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a RunBillingResponse.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.RunBillingResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RunBillingResponse = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RunBillingResponse invoices.
+                 * @member {number} invoices
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @instance
+                 */
+                RunBillingResponse.prototype.invoices = 0;
+
+                /**
+                 * RunBillingResponse accounts.
+                 * @member {number} accounts
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @instance
+                 */
+                RunBillingResponse.prototype.accounts = 0;
+
+                /**
+                 * Creates a new RunBillingResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.RunBillingResponse} RunBillingResponse instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.RunBillingResponse.$Shape): reservoir.accounting.v1.RunBillingResponse & reservoir.accounting.v1.RunBillingResponse.$Shape;
+                 *   (properties?: reservoir.accounting.v1.RunBillingResponse.$Properties): reservoir.accounting.v1.RunBillingResponse;
+                 * }}
+                 */
+                RunBillingResponse.create = function(properties) {
+                    return new RunBillingResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified RunBillingResponse message. Does not implicitly {@link reservoir.accounting.v1.RunBillingResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingResponse.$Properties} message RunBillingResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RunBillingResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.invoices != null && $Object.hasOwnProperty.call(message, "invoices") && message.invoices !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.invoices);
+                    if (message.accounts != null && $Object.hasOwnProperty.call(message, "accounts") && message.accounts !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.accounts);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RunBillingResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.RunBillingResponse & reservoir.accounting.v1.RunBillingResponse.$Shape} RunBillingResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RunBillingResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.RunBillingResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.invoices = value;
+                                else
+                                    delete message.invoices;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.accounts = value;
+                                else
+                                    delete message.accounts;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RunBillingResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.RunBillingResponse} RunBillingResponse
+                 */
+                RunBillingResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.RunBillingResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.RunBillingResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.RunBillingResponse();
+                    if (object.invoices != null)
+                        if ($Number(object.invoices) !== 0)
+                            message.invoices = object.invoices >>> 0;
+                    if (object.accounts != null)
+                        if ($Number(object.accounts) !== 0)
+                            message.accounts = object.accounts >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RunBillingResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.RunBillingResponse} message RunBillingResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RunBillingResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.invoices = 0;
+                        object.accounts = 0;
+                    }
+                    if (message.invoices != null && $Object.hasOwnProperty.call(message, "invoices"))
+                        object.invoices = message.invoices;
+                    if (message.accounts != null && $Object.hasOwnProperty.call(message, "accounts"))
+                        object.accounts = message.accounts;
+                    return object;
+                };
+
+                /**
+                 * Converts this RunBillingResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RunBillingResponse.prototype.toJSON = function() {
+                    return RunBillingResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RunBillingResponse;
+            })();
+
+            v1.GetBillRequest = (function() {
+
+                /**
+                 * Properties of a GetBillRequest.
+                 * @typedef {Object} reservoir.accounting.v1.GetBillRequest.$Properties
+                 * @property {string|null} [accountId] GetBillRequest accountId
+                 * @property {number|null} [periodStartMs] GetBillRequest periodStartMs
+                 * @property {number|null} [periodEndMs] GetBillRequest periodEndMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GetBillRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IGetBillRequest
+                 * @augments reservoir.accounting.v1.GetBillRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.GetBillRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a GetBillRequest.
+                 * @typedef {reservoir.accounting.v1.GetBillRequest.$Properties} reservoir.accounting.v1.GetBillRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new GetBillRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a GetBillRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.GetBillRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GetBillRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GetBillRequest accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @instance
+                 */
+                GetBillRequest.prototype.accountId = "";
+
+                /**
+                 * GetBillRequest periodStartMs.
+                 * @member {number} periodStartMs
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @instance
+                 */
+                GetBillRequest.prototype.periodStartMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * GetBillRequest periodEndMs.
+                 * @member {number} periodEndMs
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @instance
+                 */
+                GetBillRequest.prototype.periodEndMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new GetBillRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetBillRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.GetBillRequest} GetBillRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.GetBillRequest.$Shape): reservoir.accounting.v1.GetBillRequest & reservoir.accounting.v1.GetBillRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.GetBillRequest.$Properties): reservoir.accounting.v1.GetBillRequest;
+                 * }}
+                 */
+                GetBillRequest.create = function(properties) {
+                    return new GetBillRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetBillRequest message. Does not implicitly {@link reservoir.accounting.v1.GetBillRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetBillRequest.$Properties} message GetBillRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetBillRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountId);
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs") && (typeof message.periodStartMs === "object" ? message.periodStartMs.low || message.periodStartMs.high : message.periodStartMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.periodStartMs);
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs") && (typeof message.periodEndMs === "object" ? message.periodEndMs.low || message.periodEndMs.high : message.periodEndMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.periodEndMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GetBillRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.GetBillRequest & reservoir.accounting.v1.GetBillRequest.$Shape} GetBillRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetBillRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.GetBillRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodStartMs = value;
+                                else
+                                    delete message.periodStartMs;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodEndMs = value;
+                                else
+                                    delete message.periodEndMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GetBillRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.GetBillRequest} GetBillRequest
+                 */
+                GetBillRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.GetBillRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.GetBillRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.GetBillRequest();
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.periodStartMs != null)
+                        if (typeof object.periodStartMs === "object" ? object.periodStartMs.low || object.periodStartMs.high : $Number(object.periodStartMs) !== 0)
+                            if ($util.Long)
+                                message.periodStartMs = $util.Long.fromValue(object.periodStartMs, false);
+                            else if (typeof object.periodStartMs === "string")
+                                message.periodStartMs = $parseInt(object.periodStartMs, 10);
+                            else if (typeof object.periodStartMs === "number")
+                                message.periodStartMs = object.periodStartMs;
+                            else if (typeof object.periodStartMs === "object")
+                                message.periodStartMs = new $util.LongBits(object.periodStartMs.low >>> 0, object.periodStartMs.high >>> 0).toNumber();
+                    if (object.periodEndMs != null)
+                        if (typeof object.periodEndMs === "object" ? object.periodEndMs.low || object.periodEndMs.high : $Number(object.periodEndMs) !== 0)
+                            if ($util.Long)
+                                message.periodEndMs = $util.Long.fromValue(object.periodEndMs, false);
+                            else if (typeof object.periodEndMs === "string")
+                                message.periodEndMs = $parseInt(object.periodEndMs, 10);
+                            else if (typeof object.periodEndMs === "number")
+                                message.periodEndMs = object.periodEndMs;
+                            else if (typeof object.periodEndMs === "object")
+                                message.periodEndMs = new $util.LongBits(object.periodEndMs.low >>> 0, object.periodEndMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GetBillRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.GetBillRequest} message GetBillRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetBillRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodStartMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodStartMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodEndMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodEndMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodStartMs = typeof message.periodStartMs === "number" ? $BigInt(message.periodStartMs) : $util.Long.fromBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodStartMs === "number")
+                            object.periodStartMs = options.longs === $String ? $String(message.periodStartMs) : message.periodStartMs;
+                        else
+                            object.periodStartMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodStartMs) : options.longs === $Number ? new $util.LongBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0).toNumber() : message.periodStartMs;
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodEndMs = typeof message.periodEndMs === "number" ? $BigInt(message.periodEndMs) : $util.Long.fromBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodEndMs === "number")
+                            object.periodEndMs = options.longs === $String ? $String(message.periodEndMs) : message.periodEndMs;
+                        else
+                            object.periodEndMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodEndMs) : options.longs === $Number ? new $util.LongBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0).toNumber() : message.periodEndMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this GetBillRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.GetBillRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetBillRequest.prototype.toJSON = function() {
+                    return GetBillRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GetBillRequest;
+            })();
+
+            v1.AccountingService = (function() {
+
+                /**
+                 * Constructs a new AccountingService service.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an AccountingService
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                const AccountingService = function(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                $Object.defineProperty(AccountingService.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: AccountingService, writable: true, enumerable: false, configurable: true });
+
+                /**
+                 * Creates new AccountingService service using the specified rpc implementation.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {AccountingService} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                AccountingService.create = function(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#createAccount}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef CreateAccountCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.Account} [response] Account
+                 */
+
+                /**
+                 * Calls CreateAccount.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef CreateAccount
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.ICreateAccountRequest, callback: reservoir.accounting.v1.AccountingService.CreateAccountCallback): void;
+                 *   (request: reservoir.accounting.v1.ICreateAccountRequest): Promise<reservoir.accounting.v1.Account>;
+                 *   readonly name: "CreateAccount";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/CreateAccount";
+                 *   readonly requestType: "CreateAccountRequest";
+                 *   readonly responseType: "Account";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls CreateAccount.
+                 * @name reservoir.accounting.v1.AccountingService#createAccount
+                 * @type {reservoir.accounting.v1.AccountingService.CreateAccount}
+                 */
+                $Object.defineProperties(AccountingService.prototype.createAccount = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.createAccount, $root.reservoir.accounting.v1.CreateAccountRequest, $root.reservoir.accounting.v1.Account, request, callback);
+                }, {
+                    name: { value: "CreateAccount" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/CreateAccount" },
+                    requestType: { value: "CreateAccountRequest" },
+                    responseType: { value: "Account" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#getAccount}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetAccountCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.Account} [response] Account
+                 */
+
+                /**
+                 * Calls GetAccount.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetAccount
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IGetAccountRequest, callback: reservoir.accounting.v1.AccountingService.GetAccountCallback): void;
+                 *   (request: reservoir.accounting.v1.IGetAccountRequest): Promise<reservoir.accounting.v1.Account>;
+                 *   readonly name: "GetAccount";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/GetAccount";
+                 *   readonly requestType: "GetAccountRequest";
+                 *   readonly responseType: "Account";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetAccount.
+                 * @name reservoir.accounting.v1.AccountingService#getAccount
+                 * @type {reservoir.accounting.v1.AccountingService.GetAccount}
+                 */
+                $Object.defineProperties(AccountingService.prototype.getAccount = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.getAccount, $root.reservoir.accounting.v1.GetAccountRequest, $root.reservoir.accounting.v1.Account, request, callback);
+                }, {
+                    name: { value: "GetAccount" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/GetAccount" },
+                    requestType: { value: "GetAccountRequest" },
+                    responseType: { value: "Account" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#listAccounts}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef ListAccountsCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.ListAccountsResponse} [response] ListAccountsResponse
+                 */
+
+                /**
+                 * Calls ListAccounts.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef ListAccounts
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IListAccountsRequest, callback: reservoir.accounting.v1.AccountingService.ListAccountsCallback): void;
+                 *   (request: reservoir.accounting.v1.IListAccountsRequest): Promise<reservoir.accounting.v1.ListAccountsResponse>;
+                 *   readonly name: "ListAccounts";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/ListAccounts";
+                 *   readonly requestType: "ListAccountsRequest";
+                 *   readonly responseType: "ListAccountsResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListAccounts.
+                 * @name reservoir.accounting.v1.AccountingService#listAccounts
+                 * @type {reservoir.accounting.v1.AccountingService.ListAccounts}
+                 */
+                $Object.defineProperties(AccountingService.prototype.listAccounts = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.listAccounts, $root.reservoir.accounting.v1.ListAccountsRequest, $root.reservoir.accounting.v1.ListAccountsResponse, request, callback);
+                }, {
+                    name: { value: "ListAccounts" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/ListAccounts" },
+                    requestType: { value: "ListAccountsRequest" },
+                    responseType: { value: "ListAccountsResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#topUp}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef TopUpCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.Account} [response] Account
+                 */
+
+                /**
+                 * Calls TopUp.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef TopUp
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.ITopUpRequest, callback: reservoir.accounting.v1.AccountingService.TopUpCallback): void;
+                 *   (request: reservoir.accounting.v1.ITopUpRequest): Promise<reservoir.accounting.v1.Account>;
+                 *   readonly name: "TopUp";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/TopUp";
+                 *   readonly requestType: "TopUpRequest";
+                 *   readonly responseType: "Account";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls TopUp.
+                 * @name reservoir.accounting.v1.AccountingService#topUp
+                 * @type {reservoir.accounting.v1.AccountingService.TopUp}
+                 */
+                $Object.defineProperties(AccountingService.prototype.topUp = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.topUp, $root.reservoir.accounting.v1.TopUpRequest, $root.reservoir.accounting.v1.Account, request, callback);
+                }, {
+                    name: { value: "TopUp" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/TopUp" },
+                    requestType: { value: "TopUpRequest" },
+                    responseType: { value: "Account" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#ingestUsage}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef IngestUsageCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.IngestUsageResponse} [response] IngestUsageResponse
+                 */
+
+                /**
+                 * Calls IngestUsage.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef IngestUsage
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IIngestUsageRequest, callback: reservoir.accounting.v1.AccountingService.IngestUsageCallback): void;
+                 *   (request: reservoir.accounting.v1.IIngestUsageRequest): Promise<reservoir.accounting.v1.IngestUsageResponse>;
+                 *   readonly name: "IngestUsage";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/IngestUsage";
+                 *   readonly requestType: "IngestUsageRequest";
+                 *   readonly responseType: "IngestUsageResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls IngestUsage.
+                 * @name reservoir.accounting.v1.AccountingService#ingestUsage
+                 * @type {reservoir.accounting.v1.AccountingService.IngestUsage}
+                 */
+                $Object.defineProperties(AccountingService.prototype.ingestUsage = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.ingestUsage, $root.reservoir.accounting.v1.IngestUsageRequest, $root.reservoir.accounting.v1.IngestUsageResponse, request, callback);
+                }, {
+                    name: { value: "IngestUsage" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/IngestUsage" },
+                    requestType: { value: "IngestUsageRequest" },
+                    responseType: { value: "IngestUsageResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#listUsage}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef ListUsageCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.ListUsageResponse} [response] ListUsageResponse
+                 */
+
+                /**
+                 * Calls ListUsage.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef ListUsage
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IListUsageRequest, callback: reservoir.accounting.v1.AccountingService.ListUsageCallback): void;
+                 *   (request: reservoir.accounting.v1.IListUsageRequest): Promise<reservoir.accounting.v1.ListUsageResponse>;
+                 *   readonly name: "ListUsage";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/ListUsage";
+                 *   readonly requestType: "ListUsageRequest";
+                 *   readonly responseType: "ListUsageResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ListUsage.
+                 * @name reservoir.accounting.v1.AccountingService#listUsage
+                 * @type {reservoir.accounting.v1.AccountingService.ListUsage}
+                 */
+                $Object.defineProperties(AccountingService.prototype.listUsage = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.listUsage, $root.reservoir.accounting.v1.ListUsageRequest, $root.reservoir.accounting.v1.ListUsageResponse, request, callback);
+                }, {
+                    name: { value: "ListUsage" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/ListUsage" },
+                    requestType: { value: "ListUsageRequest" },
+                    responseType: { value: "ListUsageResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#getPrices}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetPricesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.PriceList} [response] PriceList
+                 */
+
+                /**
+                 * Calls GetPrices.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetPrices
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IGetPricesRequest, callback: reservoir.accounting.v1.AccountingService.GetPricesCallback): void;
+                 *   (request: reservoir.accounting.v1.IGetPricesRequest): Promise<reservoir.accounting.v1.PriceList>;
+                 *   readonly name: "GetPrices";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/GetPrices";
+                 *   readonly requestType: "GetPricesRequest";
+                 *   readonly responseType: "PriceList";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetPrices.
+                 * @name reservoir.accounting.v1.AccountingService#getPrices
+                 * @type {reservoir.accounting.v1.AccountingService.GetPrices}
+                 */
+                $Object.defineProperties(AccountingService.prototype.getPrices = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.getPrices, $root.reservoir.accounting.v1.GetPricesRequest, $root.reservoir.accounting.v1.PriceList, request, callback);
+                }, {
+                    name: { value: "GetPrices" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/GetPrices" },
+                    requestType: { value: "GetPricesRequest" },
+                    responseType: { value: "PriceList" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#setPrices}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef SetPricesCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.PriceList} [response] PriceList
+                 */
+
+                /**
+                 * Calls SetPrices.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef SetPrices
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IPriceList, callback: reservoir.accounting.v1.AccountingService.SetPricesCallback): void;
+                 *   (request: reservoir.accounting.v1.IPriceList): Promise<reservoir.accounting.v1.PriceList>;
+                 *   readonly name: "SetPrices";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/SetPrices";
+                 *   readonly requestType: "PriceList";
+                 *   readonly responseType: "PriceList";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls SetPrices.
+                 * @name reservoir.accounting.v1.AccountingService#setPrices
+                 * @type {reservoir.accounting.v1.AccountingService.SetPrices}
+                 */
+                $Object.defineProperties(AccountingService.prototype.setPrices = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.setPrices, $root.reservoir.accounting.v1.PriceList, $root.reservoir.accounting.v1.PriceList, request, callback);
+                }, {
+                    name: { value: "SetPrices" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/SetPrices" },
+                    requestType: { value: "PriceList" },
+                    responseType: { value: "PriceList" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#runBilling}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef RunBillingCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.RunBillingResponse} [response] RunBillingResponse
+                 */
+
+                /**
+                 * Calls RunBilling.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef RunBilling
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IRunBillingRequest, callback: reservoir.accounting.v1.AccountingService.RunBillingCallback): void;
+                 *   (request: reservoir.accounting.v1.IRunBillingRequest): Promise<reservoir.accounting.v1.RunBillingResponse>;
+                 *   readonly name: "RunBilling";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/RunBilling";
+                 *   readonly requestType: "RunBillingRequest";
+                 *   readonly responseType: "RunBillingResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls RunBilling.
+                 * @name reservoir.accounting.v1.AccountingService#runBilling
+                 * @type {reservoir.accounting.v1.AccountingService.RunBilling}
+                 */
+                $Object.defineProperties(AccountingService.prototype.runBilling = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.runBilling, $root.reservoir.accounting.v1.RunBillingRequest, $root.reservoir.accounting.v1.RunBillingResponse, request, callback);
+                }, {
+                    name: { value: "RunBilling" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/RunBilling" },
+                    requestType: { value: "RunBillingRequest" },
+                    responseType: { value: "RunBillingResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#getBill}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetBillCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.Invoice} [response] Invoice
+                 */
+
+                /**
+                 * Calls GetBill.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetBill
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IGetBillRequest, callback: reservoir.accounting.v1.AccountingService.GetBillCallback): void;
+                 *   (request: reservoir.accounting.v1.IGetBillRequest): Promise<reservoir.accounting.v1.Invoice>;
+                 *   readonly name: "GetBill";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/GetBill";
+                 *   readonly requestType: "GetBillRequest";
+                 *   readonly responseType: "Invoice";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetBill.
+                 * @name reservoir.accounting.v1.AccountingService#getBill
+                 * @type {reservoir.accounting.v1.AccountingService.GetBill}
+                 */
+                $Object.defineProperties(AccountingService.prototype.getBill = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.getBill, $root.reservoir.accounting.v1.GetBillRequest, $root.reservoir.accounting.v1.Invoice, request, callback);
+                }, {
+                    name: { value: "GetBill" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/GetBill" },
+                    requestType: { value: "GetBillRequest" },
+                    responseType: { value: "Invoice" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                return AccountingService;
+            })();
+
+            return v1;
+        })();
+
+        return accounting;
+    })();
 
     reservoir.common = (function() {
 

@@ -37,6 +37,20 @@ export const HealthDefinition = {
   watch: rpc('/grpc.health.v1.Health/Watch', 'watch', true as const, grpc.health.v1.HealthCheckRequest, grpc.health.v1.HealthCheckResponse),
 };
 
+/** reservoir.accounting.v1.AccountingService */
+export const AccountingServiceDefinition = {
+  createAccount: rpc('/reservoir.accounting.v1.AccountingService/CreateAccount', 'createAccount', false as const, reservoir.accounting.v1.CreateAccountRequest, reservoir.accounting.v1.Account),
+  getAccount: rpc('/reservoir.accounting.v1.AccountingService/GetAccount', 'getAccount', false as const, reservoir.accounting.v1.GetAccountRequest, reservoir.accounting.v1.Account),
+  listAccounts: rpc('/reservoir.accounting.v1.AccountingService/ListAccounts', 'listAccounts', false as const, reservoir.accounting.v1.ListAccountsRequest, reservoir.accounting.v1.ListAccountsResponse),
+  topUp: rpc('/reservoir.accounting.v1.AccountingService/TopUp', 'topUp', false as const, reservoir.accounting.v1.TopUpRequest, reservoir.accounting.v1.Account),
+  ingestUsage: rpc('/reservoir.accounting.v1.AccountingService/IngestUsage', 'ingestUsage', false as const, reservoir.accounting.v1.IngestUsageRequest, reservoir.accounting.v1.IngestUsageResponse),
+  listUsage: rpc('/reservoir.accounting.v1.AccountingService/ListUsage', 'listUsage', false as const, reservoir.accounting.v1.ListUsageRequest, reservoir.accounting.v1.ListUsageResponse),
+  getPrices: rpc('/reservoir.accounting.v1.AccountingService/GetPrices', 'getPrices', false as const, reservoir.accounting.v1.GetPricesRequest, reservoir.accounting.v1.PriceList),
+  setPrices: rpc('/reservoir.accounting.v1.AccountingService/SetPrices', 'setPrices', false as const, reservoir.accounting.v1.PriceList, reservoir.accounting.v1.PriceList),
+  runBilling: rpc('/reservoir.accounting.v1.AccountingService/RunBilling', 'runBilling', false as const, reservoir.accounting.v1.RunBillingRequest, reservoir.accounting.v1.RunBillingResponse),
+  getBill: rpc('/reservoir.accounting.v1.AccountingService/GetBill', 'getBill', false as const, reservoir.accounting.v1.GetBillRequest, reservoir.accounting.v1.Invoice),
+};
+
 /** reservoir.common.v1.TaskService */
 export const TaskServiceDefinition = {
   getTask: rpc('/reservoir.common.v1.TaskService/GetTask', 'getTask', false as const, reservoir.common.v1.GetTaskRequest, reservoir.common.v1.Task),

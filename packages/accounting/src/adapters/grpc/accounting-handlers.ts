@@ -1,0 +1,159 @@
+import type { AccountingServiceDefinition, reservoir } from '@reservoir/contracts';
+import { errors, type Handlers } from '@reservoir/runtime';
+import type { AccountView, Billing } from '../../app/billing.js';
+import type { UsageRecord } from '../../app/ports.js';
+import type { Invoice } from '../../domain/invoice.js';
+import { currencyDecimals, formatDecimal } from '../../domain/money.js';
+import type { InvoiceRecord } from '../../app/ports.js';
+
+const KINDS = ['prepaid', 'postpaid'] as const;
+const ON_ZERO = ['warn', 'suspend', 'abort'] as const;
+
+function money(minor: bigint, currency: string): string {
+  return formatDecimal(minor, currencyDecimals(currency));
+}
+
+function accountToPb(a: AccountView): reservoir.accounting.v1.IAccount {
+  return {
+    id: a.id,
+    customer: a.customer,
+    name: a.name,
+    kind: a.kind,
+    currency: a.currency,
+    onZero: a.onZero,
+    organization: a.organization,
+    state: a.state,
+    createdAtMs: a.createdAt,
+    balance: money(a.balance, a.currency),
+  };
+}
+
+function usageToPb(u: UsageRecord): reservoir.accounting.v1.IUsageRecord {
+  return {
+    key: u.key,
+    accountId: u.accountId,
+    service: u.service,
+    component: u.component,
+    vmId: u.vmId,
+    site: u.site,
+    metric: u.metric,
+    quantity: u.quantity,
+    startMs: u.start,
+    endMs: u.end,
+  };
+}
+
+function invoiceToPb(i: InvoiceRecord | Invoice, id: string): reservoir.accounting.v1.IInvoice {
+  const lines = (Array.isArray(i.lines) ? i.lines : []) as Record<string, unknown>[];
+  const credits = 'credited' in i ? i.credited : i.credits;
+  return {
+    id,
+    accountId: i.accountId,
+    periodStartMs: i.period.start,
+    periodEndMs: i.period.end,
+    currency: i.currency,
+    lines: lines.map((l) => ({
+      service: String(l.service ?? ''),
+      component: String(l.component ?? ''),
+      metric: String(l.metric ?? ''),
+      quantity: String(l.quantity ?? ''),
+      unit: String(l.unit ?? ''),
+      amount: money(BigInt(String(l.amount ?? '0')), i.currency),
+      description: String(l.description ?? ''),
+    })),
+    subtotal: money(i.subtotal, i.currency),
+    credits: money(credits, i.currency),
+    total: money(i.total, i.currency),
+    issuedAtMs: 'issuedAt' in i ? i.issuedAt : 0,
+  };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw errors.invalid(field, `"${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** An int64 field as a number: protobufjs leaves an unset one as its Long default, not 0. */
+function int(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v === null || v === undefined) return 0;
+  return Number(String(v));
+}
+
+function period(start: unknown, end: unknown, field: string): { start: number; end: number } {
+  const s = int(start);
+  const e = int(end);
+  if (!(e > s)) throw errors.invalid(field, `the period must end after it starts (${s} → ${e})`);
+  return { start: s, end: e };
+}
+
+export function accountingHandlers(billing: Billing): Handlers<typeof AccountingServiceDefinition> {
+  return {
+    createAccount: async (req) =>
+      accountToPb(
+        await billing.createAccount({
+          id: req.id ?? '',
+          customer: req.customer || req.id || '',
+          name: req.name || req.id || '',
+          kind: oneOf(req.kind || 'postpaid', KINDS, 'kind'),
+          currency: req.currency || 'EUR',
+          onZero: oneOf(req.onZero || 'suspend', ON_ZERO, 'on_zero'),
+          organization: req.organization || 'default',
+        }),
+      ),
+    getAccount: async (req) => accountToPb(await billing.account(req.id ?? '')),
+    listAccounts: async (req) => {
+      const list = await billing.listAccounts({
+        ...(req.customer ? { customer: req.customer } : {}),
+        ...(req.organization ? { organization: req.organization } : {}),
+      });
+      return { accounts: await Promise.all(list.map(async (a) => accountToPb(await billing.account(a.id)))) };
+    },
+    topUp: async (req) =>
+      accountToPb(await billing.topUp(req.accountId ?? '', req.amount ?? '', req.key ?? '')),
+    ingestUsage: async (req) => {
+      const now = Date.now();
+      return billing.ingest(
+        (req.records ?? []).map((r) => ({
+          key: r.key ?? '',
+          accountId: r.accountId ?? '',
+          service: r.service ?? '',
+          component: r.component ?? '',
+          vmId: r.vmId ?? '',
+          site: r.site ?? '',
+          metric: r.metric ?? '',
+          quantity: r.quantity ?? '',
+          start: int(r.startMs),
+          end: int(r.endMs),
+          recordedAt: now,
+        })),
+      );
+    },
+    listUsage: async (req) => ({
+      records: (
+        await billing.usage({
+          ...(req.accountId ? { accountId: req.accountId } : {}),
+          ...(req.service ? { service: req.service } : {}),
+          ...(int(req.fromMs) ? { from: int(req.fromMs) } : {}),
+          ...(int(req.toMs) ? { to: int(req.toMs) } : {}),
+          ...(req.limit ? { limit: req.limit } : {}),
+        })
+      ).map(usageToPb),
+    }),
+    getPrices: async (req) => ({
+      organization: req.organization ?? '',
+      yaml: await billing.getPrices(req.organization ?? ''),
+    }),
+    setPrices: async (req) => ({
+      organization: req.organization ?? '',
+      yaml: await billing.setPrices(req.organization ?? '', req.yaml ?? ''),
+    }),
+    runBilling: async (req) => billing.run(period(req.periodStartMs, req.periodEndMs, 'period')),
+    getBill: async (req) => {
+      const p = period(req.periodStartMs, req.periodEndMs, 'period');
+      const inv = await billing.bill(req.accountId ?? '', p);
+      return invoiceToPb(inv, 'id' in inv ? inv.id : '');
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { AccountingServiceDefinition } from '@reservoir/contracts';
+import {
+  GrpcServer,
+  MqttBus,
+  openDatabase,
+  type Logger,
+  type MessageBus,
+  type SqlDatabase,
+} from '@reservoir/runtime';
+import { accountingHandlers } from './adapters/grpc/accounting-handlers.js';
+import { VmiVmLookup } from './adapters/grpc/vmi-vm-lookup.js';
+import { followVmStates } from './adapters/mqtt/vm-state-events.js';
+import { SqlAccountingStore } from './adapters/store/sql-accounting-store.js';
+import { SqlMeterStore } from './adapters/store/sql-meter-store.js';
+import { SqlPriceStore } from './adapters/store/sql-price-store.js';
+import { Billing, type ServiceControl } from './app/billing.js';
+import { VmUsageCollector } from './app/vm-usage-collector.js';
+
+export interface CreateAccountingOptions {
+  /** A database URL or an open database. */
+  database: string | SqlDatabase;
+  logger: Logger;
+  /** gRPC listen address; port 0 picks a free one. */
+  listen?: string;
+  /** Sites whose VMs are metered: their VEEM (VMI) and the bus their VM events arrive on. */
+  sites?: { site: string; veem: string }[];
+  mqtt?: string | MessageBus;
+  /** How often running VMs are billed up to now (ms); 0 only at state changes. */
+  checkpointMs?: number;
+  control?: ServiceControl;
+}
+
+export interface RunningAccounting {
+  billing: Billing;
+  collectors: VmUsageCollector[];
+  address: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the accounting service: the store, the VM meters of every site (location unaware: usage is
+ * billed where the owning site meters it, ACC-1), and the gRPC interface. main.ts and tests use it.
+ */
+export async function createAccounting(o: CreateAccountingOptions): Promise<RunningAccounting> {
+  const db = typeof o.database === 'string' ? await openDatabase(o.database) : o.database;
+  const store = new SqlAccountingStore(db);
+  await store.migrate();
+  const meters = new SqlMeterStore(db);
+  await meters.migrate();
+  const prices = new SqlPriceStore(db);
+  await prices.migrate();
+  const billing = new Billing(store, prices, o.logger, o.control);
+
+  // Usage goes to the organization's first account, else to one named after the organization.
+  const accountOf = async (organization: string) =>
+    (await store.listAccounts({ organization }))[0]?.id ?? organization;
+
+  const bus =
+    o.sites?.length && o.mqtt
+      ? typeof o.mqtt === 'string'
+        ? await MqttBus.connect({
+            url: o.mqtt,
+            clientId: `accounting-${process.pid}-${Date.now() % 100000}`,
+            logger: o.logger,
+          })
+        : o.mqtt
+      : undefined;
+  const collectors: VmUsageCollector[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  for (const s of bus ? (o.sites ?? []) : []) {
+    const lookup = new VmiVmLookup(s.veem);
+    const c = new VmUsageCollector(s.site, lookup, meters, accountOf, o.logger);
+    await c.start();
+    const off = await followVmStates(bus!, s.site, (e) => void c.onState(e));
+    collectors.push(c);
+    cleanups.push(async () => {
+      await off();
+      await c.idle();
+      lookup.close();
+    });
+  }
+  const timer =
+    o.checkpointMs && collectors.length
+      ? setInterval(() => {
+          for (const c of collectors) void c.checkpoint(Date.now());
+        }, o.checkpointMs)
+      : undefined;
+  timer?.unref();
+
+  const server = new GrpcServer({ logger: o.logger }).addService(
+    'reservoir.accounting.v1.AccountingService',
+    AccountingServiceDefinition,
+    accountingHandlers(billing),
+  );
+  const listen = o.listen ?? '127.0.0.1:0';
+  const port = await server.listen(listen);
+  return {
+    billing,
+    collectors,
+    address: `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await server.shutdown(2000);
+      for (const c of cleanups) await c();
+      if (bus && typeof o.mqtt === 'string') await bus.close();
+      if (typeof o.database === 'string') await db.close();
+    },
+  };
+}
