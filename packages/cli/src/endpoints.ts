@@ -30,6 +30,8 @@ export interface Endpoints {
   monitor?: string;
   /** Its Prometheus metrics, with the bridged measurements. */
   monitorMetrics?: string;
+  /** The accounting and billing service of the platform. */
+  accounting?: string;
   startedAt: string;
 }
 
@@ -106,4 +108,38 @@ export function resolveSmEndpoint(opts: { smEndpoint?: string; dataDir?: string;
       `site "${site}" has no service manager in ${file}; restart "reservoir up", or pass --sm-endpoint HOST:PORT`,
     );
   return eps.sm;
+}
+
+/**
+ * A platform-wide service (one for all sites): the flag, then the environment variable, then the
+ * key of `reservoir up`'s endpoints.json.
+ */
+export function resolvePlatformEndpoint(
+  given: string | undefined,
+  opts: { dataDir?: string },
+  key: 'monitor' | 'accounting',
+  flag: string,
+  env: string,
+  what: string,
+): string {
+  if (given) return given;
+  const fromEnv = process.env[env];
+  if (fromEnv) return fromEnv;
+  const dataDir = opts.dataDir ?? process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR;
+  const file = endpointsFile(dataDir);
+  const eps = readEndpoints(dataDir) as Record<string, unknown> | undefined;
+  if (!eps) {
+    throw new ReservoirError(
+      'UNAVAILABLE',
+      `no endpoint: pass ${flag} HOST:PORT, set ${env}, or start the platform with "reservoir up" (looked for ${file})`,
+    );
+  }
+  const value = eps[key];
+  if (typeof value !== 'string' || !value) {
+    throw new ReservoirError(
+      'UNAVAILABLE',
+      `${file} names no ${what}; restart "reservoir up", or pass ${flag} HOST:PORT`,
+    );
+  }
+  return value;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isReservoirError } from '@reservoir/runtime';
+import { registerBillingCommands } from './commands/billing.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerHostCommands } from './commands/host.js';
 import { registerInteropCommands } from './commands/interop.js';
@@ -80,6 +81,7 @@ registerOvfCommands(program);
 registerManifestCommands(program);
 registerServiceCommands(program);
 registerInteropCommands(program);
+registerBillingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -169,6 +169,58 @@ describe('the reservoir command against "reservoir up"', () => {
     expect((await json('vm', 'delete', copy.targetVmId, '--site', 'site-b', '--wait')).state).toBe('done');
   });
 
+  it('bills a prepaid account for the VM time of its organization, once, from the CLI', async () => {
+    const eps = JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8'));
+    expect(eps.accounting).toMatch(/^127\.0\.0\.1:\d+$/);
+    const acct = await json('account', 'create', 'acme', '--kind', 'prepaid', '--org', 'acme');
+    expect(acct).toMatchObject({ id: 'acme', kind: 'prepaid', balance: '0.00', state: 'active' });
+    expect((await json('account', 'topup', 'acme', '10.00', '--key', 'first')).balance).toBe('10.00');
+    expect((await json('account', 'topup', 'acme', '10.00', '--key', 'first')).balance).toBe('10.00');
+    const vm = await json(
+      'vm',
+      'create',
+      '--name',
+      'billed-1',
+      '--cpu',
+      '2',
+      '--memory',
+      '2G',
+      '--org',
+      'acme',
+      '--wait',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await json('vm', 'stop', vm.id, '--wait')).state).toBe('poweroff');
+    // The run is billed once the VM leaves its last billed state (poweroff ends it).
+    let usage: { metric: string; endMs: number }[] = [];
+    for (let i = 0; i < 50; i++) {
+      usage = (await json('usage', 'list', '--account', 'acme')).records;
+      if (usage.length >= 8) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // One record per metric for each interval of the run (state changes split it).
+    expect([...new Set(usage.map((u) => u.metric))].sort()).toEqual([
+      'disk.gib_hours',
+      'memory.gib_hours',
+      'vcpu.hours',
+      'vm.hours',
+    ]);
+    const bill = await json('bill', 'show', 'acme', '--issue');
+    expect(bill.id).not.toBe('');
+    const cents = (x: string) => Math.round(Number(x) * 100);
+    expect(bill.lines.reduce((s: number, l: { amount: string }) => s + cents(l.amount), 0)).toBe(
+      cents(bill.total),
+    );
+    const after = await json('account', 'show', 'acme');
+    expect(cents(after.balance)).toBe(1000 - cents(bill.total));
+    const bad = join(dir, 'bad-prices.yaml');
+    writeFileSync(bad, 'currency: EUR\nrules:\n  - metric: vcpu.hours\n    rate: "a lot"\n');
+    const refused = await cli('price', 'set', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/rules\[0\]\.rate/);
+    expect((await cli('vm', 'delete', vm.id, '--wait')).code).toBe(0);
+  });
+
   it('explains bad input with an exit code and changes nothing', async () => {
     const neg = await cli('vm', 'create', '--name', 'x', '--cpu', '-1', '--memory', '1G');
     expect(neg.code).toBe(2);

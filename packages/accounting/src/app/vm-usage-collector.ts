@@ -34,6 +34,9 @@ export interface VmStateChange {
   atMs: number;
 }
 
+/** The service name of VMs that belong to no service. */
+export const STANDALONE_SERVICE = 'vms';
+
 type Step = (meter: VmUsageMeter) => Promise<VmUsageRecord[]>;
 
 /** The label the federation puts on a partner's VM: the owning site bills it, not this one. */
@@ -118,13 +121,14 @@ export class VmUsageCollector {
   private async describe(vmId: string): Promise<MeteredVm | undefined> {
     const vm = await this.vms.vm(vmId);
     if (!vm || vm.labels[FEDERATED_FROM]) return undefined;
-    const service = vm.labels['reservoir.service'] ?? '';
+    // A VM outside any service is billed as its own line under "vms".
+    const service = vm.labels['reservoir.service'] || STANDALONE_SERVICE;
     return {
       vmId,
       site: this.site,
       accountId: await this.accountOf(vm.organization, service),
       service,
-      component: vm.labels['reservoir.component'] ?? '',
+      component: vm.labels['reservoir.component'] || (vm.labels['reservoir.service'] ? '' : vmId),
       vcpus: vm.vcpus,
       memoryMib: vm.memoryMib,
       diskMib: vm.diskMib,

@@ -3,7 +3,7 @@ import { MonitoringServiceDefinition, reservoir } from '@reservoir/contracts';
 import { MAX_PERIOD_MS, MIN_PERIOD_MS } from '@reservoir/monitoring';
 import { createClient, ReservoirError, type ClosableClient } from '@reservoir/runtime';
 import type { GlobalOptions } from '../command-context.js';
-import { DEFAULT_DATA_DIR, endpointsFile, readEndpoints } from '../endpoints.js';
+import { resolvePlatformEndpoint } from '../endpoints.js';
 import { ago, details, plain, printJson, table } from '../output.js';
 
 export type MonitoringClient = ClosableClient<typeof MonitoringServiceDefinition>;
@@ -19,25 +19,14 @@ export const MONITOR_ENDPOINT_OPTION = [
 
 /** The monitoring service: --monitor-endpoint, then RESERVOIR_MONITOR_ENDPOINT, then endpoints.json's "monitor". */
 export function resolveMonitorEndpoint(opts: { monitorEndpoint?: string; dataDir?: string }): string {
-  if (opts.monitorEndpoint) return opts.monitorEndpoint;
-  const env = process.env.RESERVOIR_MONITOR_ENDPOINT;
-  if (env) return env;
-  const dataDir = opts.dataDir ?? process.env.RESERVOIR_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const file = endpointsFile(dataDir);
-  const eps = readEndpoints(dataDir) as { monitor?: unknown } | undefined;
-  if (!eps) {
-    throw new ReservoirError(
-      'UNAVAILABLE',
-      `no endpoint: pass --monitor-endpoint HOST:PORT, set RESERVOIR_MONITOR_ENDPOINT, or start the platform with "reservoir up" (looked for ${file})`,
-    );
-  }
-  if (typeof eps.monitor !== 'string' || !eps.monitor) {
-    throw new ReservoirError(
-      'UNAVAILABLE',
-      `${file} names no monitoring service; restart "reservoir up", or pass --monitor-endpoint HOST:PORT`,
-    );
-  }
-  return eps.monitor;
+  return resolvePlatformEndpoint(
+    opts.monitorEndpoint,
+    opts,
+    'monitor',
+    '--monitor-endpoint',
+    'RESERVOIR_MONITOR_ENDPOINT',
+    'monitoring service',
+  );
 }
 
 /** Runs a command with a client of the monitoring service, closing it afterwards. */

@@ -224,6 +224,23 @@ export async function up(o: UpOptions): Promise<void> {
         },
       };
     }
+    // One accounting service for the platform, metering every site's VMs from their events.
+    const accounting = await startService(
+      'accounting',
+      'packages/accounting/src/main.ts',
+      [
+        '--database',
+        `sqlite:${join(dataDir, 'accounting.db')}`,
+        '--mqtt',
+        mqtt,
+        '--listen',
+        `127.0.0.1:${o.basePort + o.sites * 10}`,
+        ...Object.entries(endpoints.sites).flatMap(([s, e]) => ['--site', `${s}=${e.veem}`]),
+      ],
+      join(dataDir, 'logs', 'accounting.log'),
+    );
+    procs.push(accounting);
+    endpoints.accounting = accounting.ready.address;
     writeFileSync(endpointsFile(dataDir), `${JSON.stringify(endpoints, null, 2)}\n`);
     process.stdout.write(
       `Reservoir is up (data in ${dataDir}, logs in ${join(dataDir, 'logs')}).\n${table(
@@ -245,7 +262,7 @@ export async function up(o: UpOptions): Promise<void> {
           `http://${e.metrics?.pe}/metrics`,
           `http://${e.metrics?.sm}/metrics`,
         ]),
-      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\n     reservoir service deploy examples/web-tier.yaml --wait\nPress Ctrl-C to stop.\n`,
+      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nAccounting: ${endpoints.accounting}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\n     reservoir service deploy examples/web-tier.yaml --wait\nPress Ctrl-C to stop.\n`,
     );
   } catch (e) {
     await stopAll();

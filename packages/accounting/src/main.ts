@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { announceListening, createLogger, runMain, stopOnSignals } from '@reservoir/runtime';
+import { createAccounting } from './create-accounting.js';
+
+// The accounting service as its own process: one for the platform, metering every site it is told
+// about (`--site NAME=VEEM_ADDRESS`, repeatable) from the VM events on the broker.
+
+const program = new Command('reservoir-accounting')
+  .requiredOption('--database <url>', 'sqlite:<path> or postgres://…')
+  .option('--mqtt <url>', 'MQTT broker URL, for the VM events of the sites')
+  .option(
+    '--site <name=veem>',
+    'a site to meter and its VEEM (host:port); repeatable',
+    (v: string, p: string[] = []) => [...p, v],
+  )
+  .option('--listen <address>', 'gRPC listen address (host:port)', '127.0.0.1:0')
+  .option('--checkpoint-ms <ms>', 'bill running VMs up to now this often', '60000')
+  .option('--log-level <level>', 'log level', 'info')
+  .parse();
+
+const flags = program.opts<{
+  database: string;
+  mqtt?: string;
+  site?: string[];
+  listen: string;
+  checkpointMs: string;
+  logLevel: string;
+}>();
+
+async function main(): Promise<void> {
+  const logger = createLogger({ service: 'accounting', level: flags.logLevel as 'info', destination: 2 });
+  const sites = (flags.site ?? []).map((s, i) => {
+    const m = /^([A-Za-z0-9._-]+)=(.+:\d+)$/.exec(s);
+    if (!m) throw new Error(`--site[${i}]: "${s}" must be NAME=HOST:PORT`);
+    return { site: m[1]!, veem: m[2]! };
+  });
+  const checkpointMs = Number(flags.checkpointMs);
+  if (!Number.isInteger(checkpointMs) || checkpointMs < 0)
+    throw new Error(`--checkpoint-ms: "${flags.checkpointMs}" must be a whole number of ms`);
+  const running = await createAccounting({
+    database: flags.database,
+    logger,
+    listen: flags.listen,
+    sites,
+    ...(flags.mqtt ? { mqtt: flags.mqtt } : {}),
+    checkpointMs,
+  });
+  announceListening({ service: 'accounting', address: running.address });
+  stopOnSignals(logger, () => running.stop());
+}
+
+runMain('accounting', main);
