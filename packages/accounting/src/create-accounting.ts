@@ -9,6 +9,7 @@ import {
 } from '@reservoir/runtime';
 import { accountingHandlers } from './adapters/grpc/accounting-handlers.js';
 import { VmiVmLookup } from './adapters/grpc/vmi-vm-lookup.js';
+import { SmServiceControl } from './adapters/grpc/sm-service-control.js';
 import { followVmStates } from './adapters/mqtt/vm-state-events.js';
 import { SqlAccountingStore } from './adapters/store/sql-accounting-store.js';
 import { SqlMeterStore } from './adapters/store/sql-meter-store.js';
@@ -27,7 +28,10 @@ export interface CreateAccountingOptions {
   mqtt?: string | MessageBus;
   /** How often running VMs are billed up to now (ms); 0 only at state changes. */
   checkpointMs?: number;
+  /** Overrides the control of services built from `serviceManagers`. */
   control?: ServiceControl;
+  /** Every site's Service Manager (host:port): prepaid accounts at zero suspend their services there. */
+  serviceManagers?: string[];
 }
 
 export interface RunningAccounting {
@@ -49,7 +53,9 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   await meters.migrate();
   const prices = new SqlPriceStore(db);
   await prices.migrate();
-  const billing = new Billing(store, prices, o.logger, o.control);
+  const sms =
+    !o.control && o.serviceManagers?.length ? new SmServiceControl(o.serviceManagers, o.logger) : undefined;
+  const billing = new Billing(store, prices, o.logger, o.control ?? sms);
 
   // Usage goes to the organization's first account, else to one named after the organization.
   const accountOf = async (organization: string) =>
@@ -103,6 +109,7 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       await server.shutdown(2000);
       for (const c of cleanups) await c();
       if (bus && typeof o.mqtt === 'string') await bus.close();
+      sms?.close();
       if (typeof o.database === 'string') await db.close();
     },
   };

@@ -49,3 +49,4 @@ export {
   type CreateAccountingOptions,
   type RunningAccounting,
 } from './create-accounting.js';
+export { SmServiceControl } from './adapters/grpc/sm-service-control.js';

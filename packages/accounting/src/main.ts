@@ -13,6 +13,11 @@ const program = new Command('reservoir-accounting')
     'a site to meter and its VEEM (host:port); repeatable',
     (v: string, p: string[] = []) => [...p, v],
   )
+  .option(
+    '--sm <address>',
+    "a site's Service Manager (host:port), to suspend and resume services; repeatable",
+    (v: string, p: string[] = []) => [...p, v],
+  )
   .option('--listen <address>', 'gRPC listen address (host:port)', '127.0.0.1:0')
   .option('--checkpoint-ms <ms>', 'bill running VMs up to now this often', '60000')
   .option('--log-level <level>', 'log level', 'info')
@@ -22,6 +27,7 @@ const flags = program.opts<{
   database: string;
   mqtt?: string;
   site?: string[];
+  sm?: string[];
   listen: string;
   checkpointMs: string;
   logLevel: string;
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     sites,
     ...(flags.mqtt ? { mqtt: flags.mqtt } : {}),
     checkpointMs,
+    serviceManagers: flags.sm ?? [],
   });
   announceListening({ service: 'accounting', address: running.address });
   stopOnSignals(logger, () => running.stop());

@@ -42,6 +42,7 @@ describe('a deployed, scaled service is billed for exactly the VM time the VEEM 
       logger: silentLogger(),
       sites: [{ site: site.site, veem: site.veem.address }],
       mqtt: site.bus,
+      serviceManagers: [site.sm!.address],
     });
     await acc.billing.createAccount({
       id: 'shop-owner',
@@ -104,5 +105,61 @@ describe('a deployed, scaled service is billed for exactly the VM time the VEEM 
       );
     for (const [component, ms] of recorded) expect(hours(component)).toBeCloseTo(ms / 3_600_000, 9);
     expect(recorded.get('worker')).toBeGreaterThan(recorded.get('front')!);
+  });
+
+  it('suspends a prepaid customer’s service at zero credit through the SM, and resumes it after a top-up', async () => {
+    await acc.billing.setPrices(
+      '',
+      'currency: EUR\nrules:\n  - metric: vcpu.hours\n    rate: "100000"\n  - metric: vm.hours\n    rate: "1"\n  - metric: memory.gib_hours\n    rate: "1"\n  - metric: disk.gib_hours\n    rate: "0"\n',
+    );
+    await acc.billing.createAccount({
+      id: 'prepaid-co',
+      customer: 'prepaid-co',
+      name: 'prepaid-co',
+      kind: 'prepaid',
+      currency: 'EUR',
+      onZero: 'suspend',
+      organization: 'prepaid-co',
+    });
+    await acc.billing.topUp('prepaid-co', '1.00', 'first');
+    const t0 = Date.now() - 1000;
+    const r = await site.smi.services.deployService({
+      manifest: MANIFEST.replace('id: shop', 'id: paid'),
+      fileName: 'paid.yaml',
+      organization: 'prepaid-co',
+    });
+    expect((await waitTask(site.smi, r.task!.id!)).state).toBe('succeeded');
+    const id = r.service!.id!;
+    await new Promise((res) => setTimeout(res, 400));
+    await acc.collectors[0]!.checkpoint(Date.now());
+    await acc.collectors[0]!.idle();
+    await acc.billing.run({ start: t0, end: Date.now() + 1 });
+    const account = await acc.billing.account('prepaid-co');
+    expect(account.balance < 0n).toBe(true);
+    expect(account.state).toBe('suspended');
+    const suspended = async (want: string) => {
+      for (let i = 0; i < 100; i++) {
+        const s = await site.smi.services.getService({ id });
+        if (s.state === want) return s;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      return site.smi.services.getService({ id });
+    };
+    const off = await suspended('suspended');
+    expect(off.state).toBe('suspended');
+    const vmStates = await Promise.all(
+      off.components!.flatMap((c) =>
+        c.instances!.map(async (i) => (await site.vmi.vms.getVm({ id: i.vmId! })).state),
+      ),
+    );
+    expect(vmStates.every((st) => st === 'suspended')).toBe(true);
+    // Suspended VMs hold no host: no usage accrues while the customer has no credit.
+    await expect(site.smi.services.scaleService({ id, component: 'worker', instances: 2 })).rejects.toThrow(
+      /resume/,
+    );
+
+    const topped = await acc.billing.topUp('prepaid-co', '100000.00', 'second');
+    expect(topped.state).toBe('active');
+    expect((await suspended('running')).state).toBe('running');
   });
 });

@@ -236,6 +236,7 @@ export async function up(o: UpOptions): Promise<void> {
         '--listen',
         `127.0.0.1:${o.basePort + o.sites * 10}`,
         ...Object.entries(endpoints.sites).flatMap(([s, e]) => ['--site', `${s}=${e.veem}`]),
+        ...Object.values(endpoints.sites).flatMap((e) => (e.sm ? ['--sm', e.sm] : [])),
       ],
       join(dataDir, 'logs', 'accounting.log'),
     );

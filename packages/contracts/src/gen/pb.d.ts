@@ -2858,6 +2858,56 @@ export namespace reservoir {
                 type $Shape = reservoir.sm.v1.ScaleServiceRequest.$Properties;
             }
 
+            interface ISuspendServiceRequest extends reservoir.sm.v1.SuspendServiceRequest.$Properties {
+            }
+
+            class SuspendServiceRequest {
+                constructor(properties?: reservoir.sm.v1.SuspendServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                reason: string;
+                static create(properties: reservoir.sm.v1.SuspendServiceRequest.$Shape): reservoir.sm.v1.SuspendServiceRequest & reservoir.sm.v1.SuspendServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.SuspendServiceRequest.$Properties): reservoir.sm.v1.SuspendServiceRequest;
+                static encode(message: reservoir.sm.v1.SuspendServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.SuspendServiceRequest & reservoir.sm.v1.SuspendServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.SuspendServiceRequest;
+                static toObject(message: reservoir.sm.v1.SuspendServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SuspendServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    reason?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.SuspendServiceRequest.$Properties;
+            }
+
+            interface IResumeServiceRequest extends reservoir.sm.v1.ResumeServiceRequest.$Properties {
+            }
+
+            class ResumeServiceRequest {
+                constructor(properties?: reservoir.sm.v1.ResumeServiceRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.sm.v1.ResumeServiceRequest.$Shape): reservoir.sm.v1.ResumeServiceRequest & reservoir.sm.v1.ResumeServiceRequest.$Shape;
+                static create(properties?: reservoir.sm.v1.ResumeServiceRequest.$Properties): reservoir.sm.v1.ResumeServiceRequest;
+                static encode(message: reservoir.sm.v1.ResumeServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.sm.v1.ResumeServiceRequest & reservoir.sm.v1.ResumeServiceRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.sm.v1.ResumeServiceRequest;
+                static toObject(message: reservoir.sm.v1.ResumeServiceRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ResumeServiceRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.sm.v1.ResumeServiceRequest.$Properties;
+            }
+
             interface IUpdateRulesRequest extends reservoir.sm.v1.UpdateRulesRequest.$Properties {
             }
 
@@ -3233,6 +3283,8 @@ export namespace reservoir {
                 scaleService: reservoir.sm.v1.ServiceManagerService.ScaleService;
                 updateRules: reservoir.sm.v1.ServiceManagerService.UpdateRules;
                 undeployService: reservoir.sm.v1.ServiceManagerService.UndeployService;
+                suspendService: reservoir.sm.v1.ServiceManagerService.SuspendService;
+                resumeService: reservoir.sm.v1.ServiceManagerService.ResumeService;
                 recoverService: reservoir.sm.v1.ServiceManagerService.RecoverService;
                 exportService: reservoir.sm.v1.ServiceManagerService.ExportService;
                 listEvents: reservoir.sm.v1.ServiceManagerService.ListEvents;
@@ -3303,6 +3355,28 @@ export namespace reservoir {
                   readonly name: "UndeployService";
                   readonly path: "/reservoir.sm.v1.ServiceManagerService/UndeployService";
                   readonly requestType: "UndeployServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SuspendServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type SuspendService = {
+                  (request: reservoir.sm.v1.ISuspendServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.SuspendServiceCallback): void;
+                  (request: reservoir.sm.v1.ISuspendServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "SuspendService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/SuspendService";
+                  readonly requestType: "SuspendServiceRequest";
+                  readonly responseType: "ServiceTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ResumeServiceCallback = (error: (Error|null), response?: reservoir.sm.v1.ServiceTaskResponse) => void;
+                type ResumeService = {
+                  (request: reservoir.sm.v1.IResumeServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ResumeServiceCallback): void;
+                  (request: reservoir.sm.v1.IResumeServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                  readonly name: "ResumeService";
+                  readonly path: "/reservoir.sm.v1.ServiceManagerService/ResumeService";
+                  readonly requestType: "ResumeServiceRequest";
                   readonly responseType: "ServiceTaskResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;

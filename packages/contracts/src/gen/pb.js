@@ -26410,6 +26410,455 @@ export const reservoir = $root.reservoir = (() => {
                 return ScaleServiceRequest;
             })();
 
+            v1.SuspendServiceRequest = (function() {
+
+                /**
+                 * Properties of a SuspendServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.SuspendServiceRequest.$Properties
+                 * @property {string|null} [id] SuspendServiceRequest id
+                 * @property {string|null} [reason] SuspendServiceRequest reason
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SuspendServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface ISuspendServiceRequest
+                 * @augments reservoir.sm.v1.SuspendServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.SuspendServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SuspendServiceRequest.
+                 * @typedef {reservoir.sm.v1.SuspendServiceRequest.$Properties} reservoir.sm.v1.SuspendServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new SuspendServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a SuspendServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.SuspendServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SuspendServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * SuspendServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @instance
+                 */
+                SuspendServiceRequest.prototype.id = "";
+
+                /**
+                 * SuspendServiceRequest reason.
+                 * @member {string} reason
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @instance
+                 */
+                SuspendServiceRequest.prototype.reason = "";
+
+                /**
+                 * Creates a new SuspendServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.SuspendServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.SuspendServiceRequest} SuspendServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.SuspendServiceRequest.$Shape): reservoir.sm.v1.SuspendServiceRequest & reservoir.sm.v1.SuspendServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.SuspendServiceRequest.$Properties): reservoir.sm.v1.SuspendServiceRequest;
+                 * }}
+                 */
+                SuspendServiceRequest.create = function(properties) {
+                    return new SuspendServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified SuspendServiceRequest message. Does not implicitly {@link reservoir.sm.v1.SuspendServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.SuspendServiceRequest.$Properties} message SuspendServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SuspendServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SuspendServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.SuspendServiceRequest & reservoir.sm.v1.SuspendServiceRequest.$Shape} SuspendServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SuspendServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.SuspendServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a SuspendServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.SuspendServiceRequest} SuspendServiceRequest
+                 */
+                SuspendServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.SuspendServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.SuspendServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.SuspendServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a SuspendServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.SuspendServiceRequest} message SuspendServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                SuspendServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.id = "";
+                        object.reason = "";
+                    }
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    return object;
+                };
+
+                /**
+                 * Converts this SuspendServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.SuspendServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                SuspendServiceRequest.prototype.toJSON = function() {
+                    return SuspendServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return SuspendServiceRequest;
+            })();
+
+            v1.ResumeServiceRequest = (function() {
+
+                /**
+                 * Properties of a ResumeServiceRequest.
+                 * @typedef {Object} reservoir.sm.v1.ResumeServiceRequest.$Properties
+                 * @property {string|null} [id] ResumeServiceRequest id
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ResumeServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @interface IResumeServiceRequest
+                 * @augments reservoir.sm.v1.ResumeServiceRequest.$Properties
+                 * @deprecated Use reservoir.sm.v1.ResumeServiceRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ResumeServiceRequest.
+                 * @typedef {reservoir.sm.v1.ResumeServiceRequest.$Properties} reservoir.sm.v1.ResumeServiceRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ResumeServiceRequest.
+                 * @memberof reservoir.sm.v1
+                 * @classdesc Represents a ResumeServiceRequest.
+                 * @constructor
+                 * @param {reservoir.sm.v1.ResumeServiceRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ResumeServiceRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ResumeServiceRequest id.
+                 * @member {string} id
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @instance
+                 */
+                ResumeServiceRequest.prototype.id = "";
+
+                /**
+                 * Creates a new ResumeServiceRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ResumeServiceRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.sm.v1.ResumeServiceRequest} ResumeServiceRequest instance
+                 * @type {{
+                 *   (properties: reservoir.sm.v1.ResumeServiceRequest.$Shape): reservoir.sm.v1.ResumeServiceRequest & reservoir.sm.v1.ResumeServiceRequest.$Shape;
+                 *   (properties?: reservoir.sm.v1.ResumeServiceRequest.$Properties): reservoir.sm.v1.ResumeServiceRequest;
+                 * }}
+                 */
+                ResumeServiceRequest.create = function(properties) {
+                    return new ResumeServiceRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ResumeServiceRequest message. Does not implicitly {@link reservoir.sm.v1.ResumeServiceRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ResumeServiceRequest.$Properties} message ResumeServiceRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ResumeServiceRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ResumeServiceRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.sm.v1.ResumeServiceRequest & reservoir.sm.v1.ResumeServiceRequest.$Shape} ResumeServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ResumeServiceRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.sm.v1.ResumeServiceRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.id = value;
+                                else
+                                    delete message.id;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ResumeServiceRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.sm.v1.ResumeServiceRequest} ResumeServiceRequest
+                 */
+                ResumeServiceRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.sm.v1.ResumeServiceRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.sm.v1.ResumeServiceRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.sm.v1.ResumeServiceRequest();
+                    if (object.id != null)
+                        if (typeof object.id !== "string" || object.id.length)
+                            message.id = $String(object.id);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ResumeServiceRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @static
+                 * @param {reservoir.sm.v1.ResumeServiceRequest} message ResumeServiceRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ResumeServiceRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.id = "";
+                    if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                        object.id = message.id;
+                    return object;
+                };
+
+                /**
+                 * Converts this ResumeServiceRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.sm.v1.ResumeServiceRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ResumeServiceRequest.prototype.toJSON = function() {
+                    return ResumeServiceRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ResumeServiceRequest;
+            })();
+
             v1.UpdateRulesRequest = (function() {
 
                 /**
@@ -30205,6 +30654,88 @@ export const reservoir = $root.reservoir = (() => {
                     name: { value: "UndeployService" },
                     path: { value: "/reservoir.sm.v1.ServiceManagerService/UndeployService" },
                     requestType: { value: "UndeployServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#suspendService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef SuspendServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls SuspendService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef SuspendService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.ISuspendServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.SuspendServiceCallback): void;
+                 *   (request: reservoir.sm.v1.ISuspendServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "SuspendService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/SuspendService";
+                 *   readonly requestType: "SuspendServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls SuspendService.
+                 * @name reservoir.sm.v1.ServiceManagerService#suspendService
+                 * @type {reservoir.sm.v1.ServiceManagerService.SuspendService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.suspendService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.suspendService, $root.reservoir.sm.v1.SuspendServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "SuspendService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/SuspendService" },
+                    requestType: { value: "SuspendServiceRequest" },
+                    responseType: { value: "ServiceTaskResponse" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.sm.v1.ServiceManagerService#resumeService}.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ResumeServiceCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.sm.v1.ServiceTaskResponse} [response] ServiceTaskResponse
+                 */
+
+                /**
+                 * Calls ResumeService.
+                 * @memberof reservoir.sm.v1.ServiceManagerService
+                 * @typedef ResumeService
+                 * @type {{
+                 *   (request: reservoir.sm.v1.IResumeServiceRequest, callback: reservoir.sm.v1.ServiceManagerService.ResumeServiceCallback): void;
+                 *   (request: reservoir.sm.v1.IResumeServiceRequest): Promise<reservoir.sm.v1.ServiceTaskResponse>;
+                 *   readonly name: "ResumeService";
+                 *   readonly path: "/reservoir.sm.v1.ServiceManagerService/ResumeService";
+                 *   readonly requestType: "ResumeServiceRequest";
+                 *   readonly responseType: "ServiceTaskResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls ResumeService.
+                 * @name reservoir.sm.v1.ServiceManagerService#resumeService
+                 * @type {reservoir.sm.v1.ServiceManagerService.ResumeService}
+                 */
+                $Object.defineProperties(ServiceManagerService.prototype.resumeService = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, ServiceManagerService.prototype.resumeService, $root.reservoir.sm.v1.ResumeServiceRequest, $root.reservoir.sm.v1.ServiceTaskResponse, request, callback);
+                }, {
+                    name: { value: "ResumeService" },
+                    path: { value: "/reservoir.sm.v1.ServiceManagerService/ResumeService" },
+                    requestType: { value: "ResumeServiceRequest" },
                     responseType: { value: "ServiceTaskResponse" },
                     requestStream: { value: $undefined },
                     responseStream: { value: $undefined }

@@ -84,6 +84,8 @@ export const ServiceManagerServiceDefinition = {
   scaleService: rpc('/reservoir.sm.v1.ServiceManagerService/ScaleService', 'scaleService', false as const, reservoir.sm.v1.ScaleServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
   updateRules: rpc('/reservoir.sm.v1.ServiceManagerService/UpdateRules', 'updateRules', false as const, reservoir.sm.v1.UpdateRulesRequest, reservoir.sm.v1.ServiceTaskResponse),
   undeployService: rpc('/reservoir.sm.v1.ServiceManagerService/UndeployService', 'undeployService', false as const, reservoir.sm.v1.UndeployServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  suspendService: rpc('/reservoir.sm.v1.ServiceManagerService/SuspendService', 'suspendService', false as const, reservoir.sm.v1.SuspendServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
+  resumeService: rpc('/reservoir.sm.v1.ServiceManagerService/ResumeService', 'resumeService', false as const, reservoir.sm.v1.ResumeServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
   recoverService: rpc('/reservoir.sm.v1.ServiceManagerService/RecoverService', 'recoverService', false as const, reservoir.sm.v1.RecoverServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
   exportService: rpc('/reservoir.sm.v1.ServiceManagerService/ExportService', 'exportService', false as const, reservoir.sm.v1.ExportServiceRequest, reservoir.sm.v1.ExportServiceResponse),
   listEvents: rpc('/reservoir.sm.v1.ServiceManagerService/ListEvents', 'listEvents', false as const, reservoir.sm.v1.ListEventsRequest, reservoir.sm.v1.ListEventsResponse),

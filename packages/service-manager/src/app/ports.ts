@@ -64,6 +64,8 @@ export interface VeemPort {
   getVm(id: string): Promise<VeemVm | undefined>;
   /** Deletes a VM; a VM already gone is not an error. */
   deleteVm(id: string): Promise<void>;
+  /** Suspends (saves) or resumes a VM; one already in the asked state is not an error. */
+  actOnVm(id: string, action: 'suspend' | 'resume'): Promise<void>;
   /** A network by name in the organization, created with this subnet when missing. */
   ensureNetwork(req: {
     name: string;

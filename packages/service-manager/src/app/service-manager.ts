@@ -1,4 +1,12 @@
-import { errors, isReservoirError, newId, toReservoirError, type Task } from '@reservoir/runtime';
+import {
+  errors,
+  isReservoirError,
+  newId,
+  ReservoirError,
+  sleep,
+  toReservoirError,
+  type Task,
+} from '@reservoir/runtime';
 import {
   loadManifest,
   manifestToOvf,
@@ -44,7 +52,7 @@ export interface ServiceObserver {
   scaled(s: Service, component: string): void;
 }
 
-type Phase = 'deploying' | 'scaling' | 'undeploying' | 'reconfiguring';
+type Phase = 'deploying' | 'scaling' | 'undeploying' | 'reconfiguring' | 'suspending' | 'resuming';
 
 /** Where a failed operation leaves the service (a failed reconfigure returns to running). */
 const FAILED_OF: Record<ServiceOperation['kind'], ServiceState> = {
@@ -52,6 +60,9 @@ const FAILED_OF: Record<ServiceOperation['kind'], ServiceState> = {
   scale: 'scale-failed',
   reconfigure: 'running',
   undeploy: 'undeploy-failed',
+  // A suspension or resumption that cannot finish goes back where it started, and says why.
+  suspend: 'running',
+  resume: 'suspended',
 };
 
 const PHASE_OF: Record<ServiceOperation['kind'], Phase> = {
@@ -59,6 +70,8 @@ const PHASE_OF: Record<ServiceOperation['kind'], Phase> = {
   scale: 'scaling',
   reconfigure: 'reconfiguring',
   undeploy: 'undeploying',
+  suspend: 'suspending',
+  resume: 'resuming',
 };
 
 /**
@@ -214,6 +227,9 @@ export class ServiceManager {
 
   /** Manual scaling to `instances` (within min and max). */
   async scale(id: string, component: string, instances: number): Promise<ServiceWithTask> {
+    const current = this.services.get(id);
+    if (current && ['suspending', 'suspended', 'resuming'].includes(current.state))
+      throw errors.precondition(`service ${id} is ${current.state}; resume it before scaling`);
     const s = await this.active(id);
     const c = componentOf(s, component);
     if (!c)
@@ -268,6 +284,28 @@ export class ServiceManager {
     if (isFailed(s.state))
       throw errors.precondition(`service ${id} is ${s.state}; use recover (retry or delete)`);
     return this.enqueue(s, 'service.undeploy', (taskId) => ({ kind: 'undeploy', taskId }));
+  }
+
+  /** Saves every VM of the service (ACC-6: its prepaid credit ran out); nothing scales meanwhile. */
+  async suspend(id: string, reason: string): Promise<ServiceWithTask> {
+    const s = await this.active(id);
+    if (s.state === 'suspended' || s.op?.kind === 'suspend' || s.queue.some((o) => o.kind === 'suspend'))
+      throw errors.precondition(
+        `service ${id} is already ${s.state === 'suspended' ? 'suspended' : 'being suspended'}`,
+      );
+    return this.enqueue(s, 'service.suspend', (taskId) => ({
+      kind: 'suspend',
+      taskId,
+      reason: reason || 'suspended',
+    }));
+  }
+
+  /** Resumes every VM of a suspended service. */
+  async resume(id: string): Promise<ServiceWithTask> {
+    const s = await this.active(id);
+    if (s.state !== 'suspended' && !s.queue.some((o) => o.kind === 'suspend') && s.op?.kind !== 'suspend')
+      throw errors.precondition(`service ${id} is ${s.state}; only a suspended service resumes`);
+    return this.enqueue(s, 'service.resume', (taskId) => ({ kind: 'resume', taskId }));
   }
 
   async recover(id: string, mode: 'retry' | 'delete'): Promise<ServiceWithTask> {
@@ -362,7 +400,34 @@ export class ServiceManager {
         return this.runReconfigure(s, op.rulesJson);
       case 'undeploy':
         return this.runUndeploy(s, op.taskId);
+      case 'suspend':
+        return this.runPower(s, 'suspend', op.reason);
+      case 'resume':
+        return this.runPower(s, 'resume', 'resumed');
     }
+  }
+
+  /** Suspends or resumes every VM of the service and waits until they all are. */
+  private async runPower(s: Service, action: 'suspend' | 'resume', reason: string): Promise<void> {
+    const want = action === 'suspend' ? 'suspended' : 'running';
+    if (s.state !== (action === 'suspend' ? 'suspending' : 'resuming'))
+      await this.move(s, action === 'suspend' ? 'suspending' : 'resuming', reason);
+    const vms = s.instances.filter((i) => i.vmId && i.state !== 'deleted').map((i) => i.vmId);
+    for (const vm of vms) await this.ctx.veem.actOnVm(vm, action);
+    const deadline = this.ctx.now() + this.ctx.settings.instanceTimeoutMs;
+    for (;;) {
+      const states = await Promise.all(
+        vms.map(async (id) => (await this.ctx.veem.getVm(id))?.state ?? 'gone'),
+      );
+      if (states.every((st) => st === want || st === 'gone')) break;
+      if (this.ctx.now() > deadline)
+        throw new ReservoirError(
+          'DEADLINE_EXCEEDED',
+          `VMs not ${want} after ${this.ctx.settings.instanceTimeoutMs} ms`,
+        );
+      await sleep(this.ctx.settings.pollMs);
+    }
+    await this.move(s, want === 'suspended' ? 'suspended' : 'running', reason);
   }
 
   private async failOperation(s: Service, op: ServiceOperation, e: unknown): Promise<void> {
@@ -377,6 +442,9 @@ export class ServiceManager {
       // Failing before any VM exists is a rejection, not a failed deployment.
       s.op = undefined;
       await this.move(s, s.state === 'submitted' ? 'rejected' : 'deploy-failed', err.message);
+    } else if (s.state === 'suspending' || s.state === 'resuming') {
+      s.op = undefined;
+      await this.move(s, FAILED_OF[op.kind], `${op.kind} failed: ${err.message}`);
     } else if (s.state === 'reconfiguring') {
       s.op = undefined;
       await this.move(s, 'running', `rules update failed: ${err.message}`);

@@ -39,7 +39,9 @@ export type ServiceOperation =
       reason: string;
     }
   | { kind: 'reconfigure'; taskId: string; rulesJson: string }
-  | { kind: 'undeploy'; taskId: string };
+  | { kind: 'undeploy'; taskId: string }
+  | { kind: 'suspend'; taskId: string; reason: string }
+  | { kind: 'resume'; taskId: string };
 
 export interface Service {
   id: string;

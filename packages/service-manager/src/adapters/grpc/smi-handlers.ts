@@ -34,6 +34,8 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
     scaleService: async (req) => withTask(await sm.scale(req.id, req.component, req.instances)),
     updateRules: async (req) => withTask(await sm.updateRules(req.id, req.document, req.fileName || 'rules')),
     undeployService: async (req) => withTask(await sm.undeploy(req.id)),
+    suspendService: async (req) => withTask(await sm.suspend(req.id, req.reason)),
+    resumeService: async (req) => withTask(await sm.resume(req.id)),
     recoverService: async (req) => {
       if (req.mode !== Mode.SERVICE_RECOVER_MODE_RETRY && req.mode !== Mode.SERVICE_RECOVER_MODE_DELETE)
         throw errors.invalid('mode', 'must be retry or delete');

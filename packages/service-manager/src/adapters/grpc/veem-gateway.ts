@@ -81,6 +81,14 @@ export class GrpcVeemGateway implements VeemPort {
     }
   }
 
+  async actOnVm(id: string, action: 'suspend' | 'resume'): Promise<void> {
+    const vm = await this.getVm(id);
+    if (!vm) return;
+    if ((action === 'suspend' && vm.state === 'suspended') || (action === 'resume' && vm.state === 'running'))
+      return;
+    await this.c.vms.actOnVm({ id, action: ACTION_TO_PB[action] });
+  }
+
   async findNetwork(name: string, organization: string): Promise<string | undefined> {
     const r = await this.c.networks.listNetworks({ organization });
     return r.networks?.find((n) => n.name === name)?.id ?? undefined;
