@@ -7,17 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type SqlDatabase } from '@reservoir/runtime';
+import { openDatabase, silentLogger, type SqlDatabase } from '@reservoir/runtime';
 import { SqlAccountingStore } from '../packages/accounting/src/adapters/store/sql-accounting-store.js';
-import { splitQuantity } from '../packages/accounting/src/adapters/store/quantity.js';
-import { ledgerAccounts, positionAccount } from '../packages/accounting/src/app/ledger.js';
-import type {
-  Account,
-  InvoiceRecord,
-  NewJournalEntry,
-  UsageAggregate,
-  UsageRecord,
-} from '../packages/accounting/src/app/ports.js';
+import { SqlPriceStore } from '../packages/accounting/src/adapters/store/sql-price-store.js';
+import { Billing } from '../packages/accounting/src/app/billing.js';
+import { ledgerAccounts } from '../packages/accounting/src/app/ledger.js';
+import type { Account, UsageRecord } from '../packages/accounting/src/app/ports.js';
 import { writeResult, type Check } from './lib.js';
 
 const PG_URL =
@@ -28,18 +23,12 @@ const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,2').split(',').map(Numb
 const DUPLICATE_SHARE = 0.05;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const RECORDS_PER_ACCOUNT = Number(process.env.BENCH_RECORDS_PER_ACCOUNT ?? 10);
-const INVOICE_BATCH = Number(process.env.BENCH_INVOICE_BATCH ?? 1000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(',');
 
 const HOUR = 3_600_000;
 const PERIOD = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 1, 1) };
-/** Flat rates in millionths of a minor unit per unit of the metric: 4.5 cents per VM hour, and so on. */
-const RATES: Record<string, bigint> = {
-  'vm.hours': 4_500_000n,
-  'vcpu.hours': 1_250_000n,
-  'memory.gib_hours': 312_500n,
-};
-const METRICS = Object.keys(RATES);
+/** Metrics the default price list rates. */
+const METRICS = ['vm.hours', 'vcpu.hours', 'memory.gib_hours'];
 
 const log = (msg: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -167,96 +156,43 @@ async function ingestRun(t: Target, batchSize: number, concurrency: number): Pro
 }
 
 /** One rounding point: each line's exact amount rounds half-up to a minor unit; the total sums the lines. */
-function price(a: UsageAggregate): bigint {
-  const q = splitQuantity(a.quantity);
-  const micro = (q.int * 10n ** 12n + q.frac) * (RATES[a.metric] ?? 0n);
-  const den = 10n ** 18n;
-  return (micro + den / 2n) / den;
-}
-
 interface InvoiceRunFigures {
   accounts: number;
   usageRecords: number;
   invoices: number;
   entriesPosted: number;
   seconds: number;
-  aggregateSeconds: number;
   recordsRatedPerSecond: number;
 }
 
-/** The invoice run as simply as it can be written against the store. */
+/**
+ * The platform's own invoice run (Billing.run): every account's usage rated by the default price
+ * list, its charge posted to the ledger and its invoice stored, each under its idempotency key.
+ */
 async function invoiceRun(
   store: SqlAccountingStore,
-  runAt: number,
+  billing: Billing,
 ): Promise<Omit<InvoiceRunFigures, 'usageRecords'>> {
+  const charges = async () => (await store.entries({ kind: 'charge' })).length;
+  const before = await charges();
   const t0 = performance.now();
-  const accounts = await store.listAccounts();
-  const usageByAccount = new Map<string, UsageAggregate[]>();
-  for (const a of await store.aggregateUsage(PERIOD)) {
-    const list = usageByAccount.get(a.accountId) ?? [];
-    list.push(a);
-    usageByAccount.set(a.accountId, list);
-  }
-  const aggregateSeconds = (performance.now() - t0) / 1000;
-  let invoices = 0;
-  let entriesPosted = 0;
-  for (let i = 0; i < accounts.length; i += INVOICE_BATCH) {
-    const entries: NewJournalEntry[] = [];
-    const bills: InvoiceRecord[] = [];
-    for (const account of accounts.slice(i, i + INVOICE_BATCH)) {
-      const lines = (usageByAccount.get(account.id) ?? []).map((u) => ({ ...u, amount: price(u) }));
-      const total = lines.reduce((s, l) => s + l.amount, 0n);
-      const period = `${PERIOD.start}`;
-      if (total > 0n) {
-        entries.push({
-          key: `charge:${account.id}:${period}`,
-          at: runAt,
-          kind: 'charge',
-          description: `usage ${account.id} ${period}`,
-          postings: [
-            { ledgerAccount: positionAccount(account), amount: total },
-            { ledgerAccount: ledgerAccounts.revenue(account.currency), amount: -total },
-          ],
-        });
-      }
-      bills.push({
-        id: `inv-${account.id}-${runAt}`,
-        key: `invoice:${account.id}:${period}`,
-        accountId: account.id,
-        period: PERIOD,
-        currency: account.currency,
-        lines: lines.map((l) => ({
-          service: l.service,
-          component: l.component,
-          metric: l.metric,
-          quantity: l.quantity,
-          amount: l.amount.toString(),
-        })),
-        subtotal: total,
-        credits: 0n,
-        total,
-        issuedAt: runAt,
-      });
-    }
-    // Charge first, invoice second: a run killed in between re-finds the charge by its key.
-    const posted = await store.postAll(entries);
-    entriesPosted += posted.filter((e) => e.at === runAt).length;
-    invoices += (await store.saveInvoices(bills)).filter((b) => b.issuedAt === runAt).length;
-  }
+  const r = await billing.run(PERIOD);
   const seconds = (performance.now() - t0) / 1000;
   return {
-    accounts: accounts.length,
-    invoices,
-    entriesPosted,
+    accounts: r.accounts,
+    invoices: r.invoices,
+    entriesPosted: (await charges()) - before,
     seconds: round(seconds, 2),
-    aggregateSeconds: round(aggregateSeconds, 2),
     recordsRatedPerSecond: 0,
   };
 }
 
 async function invoiceBench(t: Target): Promise<{ first: InvoiceRunFigures; replay: InvoiceRunFigures }> {
-  const store = new SqlAccountingStore(await t.open());
+  const db = await t.open();
+  const store = new SqlAccountingStore(db);
   await store.migrate();
+  const prices = new SqlPriceStore(db);
+  await prices.migrate();
   log(`${t.name}: creating ${ACCOUNTS} accounts and ${ACCOUNTS * RECORDS_PER_ACCOUNT} usage records`);
   const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, n) => ({
     id: `acc-${String(n).padStart(6, '0')}`,
@@ -281,8 +217,9 @@ async function invoiceBench(t: Target): Promise<{ first: InvoiceRunFigures; repl
     usageRecords: records.length,
     recordsRatedPerSecond: Math.round(records.length / f.seconds),
   });
-  const first = withRate(await invoiceRun(store, PERIOD.end + 1));
-  const replay = withRate(await invoiceRun(store, PERIOD.end + 2));
+  const billing = new Billing(store, prices, silentLogger());
+  const first = withRate(await invoiceRun(store, billing));
+  const replay = withRate(await invoiceRun(store, billing));
   const revenue = await store.balance(ledgerAccounts.revenue('EUR'));
   const billed = (await store.invoices()).reduce((s, inv) => s + inv.total, 0n);
   if (
@@ -347,7 +284,7 @@ async function main(): Promise<void> {
     {
       duplicateShare: DUPLICATE_SHARE,
       ingestRecords: INGEST_RECORDS,
-      invoiceBatch: INVOICE_BATCH,
+      invoiceRun: 'Billing.run: the default price list, charges and invoices written a thousand accounts at a time',
       recordsPerAccount: RECORDS_PER_ACCOUNT,
       ingest,
       invoices,

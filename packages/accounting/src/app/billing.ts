@@ -5,8 +5,15 @@ import { formatDecimal, currencyDecimals, parseMoney } from '../domain/money.js'
 import type { Period } from '../domain/period.js';
 import { parsePriceList, priceListToYaml, resolvePriceList, type PriceList } from '../domain/pricing.js';
 import { rateUsage } from '../domain/rating.js';
-import { Ledger } from './ledger.js';
-import type { Account, AccountingStore, InvoiceRecord, UsageFilter, UsageRecord } from './ports.js';
+import { Ledger, positionAccount } from './ledger.js';
+import type {
+  Account,
+  AccountingStore,
+  InvoiceRecord,
+  NewJournalEntry,
+  UsageFilter,
+  UsageRecord,
+} from './ports.js';
 
 /** Where price lists are kept: the validated text per organization ('' is the site's default). */
 export interface PriceStore {
@@ -131,6 +138,18 @@ export class Billing {
   async preview(accountId: string, period: Period): Promise<Invoice> {
     const a = await this.account(accountId);
     const usage = await this.store.usage({ accountId, from: period.start, to: period.end });
+    const past = await this.store.invoices({ accountId, to: period.start });
+    const spend = past.reduce((s, i) => s + i.total, 0n);
+    return this.rate(a, usage, spend, await this.priceLists(), period);
+  }
+
+  private rate(
+    a: Account,
+    usage: readonly UsageRecord[],
+    spend: bigint,
+    lists: PriceList[],
+    period: Period,
+  ): Invoice {
     const items = usage.map((u) => ({
       service: u.service,
       component: u.component,
@@ -139,28 +158,56 @@ export class Billing {
       start: Math.max(u.start, period.start),
       end: Math.min(u.end, period.end),
     }));
-    const past = await this.store.invoices({ accountId, to: period.start });
-    const spend = past.reduce((s, i) => s + i.total, 0n);
-    const list = resolvePriceList(await this.priceLists(), a.organization || null);
+    const list = resolvePriceList(lists, a.organization || null);
     const lines = items.length ? rateUsage(items, list, { since: a.createdAt, spend }, period) : [];
-    return buildInvoice({ accountId, period, currency: a.currency, lines, credits: [] });
+    return buildInvoice({ accountId: a.id, period, currency: a.currency, lines, credits: [] });
   }
 
   /**
    * Issues the invoices of a period: each account's usage rated, its charge posted to the ledger and
    * the invoice stored, both under keys of (account, period), so a run repeated after a crash
    * charges nothing twice. A prepaid account left without credit gets its configured action.
+   * Everything is read and written in batches: one query for the period's usage, one for past
+   * spend, and the charges and invoices of a thousand accounts at a time.
    */
   async run(period: Period): Promise<{ invoices: number; accounts: number }> {
     const accounts = await this.store.listAccounts({});
+    const lists = await this.priceLists();
+    const issued = new Set(
+      (await this.store.invoices({ from: period.start, to: period.start + 1 }))
+        .filter((i) => i.period.end === period.end)
+        .map((i) => i.key),
+    );
+    const usageOf = new Map<string, UsageRecord[]>();
+    for (const u of await this.store.usage({ from: period.start, to: period.end })) {
+      const list = usageOf.get(u.accountId) ?? [];
+      list.push(u);
+      usageOf.set(u.accountId, list);
+    }
+    const spendOf = new Map<string, bigint>();
+    for (const i of await this.store.invoices({ to: period.start }))
+      spendOf.set(i.accountId, (spendOf.get(i.accountId) ?? 0n) + i.total);
+
     let invoices = 0;
+    const charged: Account[] = [];
+    let entries: NewJournalEntry[] = [];
+    let records: InvoiceRecord[] = [];
+    const flush = async () => {
+      // Charges first: an invoice is stored only once its charge is in the ledger.
+      if (entries.length) await this.store.postAll(entries);
+      if (records.length) await this.store.saveInvoices(records);
+      entries = [];
+      records = [];
+    };
     for (const a of accounts) {
       const key = `${a.id}:${period.start}-${period.end}`;
-      if (await this.store.invoiceByKey(`invoice:${key}`)) continue;
-      const inv = await this.preview(a.id, period);
+      if (issued.has(`invoice:${key}`)) continue;
+      const usage = usageOf.get(a.id);
+      if (!usage?.length) continue;
+      const inv = this.rate(a, usage, spendOf.get(a.id) ?? 0n, lists, period);
       if (inv.lines.length === 0) continue;
-      if (inv.total > 0n) await this.ledger.charge(a.id, inv.total, `charge:${key}`, { at: period.end });
-      const record: InvoiceRecord = {
+      if (inv.total > 0n) entries.push(Ledger.chargeEntry(a, inv.total, `charge:${key}`, period.end));
+      records.push({
         id: `inv-${key}`,
         accountId: a.id,
         period,
@@ -171,17 +218,20 @@ export class Billing {
         total: inv.total,
         issuedAt: this.now(),
         key: `invoice:${key}`,
-      };
-      await this.store.saveInvoice(record);
+      });
       invoices++;
-      await this.afterCharge(a);
+      if (a.kind === 'prepaid') charged.push(a);
+      if (records.length >= 1000) await flush();
+    }
+    await flush();
+    if (charged.length) {
+      const positions = await this.store.balances('customer:');
+      for (const a of charged) await this.afterCharge(a, -(positions.get(positionAccount(a)) ?? 0n));
     }
     return { invoices, accounts: accounts.length };
   }
 
-  private async afterCharge(a: Account): Promise<void> {
-    if (a.kind !== 'prepaid') return;
-    const balance = await this.ledger.accountBalance(a.id);
+  private async afterCharge(a: Account, balance: bigint): Promise<void> {
     if (balance > 0n) return;
     const reason = `prepaid credit of account ${a.id} is ${this.money(a, balance)} ${a.currency}`;
     if (a.onZero === 'warn') {

@@ -1,5 +1,5 @@
 import { errors } from '@reservoir/runtime';
-import type { Account, AccountingStore, EntryKind, JournalEntry } from './ports.js';
+import type { Account, AccountingStore, EntryKind, JournalEntry, NewJournalEntry } from './ports.js';
 
 /*
  * Chart of ledger accounts. Amounts are signed minor units: positive debits, negative credits.
@@ -68,6 +68,20 @@ export class Ledger {
       [ledgerAccounts.compensationExpense(a.currency), amount],
       [pos, -amount],
     ]);
+  }
+
+  /** The journal entry of a charge, for posting many at once (the invoice run). */
+  static chargeEntry(account: Account, amount: bigint, key: string, at: number): NewJournalEntry {
+    return {
+      key,
+      at,
+      kind: 'charge',
+      description: `charge ${account.id}`,
+      postings: [
+        { ledgerAccount: positionAccount(account), amount },
+        { ledgerAccount: ledgerAccounts.revenue(account.currency), amount: -amount },
+      ],
+    };
   }
 
   /** In the customer's favour: prepaid credit left, or minus what a postpaid customer owes. */
