@@ -284,7 +284,8 @@ async function main(): Promise<void> {
     {
       duplicateShare: DUPLICATE_SHARE,
       ingestRecords: INGEST_RECORDS,
-      invoiceRun: 'Billing.run: the default price list, charges and invoices written a thousand accounts at a time',
+      invoiceRun:
+        'Billing.run: the default price list, charges and invoices written a thousand accounts at a time',
       recordsPerAccount: RECORDS_PER_ACCOUNT,
       ingest,
       invoices,
