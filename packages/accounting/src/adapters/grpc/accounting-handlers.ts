@@ -108,7 +108,7 @@ export function accountingHandlers(billing: Billing): Handlers<typeof Accounting
         ...(req.customer ? { customer: req.customer } : {}),
         ...(req.organization ? { organization: req.organization } : {}),
       });
-      return { accounts: await Promise.all(list.map(async (a) => accountToPb(await billing.account(a.id)))) };
+      return { accounts: list.map(accountToPb) };
     },
     topUp: async (req) =>
       accountToPb(await billing.topUp(req.accountId ?? '', req.amount ?? '', req.key ?? '')),

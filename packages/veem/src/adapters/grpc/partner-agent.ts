@@ -13,6 +13,8 @@ import type {
   HostReport,
 } from '../../app/ports.js';
 import type { CapabilityProfile } from '../../domain/host.js';
+import { DISK_FORMATS } from '../../domain/image.js';
+import { FEDERATED_FROM } from '../../app/federation/incoming.js';
 import { vmiClient, type VmiClient } from '../../client.js';
 import { ACTION_TO_PB } from './mapping.js';
 import { resourcesFromPb } from './agent-gateway.js';
@@ -113,7 +115,8 @@ export class PartnerAgent implements AgentPort {
       ...best.profile,
       maxVcpusPerVm: Math.max(...offer.hosts.map((h) => h.profile.maxVcpusPerVm)),
       maxMemoryMibPerVm: Math.max(...offer.hosts.map((h) => h.profile.maxMemoryMibPerVm)),
-      diskFormats: [...new Set(['qcow2', 'raw', 'vmdk', 'vhdx', 'vdi', 'vpc'])],
+      // qemu-img converts to whatever the partner's host takes.
+      diskFormats: [...DISK_FORMATS],
       // A VM does not live-migrate across the federation: it is moved by the message process.
       liveMigration: false,
       driver: 'partner',
@@ -158,11 +161,11 @@ export class PartnerAgent implements AgentPort {
     }
   }
 
-  private info(vmId: string, vm: reservoir.veem.v1.Vm): DomainInfo {
+  private info(vmId: string, vm: reservoir.veem.v1.IVm): DomainInfo {
     return {
       vmId,
-      state: DOMAIN_STATE[vm.state] ?? 'crashed',
-      snapshots: [...vm.snapshots],
+      state: DOMAIN_STATE[vm.state ?? ''] ?? 'crashed',
+      snapshots: [...(vm.snapshots ?? [])],
       cpuUsedPercent: 0,
       memoryUsedMib: 0,
       resources: resourcesFromPb(vm.resources),
@@ -192,14 +195,16 @@ export class PartnerAgent implements AgentPort {
     return this.info(vmId, await this.vmi.vms.getVm({ id: vm.id }));
   }
 
+  /**
+   * One listing of the partner's VMs per round: those it runs for this site carry the label the
+   * federation put on them, naming this site's VM.
+   */
   async monitor(): Promise<HostReport[]> {
-    const ours = await this.fed.listTransfers();
-    const domains: DomainInfo[] = [];
-    for (const t of ours) {
-      if (t.mode !== 'provision' || t.targetSite !== this.site || t.state !== 'succeeded') continue;
-      const r = await this.remote(t.vmId);
-      if (r && r.t.id === t.id) domains.push(this.info(t.vmId, r.vm));
-    }
+    const prefix = `${this.fed.site}/`;
+    const { vms } = await this.vmi.vms.listVms({ pageSize: 0 });
+    const domains = (vms ?? [])
+      .filter((vm) => vm.state !== 'done' && vm.labels?.[FEDERATED_FROM]?.startsWith(prefix))
+      .map((vm) => this.info(vm.labels![FEDERATED_FROM]!.slice(prefix.length), vm));
     return [
       {
         agentHostId: this.site,

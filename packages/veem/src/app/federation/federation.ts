@@ -212,22 +212,11 @@ export class Federation {
    * offer, and the first whose check finds no blocking difference is it.
    */
   async chooseTarget(vm: VmDescriptor, profile: CapabilityProfile | undefined): Promise<string> {
-    const offers: SiteOffer[] = [];
-    const why: string[] = [];
-    for (const p of this.d.settings.partners) {
-      try {
-        offers.push(await this.partner(p.site).offer());
-      } catch (e) {
-        why.push(`${p.site}: ${(e as Error).message}`);
-      }
-    }
-    const asVm = {
-      id: vm.id,
-      resources: vm.resources,
-      operationalRequirements: vm.requirements,
-    } as unknown as Vm;
+    const { offers, unavailable } = await this.offersOf(this.d.settings.partners.map((p) => p.site));
+    const why = [...unavailable];
+    const demand: DemandVm = { id: vm.id, resources: vm.resources, operationalRequirements: vm.requirements };
     const { ranked, rejected } = offers.length
-      ? await (this.d.chooseSite ?? cheapestFirst)([asVm], offers)
+      ? await (this.d.chooseSite ?? cheapestFirst)([demand], offers)
       : { ranked: [], rejected: [] };
     for (const r of rejected) why.push(`${r.site}: ${r.reasons.join('; ')}`);
     for (const site of ranked) {
@@ -251,21 +240,28 @@ export class Federation {
    * take VMs this site has no room for, best first, by the federation heuristic.
    */
   async chooseBurstSites(vms: readonly Vm[], sites: readonly string[]): Promise<string[]> {
-    const offers: SiteOffer[] = [];
-    for (const site of sites) {
-      const agreement = this.d.settings.partners.find((p) => p.site === site);
-      if (!agreement?.burst) continue;
-      try {
-        offers.push(await this.partner(site).offer());
-      } catch (e) {
-        this.d.veem.ctx.logger.warn({ site, err: (e as Error).message }, 'partner offer unavailable');
-      }
-    }
+    const burst = sites.filter((site) => this.d.settings.partners.some((p) => p.site === site && p.burst));
+    const { offers, unavailable } = await this.offersOf(burst);
+    if (unavailable.length) this.d.veem.ctx.logger.warn({ unavailable }, 'partner offers unavailable');
     if (offers.length === 0) return [];
     const choose = this.d.chooseSite ?? cheapestFirst;
     const { ranked, rejected } = await choose(vms, offers);
     if (rejected.length) this.d.veem.ctx.logger.info({ rejected }, 'partner sites refused for burst');
     return ranked;
+  }
+
+  /** The current offers of these sites, and why the ones that did not answer did not. */
+  private async offersOf(sites: readonly string[]): Promise<{ offers: SiteOffer[]; unavailable: string[] }> {
+    const offers: SiteOffer[] = [];
+    const unavailable: string[] = [];
+    for (const site of sites) {
+      try {
+        offers.push(await this.partner(site).offer());
+      } catch (e) {
+        unavailable.push(`${site}: ${(e as Error).message}`);
+      }
+    }
+    return { offers, unavailable };
   }
 
   async start(): Promise<void> {

@@ -13,6 +13,9 @@ import type { Incoming, StepReply, VmDescriptor } from './types.js';
 import { waitForVm } from './wait-vm.js';
 import { guestView } from './guest.js';
 
+/** The label on a VM run for a partner: "<site>/<its VM id there>". */
+export const FEDERATED_FROM = 'reservoir.federation.from';
+
 const EMPTY: StepReply = {
   confirmed: true,
   code: '',
@@ -173,7 +176,7 @@ export class IncomingTransfers {
           name: req.vm.name,
           resources: { ...need },
           networkIds: this.networksFor(req.vm),
-          labels: { ...req.vm.labels, 'reservoir.federation.from': `${i.fromSite}/${req.vm.id}` },
+          labels: { ...req.vm.labels, [FEDERATED_FROM]: `${i.fromSite}/${req.vm.id}` },
           hold: true,
           host,
           requestId: `fed:${req.transferId}`,

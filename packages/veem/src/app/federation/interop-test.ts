@@ -17,7 +17,6 @@ import {
   scoreSourceSanity,
 } from '../../domain/interop/step-scoring.js';
 import type { Federation } from './federation.js';
-import { parseTarget } from './federation.js';
 import { guestView } from './guest.js';
 import { hypervisorProfile } from './interop-input.js';
 import type { Transfer } from './types.js';
@@ -184,8 +183,7 @@ export class InteropTests {
   /** Leaves the platform as it was: the copy gone, the source running again. */
   private async cleanUp(vmId: string, transfer: Transfer | undefined): Promise<void> {
     const veem = this.fed.veem;
-    if (transfer?.state === 'succeeded')
-      await this.fed.partner(parseTarget(`${transfer.targetSite}`).site).release(transfer.id);
+    if (transfer?.state === 'succeeded') await this.fed.partner(transfer.targetSite).release(transfer.id);
     const vm = veem.ctx.inv.vms.get(vmId);
     if (vm?.state === 'poweroff') {
       await veem.vms.act(vmId, 'start');

@@ -399,8 +399,7 @@ export class TransferRunner {
             { step: 'export', outcome: 'done', code: '', message: 'no disk', ms: ms() },
           );
         try {
-          const { path, bytes, sha256 } = await this.exportDisk(t);
-          void path;
+          const { bytes, sha256 } = await this.exportDisk(t);
           return this.save(
             t,
             { step: 'initialize', sha256, diskBytes: bytes },
@@ -540,7 +539,7 @@ export class TransferRunner {
   }
 
   /** The VM's disk in the target's format, converted by qemu-img and compared with its source. */
-  private async exportDisk(t: Transfer): Promise<{ path: string; bytes: number; sha256: string }> {
+  private async exportDisk(t: Transfer): Promise<{ bytes: number; sha256: string }> {
     const vm = this.d.veem.ctx.inv.vms.get(t.vmId);
     if (!vm) throw new TransferFailure('SOURCE_GONE', `VM ${t.vmId} no longer exists here`);
     const image = this.d.veem.catalog.image(vm.imageId);
@@ -563,16 +562,11 @@ export class TransferRunner {
     const bytes = (await stat(path)).size;
     const info = await this.d.disks.info({ path, format: t.targetFormat as DiskFormat });
     // The OVF package of the export: the descriptor beside the converted disk, read back to be sure.
-    const ovf = vmOvf(
-      describeVm(this.d.veem.ctx, vm, this.d.settings.country),
-      basename(path),
-      t.targetFormat,
-      bytes,
-      info.virtualSizeBytes,
-    );
-    checkOvfConsistent(ovf, describeVm(this.d.veem.ctx, vm, this.d.settings.country));
+    const desc = describeVm(this.d.veem.ctx, vm, this.d.settings.country);
+    const ovf = vmOvf(desc, basename(path), t.targetFormat, bytes, info.virtualSizeBytes);
+    checkOvfConsistent(ovf, desc);
     await writeFile(join(this.d.settings.imageDir, 'exports', `${t.id}.ovf`), ovf);
-    return { path, bytes, sha256: await this.d.files.sha256(path) };
+    return { bytes, sha256: await this.d.files.sha256(path) };
   }
 
   private diskPath(t: Transfer): string {
