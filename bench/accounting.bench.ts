@@ -217,7 +217,7 @@ async function invoiceBench(t: Target): Promise<{ first: InvoiceRunFigures; repl
     usageRecords: records.length,
     recordsRatedPerSecond: Math.round(records.length / f.seconds),
   });
-  const billing = new Billing(store, prices, silentLogger());
+  const billing = new Billing({ store, prices, logger: silentLogger() });
   const first = withRate(await invoiceRun(store, billing));
   const replay = withRate(await invoiceRun(store, billing));
   const revenue = await store.balance(ledgerAccounts.revenue('EUR'));

@@ -14,6 +14,8 @@ import { followVmStates } from './adapters/mqtt/vm-state-events.js';
 import { SqlAccountingStore } from './adapters/store/sql-accounting-store.js';
 import { SqlMeterStore } from './adapters/store/sql-meter-store.js';
 import { SqlPriceStore } from './adapters/store/sql-price-store.js';
+import { SqlSlaStore } from './adapters/store/sql-sla-store.js';
+import { SmSlaSource } from './adapters/grpc/sm-sla-source.js';
 import { Billing, type ServiceControl } from './app/billing.js';
 import { VmUsageCollector } from './app/vm-usage-collector.js';
 
@@ -30,8 +32,13 @@ export interface CreateAccountingOptions {
   checkpointMs?: number;
   /** Overrides the control of services built from `serviceManagers`. */
   control?: ServiceControl;
-  /** Every site's Service Manager (host:port): prepaid accounts at zero suspend their services there. */
+  /**
+   * Every site's Service Manager (host:port): prepaid accounts at zero suspend their services there,
+   * and the services' SLA announcements are read from their event logs.
+   */
   serviceManagers?: string[];
+  /** Usage arriving at most this long after it ended is rated into its own period. */
+  lateWindowMs?: number;
 }
 
 export interface RunningAccounting {
@@ -49,13 +56,23 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   const db = typeof o.database === 'string' ? await openDatabase(o.database) : o.database;
   const store = new SqlAccountingStore(db);
   await store.migrate();
-  const meters = new SqlMeterStore(db);
+  const meters = new SqlMeterStore(db, Date.now, o.lateWindowMs);
   await meters.migrate();
   const prices = new SqlPriceStore(db);
   await prices.migrate();
+  const slaStore = new SqlSlaStore(db);
+  await slaStore.migrate();
   const sms =
     !o.control && o.serviceManagers?.length ? new SmServiceControl(o.serviceManagers, o.logger) : undefined;
-  const billing = new Billing(store, prices, o.logger, o.control ?? sms);
+  const slaSource = o.serviceManagers?.length ? new SmSlaSource(o.serviceManagers) : undefined;
+  const billing = new Billing({
+    store,
+    prices,
+    logger: o.logger,
+    control: o.control ?? sms,
+    sla: { store: slaStore, source: slaSource },
+    lateWindowMs: o.lateWindowMs,
+  });
 
   // Usage goes to the organization's first account, else to one named after the organization.
   const accountOf = async (organization: string) =>
@@ -110,6 +127,7 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       for (const c of cleanups) await c();
       if (bus && typeof o.mqtt === 'string') await bus.close();
       sms?.close();
+      slaSource?.close();
       if (typeof o.database === 'string') await db.close();
     },
   };

@@ -20,6 +20,11 @@ const program = new Command('reservoir-accounting')
   )
   .option('--listen <address>', 'gRPC listen address (host:port)', '127.0.0.1:0')
   .option('--checkpoint-ms <ms>', 'bill running VMs up to now this often', '60000')
+  .option(
+    '--late-window-ms <ms>',
+    'usage arriving at most this long after it ended is rated into its own period',
+    String(24 * 3600_000),
+  )
   .option('--log-level <level>', 'log level', 'info')
   .parse();
 
@@ -30,6 +35,7 @@ const flags = program.opts<{
   sm?: string[];
   listen: string;
   checkpointMs: string;
+  lateWindowMs: string;
   logLevel: string;
 }>();
 
@@ -43,6 +49,9 @@ async function main(): Promise<void> {
   const checkpointMs = Number(flags.checkpointMs);
   if (!Number.isInteger(checkpointMs) || checkpointMs < 0)
     throw new Error(`--checkpoint-ms: "${flags.checkpointMs}" must be a whole number of ms`);
+  const lateWindowMs = Number(flags.lateWindowMs);
+  if (!Number.isInteger(lateWindowMs) || lateWindowMs < 0)
+    throw new Error(`--late-window-ms: "${flags.lateWindowMs}" must be a whole number of ms`);
   const running = await createAccounting({
     database: flags.database,
     logger,
@@ -50,6 +59,7 @@ async function main(): Promise<void> {
     sites,
     ...(flags.mqtt ? { mqtt: flags.mqtt } : {}),
     checkpointMs,
+    lateWindowMs,
     serviceManagers: flags.sm ?? [],
   });
   announceListening({ service: 'accounting', address: running.address });

@@ -1,11 +1,15 @@
 import { errors, type Logger } from '@reservoir/runtime';
+import { compensate, slaBreaches, type Compensation } from '../domain/compensation.js';
 import { buildInvoice, type Invoice } from '../domain/invoice.js';
+import { billingInstant, DEFAULT_LATE_WINDOW_MS } from '../domain/late-usage.js';
 import { checkMetric } from '../domain/metrics.js';
 import { formatDecimal, currencyDecimals, parseMoney } from '../domain/money.js';
 import type { Period } from '../domain/period.js';
 import { parsePriceList, priceListToYaml, resolvePriceList, type PriceList } from '../domain/pricing.js';
+import { quote, type Quote, type QuoteComponent } from '../domain/quote.js';
 import { rateUsage } from '../domain/rating.js';
 import { Ledger, positionAccount } from './ledger.js';
+import { syncSla, type SlaSource, type SlaStore } from './sla-sync.js';
 import type {
   Account,
   AccountingStore,
@@ -46,18 +50,42 @@ export interface AccountView extends Account {
   balance: bigint;
 }
 
+export interface BillingOptions {
+  store: AccountingStore;
+  prices: PriceStore;
+  logger: Logger;
+  control?: ServiceControl;
+  /** The SLA announcements read so far, and the SMs' logs to read more from. */
+  sla?: { store: SlaStore; source?: SlaSource };
+  /** Usage arriving at most this long after it ended is rated into its own period (docs/accounting.md). */
+  lateWindowMs?: number;
+  now?: () => number;
+}
+
+/** A period's rating of one account, with the compensations it grants. */
+interface Rated {
+  invoice: Invoice;
+  compensations: Compensation[];
+}
+
 /** Accounts, top-ups, usage, prices and the invoice run, over the store port. */
 export class Billing {
   readonly ledger: Ledger;
+  private readonly store: AccountingStore;
+  private readonly prices: PriceStore;
+  private readonly logger: Logger;
+  private readonly control: ServiceControl | undefined;
+  private readonly now: () => number;
+  readonly lateWindowMs: number;
 
-  constructor(
-    private readonly store: AccountingStore,
-    private readonly prices: PriceStore,
-    private readonly logger: Logger,
-    private readonly control?: ServiceControl,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.ledger = new Ledger(store, now);
+  constructor(private readonly o: BillingOptions) {
+    this.store = o.store;
+    this.prices = o.prices;
+    this.logger = o.logger;
+    this.control = o.control;
+    this.now = o.now ?? Date.now;
+    this.lateWindowMs = o.lateWindowMs ?? DEFAULT_LATE_WINDOW_MS;
+    this.ledger = new Ledger(this.store, this.now);
   }
 
   money(account: Account, minor: bigint): string {
@@ -113,9 +141,13 @@ export class Billing {
     return this.store.usage(filter);
   }
 
+  /** Stores usage once per key; usage later than the late window is rated into the current period. */
   ingest(records: readonly UsageRecord[]): Promise<{ accepted: number; duplicates: number }> {
     records.forEach((r, i) => checkMetric(r.metric, `records[${i}].metric`));
-    return this.store.ingest(records);
+    const now = this.now();
+    return this.store.ingest(
+      records.map((r) => ({ ...r, billedAt: billingInstant(r, now, this.lateWindowMs) })),
+    );
   }
 
   async priceLists(): Promise<PriceList[]> {
@@ -147,9 +179,16 @@ export class Billing {
   async preview(accountId: string, period: Period): Promise<Invoice> {
     const a = await this.account(accountId);
     const usage = await this.store.usage({ accountId, from: period.start, to: period.end });
-    const past = await this.store.invoices({ accountId, to: period.start });
-    const spend = past.reduce((s, i) => s + i.total, 0n);
-    return this.rate(a, usage, spend, await this.priceLists(), period);
+    const spend = pastSpend(await this.store.invoices({ accountId, to: period.start })).get(a.id) ?? 0n;
+    const sla = await this.slaTransitions(usage, period);
+    return this.rate(a, usage, spend, await this.priceLists(), period, sla).invoice;
+  }
+
+  private async slaTransitions(usage: readonly UsageRecord[], period: Period) {
+    if (!this.o.sla) return [];
+    const services = [...new Set(usage.map((u) => u.service))];
+    if (this.o.sla.source) await syncSla(services, this.o.sla.store, this.o.sla.source, this.logger);
+    return this.o.sla.store.transitions(services, period.end);
   }
 
   private rate(
@@ -158,64 +197,113 @@ export class Billing {
     spend: bigint,
     lists: PriceList[],
     period: Period,
-  ): Invoice {
-    const items = usage.map((u) => ({
-      service: u.service,
-      component: u.component,
-      metric: u.metric,
-      quantity: u.quantity,
-      start: Math.max(u.start, period.start),
-      end: Math.min(u.end, period.end),
-    }));
+    sla: Awaited<ReturnType<Billing['slaTransitions']>>,
+  ): Rated {
+    const items = usage.map((u) => {
+      // Usage rated into a later period than its own (beyond the late window) counts at arrival.
+      const late = u.billedAt !== undefined && u.billedAt !== u.start;
+      return {
+        service: u.service,
+        component: u.component,
+        metric: u.metric,
+        quantity: u.quantity,
+        start: late ? u.billedAt! : Math.max(u.start, period.start),
+        end: late ? u.billedAt! : Math.min(u.end, period.end),
+      };
+    });
     const list = resolvePriceList(lists, a.organization || null);
     const lines = items.length ? rateUsage(items, list, { since: a.createdAt, spend }, period) : [];
-    return buildInvoice({ accountId: a.id, period, currency: a.currency, lines, credits: [] });
+    const draft = buildInvoice({ accountId: a.id, period, currency: a.currency, lines, credits: [] });
+
+    // Compensations: the SLA breaches of the account's services in the period, each a share of
+    // that service's charge (or a fixed sum) by the compensation terms.
+    const services = new Set(usage.map((u) => u.service));
+    const transitions = sla.filter((t) => services.has(t.service));
+    let compensations: Compensation[] = [];
+    if (transitions.length && list.compensations.length) {
+      const until = new Map<string, number>();
+      for (const u of usage) until.set(u.service, Math.max(until.get(u.service) ?? 0, u.end));
+      const charges = new Map<string, bigint>();
+      for (const l of draft.lines) charges.set(l.service, (charges.get(l.service) ?? 0n) + l.amount);
+      compensations = compensate(slaBreaches(transitions, period, until), list.compensations, charges);
+    }
+    const invoice = compensations.length
+      ? buildInvoice({ accountId: a.id, period, currency: a.currency, lines, credits: compensations })
+      : draft;
+    return { invoice, compensations };
   }
 
   /**
-   * Issues the invoices of a period: each account's usage rated, its charge posted to the ledger and
-   * the invoice stored, both under keys of (account, period), so a run repeated after a crash
-   * charges nothing twice. A prepaid account left without credit gets its configured action.
-   * Everything is read and written in batches: one query for the period's usage, one for past
-   * spend, and the charges and invoices of a thousand accounts at a time.
+   * Issues the invoices of a period: each account's usage rated, its charge and compensations
+   * posted to the ledger and the invoice stored, all under keys of (account, period, revision), so
+   * a run repeated after a crash posts nothing twice. A period already invoiced is revised when
+   * late usage or a new SLA breach changed it: the revision posts only the difference. A prepaid
+   * account left without credit gets its configured action. Everything is read and written in
+   * batches: one query for the period's usage, one for past spend, and the entries and invoices
+   * of a thousand accounts at a time.
    */
-  async run(period: Period): Promise<{ invoices: number; accounts: number }> {
+  async run(period: Period): Promise<{ invoices: number; accounts: number; revised: number }> {
     const accounts = await this.store.listAccounts({});
     const lists = await this.priceLists();
-    const issued = new Set(
-      (await this.store.invoices({ from: period.start, to: period.start + 1 }))
-        .filter((i) => i.period.end === period.end)
-        .map((i) => i.key),
+    const issued = latestOf(
+      (await this.store.invoices({ from: period.start, to: period.start + 1 })).filter(
+        (i) => i.period.end === period.end,
+      ),
     );
     const usageOf = new Map<string, UsageRecord[]>();
-    for (const u of await this.store.usage({ from: period.start, to: period.end })) {
+    const usage = await this.store.usage({ from: period.start, to: period.end });
+    for (const u of usage) {
       const list = usageOf.get(u.accountId) ?? [];
       list.push(u);
       usageOf.set(u.accountId, list);
     }
-    const spendOf = new Map<string, bigint>();
-    for (const i of await this.store.invoices({ to: period.start }))
-      spendOf.set(i.accountId, (spendOf.get(i.accountId) ?? 0n) + i.total);
+    const spendOf = pastSpend(await this.store.invoices({ to: period.start }));
+    const sla = await this.slaTransitions(usage, period);
 
     let invoices = 0;
+    let revised = 0;
     const charged: Account[] = [];
     let entries: NewJournalEntry[] = [];
     let records: InvoiceRecord[] = [];
     const flush = async () => {
-      // Charges first: an invoice is stored only once its charge is in the ledger.
+      // Ledger first: an invoice is stored only once its entries are in the ledger.
       if (entries.length) await this.store.postAll(entries);
       if (records.length) await this.store.saveInvoices(records);
       entries = [];
       records = [];
     };
     for (const a of accounts) {
-      const key = `${a.id}:${period.start}-${period.end}`;
-      if (issued.has(`invoice:${key}`)) continue;
       const usage = usageOf.get(a.id);
       if (!usage?.length) continue;
-      const inv = this.rate(a, usage, spendOf.get(a.id) ?? 0n, lists, period);
+      const prior = issued.get(a.id);
+      const { invoice: inv, compensations } = this.rate(
+        a,
+        usage,
+        spendOf.get(a.id) ?? 0n,
+        lists,
+        period,
+        sla,
+      );
       if (inv.lines.length === 0) continue;
-      if (inv.total > 0n) entries.push(Ledger.chargeEntry(a, inv.total, `charge:${key}`, period.end));
+      const granted = compensations.reduce((s, c) => s + c.amount, 0n);
+      const priorGranted = prior ? creditTotal(prior) : 0n;
+      if (prior && prior.records === usage.length && priorGranted === granted) continue;
+
+      const revision = (prior?.revision ?? 0) + 1;
+      const key = `${a.id}:${period.start}-${period.end}${revision > 1 ? `:r${revision}` : ''}`;
+      const charge = inv.subtotal - (prior?.subtotal ?? 0n);
+      const credit = granted - priorGranted;
+      if (charge !== 0n) entries.push(Ledger.chargeEntry(a, charge, `charge:${key}`, period.end));
+      if (credit !== 0n)
+        entries.push(
+          Ledger.compensationEntry(
+            a,
+            credit,
+            `compensation:${key}`,
+            period.end,
+            compensations.map((c) => c.description).join('; ') || `compensation ${a.id}`,
+          ),
+        );
       records.push({
         id: `inv-${key}`,
         accountId: a.id,
@@ -227,9 +315,18 @@ export class Billing {
         total: inv.total,
         issuedAt: this.now(),
         key: `invoice:${key}`,
+        revision,
+        records: usage.length,
+        creditLines: compensations.map((c, i) => ({
+          key: c.key,
+          description: c.description,
+          amount: c.amount.toString(),
+          applied: inv.credits[i]!.applied.toString(),
+        })),
       });
       invoices++;
-      if (a.kind === 'prepaid') charged.push(a);
+      if (prior) revised++;
+      if (a.kind === 'prepaid' && charge > credit) charged.push(a);
       if (records.length >= 1000) await flush();
     }
     await flush();
@@ -237,7 +334,7 @@ export class Billing {
       const positions = await this.store.balances('customer:');
       for (const a of charged) await this.afterCharge(a, -(positions.get(positionAccount(a)) ?? 0n));
     }
-    return { invoices, accounts: accounts.length };
+    return { invoices, accounts: accounts.length, revised };
   }
 
   private async afterCharge(a: Account, balance: bigint): Promise<void> {
@@ -253,8 +350,100 @@ export class Billing {
     await this.store.updateAccount({ ...a, state: 'suspended' });
   }
 
-  async bill(accountId: string, period: Period): Promise<InvoiceRecord | Invoice> {
-    const key = `invoice:${accountId}:${period.start}-${period.end}`;
-    return (await this.store.invoiceByKey(key)) ?? this.preview(accountId, period);
+  /** A month of the components at the organization's prices and at the provider's costs. */
+  async quote(organization: string, components: readonly QuoteComponent[]): Promise<Quote> {
+    components.forEach((c, i) => {
+      for (const f of ['vcpus', 'memoryMib', 'diskMib', 'instancesInitial', 'instancesMax'] as const)
+        if (!Number.isSafeInteger(c[f]) || c[f] < 0)
+          throw errors.invalid(`components[${i}].${f}`, `must be a non-negative integer, got ${c[f]}`);
+      if (c.instancesMax < c.instancesInitial)
+        throw errors.invalid(`components[${i}].instancesMax`, 'is below instancesInitial');
+    });
+    return quote(components, resolvePriceList(await this.priceLists(), organization || null), this.now());
   }
+
+  /**
+   * The provider's profitability of each service in the period: what its usage was charged, less
+   * its compensations, against the same usage at the provider's costs.
+   */
+  async profitability(
+    period: Period,
+    service?: string,
+  ): Promise<{ service: string; accountId: string; currency: string; revenue: bigint; cost: bigint }[]> {
+    const usage = await this.store.usage({
+      from: period.start,
+      to: period.end,
+      ...(service ? { service } : {}),
+    });
+    const lists = await this.priceLists();
+    const sla = await this.slaTransitions(usage, period);
+    const byAccount = new Map<string, UsageRecord[]>();
+    for (const u of usage) byAccount.set(u.accountId, [...(byAccount.get(u.accountId) ?? []), u]);
+    const out: { service: string; accountId: string; currency: string; revenue: bigint; cost: bigint }[] = [];
+    for (const [accountId, records] of byAccount) {
+      const a = await this.account(accountId);
+      const spend =
+        pastSpend(await this.store.invoices({ accountId, to: period.start })).get(accountId) ?? 0n;
+      const { invoice, compensations } = this.rate(a, records, spend, lists, period, sla);
+      const list = resolvePriceList(lists, a.organization || null);
+      const costs = this.rate(
+        a,
+        records,
+        0n,
+        [{ ...list, organization: null, rules: list.costs, customerDiscounts: [], compensations: [] }],
+        period,
+        [],
+      ).invoice;
+      for (const s of new Set(records.map((r) => r.service))) {
+        const sum = (lines: { service: string; amount: bigint }[]) =>
+          lines.filter((l) => l.service === s).reduce((t, l) => t + l.amount, 0n);
+        const credited = compensations.filter((c) => c.service === s).reduce((t, c) => t + c.amount, 0n);
+        out.push({
+          service: s,
+          accountId,
+          currency: a.currency,
+          revenue: sum(invoice.lines) - credited,
+          cost: sum(costs.lines),
+        });
+      }
+    }
+    return out.sort((x, y) => (x.service < y.service ? -1 : x.service > y.service ? 1 : 0));
+  }
+
+  /** The latest revision of the period's invoice, or the invoice as it would be now. */
+  async bill(accountId: string, period: Period): Promise<InvoiceRecord | Invoice> {
+    const issued = (
+      await this.store.invoices({ accountId, from: period.start, to: period.start + 1 })
+    ).filter((i) => i.period.end === period.end);
+    return latestOf(issued).get(accountId) ?? this.preview(accountId, period);
+  }
+}
+
+/** The latest revision of each account's invoice among these (all of one period). */
+function latestOf(invoices: readonly InvoiceRecord[]): Map<string, InvoiceRecord> {
+  const out = new Map<string, InvoiceRecord>();
+  for (const i of invoices) {
+    const seen = out.get(i.accountId);
+    if (!seen || i.revision > seen.revision) out.set(i.accountId, i);
+  }
+  return out;
+}
+
+/** What each account was invoiced before: the latest revision of every past period counts. */
+function pastSpend(invoices: readonly InvoiceRecord[]): Map<string, bigint> {
+  const latest = new Map<string, InvoiceRecord>();
+  for (const i of invoices) {
+    const id = `${i.accountId}\u0000${i.period.start}-${i.period.end}`;
+    const seen = latest.get(id);
+    if (!seen || i.revision > seen.revision) latest.set(id, i);
+  }
+  const out = new Map<string, bigint>();
+  for (const i of latest.values()) out.set(i.accountId, (out.get(i.accountId) ?? 0n) + i.total);
+  return out;
+}
+
+/** Σ of the compensations an issued invoice granted (not only the part it applied). */
+function creditTotal(i: InvoiceRecord): bigint {
+  const lines = Array.isArray(i.creditLines) ? (i.creditLines as { amount?: string }[]) : [];
+  return lines.reduce((s, l) => s + BigInt(l.amount ?? '0'), 0n);
 }

@@ -70,16 +70,39 @@ export class Ledger {
     ]);
   }
 
-  /** The journal entry of a charge, for posting many at once (the invoice run). */
+  /**
+   * The journal entry of a charge, for posting many at once (the invoice run). A negative amount
+   * (a revision that charges less) is an adjustment with the same legs reversed.
+   */
   static chargeEntry(account: Account, amount: bigint, key: string, at: number): NewJournalEntry {
     return {
       key,
       at,
-      kind: 'charge',
-      description: `charge ${account.id}`,
+      kind: amount >= 0n ? 'charge' : 'adjustment',
+      description: `${amount >= 0n ? 'charge' : 'charge reduced'} ${account.id}`,
       postings: [
         { ledgerAccount: positionAccount(account), amount },
         { ledgerAccount: ledgerAccounts.revenue(account.currency), amount: -amount },
+      ],
+    };
+  }
+
+  /** The journal entry of a compensation; negative when a revision grants less. */
+  static compensationEntry(
+    account: Account,
+    amount: bigint,
+    key: string,
+    at: number,
+    description: string,
+  ): NewJournalEntry {
+    return {
+      key,
+      at,
+      kind: amount >= 0n ? 'compensation' : 'adjustment',
+      description,
+      postings: [
+        { ledgerAccount: ledgerAccounts.compensationExpense(account.currency), amount },
+        { ledgerAccount: positionAccount(account), amount: -amount },
       ],
     };
   }

@@ -17,10 +17,15 @@ export interface UsageRecord {
   metric: string;
   /** Non-negative decimal text, at most 18 integer and 12 fractional digits, e.g. "0.25". */
   quantity: string;
-  /** Epoch ms; a record belongs to the period its start falls in. */
+  /** Epoch ms. */
   start: number;
   end: number;
   recordedAt: number;
+  /**
+   * The instant whose period the record is rated into: its start, or when it arrived later than the
+   * late window allows, its arrival (see lateUsage). Absent means the start.
+   */
+  billedAt?: number;
 }
 
 export interface IngestResult {
@@ -33,9 +38,9 @@ export interface IngestResult {
 export interface UsageFilter {
   accountId?: string;
   service?: string;
-  /** Records starting at or after this instant (epoch ms). */
+  /** Records rated into an instant (billedAt) at or after this one (epoch ms). */
   from?: number;
-  /** Records starting before this instant (epoch ms). */
+  /** Records rated into an instant before this one (epoch ms). */
   to?: number;
   limit?: number;
 }
@@ -117,8 +122,14 @@ export interface InvoiceRecord {
   credits: bigint;
   total: bigint;
   issuedAt: number;
-  /** Unique idempotency key, e.g. "invoice:<account>:<period>". */
+  /** Unique idempotency key, e.g. "invoice:<account>:<period>" (":r<N>" from revision 2 on). */
   key: string;
+  /** 1 for the first invoice of the period; a later revision replaces the earlier ones. */
+  revision: number;
+  /** How many usage records it rated: more records for the period call for a revision. */
+  records: number;
+  /** SLA compensations granted for the period: {key, description, amount, applied} (amounts as text). */
+  creditLines: Json;
 }
 
 export interface InvoiceFilter {
@@ -135,9 +146,9 @@ export interface AccountingStore {
 
   /** Stores a batch in one transaction; a key already stored (or repeated in the batch) counts as a duplicate. */
   ingest(records: readonly UsageRecord[]): Promise<IngestResult>;
-  /** Usage records ordered by start, then key. */
+  /** Usage records ordered by billedAt, then key. */
   usage(filter?: UsageFilter): Promise<UsageRecord[]>;
-  /** Exact sums per (account, service, component, metric) of the records starting in the period. */
+  /** Exact sums per (account, service, component, metric) of the records rated into the period. */
   aggregateUsage(
     period: Period,
     filter?: Pick<UsageFilter, 'accountId' | 'service'>,

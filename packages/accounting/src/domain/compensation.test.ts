@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isReservoirError } from '@reservoir/runtime';
 import {
-  checkSlas,
   compensate,
   compensationKey,
   creditAmount,
-  parseSla,
+  slaBreaches,
+  termFor,
   type CreditFunction,
-  type Sla,
+  type SlaTransition,
 } from './compensation.js';
+import { parsePriceList } from './pricing.js';
 
-const APRIL = { start: Date.UTC(2026, 3, 1), end: Date.UTC(2026, 4, 1) }; // 30 days: 2,592,000 s
-const MAY = { start: Date.UTC(2026, 4, 1), end: Date.UTC(2026, 5, 1) };
+const APRIL = { start: Date.UTC(2026, 3, 1), end: Date.UTC(2026, 4, 1) };
+const MIN = 60_000;
 
 const stepwise: CreditFunction = {
   kind: 'stepwise',
@@ -22,60 +23,60 @@ const stepwise: CreditFunction = {
   ],
 };
 
-const slas: Sla[] = [
-  parseSla(
-    {
-      id: 'avail',
-      service: 'shop',
-      objective: { availability: '99.9' },
-      credit: {
-        stepwise: [
-          { minBreachMinutes: 30, percent: 10 },
-          { minBreachMinutes: 60, percent: 25 },
-          { minBreachMinutes: 240, percent: 50 },
-        ],
-      },
-    },
-    'EUR',
-  ),
-  parseSla(
-    {
-      id: 'latency',
-      service: 'shop',
-      objective: { kpi: 'latency_p95', operator: '<=', threshold: 250 },
-      credit: { percentage: '10' },
-    },
-    'EUR',
-  ),
-  parseSla(
-    { id: 'api-up', service: 'api', objective: { availability: 99 }, credit: { fixed: '15.00' } },
-    'EUR',
-  ),
-];
+const violated = (objective: string, at: number, service = 'shop'): SlaTransition => ({
+  service,
+  objective,
+  at,
+  met: false,
+  reason: `${objective} violated`,
+});
+const met = (objective: string, at: number, service = 'shop'): SlaTransition => ({
+  service,
+  objective,
+  at,
+  met: true,
+  reason: `${objective} met again`,
+});
 
-describe('checkSlas', () => {
-  it('judges availability exactly at the boundary: 99.9% of 30 days allows 2592 s down', () => {
-    expect(checkSlas(slas, [{ slaId: 'avail', downSeconds: 2592 }], APRIL)).toEqual([]);
-    const [breach] = checkSlas(slas, [{ slaId: 'avail', downSeconds: 2593 }], APRIL);
-    expect(breach).toMatchObject({ slaId: 'avail', service: 'shop', breachSeconds: 2593 });
-    expect(breach!.reason).toBe('down 2593 s, more than the 99.9% availability allows');
+describe('slaBreaches', () => {
+  it('adds up the violated intervals of each objective within the period', () => {
+    const t0 = APRIL.start + 24 * 60 * MIN;
+    const breaches = slaBreaches(
+      [
+        violated('avail', t0),
+        met('avail', t0 + 50 * MIN),
+        violated('avail', t0 + 100 * MIN),
+        met('avail', t0 + 140 * MIN),
+        violated('latency', t0 + 10 * MIN),
+        met('latency', t0 + 15 * MIN),
+      ],
+      APRIL,
+    );
+    expect(breaches.map((b) => [b.objective, b.breachSeconds])).toEqual([
+      ['avail', 90 * 60],
+      ['latency', 5 * 60],
+    ]);
+    expect(breaches[0]!.key).toBe(compensationKey('shop', 'avail', APRIL));
+    expect(breaches[0]!.reason).toBe('avail violated');
   });
 
-  it('judges a KPI target against its measured value; an unmeasured SLA is not judged', () => {
-    expect(checkSlas(slas, [{ slaId: 'latency', value: 250 }], APRIL)).toEqual([]);
-    const breaches = checkSlas(slas, [{ slaId: 'latency', value: 310, breachSeconds: 5400 }], APRIL);
-    expect(breaches).toMatchObject([{ slaId: 'latency', breachSeconds: 5400 }]);
-    expect(breaches[0]!.reason).toBe('latency_p95 was 310, the objective is <= 250');
-    expect(checkSlas(slas, [{ slaId: 'latency', value: 300 }], APRIL)[0]!.breachSeconds).toBe(2_592_000);
-    expect(checkSlas(slas, [], APRIL)).toEqual([]);
+  it('clips a violation that began before the period and one still open at the end of use', () => {
+    const stopped = APRIL.start + 30 * MIN;
+    const breaches = slaBreaches(
+      [violated('avail', APRIL.start - 60 * MIN), violated('latency', APRIL.start + 10 * MIN)],
+      APRIL,
+      new Map([['shop', stopped]]),
+    );
+    expect(breaches.map((b) => [b.objective, b.breachSeconds])).toEqual([
+      ['avail', 30 * 60],
+      ['latency', 20 * 60],
+    ]);
   });
 
-  it('keys a breach by SLA and period, the same on every run', () => {
-    const once = checkSlas(slas, [{ slaId: 'avail', downSeconds: 9000 }], APRIL);
-    const again = checkSlas(slas, [{ slaId: 'avail', downSeconds: 9100 }], APRIL);
-    expect(once[0]!.key).toBe('sla:avail:2026-04-01T00:00:00.000Z/2026-05-01T00:00:00.000Z');
-    expect(again[0]!.key).toBe(once[0]!.key);
-    expect(compensationKey('avail', MAY)).not.toBe(once[0]!.key);
+  it('ignores transitions after the period and objectives met throughout', () => {
+    expect(slaBreaches([met('avail', APRIL.start + MIN), violated('avail', APRIL.end + MIN)], APRIL)).toEqual(
+      [],
+    );
   });
 });
 
@@ -100,71 +101,73 @@ describe('credit functions', () => {
     expect(creditAmount({ kind: 'fixed', amount: 1_500n }, 0, 0n)).toBe(1_500n);
   });
 
-  it('compensates each breach of the period by its SLA function and the service charge', () => {
-    const breaches = checkSlas(
-      slas,
+  it("compensates each breach by its objective's term, else the '*' term, from the service charge", () => {
+    const terms = [
+      { objective: 'avail', credit: stepwise },
+      { objective: '*', credit: { kind: 'fixed', amount: 1_500n } as CreditFunction },
+    ];
+    expect(termFor(terms, 'latency')?.objective).toBe('*');
+    const t0 = APRIL.start + MIN;
+    const breaches = slaBreaches(
       [
-        { slaId: 'avail', downSeconds: 90 * 60 },
-        { slaId: 'latency', value: 400, breachSeconds: 600 },
-        { slaId: 'api-up', downSeconds: 10 },
+        violated('avail', t0),
+        met('avail', t0 + 90 * MIN),
+        violated('latency', t0, 'api'),
+        met('latency', t0 + MIN, 'api'),
       ],
       APRIL,
     );
-    const out = compensate(slas, breaches, new Map([['shop', 20_000n]]));
-    expect(out.map((c) => [c.slaId, c.amount])).toEqual([
-      ['avail', 5_000n], // 90 min reaches the 60-minute step: 25% of 200.00
-      ['latency', 2_000n],
+    const out = compensate(breaches, terms, new Map([['shop', 20_000n]]));
+    expect(out.map((c) => [c.service, c.objective, c.amount])).toEqual([
+      ['shop', 'avail', 5_000n], // 90 min reaches the 60-minute step: 25% of 200.00
+      ['api', 'latency', 1_500n],
     ]);
-    expect(out[0]!.key).toBe(compensationKey('avail', APRIL));
-    expect(out[0]!.description).toMatch(/^SLA avail of shop: down 5400 s/);
-    const api = compensate(
-      slas,
-      checkSlas(slas, [{ slaId: 'api-up', downSeconds: 30_000 }], APRIL),
-      new Map(),
-    );
-    expect(api).toMatchObject([{ slaId: 'api-up', amount: 1_500n, service: 'api' }]);
+    expect(out[0]!.description).toBe('SLA avail of shop breached for 90 min: avail violated');
+    expect(compensate(breaches, [], new Map())).toEqual([]);
   });
 });
 
-describe('parseSla', () => {
-  it('reads the three credit functions', () => {
-    expect(slas.map((s) => s.credit)).toEqual([
+describe('compensation terms in the price list', () => {
+  it('reads the three credit functions and writes them back', () => {
+    const list = parsePriceList(`currency: EUR
+rules: [{metric: vm.hours, rate: "0.01"}]
+compensations:
+  - objective: avail
+    credit: {stepwise: [{minBreachMinutes: 30, percent: "10"}, {minBreachMinutes: 60, percent: "25"}, {minBreachMinutes: 240, percent: "50"}]}
+  - objective: latency
+    credit: {percentage: "10"}
+  - objective: "*"
+    credit: {fixed: "15.00"}
+`);
+    expect(list.compensations.map((t) => t.credit)).toEqual([
       stepwise,
       { kind: 'percentage', percent: 100_000n },
       { kind: 'fixed', amount: 1_500n },
     ]);
-    expect(slas[0]!.objective).toEqual({ kind: 'availability', minPercent: 999_000n });
   });
 
   it('reports each problem with its path', () => {
     let message = '';
-    let field: string | undefined;
     try {
-      parseSla(
-        {
-          id: 'x',
-          service: 's',
-          objective: { availability: '100.5' },
-          credit: {
-            stepwise: [
-              { minBreachMinutes: 30, percent: 10 },
-              { minBreachMinutes: 30, percent: 0.5 },
-            ],
-          },
-        },
-        'EUR',
-        'sla[3]',
-      );
+      parsePriceList(`currency: EUR
+rules: [{metric: vm.hours, rate: "0.01"}]
+compensations:
+  - objective: avail
+    credit: {percentage: "100.5"}
+  - objective: avail
+    credit:
+      stepwise: [{minBreachMinutes: 30, percent: "10"}, {minBreachMinutes: 30, percent: 0.5}]
+  - objective: x
+    credit: {refund: "1"}
+`);
     } catch (e) {
       if (!isReservoirError(e)) throw e;
       message = e.message;
-      field = e.field;
     }
-    expect(field).toBe('sla[3].objective.availability');
     expect(message.split('\n')).toEqual([
-      'sla[3].objective.availability: must be between 0 and 100',
-      'sla[3].credit.stepwise[1].percent: write 0.5 as a quoted decimal string so that it is read exactly',
-      'sla[3].credit.stepwise[1].minBreachMinutes: must be greater than 30',
+      'compensations[0].credit.percentage: must be at most 100',
+      'compensations[1].credit.stepwise[1].minBreachMinutes: must be greater than 30',
+      'compensations[2].credit: must be one of {fixed: amount}, {percentage: percent}, {stepwise: [{minBreachMinutes, percent}]}',
     ]);
   });
 });

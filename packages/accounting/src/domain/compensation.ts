@@ -1,21 +1,12 @@
-// SLA compensation (ACC-7): objectives checked against what monitoring measured over a period, and
-// a breach turned into a credit by a configurable function. No billing engine automates this, so
-// the rules are ours: a credit is keyed by (slaId, period) so that however often the check runs,
-// the ledger applies it once; an SLA without a measurement is not judged (a gap is not a breach).
+// SLA compensation (ACC-7). The Service Manager judges a service's SLA objectives (KPI targets and
+// the built-in service.availability) against monitoring and announces each violation and each
+// return to the objective; the time between them is the breach. The provider's compensation terms
+// (policy, in the price list) turn a breach into a credit by a configurable function. A credit is
+// keyed by (service, objective, period), so however often a period is rated it is granted once.
 
-import { errors } from '@reservoir/runtime';
-import { divRoundHalfEven, formatDecimal, parseDecimal, parseMoney, type Minor } from './money.js';
-import { PERCENT_DIGITS, PERCENT_ONE } from './pricing.js';
-import { Problems, at, checkKeys, decimalText, integerValue, isRecord, stringValue } from './problems.js';
+import { divRoundHalfEven, type Minor } from './money.js';
 import { checkPeriod, type Period } from './period.js';
-
-export type SlaOperator = '<' | '<=' | '>' | '>=';
-
-export type SlaObjective =
-  /** The service is up at least this share of the period. */
-  | { kind: 'availability'; minPercent: bigint }
-  /** A KPI over the period must satisfy `value operator threshold` (e.g. p95 latency <= 250). */
-  | { kind: 'kpi'; kpi: string; operator: SlaOperator; threshold: number };
+import { PERCENT_ONE } from './percent.js';
 
 export type CreditFunction =
   | { kind: 'fixed'; amount: Minor }
@@ -24,28 +15,26 @@ export type CreditFunction =
   /** The highest step whose minBreachMinutes the breach reached; percent of the period's charge. */
   | { kind: 'stepwise'; steps: { minBreachMinutes: number; percent: bigint }[] };
 
-export interface Sla {
-  id: string;
-  service: string;
-  objective: SlaObjective;
+/** How a breach of an objective is compensated; objective '*' covers every objective. */
+export interface CompensationTerm {
+  objective: string;
   credit: CreditFunction;
 }
 
-export interface SlaMeasurement {
-  slaId: string;
-  /** Availability objectives: seconds the service was down in the period. */
-  downSeconds?: number;
-  /** KPI objectives: the KPI's value over the period. */
-  value?: number;
-  /** KPI objectives: seconds the KPI was outside its target; the whole period if not measured. */
-  breachSeconds?: number;
+/** One announcement of the SM: the objective became violated (met false) or met again. */
+export interface SlaTransition {
+  service: string;
+  objective: string;
+  at: number;
+  met: boolean;
+  reason: string;
 }
 
 export interface SlaBreach {
-  slaId: string;
   service: string;
+  objective: string;
   period: Period;
-  /** Deterministic: the same SLA and period always give the same key. */
+  /** Deterministic: the same service, objective and period always give the same key. */
   key: string;
   breachSeconds: number;
   reason: string;
@@ -53,65 +42,64 @@ export interface SlaBreach {
 
 export interface Compensation {
   key: string;
-  slaId: string;
   service: string;
+  objective: string;
   period: Period;
   /** Minor units, positive. */
   amount: Minor;
   description: string;
 }
 
-const HOLDS: Record<SlaOperator, (v: number, t: number) => boolean> = {
-  '<': (v, t) => v < t,
-  '<=': (v, t) => v <= t,
-  '>': (v, t) => v > t,
-  '>=': (v, t) => v >= t,
-};
-
-export function compensationKey(slaId: string, period: Period): string {
-  return `sla:${slaId}:${new Date(period.start).toISOString()}/${new Date(period.end).toISOString()}`;
+export function compensationKey(service: string, objective: string, period: Period): string {
+  return `sla:${service}:${objective}:${new Date(period.start).toISOString()}/${new Date(period.end).toISOString()}`;
 }
 
-/** The SLAs breached in the period, judged on the measurements given. */
-export function checkSlas(
-  slas: readonly Sla[],
-  measurements: readonly SlaMeasurement[],
+/**
+ * The breaches of each (service, objective) within the period, from the SM's transitions (those
+ * before the period give the state at its start). A violation still open counts until `until`
+ * of its service (the end of its metered use), or the period's end: a stopped service whose
+ * objective was never met again is not in breach for ever.
+ */
+export function slaBreaches(
+  transitions: readonly SlaTransition[],
   period: Period,
+  until: ReadonlyMap<string, number> = new Map(),
 ): SlaBreach[] {
   checkPeriod(period);
-  const periodMs = period.end - period.start;
-  const byId = new Map(measurements.map((m) => [m.slaId, m]));
+  const series = new Map<string, SlaTransition[]>();
+  for (const t of [...transitions].sort((a, b) => a.at - b.at)) {
+    const id = `${t.service}\u0000${t.objective}`;
+    const list = series.get(id) ?? [];
+    list.push(t);
+    series.set(id, list);
+  }
   const out: SlaBreach[] = [];
-  for (const sla of slas) {
-    const m = byId.get(sla.id);
-    if (!m) continue;
-    const breach = (breachSeconds: number, reason: string) =>
+  for (const list of series.values()) {
+    const { service, objective } = list[0]!;
+    const end = Math.min(period.end, Math.max(period.start, until.get(service) ?? period.end));
+    let violatedSince: number | undefined;
+    let reason = '';
+    let ms = 0;
+    for (const t of list) {
+      if (t.at >= end) break;
+      if (!t.met && violatedSince === undefined) {
+        violatedSince = t.at;
+        reason = t.reason;
+      } else if (t.met && violatedSince !== undefined) {
+        ms += Math.max(0, t.at - Math.max(violatedSince, period.start));
+        violatedSince = undefined;
+      }
+    }
+    if (violatedSince !== undefined) ms += Math.max(0, end - Math.max(violatedSince, period.start));
+    if (ms > 0)
       out.push({
-        slaId: sla.id,
-        service: sla.service,
+        service,
+        objective,
         period,
-        key: compensationKey(sla.id, period),
-        breachSeconds,
+        key: compensationKey(service, objective, period),
+        breachSeconds: ms / 1000,
         reason,
       });
-    const o = sla.objective;
-    if (o.kind === 'availability') {
-      if (m.downSeconds === undefined) continue;
-      // Exact: down × 1000 × 100% > period × (100% − objective), all in integers.
-      const allowed = BigInt(periodMs) * (PERCENT_ONE - o.minPercent);
-      if (BigInt(Math.round(m.downSeconds * 1000)) * PERCENT_ONE > allowed)
-        breach(
-          m.downSeconds,
-          `down ${m.downSeconds} s, more than the ${percentText(o.minPercent)}% availability allows`,
-        );
-    } else {
-      if (m.value === undefined) continue;
-      if (!HOLDS[o.operator](m.value, o.threshold))
-        breach(
-          m.breachSeconds ?? periodMs / 1000,
-          `${o.kpi} was ${m.value}, the objective is ${o.operator} ${o.threshold}`,
-        );
-    }
   }
   return out;
 }
@@ -133,134 +121,36 @@ export function creditAmount(fn: CreditFunction, breachSeconds: number, serviceC
   }
 }
 
+/** The term for an objective: its own, else the '*' term. */
+export function termFor(terms: readonly CompensationTerm[], objective: string): CompensationTerm | undefined {
+  return terms.find((t) => t.objective === objective) ?? terms.find((t) => t.objective === '*');
+}
+
 /**
- * Compensations for the breaches, each keyed by (slaId, period). `charges` is the period's charge
- * per service in minor units (0 when absent).
+ * Compensations for the breaches under the terms. `charges` is the period's charge per service in
+ * minor units (0 when absent); a breach without a term, or whose credit is 0, earns nothing.
  */
 export function compensate(
-  slas: readonly Sla[],
   breaches: readonly SlaBreach[],
+  terms: readonly CompensationTerm[],
   charges: ReadonlyMap<string, Minor>,
 ): Compensation[] {
-  const byId = new Map(slas.map((s) => [s.id, s]));
   const out: Compensation[] = [];
   for (const b of breaches) {
-    const sla = byId.get(b.slaId);
-    if (!sla) throw errors.notFound('SLA', b.slaId);
-    const amount = creditAmount(sla.credit, b.breachSeconds, charges.get(b.service) ?? 0n);
+    const term = termFor(terms, b.objective);
+    if (!term) continue;
+    const amount = creditAmount(term.credit, b.breachSeconds, charges.get(b.service) ?? 0n);
     if (amount <= 0n) continue;
     out.push({
       key: b.key,
-      slaId: b.slaId,
       service: b.service,
+      objective: b.objective,
       period: b.period,
       amount,
-      description: `SLA ${b.slaId} of ${b.service}: ${b.reason}`,
+      description: `SLA ${b.objective} of ${b.service} breached for ${minutes(b.breachSeconds)} min: ${b.reason}`,
     });
   }
   return out;
 }
 
-const percentText = (p: bigint) => formatDecimal(p, PERCENT_DIGITS, 0);
-
-/**
- * Reads an SLA from policy:
- * `{ id, service, objective: {availability: "99.9"} | {kpi, operator, threshold},
- *    credit: {fixed: "10.00"} | {percentage: "10"} | {stepwise: [{minBreachMinutes, percent}]} }`.
- */
-export function parseSla(raw: unknown, currency: string, base = 'sla'): Sla {
-  const problems = new Problems();
-  if (!isRecord(raw)) {
-    problems.add(base, 'must be a mapping {id, service, objective, credit}');
-    problems.throwIfAny();
-  }
-  const doc = raw as Record<string, unknown>;
-  checkKeys(doc, ['id', 'service', 'objective', 'credit'], base, problems);
-  const id = stringValue(doc.id, at(base, 'id'), problems);
-  const service = stringValue(doc.service, at(base, 'service'), problems);
-  const objective = readObjective(doc.objective, at(base, 'objective'), problems);
-  const credit = readCredit(doc.credit, at(base, 'credit'), currency, problems);
-  problems.throwIfAny();
-  return { id: id!, service: service!, objective: objective!, credit: credit! };
-}
-
-function readPercent(raw: unknown, field: string, problems: Problems): bigint | undefined {
-  const text = decimalText(raw, field, problems);
-  const p =
-    text === undefined ? undefined : problems.attempt(() => parseDecimal(text, PERCENT_DIGITS, field));
-  if (p !== undefined && (p < 0n || p > PERCENT_ONE)) {
-    problems.add(field, 'must be between 0 and 100');
-    return undefined;
-  }
-  return p;
-}
-
-function readObjective(raw: unknown, base: string, problems: Problems): SlaObjective | undefined {
-  if (isRecord(raw) && raw.availability !== undefined) {
-    checkKeys(raw, ['availability'], base, problems);
-    const minPercent = readPercent(raw.availability, at(base, 'availability'), problems);
-    return minPercent === undefined ? undefined : { kind: 'availability', minPercent };
-  }
-  if (isRecord(raw) && raw.kpi !== undefined) {
-    checkKeys(raw, ['kpi', 'operator', 'threshold'], base, problems);
-    const kpi = stringValue(raw.kpi, at(base, 'kpi'), problems);
-    const operator = raw.operator;
-    if (operator !== '<' && operator !== '<=' && operator !== '>' && operator !== '>=') {
-      problems.add(at(base, 'operator'), 'must be one of <, <=, >, >=');
-      return undefined;
-    }
-    const threshold = typeof raw.threshold === 'string' ? Number(raw.threshold) : raw.threshold;
-    if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-      problems.add(at(base, 'threshold'), 'must be a number');
-      return undefined;
-    }
-    return kpi === undefined ? undefined : { kind: 'kpi', kpi, operator, threshold };
-  }
-  problems.add(base, 'must be {availability: percent} or {kpi, operator, threshold}');
-  return undefined;
-}
-
-function readCredit(
-  raw: unknown,
-  base: string,
-  currency: string,
-  problems: Problems,
-): CreditFunction | undefined {
-  if (!isRecord(raw) || Object.keys(raw).length !== 1) {
-    problems.add(base, 'must be one of {fixed: amount}, {percentage: percent}, {stepwise: [steps]}');
-    return undefined;
-  }
-  if (raw.fixed !== undefined) {
-    const field = at(base, 'fixed');
-    const text = decimalText(raw.fixed, field, problems);
-    const amount = text === undefined ? undefined : problems.attempt(() => parseMoney(text, currency, field));
-    if (amount !== undefined && amount <= 0n) problems.add(field, 'must be positive');
-    return amount === undefined || amount <= 0n ? undefined : { kind: 'fixed', amount };
-  }
-  if (raw.percentage !== undefined) {
-    const percent = readPercent(raw.percentage, at(base, 'percentage'), problems);
-    return percent === undefined ? undefined : { kind: 'percentage', percent };
-  }
-  if (raw.stepwise !== undefined) {
-    const field = at(base, 'stepwise');
-    if (!Array.isArray(raw.stepwise) || raw.stepwise.length === 0) {
-      problems.add(field, 'must be a non-empty list of {minBreachMinutes, percent}');
-      return undefined;
-    }
-    const steps: { minBreachMinutes: number; percent: bigint }[] = [];
-    raw.stepwise.forEach((s: unknown, i) => {
-      const here = at(field, i);
-      if (!isRecord(s)) return problems.add(here, 'must be {minBreachMinutes, percent}');
-      checkKeys(s, ['minBreachMinutes', 'percent'], here, problems);
-      const min = integerValue(s.minBreachMinutes, at(here, 'minBreachMinutes'), problems);
-      const percent = readPercent(s.percent, at(here, 'percent'), problems);
-      const previous = steps[steps.length - 1];
-      if (min !== undefined && previous && min <= previous.minBreachMinutes)
-        problems.add(at(here, 'minBreachMinutes'), `must be greater than ${previous.minBreachMinutes}`);
-      if (min !== undefined && percent !== undefined) steps.push({ minBreachMinutes: min, percent });
-    });
-    return steps.length === raw.stepwise.length ? { kind: 'stepwise', steps } : undefined;
-  }
-  problems.add(base, 'must be one of {fixed: amount}, {percentage: percent}, {stepwise: [steps]}');
-  return undefined;
-}
+const minutes = (seconds: number) => (Math.round(seconds / 6) / 10).toString();

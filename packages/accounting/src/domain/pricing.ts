@@ -15,9 +15,10 @@ import {
 } from './money.js';
 import { Problems, at, checkKeys, decimalText, integerValue, isRecord, stringValue } from './problems.js';
 
-/** Percents carry 4 decimals: 100% is 1_000_000n. */
-export const PERCENT_DIGITS = 4;
-export const PERCENT_ONE: bigint = 100n * 10n ** BigInt(PERCENT_DIGITS);
+import { PERCENT_DIGITS, PERCENT_ONE, percentText } from './percent.js';
+import type { CompensationTerm, CreditFunction } from './compensation.js';
+
+export { PERCENT_DIGITS, PERCENT_ONE };
 
 export type TierMode = 'graduated' | 'volume';
 
@@ -74,9 +75,13 @@ export interface PriceList {
   organization: string | null;
   rules: PriceRule[];
   customerDiscounts: CustomerDiscount[];
+  /** SLA compensation terms (ACC-7), by objective name or '*'. */
+  compensations: CompensationTerm[];
+  /** What usage costs the provider, for the profitability check (default list only). */
+  costs: PriceRule[];
 }
 
-const LIST_KEYS = ['currency', 'organization', 'rules', 'customerDiscounts'];
+const LIST_KEYS = ['currency', 'organization', 'rules', 'customerDiscounts', 'compensations', 'costs'];
 const RULE_KEYS = ['metric', 'unit', 'rate', 'flat', 'mode', 'tiers', 'timeOfDay', 'seasonal'];
 
 /** Reads a price list from YAML or JSON text; numbers are taken as written, never through a float. */
@@ -118,20 +123,10 @@ export function priceListFromObject(raw: unknown): PriceList {
   if (doc.organization !== undefined && doc.organization !== null)
     organization = stringValue(doc.organization, 'organization', problems) ?? null;
 
-  const rules: PriceRule[] = [];
-  if (!Array.isArray(doc.rules)) problems.add('rules', 'must be a list of rules');
-  else {
-    const seen = new Map<string, number>();
-    doc.rules.forEach((r: unknown, i) => {
-      const rule = readRule(r, at('rules', i), decimals, problems);
-      if (!rule) return;
-      const first = seen.get(rule.metric);
-      if (first !== undefined)
-        problems.add(at(at('rules', i), 'metric'), `"${rule.metric}" is already priced by rules[${first}]`);
-      else seen.set(rule.metric, i);
-      rules.push(rule);
-    });
-  }
+  const rules = readRules(doc.rules, 'rules', decimals, problems);
+  const costs = doc.costs === undefined ? [] : readRules(doc.costs, 'costs', decimals, problems);
+  if (costs.length && organization !== null)
+    problems.add('costs', "the provider's costs belong in the default list (without organization)");
 
   const customerDiscounts: CustomerDiscount[] = [];
   if (doc.customerDiscounts !== undefined) {
@@ -143,8 +138,104 @@ export function priceListFromObject(raw: unknown): PriceList {
       });
   }
 
+  const compensations = readList(doc.compensations, 'compensations', problems, (item, field) =>
+    readTerm(item, field, decimals, problems),
+  );
+  const objectives = new Map<string, number>();
+  compensations.forEach((t, i) => {
+    const first = objectives.get(t.objective);
+    if (first !== undefined)
+      problems.add(
+        at(at('compensations', i), 'objective'),
+        `"${t.objective}" already has compensations[${first}]`,
+      );
+    else objectives.set(t.objective, i);
+  });
+
   problems.throwIfAny();
-  return { currency: currency!, organization, rules, customerDiscounts };
+  return { currency: currency!, organization, rules, customerDiscounts, compensations, costs };
+}
+
+function readRules(raw: unknown, base: string, decimals: number, problems: Problems): PriceRule[] {
+  const rules: PriceRule[] = [];
+  if (!Array.isArray(raw)) {
+    problems.add(base, 'must be a list of rules');
+    return rules;
+  }
+  const seen = new Map<string, number>();
+  raw.forEach((r: unknown, i) => {
+    const rule = readRule(r, at(base, i), decimals, problems);
+    if (!rule) return;
+    const first = seen.get(rule.metric);
+    if (first !== undefined)
+      problems.add(at(at(base, i), 'metric'), `"${rule.metric}" is already priced by ${base}[${first}]`);
+    else seen.set(rule.metric, i);
+    rules.push(rule);
+  });
+  return rules;
+}
+
+/** `{objective: name | "*", credit: {fixed: amount} | {percentage: p} | {stepwise: [{minBreachMinutes, percent}]}}` */
+function readTerm(
+  raw: unknown,
+  base: string,
+  decimals: number,
+  problems: Problems,
+): CompensationTerm | undefined {
+  if (!isRecord(raw)) {
+    problems.add(base, 'must be a mapping {objective, credit}');
+    return undefined;
+  }
+  checkKeys(raw, ['objective', 'credit'], base, problems);
+  const objective = stringValue(raw.objective, at(base, 'objective'), problems);
+  const credit = readCredit(raw.credit, at(base, 'credit'), decimals, problems);
+  return objective === undefined || credit === undefined ? undefined : { objective, credit };
+}
+
+const CREDIT_SHAPES =
+  'must be one of {fixed: amount}, {percentage: percent}, {stepwise: [{minBreachMinutes, percent}]}';
+
+function readCredit(
+  raw: unknown,
+  base: string,
+  decimals: number,
+  problems: Problems,
+): CreditFunction | undefined {
+  if (!isRecord(raw) || Object.keys(raw).length !== 1) {
+    problems.add(base, CREDIT_SHAPES);
+    return undefined;
+  }
+  if (raw.fixed !== undefined) {
+    const amount = readAmount(raw.fixed, at(base, 'fixed'), decimals, problems);
+    if (amount === 0n) problems.add(at(base, 'fixed'), 'must be positive');
+    return amount ? { kind: 'fixed', amount } : undefined;
+  }
+  if (raw.percentage !== undefined) {
+    const percent = readPercent(raw.percentage, at(base, 'percentage'), problems);
+    return percent === undefined ? undefined : { kind: 'percentage', percent };
+  }
+  if (raw.stepwise !== undefined) {
+    const field = at(base, 'stepwise');
+    if (!Array.isArray(raw.stepwise) || raw.stepwise.length === 0) {
+      problems.add(field, 'must be a non-empty list of {minBreachMinutes, percent}');
+      return undefined;
+    }
+    const steps: { minBreachMinutes: number; percent: bigint }[] = [];
+    raw.stepwise.forEach((s: unknown, i) => {
+      const here = at(field, i);
+      if (!isRecord(s)) return problems.add(here, 'must be {minBreachMinutes, percent}');
+      checkKeys(s, ['minBreachMinutes', 'percent'], here, problems);
+      const min = integerValue(s.minBreachMinutes, at(here, 'minBreachMinutes'), problems);
+      const percent = readPercent(s.percent, at(here, 'percent'), problems);
+      const previous = steps[steps.length - 1];
+      if (min !== undefined && previous && min <= previous.minBreachMinutes)
+        problems.add(at(here, 'minBreachMinutes'), `must be greater than ${previous.minBreachMinutes}`);
+      if (min !== undefined && percent !== undefined) steps.push({ minBreachMinutes: min, percent });
+    });
+    return steps.length === raw.stepwise.length ? { kind: 'stepwise', steps } : undefined;
+  }
+  problems.add(base, CREDIT_SHAPES);
+  return undefined;
 }
 
 function readRule(raw: unknown, base: string, decimals: number, problems: Problems): PriceRule | undefined {
@@ -382,6 +473,8 @@ export function resolvePriceList(lists: readonly PriceList[], organization: stri
     customerDiscounts: override.customerDiscounts.length
       ? override.customerDiscounts
       : base.customerDiscounts,
+    compensations: override.compensations.length ? override.compensations : base.compensations,
+    costs: base.costs,
   };
 }
 
@@ -391,7 +484,6 @@ export function findRule(list: PriceList, metric: string): PriceRule | undefined
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-const percentText = (p: bigint) => formatDecimal(p, PERCENT_DIGITS, 0);
 
 function offsetText(minutes: number): string | undefined {
   if (minutes === 0) return undefined;
@@ -403,44 +495,45 @@ function offsetText(minutes: number): string | undefined {
 export function priceListToYaml(list: PriceList): string {
   const scale = currencyDecimals(list.currency) + PRECISE_DIGITS;
   const price = (p: bigint) => formatDecimal(p, scale, 0);
+  const rule = (r: PriceRule) => ({
+    metric: r.metric,
+    ...(r.unit === defaultUnit(r.metric) ? {} : { unit: r.unit }),
+    ...(r.tiers.length === 1
+      ? { rate: price(r.tiers[0]!.rate) }
+      : {
+          mode: r.mode,
+          tiers: r.tiers.map((t) =>
+            t.upTo === null
+              ? { rate: price(t.rate) }
+              : { upTo: formatDecimal(t.upTo, QUANTITY_DIGITS, 0), rate: price(t.rate) },
+          ),
+        }),
+    ...(r.flat === 0n ? {} : { flat: price(r.flat) }),
+    ...(r.timeOfDay.length === 0
+      ? {}
+      : {
+          timeOfDay: r.timeOfDay.map((d) => ({
+            from: clock(d.from),
+            to: clock(d.to),
+            percent: percentText(d.percent),
+            ...withTimezone(d.offsetMinutes),
+          })),
+        }),
+    ...(r.seasonal.length === 0
+      ? {}
+      : {
+          seasonal: r.seasonal.map((d) => ({
+            from: `${pad(d.from.month)}-${pad(d.from.day)}`,
+            to: `${pad(d.to.month)}-${pad(d.to.day)}`,
+            percent: percentText(d.percent),
+            ...withTimezone(d.offsetMinutes),
+          })),
+        }),
+  });
   const doc = {
     currency: list.currency,
     ...(list.organization === null ? {} : { organization: list.organization }),
-    rules: list.rules.map((r) => ({
-      metric: r.metric,
-      ...(r.unit === defaultUnit(r.metric) ? {} : { unit: r.unit }),
-      ...(r.tiers.length === 1
-        ? { rate: price(r.tiers[0]!.rate) }
-        : {
-            mode: r.mode,
-            tiers: r.tiers.map((t) =>
-              t.upTo === null
-                ? { rate: price(t.rate) }
-                : { upTo: formatDecimal(t.upTo, QUANTITY_DIGITS, 0), rate: price(t.rate) },
-            ),
-          }),
-      ...(r.flat === 0n ? {} : { flat: price(r.flat) }),
-      ...(r.timeOfDay.length === 0
-        ? {}
-        : {
-            timeOfDay: r.timeOfDay.map((d) => ({
-              from: clock(d.from),
-              to: clock(d.to),
-              percent: percentText(d.percent),
-              ...withTimezone(d.offsetMinutes),
-            })),
-          }),
-      ...(r.seasonal.length === 0
-        ? {}
-        : {
-            seasonal: r.seasonal.map((d) => ({
-              from: `${pad(d.from.month)}-${pad(d.from.day)}`,
-              to: `${pad(d.to.month)}-${pad(d.to.day)}`,
-              percent: percentText(d.percent),
-              ...withTimezone(d.offsetMinutes),
-            })),
-          }),
-    })),
+    rules: list.rules.map(rule),
     ...(list.customerDiscounts.length === 0
       ? {}
       : {
@@ -450,9 +543,34 @@ export function priceListToYaml(list: PriceList): string {
             percent: percentText(c.percent),
           })),
         }),
+    ...(list.compensations.length === 0
+      ? {}
+      : {
+          compensations: list.compensations.map((t) => ({
+            objective: t.objective,
+            credit: creditToObject(t.credit, currencyDecimals(list.currency)),
+          })),
+        }),
+    ...(list.costs.length === 0 ? {} : { costs: list.costs.map(rule) }),
   };
   // Decimals stay quoted strings so that no reader takes them for floats.
   return stringify(doc, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+function creditToObject(c: CreditFunction, decimals: number): Record<string, unknown> {
+  switch (c.kind) {
+    case 'fixed':
+      return { fixed: formatDecimal(c.amount, decimals) };
+    case 'percentage':
+      return { percentage: percentText(c.percent) };
+    case 'stepwise':
+      return {
+        stepwise: c.steps.map((s) => ({
+          minBreachMinutes: s.minBreachMinutes,
+          percent: percentText(s.percent),
+        })),
+      };
+  }
 }
 
 function withTimezone(offsetMinutes: number): { timezone?: string } {

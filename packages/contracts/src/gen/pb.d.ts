@@ -533,6 +533,8 @@ export namespace reservoir {
                 credits: string;
                 total: string;
                 issuedAtMs: number;
+                creditLines: reservoir.accounting.v1.InvoiceCredit.$Properties[];
+                revision: number;
                 static create(properties: reservoir.accounting.v1.Invoice.$Shape): reservoir.accounting.v1.Invoice & reservoir.accounting.v1.Invoice.$Shape;
                 static create(properties?: reservoir.accounting.v1.Invoice.$Properties): reservoir.accounting.v1.Invoice;
                 static encode(message: reservoir.accounting.v1.Invoice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -554,9 +556,41 @@ export namespace reservoir {
                     credits?: (string|null);
                     total?: (string|null);
                     issuedAtMs?: (number|null);
+                    creditLines?: (reservoir.accounting.v1.InvoiceCredit.$Properties[]|null);
+                    revision?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.accounting.v1.Invoice.$Properties;
+            }
+
+            interface IInvoiceCredit extends reservoir.accounting.v1.InvoiceCredit.$Properties {
+            }
+
+            class InvoiceCredit {
+                constructor(properties?: reservoir.accounting.v1.InvoiceCredit.$Properties);
+                $unknowns?: Uint8Array[];
+                key: string;
+                description: string;
+                amount: string;
+                applied: string;
+                static create(properties: reservoir.accounting.v1.InvoiceCredit.$Shape): reservoir.accounting.v1.InvoiceCredit & reservoir.accounting.v1.InvoiceCredit.$Shape;
+                static create(properties?: reservoir.accounting.v1.InvoiceCredit.$Properties): reservoir.accounting.v1.InvoiceCredit;
+                static encode(message: reservoir.accounting.v1.InvoiceCredit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.InvoiceCredit & reservoir.accounting.v1.InvoiceCredit.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.InvoiceCredit;
+                static toObject(message: reservoir.accounting.v1.InvoiceCredit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InvoiceCredit {
+                interface $Properties {
+                    key?: (string|null);
+                    description?: (string|null);
+                    amount?: (string|null);
+                    applied?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.InvoiceCredit.$Properties;
             }
 
             interface IRunBillingRequest extends reservoir.accounting.v1.RunBillingRequest.$Properties {
@@ -593,6 +627,7 @@ export namespace reservoir {
                 $unknowns?: Uint8Array[];
                 invoices: number;
                 accounts: number;
+                revised: number;
                 static create(properties: reservoir.accounting.v1.RunBillingResponse.$Shape): reservoir.accounting.v1.RunBillingResponse & reservoir.accounting.v1.RunBillingResponse.$Shape;
                 static create(properties?: reservoir.accounting.v1.RunBillingResponse.$Properties): reservoir.accounting.v1.RunBillingResponse;
                 static encode(message: reservoir.accounting.v1.RunBillingResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -606,9 +641,226 @@ export namespace reservoir {
                 interface $Properties {
                     invoices?: (number|null);
                     accounts?: (number|null);
+                    revised?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.accounting.v1.RunBillingResponse.$Properties;
+            }
+
+            interface IQuoteComponent extends reservoir.accounting.v1.QuoteComponent.$Properties {
+            }
+
+            class QuoteComponent {
+                constructor(properties?: reservoir.accounting.v1.QuoteComponent.$Properties);
+                $unknowns?: Uint8Array[];
+                component: string;
+                vcpus: number;
+                memoryMib: number;
+                diskMib: number;
+                instancesInitial: number;
+                instancesMax: number;
+                static create(properties: reservoir.accounting.v1.QuoteComponent.$Shape): reservoir.accounting.v1.QuoteComponent & reservoir.accounting.v1.QuoteComponent.$Shape;
+                static create(properties?: reservoir.accounting.v1.QuoteComponent.$Properties): reservoir.accounting.v1.QuoteComponent;
+                static encode(message: reservoir.accounting.v1.QuoteComponent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.QuoteComponent & reservoir.accounting.v1.QuoteComponent.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.QuoteComponent;
+                static toObject(message: reservoir.accounting.v1.QuoteComponent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace QuoteComponent {
+                interface $Properties {
+                    component?: (string|null);
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    diskMib?: (number|null);
+                    instancesInitial?: (number|null);
+                    instancesMax?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.QuoteComponent.$Properties;
+            }
+
+            interface IQuoteRequest extends reservoir.accounting.v1.QuoteRequest.$Properties {
+            }
+
+            class QuoteRequest {
+                constructor(properties?: reservoir.accounting.v1.QuoteRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                components: reservoir.accounting.v1.QuoteComponent.$Properties[];
+                static create(properties: reservoir.accounting.v1.QuoteRequest.$Shape): reservoir.accounting.v1.QuoteRequest & reservoir.accounting.v1.QuoteRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.QuoteRequest.$Properties): reservoir.accounting.v1.QuoteRequest;
+                static encode(message: reservoir.accounting.v1.QuoteRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.QuoteRequest & reservoir.accounting.v1.QuoteRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.QuoteRequest;
+                static toObject(message: reservoir.accounting.v1.QuoteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace QuoteRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    components?: (reservoir.accounting.v1.QuoteComponent.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.QuoteRequest.$Properties;
+            }
+
+            interface IComponentQuote extends reservoir.accounting.v1.ComponentQuote.$Properties {
+            }
+
+            class ComponentQuote {
+                constructor(properties?: reservoir.accounting.v1.ComponentQuote.$Properties);
+                $unknowns?: Uint8Array[];
+                component: string;
+                perInstanceHour: string;
+                perInstanceMonth: string;
+                costPerInstanceHour: string;
+                static create(properties: reservoir.accounting.v1.ComponentQuote.$Shape): reservoir.accounting.v1.ComponentQuote & reservoir.accounting.v1.ComponentQuote.$Shape;
+                static create(properties?: reservoir.accounting.v1.ComponentQuote.$Properties): reservoir.accounting.v1.ComponentQuote;
+                static encode(message: reservoir.accounting.v1.ComponentQuote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ComponentQuote & reservoir.accounting.v1.ComponentQuote.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ComponentQuote;
+                static toObject(message: reservoir.accounting.v1.ComponentQuote, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ComponentQuote {
+                interface $Properties {
+                    component?: (string|null);
+                    perInstanceHour?: (string|null);
+                    perInstanceMonth?: (string|null);
+                    costPerInstanceHour?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ComponentQuote.$Properties;
+            }
+
+            interface IQuote extends reservoir.accounting.v1.Quote.$Properties {
+            }
+
+            class Quote {
+                constructor(properties?: reservoir.accounting.v1.Quote.$Properties);
+                $unknowns?: Uint8Array[];
+                currency: string;
+                perHourAtInitial: string;
+                perHourAtMax: string;
+                perMonthAtInitial: string;
+                perMonthAtMax: string;
+                costPerHourAtInitial: string;
+                marginPercent: string;
+                components: reservoir.accounting.v1.ComponentQuote.$Properties[];
+                static create(properties: reservoir.accounting.v1.Quote.$Shape): reservoir.accounting.v1.Quote & reservoir.accounting.v1.Quote.$Shape;
+                static create(properties?: reservoir.accounting.v1.Quote.$Properties): reservoir.accounting.v1.Quote;
+                static encode(message: reservoir.accounting.v1.Quote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.Quote & reservoir.accounting.v1.Quote.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.Quote;
+                static toObject(message: reservoir.accounting.v1.Quote, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Quote {
+                interface $Properties {
+                    currency?: (string|null);
+                    perHourAtInitial?: (string|null);
+                    perHourAtMax?: (string|null);
+                    perMonthAtInitial?: (string|null);
+                    perMonthAtMax?: (string|null);
+                    costPerHourAtInitial?: (string|null);
+                    marginPercent?: (string|null);
+                    components?: (reservoir.accounting.v1.ComponentQuote.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.Quote.$Properties;
+            }
+
+            interface IProfitabilityRequest extends reservoir.accounting.v1.ProfitabilityRequest.$Properties {
+            }
+
+            class ProfitabilityRequest {
+                constructor(properties?: reservoir.accounting.v1.ProfitabilityRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                periodStartMs: number;
+                periodEndMs: number;
+                service: string;
+                static create(properties: reservoir.accounting.v1.ProfitabilityRequest.$Shape): reservoir.accounting.v1.ProfitabilityRequest & reservoir.accounting.v1.ProfitabilityRequest.$Shape;
+                static create(properties?: reservoir.accounting.v1.ProfitabilityRequest.$Properties): reservoir.accounting.v1.ProfitabilityRequest;
+                static encode(message: reservoir.accounting.v1.ProfitabilityRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ProfitabilityRequest & reservoir.accounting.v1.ProfitabilityRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ProfitabilityRequest;
+                static toObject(message: reservoir.accounting.v1.ProfitabilityRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProfitabilityRequest {
+                interface $Properties {
+                    periodStartMs?: (number|null);
+                    periodEndMs?: (number|null);
+                    service?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ProfitabilityRequest.$Properties;
+            }
+
+            interface IServiceProfit extends reservoir.accounting.v1.ServiceProfit.$Properties {
+            }
+
+            class ServiceProfit {
+                constructor(properties?: reservoir.accounting.v1.ServiceProfit.$Properties);
+                $unknowns?: Uint8Array[];
+                service: string;
+                accountId: string;
+                currency: string;
+                revenue: string;
+                cost: string;
+                margin: string;
+                marginPercent: string;
+                static create(properties: reservoir.accounting.v1.ServiceProfit.$Shape): reservoir.accounting.v1.ServiceProfit & reservoir.accounting.v1.ServiceProfit.$Shape;
+                static create(properties?: reservoir.accounting.v1.ServiceProfit.$Properties): reservoir.accounting.v1.ServiceProfit;
+                static encode(message: reservoir.accounting.v1.ServiceProfit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ServiceProfit & reservoir.accounting.v1.ServiceProfit.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ServiceProfit;
+                static toObject(message: reservoir.accounting.v1.ServiceProfit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ServiceProfit {
+                interface $Properties {
+                    service?: (string|null);
+                    accountId?: (string|null);
+                    currency?: (string|null);
+                    revenue?: (string|null);
+                    cost?: (string|null);
+                    margin?: (string|null);
+                    marginPercent?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ServiceProfit.$Properties;
+            }
+
+            interface IProfitabilityResponse extends reservoir.accounting.v1.ProfitabilityResponse.$Properties {
+            }
+
+            class ProfitabilityResponse {
+                constructor(properties?: reservoir.accounting.v1.ProfitabilityResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                services: reservoir.accounting.v1.ServiceProfit.$Properties[];
+                static create(properties: reservoir.accounting.v1.ProfitabilityResponse.$Shape): reservoir.accounting.v1.ProfitabilityResponse & reservoir.accounting.v1.ProfitabilityResponse.$Shape;
+                static create(properties?: reservoir.accounting.v1.ProfitabilityResponse.$Properties): reservoir.accounting.v1.ProfitabilityResponse;
+                static encode(message: reservoir.accounting.v1.ProfitabilityResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.accounting.v1.ProfitabilityResponse & reservoir.accounting.v1.ProfitabilityResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.accounting.v1.ProfitabilityResponse;
+                static toObject(message: reservoir.accounting.v1.ProfitabilityResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ProfitabilityResponse {
+                interface $Properties {
+                    services?: (reservoir.accounting.v1.ServiceProfit.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.accounting.v1.ProfitabilityResponse.$Properties;
             }
 
             interface IGetBillRequest extends reservoir.accounting.v1.GetBillRequest.$Properties {
@@ -652,6 +904,8 @@ export namespace reservoir {
                 setPrices: reservoir.accounting.v1.AccountingService.SetPrices;
                 runBilling: reservoir.accounting.v1.AccountingService.RunBilling;
                 getBill: reservoir.accounting.v1.AccountingService.GetBill;
+                quoteCost: reservoir.accounting.v1.AccountingService.QuoteCost;
+                getProfitability: reservoir.accounting.v1.AccountingService.GetProfitability;
             }
 
             namespace AccountingService {
@@ -762,6 +1016,28 @@ export namespace reservoir {
                   readonly path: "/reservoir.accounting.v1.AccountingService/GetBill";
                   readonly requestType: "GetBillRequest";
                   readonly responseType: "Invoice";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type QuoteCostCallback = (error: (Error|null), response?: reservoir.accounting.v1.Quote) => void;
+                type QuoteCost = {
+                  (request: reservoir.accounting.v1.IQuoteRequest, callback: reservoir.accounting.v1.AccountingService.QuoteCostCallback): void;
+                  (request: reservoir.accounting.v1.IQuoteRequest): Promise<reservoir.accounting.v1.Quote>;
+                  readonly name: "QuoteCost";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/QuoteCost";
+                  readonly requestType: "QuoteRequest";
+                  readonly responseType: "Quote";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetProfitabilityCallback = (error: (Error|null), response?: reservoir.accounting.v1.ProfitabilityResponse) => void;
+                type GetProfitability = {
+                  (request: reservoir.accounting.v1.IProfitabilityRequest, callback: reservoir.accounting.v1.AccountingService.GetProfitabilityCallback): void;
+                  (request: reservoir.accounting.v1.IProfitabilityRequest): Promise<reservoir.accounting.v1.ProfitabilityResponse>;
+                  readonly name: "GetProfitability";
+                  readonly path: "/reservoir.accounting.v1.AccountingService/GetProfitability";
+                  readonly requestType: "ProfitabilityRequest";
+                  readonly responseType: "ProfitabilityResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };

@@ -4752,6 +4752,8 @@ export const reservoir = $root.reservoir = (() => {
                  * @property {string|null} [credits] Invoice credits
                  * @property {string|null} [total] Invoice total
                  * @property {number|null} [issuedAtMs] Invoice issuedAtMs
+                 * @property {Array.<reservoir.accounting.v1.InvoiceCredit.$Properties>|null} [creditLines] Invoice creditLines
+                 * @property {number|null} [revision] Invoice revision
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4778,6 +4780,7 @@ export const reservoir = $root.reservoir = (() => {
                  */
                 const Invoice = function (properties) {
                     this.lines = [];
+                    this.creditLines = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -4865,6 +4868,22 @@ export const reservoir = $root.reservoir = (() => {
                 Invoice.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
+                 * Invoice creditLines.
+                 * @member {Array.<reservoir.accounting.v1.InvoiceCredit.$Properties>} creditLines
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.creditLines = $util.emptyArray;
+
+                /**
+                 * Invoice revision.
+                 * @member {number} revision
+                 * @memberof reservoir.accounting.v1.Invoice
+                 * @instance
+                 */
+                Invoice.prototype.revision = 0;
+
+                /**
                  * Creates a new Invoice instance using the specified properties.
                  * @function create
                  * @memberof reservoir.accounting.v1.Invoice
@@ -4917,6 +4936,11 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 9, wireType 2 =*/74).string(message.total);
                     if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
                         writer.uint32(/* id 10, wireType 0 =*/80).int64(message.issuedAtMs);
+                    if (message.creditLines != null && message.creditLines.length)
+                        for (let i = 0; i < message.creditLines.length; ++i)
+                            $root.reservoir.accounting.v1.InvoiceCredit.encode(message.creditLines[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+                    if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && message.revision !== 0)
+                        writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.revision);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5050,6 +5074,23 @@ export const reservoir = $root.reservoir = (() => {
                                     delete message.issuedAtMs;
                                 continue;
                             }
+                        case 11: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.creditLines && message.creditLines.length))
+                                    message.creditLines = [];
+                                message.creditLines.push($root.reservoir.accounting.v1.InvoiceCredit.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.revision = value;
+                                else
+                                    delete message.revision;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5143,6 +5184,19 @@ export const reservoir = $root.reservoir = (() => {
                                 message.issuedAtMs = object.issuedAtMs;
                             else if (typeof object.issuedAtMs === "object")
                                 message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber();
+                    if (object.creditLines) {
+                        if (!$Array.isArray(object.creditLines))
+                            throw $TypeError(".reservoir.accounting.v1.Invoice.creditLines: array expected");
+                        message.creditLines = $Array(object.creditLines.length);
+                        for (let i = 0; i < object.creditLines.length; ++i) {
+                            if (!$util.isObject(object.creditLines[i]))
+                                throw $TypeError(".reservoir.accounting.v1.Invoice.creditLines: object expected");
+                            message.creditLines[i] = $root.reservoir.accounting.v1.InvoiceCredit.fromObject(object.creditLines[i], _depth + 1);
+                        }
+                    }
+                    if (object.revision != null)
+                        if ($Number(object.revision) !== 0)
+                            message.revision = object.revision >>> 0;
                     return message;
                 };
 
@@ -5163,8 +5217,10 @@ export const reservoir = $root.reservoir = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
-                    if (options.arrays || options.defaults)
+                    if (options.arrays || options.defaults) {
                         object.lines = [];
+                        object.creditLines = [];
+                    }
                     if (options.defaults) {
                         object.id = "";
                         object.accountId = "";
@@ -5187,6 +5243,7 @@ export const reservoir = $root.reservoir = (() => {
                             object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.revision = 0;
                     }
                     if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                         object.id = message.id;
@@ -5226,6 +5283,13 @@ export const reservoir = $root.reservoir = (() => {
                             object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
                         else
                             object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber() : message.issuedAtMs;
+                    if (message.creditLines && message.creditLines.length) {
+                        object.creditLines = $Array(message.creditLines.length);
+                        for (let j = 0; j < message.creditLines.length; ++j)
+                            object.creditLines[j] = $root.reservoir.accounting.v1.InvoiceCredit.toObject(message.creditLines[j], options, _depth + 1);
+                    }
+                    if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                        object.revision = message.revision;
                     return object;
                 };
 
@@ -5241,6 +5305,296 @@ export const reservoir = $root.reservoir = (() => {
                 };
 
                 return Invoice;
+            })();
+
+            v1.InvoiceCredit = (function() {
+
+                /**
+                 * Properties of an InvoiceCredit.
+                 * @typedef {Object} reservoir.accounting.v1.InvoiceCredit.$Properties
+                 * @property {string|null} [key] InvoiceCredit key
+                 * @property {string|null} [description] InvoiceCredit description
+                 * @property {string|null} [amount] InvoiceCredit amount
+                 * @property {string|null} [applied] InvoiceCredit applied
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InvoiceCredit.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IInvoiceCredit
+                 * @augments reservoir.accounting.v1.InvoiceCredit.$Properties
+                 * @deprecated Use reservoir.accounting.v1.InvoiceCredit.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InvoiceCredit.
+                 * @typedef {reservoir.accounting.v1.InvoiceCredit.$Properties} reservoir.accounting.v1.InvoiceCredit.$Shape
+                 */
+
+                /**
+                 * Constructs a new InvoiceCredit.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents an InvoiceCredit.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.InvoiceCredit.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InvoiceCredit = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InvoiceCredit key.
+                 * @member {string} key
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @instance
+                 */
+                InvoiceCredit.prototype.key = "";
+
+                /**
+                 * InvoiceCredit description.
+                 * @member {string} description
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @instance
+                 */
+                InvoiceCredit.prototype.description = "";
+
+                /**
+                 * InvoiceCredit amount.
+                 * @member {string} amount
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @instance
+                 */
+                InvoiceCredit.prototype.amount = "";
+
+                /**
+                 * InvoiceCredit applied.
+                 * @member {string} applied
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @instance
+                 */
+                InvoiceCredit.prototype.applied = "";
+
+                /**
+                 * Creates a new InvoiceCredit instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceCredit.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.InvoiceCredit} InvoiceCredit instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.InvoiceCredit.$Shape): reservoir.accounting.v1.InvoiceCredit & reservoir.accounting.v1.InvoiceCredit.$Shape;
+                 *   (properties?: reservoir.accounting.v1.InvoiceCredit.$Properties): reservoir.accounting.v1.InvoiceCredit;
+                 * }}
+                 */
+                InvoiceCredit.create = function(properties) {
+                    return new InvoiceCredit(properties);
+                };
+
+                /**
+                 * Encodes the specified InvoiceCredit message. Does not implicitly {@link reservoir.accounting.v1.InvoiceCredit.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceCredit.$Properties} message InvoiceCredit message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvoiceCredit.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.key);
+                    if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.description);
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount") && message.amount !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.amount);
+                    if (message.applied != null && $Object.hasOwnProperty.call(message, "applied") && message.applied !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.applied);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InvoiceCredit message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.InvoiceCredit & reservoir.accounting.v1.InvoiceCredit.$Shape} InvoiceCredit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvoiceCredit.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.InvoiceCredit();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.key = value;
+                                else
+                                    delete message.key;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.description = value;
+                                else
+                                    delete message.description;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.amount = value;
+                                else
+                                    delete message.amount;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.applied = value;
+                                else
+                                    delete message.applied;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InvoiceCredit message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.InvoiceCredit} InvoiceCredit
+                 */
+                InvoiceCredit.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.InvoiceCredit)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.InvoiceCredit: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.InvoiceCredit();
+                    if (object.key != null)
+                        if (typeof object.key !== "string" || object.key.length)
+                            message.key = $String(object.key);
+                    if (object.description != null)
+                        if (typeof object.description !== "string" || object.description.length)
+                            message.description = $String(object.description);
+                    if (object.amount != null)
+                        if (typeof object.amount !== "string" || object.amount.length)
+                            message.amount = $String(object.amount);
+                    if (object.applied != null)
+                        if (typeof object.applied !== "string" || object.applied.length)
+                            message.applied = $String(object.applied);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InvoiceCredit message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @static
+                 * @param {reservoir.accounting.v1.InvoiceCredit} message InvoiceCredit
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InvoiceCredit.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.key = "";
+                        object.description = "";
+                        object.amount = "";
+                        object.applied = "";
+                    }
+                    if (message.key != null && $Object.hasOwnProperty.call(message, "key"))
+                        object.key = message.key;
+                    if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
+                        object.description = message.description;
+                    if (message.amount != null && $Object.hasOwnProperty.call(message, "amount"))
+                        object.amount = message.amount;
+                    if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                        object.applied = message.applied;
+                    return object;
+                };
+
+                /**
+                 * Converts this InvoiceCredit to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.InvoiceCredit
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InvoiceCredit.prototype.toJSON = function() {
+                    return InvoiceCredit.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InvoiceCredit;
             })();
 
             v1.RunBillingRequest = (function() {
@@ -5520,6 +5874,7 @@ export const reservoir = $root.reservoir = (() => {
                  * @typedef {Object} reservoir.accounting.v1.RunBillingResponse.$Properties
                  * @property {number|null} [invoices] RunBillingResponse invoices
                  * @property {number|null} [accounts] RunBillingResponse accounts
+                 * @property {number|null} [revised] RunBillingResponse revised
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5568,6 +5923,14 @@ export const reservoir = $root.reservoir = (() => {
                 RunBillingResponse.prototype.accounts = 0;
 
                 /**
+                 * RunBillingResponse revised.
+                 * @member {number} revised
+                 * @memberof reservoir.accounting.v1.RunBillingResponse
+                 * @instance
+                 */
+                RunBillingResponse.prototype.revised = 0;
+
+                /**
                  * Creates a new RunBillingResponse instance using the specified properties.
                  * @function create
                  * @memberof reservoir.accounting.v1.RunBillingResponse
@@ -5603,6 +5966,8 @@ export const reservoir = $root.reservoir = (() => {
                         writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.invoices);
                     if (message.accounts != null && $Object.hasOwnProperty.call(message, "accounts") && message.accounts !== 0)
                         writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.accounts);
+                    if (message.revised != null && $Object.hasOwnProperty.call(message, "revised") && message.revised !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.revised);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5665,6 +6030,15 @@ export const reservoir = $root.reservoir = (() => {
                                     delete message.accounts;
                                 continue;
                             }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.revised = value;
+                                else
+                                    delete message.revised;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5706,6 +6080,9 @@ export const reservoir = $root.reservoir = (() => {
                     if (object.accounts != null)
                         if ($Number(object.accounts) !== 0)
                             message.accounts = object.accounts >>> 0;
+                    if (object.revised != null)
+                        if ($Number(object.revised) !== 0)
+                            message.revised = object.revised >>> 0;
                     return message;
                 };
 
@@ -5729,11 +6106,14 @@ export const reservoir = $root.reservoir = (() => {
                     if (options.defaults) {
                         object.invoices = 0;
                         object.accounts = 0;
+                        object.revised = 0;
                     }
                     if (message.invoices != null && $Object.hasOwnProperty.call(message, "invoices"))
                         object.invoices = message.invoices;
                     if (message.accounts != null && $Object.hasOwnProperty.call(message, "accounts"))
                         object.accounts = message.accounts;
+                    if (message.revised != null && $Object.hasOwnProperty.call(message, "revised"))
+                        object.revised = message.revised;
                     return object;
                 };
 
@@ -5749,6 +6129,2211 @@ export const reservoir = $root.reservoir = (() => {
                 };
 
                 return RunBillingResponse;
+            })();
+
+            v1.QuoteComponent = (function() {
+
+                /**
+                 * Properties of a QuoteComponent.
+                 * @typedef {Object} reservoir.accounting.v1.QuoteComponent.$Properties
+                 * @property {string|null} [component] QuoteComponent component
+                 * @property {number|null} [vcpus] QuoteComponent vcpus
+                 * @property {number|null} [memoryMib] QuoteComponent memoryMib
+                 * @property {number|null} [diskMib] QuoteComponent diskMib
+                 * @property {number|null} [instancesInitial] QuoteComponent instancesInitial
+                 * @property {number|null} [instancesMax] QuoteComponent instancesMax
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a QuoteComponent.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IQuoteComponent
+                 * @augments reservoir.accounting.v1.QuoteComponent.$Properties
+                 * @deprecated Use reservoir.accounting.v1.QuoteComponent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a QuoteComponent.
+                 * @typedef {reservoir.accounting.v1.QuoteComponent.$Properties} reservoir.accounting.v1.QuoteComponent.$Shape
+                 */
+
+                /**
+                 * Constructs a new QuoteComponent.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a QuoteComponent.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.QuoteComponent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const QuoteComponent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * QuoteComponent component.
+                 * @member {string} component
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.component = "";
+
+                /**
+                 * QuoteComponent vcpus.
+                 * @member {number} vcpus
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.vcpus = 0;
+
+                /**
+                 * QuoteComponent memoryMib.
+                 * @member {number} memoryMib
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.memoryMib = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * QuoteComponent diskMib.
+                 * @member {number} diskMib
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.diskMib = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * QuoteComponent instancesInitial.
+                 * @member {number} instancesInitial
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.instancesInitial = 0;
+
+                /**
+                 * QuoteComponent instancesMax.
+                 * @member {number} instancesMax
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 */
+                QuoteComponent.prototype.instancesMax = 0;
+
+                /**
+                 * Creates a new QuoteComponent instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteComponent.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.QuoteComponent} QuoteComponent instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.QuoteComponent.$Shape): reservoir.accounting.v1.QuoteComponent & reservoir.accounting.v1.QuoteComponent.$Shape;
+                 *   (properties?: reservoir.accounting.v1.QuoteComponent.$Properties): reservoir.accounting.v1.QuoteComponent;
+                 * }}
+                 */
+                QuoteComponent.create = function(properties) {
+                    return new QuoteComponent(properties);
+                };
+
+                /**
+                 * Encodes the specified QuoteComponent message. Does not implicitly {@link reservoir.accounting.v1.QuoteComponent.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteComponent.$Properties} message QuoteComponent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                QuoteComponent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.component);
+                    if (message.vcpus != null && $Object.hasOwnProperty.call(message, "vcpus") && message.vcpus !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.vcpus);
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib") && (typeof message.memoryMib === "object" ? message.memoryMib.low || message.memoryMib.high : message.memoryMib !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.memoryMib);
+                    if (message.diskMib != null && $Object.hasOwnProperty.call(message, "diskMib") && (typeof message.diskMib === "object" ? message.diskMib.low || message.diskMib.high : message.diskMib !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.diskMib);
+                    if (message.instancesInitial != null && $Object.hasOwnProperty.call(message, "instancesInitial") && message.instancesInitial !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.instancesInitial);
+                    if (message.instancesMax != null && $Object.hasOwnProperty.call(message, "instancesMax") && message.instancesMax !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.instancesMax);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a QuoteComponent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.QuoteComponent & reservoir.accounting.v1.QuoteComponent.$Shape} QuoteComponent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                QuoteComponent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.QuoteComponent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.vcpus = value;
+                                else
+                                    delete message.vcpus;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.memoryMib = value;
+                                else
+                                    delete message.memoryMib;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.diskMib = value;
+                                else
+                                    delete message.diskMib;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.instancesInitial = value;
+                                else
+                                    delete message.instancesInitial;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.instancesMax = value;
+                                else
+                                    delete message.instancesMax;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a QuoteComponent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.QuoteComponent} QuoteComponent
+                 */
+                QuoteComponent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.QuoteComponent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.QuoteComponent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.QuoteComponent();
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.vcpus != null)
+                        if ($Number(object.vcpus) !== 0)
+                            message.vcpus = object.vcpus >>> 0;
+                    if (object.memoryMib != null)
+                        if (typeof object.memoryMib === "object" ? object.memoryMib.low || object.memoryMib.high : $Number(object.memoryMib) !== 0)
+                            if ($util.Long)
+                                message.memoryMib = $util.Long.fromValue(object.memoryMib, true);
+                            else if (typeof object.memoryMib === "string")
+                                message.memoryMib = $parseInt(object.memoryMib, 10);
+                            else if (typeof object.memoryMib === "number")
+                                message.memoryMib = object.memoryMib;
+                            else if (typeof object.memoryMib === "object")
+                                message.memoryMib = new $util.LongBits(object.memoryMib.low >>> 0, object.memoryMib.high >>> 0).toNumber(true);
+                    if (object.diskMib != null)
+                        if (typeof object.diskMib === "object" ? object.diskMib.low || object.diskMib.high : $Number(object.diskMib) !== 0)
+                            if ($util.Long)
+                                message.diskMib = $util.Long.fromValue(object.diskMib, true);
+                            else if (typeof object.diskMib === "string")
+                                message.diskMib = $parseInt(object.diskMib, 10);
+                            else if (typeof object.diskMib === "number")
+                                message.diskMib = object.diskMib;
+                            else if (typeof object.diskMib === "object")
+                                message.diskMib = new $util.LongBits(object.diskMib.low >>> 0, object.diskMib.high >>> 0).toNumber(true);
+                    if (object.instancesInitial != null)
+                        if ($Number(object.instancesInitial) !== 0)
+                            message.instancesInitial = object.instancesInitial >>> 0;
+                    if (object.instancesMax != null)
+                        if ($Number(object.instancesMax) !== 0)
+                            message.instancesMax = object.instancesMax >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a QuoteComponent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteComponent} message QuoteComponent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                QuoteComponent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.component = "";
+                        object.vcpus = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.memoryMib = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.memoryMib = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.diskMib = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.diskMib = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.instancesInitial = 0;
+                        object.instancesMax = 0;
+                    }
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.vcpus != null && $Object.hasOwnProperty.call(message, "vcpus"))
+                        object.vcpus = message.vcpus;
+                    if (message.memoryMib != null && $Object.hasOwnProperty.call(message, "memoryMib"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.memoryMib = typeof message.memoryMib === "number" ? $BigInt(message.memoryMib) : $util.Long.fromBits(message.memoryMib.low >>> 0, message.memoryMib.high >>> 0, true).toBigInt();
+                        else if (typeof message.memoryMib === "number")
+                            object.memoryMib = options.longs === $String ? $String(message.memoryMib) : message.memoryMib;
+                        else
+                            object.memoryMib = options.longs === $String ? $util.Long.prototype.toString.call(message.memoryMib) : options.longs === $Number ? new $util.LongBits(message.memoryMib.low >>> 0, message.memoryMib.high >>> 0).toNumber(true) : message.memoryMib;
+                    if (message.diskMib != null && $Object.hasOwnProperty.call(message, "diskMib"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.diskMib = typeof message.diskMib === "number" ? $BigInt(message.diskMib) : $util.Long.fromBits(message.diskMib.low >>> 0, message.diskMib.high >>> 0, true).toBigInt();
+                        else if (typeof message.diskMib === "number")
+                            object.diskMib = options.longs === $String ? $String(message.diskMib) : message.diskMib;
+                        else
+                            object.diskMib = options.longs === $String ? $util.Long.prototype.toString.call(message.diskMib) : options.longs === $Number ? new $util.LongBits(message.diskMib.low >>> 0, message.diskMib.high >>> 0).toNumber(true) : message.diskMib;
+                    if (message.instancesInitial != null && $Object.hasOwnProperty.call(message, "instancesInitial"))
+                        object.instancesInitial = message.instancesInitial;
+                    if (message.instancesMax != null && $Object.hasOwnProperty.call(message, "instancesMax"))
+                        object.instancesMax = message.instancesMax;
+                    return object;
+                };
+
+                /**
+                 * Converts this QuoteComponent to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.QuoteComponent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                QuoteComponent.prototype.toJSON = function() {
+                    return QuoteComponent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return QuoteComponent;
+            })();
+
+            v1.QuoteRequest = (function() {
+
+                /**
+                 * Properties of a QuoteRequest.
+                 * @typedef {Object} reservoir.accounting.v1.QuoteRequest.$Properties
+                 * @property {string|null} [organization] QuoteRequest organization
+                 * @property {Array.<reservoir.accounting.v1.QuoteComponent.$Properties>|null} [components] QuoteRequest components
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a QuoteRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IQuoteRequest
+                 * @augments reservoir.accounting.v1.QuoteRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.QuoteRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a QuoteRequest.
+                 * @typedef {reservoir.accounting.v1.QuoteRequest.$Properties} reservoir.accounting.v1.QuoteRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new QuoteRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a QuoteRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.QuoteRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const QuoteRequest = function (properties) {
+                    this.components = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * QuoteRequest organization.
+                 * @member {string} organization
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @instance
+                 */
+                QuoteRequest.prototype.organization = "";
+
+                /**
+                 * QuoteRequest components.
+                 * @member {Array.<reservoir.accounting.v1.QuoteComponent.$Properties>} components
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @instance
+                 */
+                QuoteRequest.prototype.components = $util.emptyArray;
+
+                /**
+                 * Creates a new QuoteRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.QuoteRequest} QuoteRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.QuoteRequest.$Shape): reservoir.accounting.v1.QuoteRequest & reservoir.accounting.v1.QuoteRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.QuoteRequest.$Properties): reservoir.accounting.v1.QuoteRequest;
+                 * }}
+                 */
+                QuoteRequest.create = function(properties) {
+                    return new QuoteRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified QuoteRequest message. Does not implicitly {@link reservoir.accounting.v1.QuoteRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteRequest.$Properties} message QuoteRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                QuoteRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization") && message.organization !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.organization);
+                    if (message.components != null && message.components.length)
+                        for (let i = 0; i < message.components.length; ++i)
+                            $root.reservoir.accounting.v1.QuoteComponent.encode(message.components[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a QuoteRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.QuoteRequest & reservoir.accounting.v1.QuoteRequest.$Shape} QuoteRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                QuoteRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.QuoteRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.organization = value;
+                                else
+                                    delete message.organization;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.components && message.components.length))
+                                    message.components = [];
+                                message.components.push($root.reservoir.accounting.v1.QuoteComponent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a QuoteRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.QuoteRequest} QuoteRequest
+                 */
+                QuoteRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.QuoteRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.QuoteRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.QuoteRequest();
+                    if (object.organization != null)
+                        if (typeof object.organization !== "string" || object.organization.length)
+                            message.organization = $String(object.organization);
+                    if (object.components) {
+                        if (!$Array.isArray(object.components))
+                            throw $TypeError(".reservoir.accounting.v1.QuoteRequest.components: array expected");
+                        message.components = $Array(object.components.length);
+                        for (let i = 0; i < object.components.length; ++i) {
+                            if (!$util.isObject(object.components[i]))
+                                throw $TypeError(".reservoir.accounting.v1.QuoteRequest.components: object expected");
+                            message.components[i] = $root.reservoir.accounting.v1.QuoteComponent.fromObject(object.components[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a QuoteRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.QuoteRequest} message QuoteRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                QuoteRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.components = [];
+                    if (options.defaults)
+                        object.organization = "";
+                    if (message.organization != null && $Object.hasOwnProperty.call(message, "organization"))
+                        object.organization = message.organization;
+                    if (message.components && message.components.length) {
+                        object.components = $Array(message.components.length);
+                        for (let j = 0; j < message.components.length; ++j)
+                            object.components[j] = $root.reservoir.accounting.v1.QuoteComponent.toObject(message.components[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this QuoteRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.QuoteRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                QuoteRequest.prototype.toJSON = function() {
+                    return QuoteRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return QuoteRequest;
+            })();
+
+            v1.ComponentQuote = (function() {
+
+                /**
+                 * Properties of a ComponentQuote.
+                 * @typedef {Object} reservoir.accounting.v1.ComponentQuote.$Properties
+                 * @property {string|null} [component] ComponentQuote component
+                 * @property {string|null} [perInstanceHour] ComponentQuote perInstanceHour
+                 * @property {string|null} [perInstanceMonth] ComponentQuote perInstanceMonth
+                 * @property {string|null} [costPerInstanceHour] ComponentQuote costPerInstanceHour
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ComponentQuote.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IComponentQuote
+                 * @augments reservoir.accounting.v1.ComponentQuote.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ComponentQuote.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ComponentQuote.
+                 * @typedef {reservoir.accounting.v1.ComponentQuote.$Properties} reservoir.accounting.v1.ComponentQuote.$Shape
+                 */
+
+                /**
+                 * Constructs a new ComponentQuote.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ComponentQuote.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ComponentQuote.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ComponentQuote = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ComponentQuote component.
+                 * @member {string} component
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @instance
+                 */
+                ComponentQuote.prototype.component = "";
+
+                /**
+                 * ComponentQuote perInstanceHour.
+                 * @member {string} perInstanceHour
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @instance
+                 */
+                ComponentQuote.prototype.perInstanceHour = "";
+
+                /**
+                 * ComponentQuote perInstanceMonth.
+                 * @member {string} perInstanceMonth
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @instance
+                 */
+                ComponentQuote.prototype.perInstanceMonth = "";
+
+                /**
+                 * ComponentQuote costPerInstanceHour.
+                 * @member {string} costPerInstanceHour
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @instance
+                 */
+                ComponentQuote.prototype.costPerInstanceHour = "";
+
+                /**
+                 * Creates a new ComponentQuote instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @static
+                 * @param {reservoir.accounting.v1.ComponentQuote.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ComponentQuote} ComponentQuote instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ComponentQuote.$Shape): reservoir.accounting.v1.ComponentQuote & reservoir.accounting.v1.ComponentQuote.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ComponentQuote.$Properties): reservoir.accounting.v1.ComponentQuote;
+                 * }}
+                 */
+                ComponentQuote.create = function(properties) {
+                    return new ComponentQuote(properties);
+                };
+
+                /**
+                 * Encodes the specified ComponentQuote message. Does not implicitly {@link reservoir.accounting.v1.ComponentQuote.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @static
+                 * @param {reservoir.accounting.v1.ComponentQuote.$Properties} message ComponentQuote message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ComponentQuote.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component") && message.component !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.component);
+                    if (message.perInstanceHour != null && $Object.hasOwnProperty.call(message, "perInstanceHour") && message.perInstanceHour !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.perInstanceHour);
+                    if (message.perInstanceMonth != null && $Object.hasOwnProperty.call(message, "perInstanceMonth") && message.perInstanceMonth !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.perInstanceMonth);
+                    if (message.costPerInstanceHour != null && $Object.hasOwnProperty.call(message, "costPerInstanceHour") && message.costPerInstanceHour !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.costPerInstanceHour);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ComponentQuote message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ComponentQuote & reservoir.accounting.v1.ComponentQuote.$Shape} ComponentQuote
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ComponentQuote.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ComponentQuote();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.component = value;
+                                else
+                                    delete message.component;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perInstanceHour = value;
+                                else
+                                    delete message.perInstanceHour;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perInstanceMonth = value;
+                                else
+                                    delete message.perInstanceMonth;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.costPerInstanceHour = value;
+                                else
+                                    delete message.costPerInstanceHour;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ComponentQuote message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ComponentQuote} ComponentQuote
+                 */
+                ComponentQuote.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ComponentQuote)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ComponentQuote: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ComponentQuote();
+                    if (object.component != null)
+                        if (typeof object.component !== "string" || object.component.length)
+                            message.component = $String(object.component);
+                    if (object.perInstanceHour != null)
+                        if (typeof object.perInstanceHour !== "string" || object.perInstanceHour.length)
+                            message.perInstanceHour = $String(object.perInstanceHour);
+                    if (object.perInstanceMonth != null)
+                        if (typeof object.perInstanceMonth !== "string" || object.perInstanceMonth.length)
+                            message.perInstanceMonth = $String(object.perInstanceMonth);
+                    if (object.costPerInstanceHour != null)
+                        if (typeof object.costPerInstanceHour !== "string" || object.costPerInstanceHour.length)
+                            message.costPerInstanceHour = $String(object.costPerInstanceHour);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ComponentQuote message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @static
+                 * @param {reservoir.accounting.v1.ComponentQuote} message ComponentQuote
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ComponentQuote.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.component = "";
+                        object.perInstanceHour = "";
+                        object.perInstanceMonth = "";
+                        object.costPerInstanceHour = "";
+                    }
+                    if (message.component != null && $Object.hasOwnProperty.call(message, "component"))
+                        object.component = message.component;
+                    if (message.perInstanceHour != null && $Object.hasOwnProperty.call(message, "perInstanceHour"))
+                        object.perInstanceHour = message.perInstanceHour;
+                    if (message.perInstanceMonth != null && $Object.hasOwnProperty.call(message, "perInstanceMonth"))
+                        object.perInstanceMonth = message.perInstanceMonth;
+                    if (message.costPerInstanceHour != null && $Object.hasOwnProperty.call(message, "costPerInstanceHour"))
+                        object.costPerInstanceHour = message.costPerInstanceHour;
+                    return object;
+                };
+
+                /**
+                 * Converts this ComponentQuote to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ComponentQuote
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ComponentQuote.prototype.toJSON = function() {
+                    return ComponentQuote.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ComponentQuote;
+            })();
+
+            v1.Quote = (function() {
+
+                /**
+                 * Properties of a Quote.
+                 * @typedef {Object} reservoir.accounting.v1.Quote.$Properties
+                 * @property {string|null} [currency] Quote currency
+                 * @property {string|null} [perHourAtInitial] Quote perHourAtInitial
+                 * @property {string|null} [perHourAtMax] Quote perHourAtMax
+                 * @property {string|null} [perMonthAtInitial] Quote perMonthAtInitial
+                 * @property {string|null} [perMonthAtMax] Quote perMonthAtMax
+                 * @property {string|null} [costPerHourAtInitial] Quote costPerHourAtInitial
+                 * @property {string|null} [marginPercent] Quote marginPercent
+                 * @property {Array.<reservoir.accounting.v1.ComponentQuote.$Properties>|null} [components] Quote components
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Quote.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IQuote
+                 * @augments reservoir.accounting.v1.Quote.$Properties
+                 * @deprecated Use reservoir.accounting.v1.Quote.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Quote.
+                 * @typedef {reservoir.accounting.v1.Quote.$Properties} reservoir.accounting.v1.Quote.$Shape
+                 */
+
+                /**
+                 * Constructs a new Quote.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a Quote.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.Quote.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Quote = function (properties) {
+                    this.components = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Quote currency.
+                 * @member {string} currency
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.currency = "";
+
+                /**
+                 * Quote perHourAtInitial.
+                 * @member {string} perHourAtInitial
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.perHourAtInitial = "";
+
+                /**
+                 * Quote perHourAtMax.
+                 * @member {string} perHourAtMax
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.perHourAtMax = "";
+
+                /**
+                 * Quote perMonthAtInitial.
+                 * @member {string} perMonthAtInitial
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.perMonthAtInitial = "";
+
+                /**
+                 * Quote perMonthAtMax.
+                 * @member {string} perMonthAtMax
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.perMonthAtMax = "";
+
+                /**
+                 * Quote costPerHourAtInitial.
+                 * @member {string} costPerHourAtInitial
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.costPerHourAtInitial = "";
+
+                /**
+                 * Quote marginPercent.
+                 * @member {string} marginPercent
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.marginPercent = "";
+
+                /**
+                 * Quote components.
+                 * @member {Array.<reservoir.accounting.v1.ComponentQuote.$Properties>} components
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 */
+                Quote.prototype.components = $util.emptyArray;
+
+                /**
+                 * Creates a new Quote instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @static
+                 * @param {reservoir.accounting.v1.Quote.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.Quote} Quote instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.Quote.$Shape): reservoir.accounting.v1.Quote & reservoir.accounting.v1.Quote.$Shape;
+                 *   (properties?: reservoir.accounting.v1.Quote.$Properties): reservoir.accounting.v1.Quote;
+                 * }}
+                 */
+                Quote.create = function(properties) {
+                    return new Quote(properties);
+                };
+
+                /**
+                 * Encodes the specified Quote message. Does not implicitly {@link reservoir.accounting.v1.Quote.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @static
+                 * @param {reservoir.accounting.v1.Quote.$Properties} message Quote message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Quote.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.currency);
+                    if (message.perHourAtInitial != null && $Object.hasOwnProperty.call(message, "perHourAtInitial") && message.perHourAtInitial !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.perHourAtInitial);
+                    if (message.perHourAtMax != null && $Object.hasOwnProperty.call(message, "perHourAtMax") && message.perHourAtMax !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.perHourAtMax);
+                    if (message.perMonthAtInitial != null && $Object.hasOwnProperty.call(message, "perMonthAtInitial") && message.perMonthAtInitial !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.perMonthAtInitial);
+                    if (message.perMonthAtMax != null && $Object.hasOwnProperty.call(message, "perMonthAtMax") && message.perMonthAtMax !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.perMonthAtMax);
+                    if (message.costPerHourAtInitial != null && $Object.hasOwnProperty.call(message, "costPerHourAtInitial") && message.costPerHourAtInitial !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.costPerHourAtInitial);
+                    if (message.marginPercent != null && $Object.hasOwnProperty.call(message, "marginPercent") && message.marginPercent !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.marginPercent);
+                    if (message.components != null && message.components.length)
+                        for (let i = 0; i < message.components.length; ++i)
+                            $root.reservoir.accounting.v1.ComponentQuote.encode(message.components[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Quote message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.Quote & reservoir.accounting.v1.Quote.$Shape} Quote
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Quote.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.Quote();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perHourAtInitial = value;
+                                else
+                                    delete message.perHourAtInitial;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perHourAtMax = value;
+                                else
+                                    delete message.perHourAtMax;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perMonthAtInitial = value;
+                                else
+                                    delete message.perMonthAtInitial;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.perMonthAtMax = value;
+                                else
+                                    delete message.perMonthAtMax;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.costPerHourAtInitial = value;
+                                else
+                                    delete message.costPerHourAtInitial;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.marginPercent = value;
+                                else
+                                    delete message.marginPercent;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.components && message.components.length))
+                                    message.components = [];
+                                message.components.push($root.reservoir.accounting.v1.ComponentQuote.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Quote message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.Quote} Quote
+                 */
+                Quote.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.Quote)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.Quote: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.Quote();
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.perHourAtInitial != null)
+                        if (typeof object.perHourAtInitial !== "string" || object.perHourAtInitial.length)
+                            message.perHourAtInitial = $String(object.perHourAtInitial);
+                    if (object.perHourAtMax != null)
+                        if (typeof object.perHourAtMax !== "string" || object.perHourAtMax.length)
+                            message.perHourAtMax = $String(object.perHourAtMax);
+                    if (object.perMonthAtInitial != null)
+                        if (typeof object.perMonthAtInitial !== "string" || object.perMonthAtInitial.length)
+                            message.perMonthAtInitial = $String(object.perMonthAtInitial);
+                    if (object.perMonthAtMax != null)
+                        if (typeof object.perMonthAtMax !== "string" || object.perMonthAtMax.length)
+                            message.perMonthAtMax = $String(object.perMonthAtMax);
+                    if (object.costPerHourAtInitial != null)
+                        if (typeof object.costPerHourAtInitial !== "string" || object.costPerHourAtInitial.length)
+                            message.costPerHourAtInitial = $String(object.costPerHourAtInitial);
+                    if (object.marginPercent != null)
+                        if (typeof object.marginPercent !== "string" || object.marginPercent.length)
+                            message.marginPercent = $String(object.marginPercent);
+                    if (object.components) {
+                        if (!$Array.isArray(object.components))
+                            throw $TypeError(".reservoir.accounting.v1.Quote.components: array expected");
+                        message.components = $Array(object.components.length);
+                        for (let i = 0; i < object.components.length; ++i) {
+                            if (!$util.isObject(object.components[i]))
+                                throw $TypeError(".reservoir.accounting.v1.Quote.components: object expected");
+                            message.components[i] = $root.reservoir.accounting.v1.ComponentQuote.fromObject(object.components[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Quote message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @static
+                 * @param {reservoir.accounting.v1.Quote} message Quote
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Quote.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.components = [];
+                    if (options.defaults) {
+                        object.currency = "";
+                        object.perHourAtInitial = "";
+                        object.perHourAtMax = "";
+                        object.perMonthAtInitial = "";
+                        object.perMonthAtMax = "";
+                        object.costPerHourAtInitial = "";
+                        object.marginPercent = "";
+                    }
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.perHourAtInitial != null && $Object.hasOwnProperty.call(message, "perHourAtInitial"))
+                        object.perHourAtInitial = message.perHourAtInitial;
+                    if (message.perHourAtMax != null && $Object.hasOwnProperty.call(message, "perHourAtMax"))
+                        object.perHourAtMax = message.perHourAtMax;
+                    if (message.perMonthAtInitial != null && $Object.hasOwnProperty.call(message, "perMonthAtInitial"))
+                        object.perMonthAtInitial = message.perMonthAtInitial;
+                    if (message.perMonthAtMax != null && $Object.hasOwnProperty.call(message, "perMonthAtMax"))
+                        object.perMonthAtMax = message.perMonthAtMax;
+                    if (message.costPerHourAtInitial != null && $Object.hasOwnProperty.call(message, "costPerHourAtInitial"))
+                        object.costPerHourAtInitial = message.costPerHourAtInitial;
+                    if (message.marginPercent != null && $Object.hasOwnProperty.call(message, "marginPercent"))
+                        object.marginPercent = message.marginPercent;
+                    if (message.components && message.components.length) {
+                        object.components = $Array(message.components.length);
+                        for (let j = 0; j < message.components.length; ++j)
+                            object.components[j] = $root.reservoir.accounting.v1.ComponentQuote.toObject(message.components[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Quote to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.Quote
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Quote.prototype.toJSON = function() {
+                    return Quote.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Quote;
+            })();
+
+            v1.ProfitabilityRequest = (function() {
+
+                /**
+                 * Properties of a ProfitabilityRequest.
+                 * @typedef {Object} reservoir.accounting.v1.ProfitabilityRequest.$Properties
+                 * @property {number|null} [periodStartMs] ProfitabilityRequest periodStartMs
+                 * @property {number|null} [periodEndMs] ProfitabilityRequest periodEndMs
+                 * @property {string|null} [service] ProfitabilityRequest service
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProfitabilityRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IProfitabilityRequest
+                 * @augments reservoir.accounting.v1.ProfitabilityRequest.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ProfitabilityRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProfitabilityRequest.
+                 * @typedef {reservoir.accounting.v1.ProfitabilityRequest.$Properties} reservoir.accounting.v1.ProfitabilityRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProfitabilityRequest.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ProfitabilityRequest.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ProfitabilityRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProfitabilityRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProfitabilityRequest periodStartMs.
+                 * @member {number} periodStartMs
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @instance
+                 */
+                ProfitabilityRequest.prototype.periodStartMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ProfitabilityRequest periodEndMs.
+                 * @member {number} periodEndMs
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @instance
+                 */
+                ProfitabilityRequest.prototype.periodEndMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * ProfitabilityRequest service.
+                 * @member {string} service
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @instance
+                 */
+                ProfitabilityRequest.prototype.service = "";
+
+                /**
+                 * Creates a new ProfitabilityRequest instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityRequest.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ProfitabilityRequest} ProfitabilityRequest instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ProfitabilityRequest.$Shape): reservoir.accounting.v1.ProfitabilityRequest & reservoir.accounting.v1.ProfitabilityRequest.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ProfitabilityRequest.$Properties): reservoir.accounting.v1.ProfitabilityRequest;
+                 * }}
+                 */
+                ProfitabilityRequest.create = function(properties) {
+                    return new ProfitabilityRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ProfitabilityRequest message. Does not implicitly {@link reservoir.accounting.v1.ProfitabilityRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityRequest.$Properties} message ProfitabilityRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProfitabilityRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs") && (typeof message.periodStartMs === "object" ? message.periodStartMs.low || message.periodStartMs.high : message.periodStartMs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).int64(message.periodStartMs);
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs") && (typeof message.periodEndMs === "object" ? message.periodEndMs.low || message.periodEndMs.high : message.periodEndMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.periodEndMs);
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.service);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProfitabilityRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ProfitabilityRequest & reservoir.accounting.v1.ProfitabilityRequest.$Shape} ProfitabilityRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProfitabilityRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ProfitabilityRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodStartMs = value;
+                                else
+                                    delete message.periodStartMs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.periodEndMs = value;
+                                else
+                                    delete message.periodEndMs;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProfitabilityRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ProfitabilityRequest} ProfitabilityRequest
+                 */
+                ProfitabilityRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ProfitabilityRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ProfitabilityRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ProfitabilityRequest();
+                    if (object.periodStartMs != null)
+                        if (typeof object.periodStartMs === "object" ? object.periodStartMs.low || object.periodStartMs.high : $Number(object.periodStartMs) !== 0)
+                            if ($util.Long)
+                                message.periodStartMs = $util.Long.fromValue(object.periodStartMs, false);
+                            else if (typeof object.periodStartMs === "string")
+                                message.periodStartMs = $parseInt(object.periodStartMs, 10);
+                            else if (typeof object.periodStartMs === "number")
+                                message.periodStartMs = object.periodStartMs;
+                            else if (typeof object.periodStartMs === "object")
+                                message.periodStartMs = new $util.LongBits(object.periodStartMs.low >>> 0, object.periodStartMs.high >>> 0).toNumber();
+                    if (object.periodEndMs != null)
+                        if (typeof object.periodEndMs === "object" ? object.periodEndMs.low || object.periodEndMs.high : $Number(object.periodEndMs) !== 0)
+                            if ($util.Long)
+                                message.periodEndMs = $util.Long.fromValue(object.periodEndMs, false);
+                            else if (typeof object.periodEndMs === "string")
+                                message.periodEndMs = $parseInt(object.periodEndMs, 10);
+                            else if (typeof object.periodEndMs === "number")
+                                message.periodEndMs = object.periodEndMs;
+                            else if (typeof object.periodEndMs === "object")
+                                message.periodEndMs = new $util.LongBits(object.periodEndMs.low >>> 0, object.periodEndMs.high >>> 0).toNumber();
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProfitabilityRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityRequest} message ProfitabilityRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProfitabilityRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodStartMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodStartMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.periodEndMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.periodEndMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.service = "";
+                    }
+                    if (message.periodStartMs != null && $Object.hasOwnProperty.call(message, "periodStartMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodStartMs = typeof message.periodStartMs === "number" ? $BigInt(message.periodStartMs) : $util.Long.fromBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodStartMs === "number")
+                            object.periodStartMs = options.longs === $String ? $String(message.periodStartMs) : message.periodStartMs;
+                        else
+                            object.periodStartMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodStartMs) : options.longs === $Number ? new $util.LongBits(message.periodStartMs.low >>> 0, message.periodStartMs.high >>> 0).toNumber() : message.periodStartMs;
+                    if (message.periodEndMs != null && $Object.hasOwnProperty.call(message, "periodEndMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.periodEndMs = typeof message.periodEndMs === "number" ? $BigInt(message.periodEndMs) : $util.Long.fromBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.periodEndMs === "number")
+                            object.periodEndMs = options.longs === $String ? $String(message.periodEndMs) : message.periodEndMs;
+                        else
+                            object.periodEndMs = options.longs === $String ? $util.Long.prototype.toString.call(message.periodEndMs) : options.longs === $Number ? new $util.LongBits(message.periodEndMs.low >>> 0, message.periodEndMs.high >>> 0).toNumber() : message.periodEndMs;
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    return object;
+                };
+
+                /**
+                 * Converts this ProfitabilityRequest to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ProfitabilityRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProfitabilityRequest.prototype.toJSON = function() {
+                    return ProfitabilityRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProfitabilityRequest;
+            })();
+
+            v1.ServiceProfit = (function() {
+
+                /**
+                 * Properties of a ServiceProfit.
+                 * @typedef {Object} reservoir.accounting.v1.ServiceProfit.$Properties
+                 * @property {string|null} [service] ServiceProfit service
+                 * @property {string|null} [accountId] ServiceProfit accountId
+                 * @property {string|null} [currency] ServiceProfit currency
+                 * @property {string|null} [revenue] ServiceProfit revenue
+                 * @property {string|null} [cost] ServiceProfit cost
+                 * @property {string|null} [margin] ServiceProfit margin
+                 * @property {string|null} [marginPercent] ServiceProfit marginPercent
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ServiceProfit.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IServiceProfit
+                 * @augments reservoir.accounting.v1.ServiceProfit.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ServiceProfit.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ServiceProfit.
+                 * @typedef {reservoir.accounting.v1.ServiceProfit.$Properties} reservoir.accounting.v1.ServiceProfit.$Shape
+                 */
+
+                /**
+                 * Constructs a new ServiceProfit.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ServiceProfit.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ServiceProfit.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ServiceProfit = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ServiceProfit service.
+                 * @member {string} service
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.service = "";
+
+                /**
+                 * ServiceProfit accountId.
+                 * @member {string} accountId
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.accountId = "";
+
+                /**
+                 * ServiceProfit currency.
+                 * @member {string} currency
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.currency = "";
+
+                /**
+                 * ServiceProfit revenue.
+                 * @member {string} revenue
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.revenue = "";
+
+                /**
+                 * ServiceProfit cost.
+                 * @member {string} cost
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.cost = "";
+
+                /**
+                 * ServiceProfit margin.
+                 * @member {string} margin
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.margin = "";
+
+                /**
+                 * ServiceProfit marginPercent.
+                 * @member {string} marginPercent
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 */
+                ServiceProfit.prototype.marginPercent = "";
+
+                /**
+                 * Creates a new ServiceProfit instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @static
+                 * @param {reservoir.accounting.v1.ServiceProfit.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ServiceProfit} ServiceProfit instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ServiceProfit.$Shape): reservoir.accounting.v1.ServiceProfit & reservoir.accounting.v1.ServiceProfit.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ServiceProfit.$Properties): reservoir.accounting.v1.ServiceProfit;
+                 * }}
+                 */
+                ServiceProfit.create = function(properties) {
+                    return new ServiceProfit(properties);
+                };
+
+                /**
+                 * Encodes the specified ServiceProfit message. Does not implicitly {@link reservoir.accounting.v1.ServiceProfit.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @static
+                 * @param {reservoir.accounting.v1.ServiceProfit.$Properties} message ServiceProfit message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ServiceProfit.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.service);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountId);
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency") && message.currency !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.currency);
+                    if (message.revenue != null && $Object.hasOwnProperty.call(message, "revenue") && message.revenue !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.revenue);
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost") && message.cost !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.cost);
+                    if (message.margin != null && $Object.hasOwnProperty.call(message, "margin") && message.margin !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.margin);
+                    if (message.marginPercent != null && $Object.hasOwnProperty.call(message, "marginPercent") && message.marginPercent !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.marginPercent);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ServiceProfit message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ServiceProfit & reservoir.accounting.v1.ServiceProfit.$Shape} ServiceProfit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ServiceProfit.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ServiceProfit();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.currency = value;
+                                else
+                                    delete message.currency;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.revenue = value;
+                                else
+                                    delete message.revenue;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cost = value;
+                                else
+                                    delete message.cost;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.margin = value;
+                                else
+                                    delete message.margin;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.marginPercent = value;
+                                else
+                                    delete message.marginPercent;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ServiceProfit message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ServiceProfit} ServiceProfit
+                 */
+                ServiceProfit.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ServiceProfit)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ServiceProfit: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ServiceProfit();
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.currency != null)
+                        if (typeof object.currency !== "string" || object.currency.length)
+                            message.currency = $String(object.currency);
+                    if (object.revenue != null)
+                        if (typeof object.revenue !== "string" || object.revenue.length)
+                            message.revenue = $String(object.revenue);
+                    if (object.cost != null)
+                        if (typeof object.cost !== "string" || object.cost.length)
+                            message.cost = $String(object.cost);
+                    if (object.margin != null)
+                        if (typeof object.margin !== "string" || object.margin.length)
+                            message.margin = $String(object.margin);
+                    if (object.marginPercent != null)
+                        if (typeof object.marginPercent !== "string" || object.marginPercent.length)
+                            message.marginPercent = $String(object.marginPercent);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ServiceProfit message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @static
+                 * @param {reservoir.accounting.v1.ServiceProfit} message ServiceProfit
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ServiceProfit.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.service = "";
+                        object.accountId = "";
+                        object.currency = "";
+                        object.revenue = "";
+                        object.cost = "";
+                        object.margin = "";
+                        object.marginPercent = "";
+                    }
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.currency != null && $Object.hasOwnProperty.call(message, "currency"))
+                        object.currency = message.currency;
+                    if (message.revenue != null && $Object.hasOwnProperty.call(message, "revenue"))
+                        object.revenue = message.revenue;
+                    if (message.cost != null && $Object.hasOwnProperty.call(message, "cost"))
+                        object.cost = message.cost;
+                    if (message.margin != null && $Object.hasOwnProperty.call(message, "margin"))
+                        object.margin = message.margin;
+                    if (message.marginPercent != null && $Object.hasOwnProperty.call(message, "marginPercent"))
+                        object.marginPercent = message.marginPercent;
+                    return object;
+                };
+
+                /**
+                 * Converts this ServiceProfit to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ServiceProfit
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ServiceProfit.prototype.toJSON = function() {
+                    return ServiceProfit.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ServiceProfit;
+            })();
+
+            v1.ProfitabilityResponse = (function() {
+
+                /**
+                 * Properties of a ProfitabilityResponse.
+                 * @typedef {Object} reservoir.accounting.v1.ProfitabilityResponse.$Properties
+                 * @property {Array.<reservoir.accounting.v1.ServiceProfit.$Properties>|null} [services] ProfitabilityResponse services
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProfitabilityResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @interface IProfitabilityResponse
+                 * @augments reservoir.accounting.v1.ProfitabilityResponse.$Properties
+                 * @deprecated Use reservoir.accounting.v1.ProfitabilityResponse.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProfitabilityResponse.
+                 * @typedef {reservoir.accounting.v1.ProfitabilityResponse.$Properties} reservoir.accounting.v1.ProfitabilityResponse.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProfitabilityResponse.
+                 * @memberof reservoir.accounting.v1
+                 * @classdesc Represents a ProfitabilityResponse.
+                 * @constructor
+                 * @param {reservoir.accounting.v1.ProfitabilityResponse.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const ProfitabilityResponse = function (properties) {
+                    this.services = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProfitabilityResponse services.
+                 * @member {Array.<reservoir.accounting.v1.ServiceProfit.$Properties>} services
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @instance
+                 */
+                ProfitabilityResponse.prototype.services = $util.emptyArray;
+
+                /**
+                 * Creates a new ProfitabilityResponse instance using the specified properties.
+                 * @function create
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityResponse.$Properties=} [properties] Properties to set
+                 * @returns {reservoir.accounting.v1.ProfitabilityResponse} ProfitabilityResponse instance
+                 * @type {{
+                 *   (properties: reservoir.accounting.v1.ProfitabilityResponse.$Shape): reservoir.accounting.v1.ProfitabilityResponse & reservoir.accounting.v1.ProfitabilityResponse.$Shape;
+                 *   (properties?: reservoir.accounting.v1.ProfitabilityResponse.$Properties): reservoir.accounting.v1.ProfitabilityResponse;
+                 * }}
+                 */
+                ProfitabilityResponse.create = function(properties) {
+                    return new ProfitabilityResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ProfitabilityResponse message. Does not implicitly {@link reservoir.accounting.v1.ProfitabilityResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityResponse.$Properties} message ProfitabilityResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProfitabilityResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.services != null && message.services.length)
+                        for (let i = 0; i < message.services.length; ++i)
+                            $root.reservoir.accounting.v1.ServiceProfit.encode(message.services[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a ProfitabilityResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {reservoir.accounting.v1.ProfitabilityResponse & reservoir.accounting.v1.ProfitabilityResponse.$Shape} ProfitabilityResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProfitabilityResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.reservoir.accounting.v1.ProfitabilityResponse();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.services && message.services.length))
+                                    message.services = [];
+                                message.services.push($root.reservoir.accounting.v1.ServiceProfit.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a ProfitabilityResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {reservoir.accounting.v1.ProfitabilityResponse} ProfitabilityResponse
+                 */
+                ProfitabilityResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.reservoir.accounting.v1.ProfitabilityResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".reservoir.accounting.v1.ProfitabilityResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.reservoir.accounting.v1.ProfitabilityResponse();
+                    if (object.services) {
+                        if (!$Array.isArray(object.services))
+                            throw $TypeError(".reservoir.accounting.v1.ProfitabilityResponse.services: array expected");
+                        message.services = $Array(object.services.length);
+                        for (let i = 0; i < object.services.length; ++i) {
+                            if (!$util.isObject(object.services[i]))
+                                throw $TypeError(".reservoir.accounting.v1.ProfitabilityResponse.services: object expected");
+                            message.services[i] = $root.reservoir.accounting.v1.ServiceProfit.fromObject(object.services[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a ProfitabilityResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @static
+                 * @param {reservoir.accounting.v1.ProfitabilityResponse} message ProfitabilityResponse
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ProfitabilityResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.services = [];
+                    if (message.services && message.services.length) {
+                        object.services = $Array(message.services.length);
+                        for (let j = 0; j < message.services.length; ++j)
+                            object.services[j] = $root.reservoir.accounting.v1.ServiceProfit.toObject(message.services[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this ProfitabilityResponse to JSON.
+                 * @function toJSON
+                 * @memberof reservoir.accounting.v1.ProfitabilityResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ProfitabilityResponse.prototype.toJSON = function() {
+                    return ProfitabilityResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return ProfitabilityResponse;
             })();
 
             v1.GetBillRequest = (function() {
@@ -6485,6 +9070,88 @@ export const reservoir = $root.reservoir = (() => {
                     path: { value: "/reservoir.accounting.v1.AccountingService/GetBill" },
                     requestType: { value: "GetBillRequest" },
                     responseType: { value: "Invoice" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#quoteCost}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef QuoteCostCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.Quote} [response] Quote
+                 */
+
+                /**
+                 * Calls QuoteCost.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef QuoteCost
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IQuoteRequest, callback: reservoir.accounting.v1.AccountingService.QuoteCostCallback): void;
+                 *   (request: reservoir.accounting.v1.IQuoteRequest): Promise<reservoir.accounting.v1.Quote>;
+                 *   readonly name: "QuoteCost";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/QuoteCost";
+                 *   readonly requestType: "QuoteRequest";
+                 *   readonly responseType: "Quote";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls QuoteCost.
+                 * @name reservoir.accounting.v1.AccountingService#quoteCost
+                 * @type {reservoir.accounting.v1.AccountingService.QuoteCost}
+                 */
+                $Object.defineProperties(AccountingService.prototype.quoteCost = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.quoteCost, $root.reservoir.accounting.v1.QuoteRequest, $root.reservoir.accounting.v1.Quote, request, callback);
+                }, {
+                    name: { value: "QuoteCost" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/QuoteCost" },
+                    requestType: { value: "QuoteRequest" },
+                    responseType: { value: "Quote" },
+                    requestStream: { value: $undefined },
+                    responseStream: { value: $undefined }
+                });
+
+                /**
+                 * Callback as used by {@link reservoir.accounting.v1.AccountingService#getProfitability}.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetProfitabilityCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {reservoir.accounting.v1.ProfitabilityResponse} [response] ProfitabilityResponse
+                 */
+
+                /**
+                 * Calls GetProfitability.
+                 * @memberof reservoir.accounting.v1.AccountingService
+                 * @typedef GetProfitability
+                 * @type {{
+                 *   (request: reservoir.accounting.v1.IProfitabilityRequest, callback: reservoir.accounting.v1.AccountingService.GetProfitabilityCallback): void;
+                 *   (request: reservoir.accounting.v1.IProfitabilityRequest): Promise<reservoir.accounting.v1.ProfitabilityResponse>;
+                 *   readonly name: "GetProfitability";
+                 *   readonly path: "/reservoir.accounting.v1.AccountingService/GetProfitability";
+                 *   readonly requestType: "ProfitabilityRequest";
+                 *   readonly responseType: "ProfitabilityResponse";
+                 *   readonly requestStream: undefined;
+                 *   readonly responseStream: undefined;
+                 * }}
+                 */
+
+                /**
+                 * Calls GetProfitability.
+                 * @name reservoir.accounting.v1.AccountingService#getProfitability
+                 * @type {reservoir.accounting.v1.AccountingService.GetProfitability}
+                 */
+                $Object.defineProperties(AccountingService.prototype.getProfitability = function(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, AccountingService.prototype.getProfitability, $root.reservoir.accounting.v1.ProfitabilityRequest, $root.reservoir.accounting.v1.ProfitabilityResponse, request, callback);
+                }, {
+                    name: { value: "GetProfitability" },
+                    path: { value: "/reservoir.accounting.v1.AccountingService/GetProfitability" },
+                    requestType: { value: "ProfitabilityRequest" },
+                    responseType: { value: "ProfitabilityResponse" },
                     requestStream: { value: $undefined },
                     responseStream: { value: $undefined }
                 });

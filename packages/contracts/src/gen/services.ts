@@ -49,6 +49,8 @@ export const AccountingServiceDefinition = {
   setPrices: rpc('/reservoir.accounting.v1.AccountingService/SetPrices', 'setPrices', false as const, reservoir.accounting.v1.PriceList, reservoir.accounting.v1.PriceList),
   runBilling: rpc('/reservoir.accounting.v1.AccountingService/RunBilling', 'runBilling', false as const, reservoir.accounting.v1.RunBillingRequest, reservoir.accounting.v1.RunBillingResponse),
   getBill: rpc('/reservoir.accounting.v1.AccountingService/GetBill', 'getBill', false as const, reservoir.accounting.v1.GetBillRequest, reservoir.accounting.v1.Invoice),
+  quoteCost: rpc('/reservoir.accounting.v1.AccountingService/QuoteCost', 'quoteCost', false as const, reservoir.accounting.v1.QuoteRequest, reservoir.accounting.v1.Quote),
+  getProfitability: rpc('/reservoir.accounting.v1.AccountingService/GetProfitability', 'getProfitability', false as const, reservoir.accounting.v1.ProfitabilityRequest, reservoir.accounting.v1.ProfitabilityResponse),
 };
 
 /** reservoir.common.v1.TaskService */

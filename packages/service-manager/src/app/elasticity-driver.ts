@@ -6,7 +6,8 @@ import {
   type ScalingDecision,
   type ServiceRuntime,
 } from '../elasticity/index.js';
-import { liveInstances, type Service } from '../domain/service.js';
+import { isAvailable, liveInstances, type Service } from '../domain/service.js';
+import { AVAILABILITY_KPI } from '../manifest/index.js';
 import { costPerHour } from './cost.js';
 import type { KpiSource } from './kpi-source.js';
 import { SlaWatch } from './sla-watch.js';
@@ -130,8 +131,16 @@ export class ElasticityDriver implements ServiceObserver {
     const now = this.sm.ctx.now();
     const decisions = r.engine.evaluate(now, runtimeOf(s));
     for (const d of decisions) await this.carryOut(s, d);
+    if (s.manifest.sla.some((o) => o.kpi === AVAILABILITY_KPI))
+      r.sla.record(AVAILABILITY_KPI, isAvailable(s) ? 100 : 0, now);
     for (const c of r.sla.check(now))
-      await this.sm.event(s, { kind: 'sla', ruleId: c.objective.name, reason: c.reason });
+      await this.sm.event(s, {
+        kind: 'sla',
+        ruleId: c.objective.name,
+        from: c.met ? 0 : 1,
+        to: c.met ? 1 : 0,
+        reason: c.reason,
+      });
     if (decisions.length > 0) {
       s.elasticity = r.engine.snapshot();
       for (const c of s.manifest.components) {

@@ -87,6 +87,13 @@ export function liveInstances(s: Service, component: string): Instance[] {
   );
 }
 
+/** Every component has at least one instance whose VM runs. */
+export function isAvailable(s: Service): boolean {
+  return s.manifest.components.every((c) =>
+    s.instances.some((i) => i.component === c.id && i.state === 'running'),
+  );
+}
+
 export function instanceCounts(s: Service): Record<string, number> {
   return Object.fromEntries(s.manifest.components.map((c) => [c.id, liveInstances(s, c.id).length]));
 }
@@ -113,6 +120,7 @@ export interface ServiceEvent {
     | 'error';
   component: string;
   ruleId: string;
+  /** Instance counts for scaling; for sla events 1 when the objective was met, 0 when violated. */
   from: number;
   to: number;
   reason: string;

@@ -1,7 +1,7 @@
 // Placement and service-level constraints must name real countries, components and KPIs, and
 // must not contradict each other.
 import { ISO_3166_ALPHA2 } from './countries.js';
-import type { AffinityRule, ServiceManifest } from './model.js';
+import { AVAILABILITY_KPI, type AffinityRule, type ServiceManifest } from './model.js';
 import type { Findings } from './problem.js';
 
 export function checkConstraints(m: ServiceManifest, f: Findings): void {
@@ -24,7 +24,7 @@ export function checkConstraints(m: ServiceManifest, f: Findings): void {
   checkContradictions(m.affinity, f);
   const kpis = new Set(m.kpis.map((k) => k.name));
   m.sla.forEach((o, i) => {
-    if (!kpis.has(o.kpi)) f.error(`sla[${i}].kpi`, `objective "${o.name}" uses unknown KPI "${o.kpi}"`);
+    if (!kpis.has(o.kpi) && o.kpi !== AVAILABILITY_KPI) f.error(`sla[${i}].kpi`, `objective "${o.name}" uses unknown KPI "${o.kpi}"`);
     if (!(o.windowSeconds > 0))
       f.error(`sla[${i}].windowSeconds`, `objective "${o.name}" window ${o.windowSeconds} s is not positive`);
     if (!Number.isFinite(o.threshold))

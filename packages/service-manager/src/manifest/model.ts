@@ -115,6 +115,12 @@ export interface AffinityRule {
   hard: boolean;
 }
 
+/**
+ * A KPI every service has without declaring it: 100 while each component has a running instance,
+ * 0 otherwise, sampled by the SM. Its mean over a window is the availability in percent.
+ */
+export const AVAILABILITY_KPI = 'service.availability';
+
 export interface SlaObjective {
   name: string;
   kpi: string;

@@ -4,6 +4,7 @@ import type { AccountView, Billing } from '../../app/billing.js';
 import type { UsageRecord } from '../../app/ports.js';
 import type { Invoice } from '../../domain/invoice.js';
 import { currencyDecimals, formatDecimal } from '../../domain/money.js';
+import { marginPercent, perHourText, preciseText } from '../../domain/quote.js';
 import type { InvoiceRecord } from '../../app/ports.js';
 
 const KINDS = ['prepaid', 'postpaid'] as const;
@@ -46,6 +47,20 @@ function usageToPb(u: UsageRecord): reservoir.accounting.v1.IUsageRecord {
 function invoiceToPb(i: InvoiceRecord | Invoice, id: string): reservoir.accounting.v1.IInvoice {
   const lines = (Array.isArray(i.lines) ? i.lines : []) as Record<string, unknown>[];
   const credits = 'credited' in i ? i.credited : i.credits;
+  const creditLines =
+    'creditLines' in i
+      ? ((Array.isArray(i.creditLines) ? i.creditLines : []) as Record<string, string>[]).map((c) => ({
+          key: c.key ?? '',
+          description: c.description ?? '',
+          amount: money(BigInt(c.amount ?? '0'), i.currency),
+          applied: money(BigInt(c.applied ?? '0'), i.currency),
+        }))
+      : i.credits.map((c) => ({
+          key: '',
+          description: c.description,
+          amount: money(c.amount, i.currency),
+          applied: money(c.applied, i.currency),
+        }));
   return {
     id,
     accountId: i.accountId,
@@ -65,6 +80,8 @@ function invoiceToPb(i: InvoiceRecord | Invoice, id: string): reservoir.accounti
     credits: money(credits, i.currency),
     total: money(i.total, i.currency),
     issuedAtMs: 'issuedAt' in i ? i.issuedAt : 0,
+    creditLines,
+    revision: 'revision' in i ? i.revision : 0,
   };
 }
 
@@ -155,5 +172,50 @@ export function accountingHandlers(billing: Billing): Handlers<typeof Accounting
       const inv = await billing.bill(req.accountId ?? '', p);
       return invoiceToPb(inv, 'id' in inv ? inv.id : '');
     },
+    quoteCost: async (req) => {
+      const q = await billing.quote(
+        req.organization ?? '',
+        (req.components ?? []).map((c, i) => ({
+          component: c.component || `component-${i}`,
+          vcpus: c.vcpus ?? 0,
+          memoryMib: int(c.memoryMib),
+          diskMib: int(c.diskMib),
+          instancesInitial: c.instancesInitial ?? 0,
+          instancesMax: c.instancesMax ?? 0,
+        })),
+      );
+      const cur = q.currency;
+      return {
+        currency: cur,
+        perHourAtInitial: perHourText(q.monthAtInitial, cur),
+        perHourAtMax: perHourText(q.monthAtMax, cur),
+        perMonthAtInitial: preciseText(q.monthAtInitial, cur),
+        perMonthAtMax: preciseText(q.monthAtMax, cur),
+        costPerHourAtInitial: perHourText(q.costMonthAtInitial, cur),
+        marginPercent: marginPercent(q.monthAtInitial, q.costMonthAtInitial),
+        components: q.components.map((c) => ({
+          component: c.component,
+          perInstanceHour: perHourText(c.perInstanceMonth, cur),
+          perInstanceMonth: preciseText(c.perInstanceMonth, cur),
+          costPerInstanceHour: perHourText(c.costPerInstanceMonth, cur),
+        })),
+      };
+    },
+    getProfitability: async (req) => ({
+      services: (
+        await billing.profitability(
+          period(req.periodStartMs, req.periodEndMs, 'period'),
+          req.service || undefined,
+        )
+      ).map((p) => ({
+        service: p.service,
+        accountId: p.accountId,
+        currency: p.currency,
+        revenue: money(p.revenue, p.currency),
+        cost: money(p.cost, p.currency),
+        margin: money(p.revenue - p.cost, p.currency),
+        marginPercent: marginPercent(p.revenue, p.cost),
+      })),
+    }),
   };
 }

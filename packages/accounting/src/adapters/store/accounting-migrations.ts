@@ -92,6 +92,17 @@ CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t}
 ).join('\n')}`;
 }
 
+// Late usage (docs/accounting.md): a record is rated into the period of billed_ms, its start unless
+// it arrived later than the late window. Invoices are revised when late usage or a compensation
+// changes a period already invoiced; each revision is a row of its own, the last one counts.
+const LATE_USAGE = `ALTER TABLE usage_records ADD COLUMN billed_ms BIGINT;
+UPDATE usage_records SET billed_ms = start_ms WHERE billed_ms IS NULL;
+CREATE INDEX IF NOT EXISTS usage_account_billed ON usage_records (account_id, billed_ms);
+CREATE INDEX IF NOT EXISTS usage_billed ON usage_records (billed_ms);
+ALTER TABLE invoices ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE invoices ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE invoices ADD COLUMN credit_lines TEXT NOT NULL DEFAULT '[]';`;
+
 export const ACCOUNTING_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'accounting core', sql: { sqlite: core('sqlite'), postgres: core('postgres') } },
   {
@@ -99,4 +110,5 @@ export const ACCOUNTING_MIGRATIONS: readonly Migration[] = [
     name: 'append-only ledger',
     sql: { sqlite: appendOnly('sqlite'), postgres: appendOnly('postgres') },
   },
+  { version: 3, name: 'late usage and invoice revisions', sql: LATE_USAGE },
 ];

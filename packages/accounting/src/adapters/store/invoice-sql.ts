@@ -5,9 +5,10 @@ import { checkInvoice } from './validate.js';
 
 const INVOICES_PER_STATEMENT = 500;
 const COLUMNS =
-  'id, key, account_id, period_start, period_end, currency, lines, subtotal, credits, total, issued_at';
+  'id, key, account_id, period_start, period_end, currency, lines, subtotal, credits, total, issued_at, revision, records, credit_lines';
 const SELECT = `SELECT id, key, account_id, period_start, period_end, currency, lines,
-  CAST(subtotal AS TEXT) AS subtotal, CAST(credits AS TEXT) AS credits, CAST(total AS TEXT) AS total, issued_at
+  CAST(subtotal AS TEXT) AS subtotal, CAST(credits AS TEXT) AS credits, CAST(total AS TEXT) AS total, issued_at,
+  revision, records, credit_lines
   FROM invoices`;
 
 interface InvoiceRow extends Record<string, unknown> {
@@ -22,6 +23,9 @@ interface InvoiceRow extends Record<string, unknown> {
   credits: string;
   total: string;
   issued_at: number;
+  revision: number;
+  records: number;
+  credit_lines: string;
 }
 
 function toInvoice(r: InvoiceRow): InvoiceRecord {
@@ -36,6 +40,9 @@ function toInvoice(r: InvoiceRow): InvoiceRecord {
     credits: BigInt(r.credits),
     total: BigInt(r.total),
     issuedAt: Number(r.issued_at),
+    revision: Number(r.revision),
+    records: Number(r.records),
+    creditLines: JSON.parse(r.credit_lines) as Json,
   };
 }
 
@@ -49,6 +56,9 @@ function sameBill(a: InvoiceRecord, b: InvoiceRecord): boolean {
     a.subtotal === b.subtotal &&
     a.credits === b.credits &&
     a.total === b.total &&
+    a.revision === b.revision &&
+    a.records === b.records &&
+    JSON.stringify(a.creditLines) === JSON.stringify(b.creditLines) &&
     JSON.stringify(a.lines) === JSON.stringify(b.lines)
   );
 }
@@ -76,6 +86,9 @@ function params(inv: InvoiceRecord): SqlValue[] {
     inv.credits,
     inv.total,
     inv.issuedAt,
+    inv.revision,
+    inv.records,
+    JSON.stringify(inv.creditLines),
   ];
 }
 
@@ -96,7 +109,7 @@ export async function saveInvoices(
     const inserted = new Set<string>();
     for (const part of chunks(sorted, INVOICES_PER_STATEMENT)) {
       const rows = await tx.query<{ key: string }>(
-        `INSERT INTO invoices (${COLUMNS}) VALUES ${valuesRows(part.length, 11)}
+        `INSERT INTO invoices (${COLUMNS}) VALUES ${valuesRows(part.length, 14)}
          ON CONFLICT (key) DO NOTHING RETURNING key`,
         part.flatMap(params),
       );
@@ -135,7 +148,7 @@ export async function listInvoices(db: SqlExecutor, filter: InvoiceFilter = {}):
   if (filter.from !== undefined) add('period_start >= ?', filter.from);
   if (filter.to !== undefined) add('period_start < ?', filter.to);
   const rows = await db.query<InvoiceRow>(
-    `${SELECT} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY period_start, account_id, key`,
+    `${SELECT} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY period_start, account_id, revision`,
     values,
   );
   return rows.map(toInvoice);

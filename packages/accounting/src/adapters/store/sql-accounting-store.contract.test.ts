@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 const T0 = 1_700_000_000_000;
 
 function rec(n: number, o: Partial<UsageRecord> = {}): UsageRecord {
-  return {
+  const r: UsageRecord = {
     key: `u-${String(n).padStart(6, '0')}`,
     accountId: `acc-${n % 3}`,
     service: 'shop',
@@ -25,6 +25,7 @@ function rec(n: number, o: Partial<UsageRecord> = {}): UsageRecord {
     recordedAt: T0 + n * 1000 + 1000,
     ...o,
   };
+  return { ...r, billedAt: o.billedAt ?? r.start };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -70,6 +71,9 @@ function invoice(key: string, o: Partial<InvoiceRecord> = {}): InvoiceRecord {
     credits: 0n,
     total: 150n,
     issuedAt: T0 + 721 * HOUR,
+    revision: 1,
+    records: 1,
+    creditLines: [],
     ...o,
   };
 }
@@ -202,6 +206,18 @@ describe.each(testDatabases())('SqlAccountingStore contract: $name', ({ open }) 
       }
       expect(await store.usage()).toEqual([]);
       expect(await store.ingest([])).toEqual({ accepted: 0, duplicates: 0 });
+    });
+
+    it('lists and sums a record in the period it is rated into (billedAt), not the one it ran in', async () => {
+      const late = rec(1, { accountId: 'late', quantity: '3', billedAt: T0 + 9_000_000 });
+      await store.ingest([late, rec(2, { accountId: 'late', quantity: '1' })]);
+      const own = { start: T0, end: T0 + 6_000_000 };
+      const next = { start: T0 + 6_000_000, end: T0 + 12_000_000 };
+      expect(
+        (await store.usage({ accountId: 'late', from: own.start, to: own.end })).map((r) => r.key),
+      ).toEqual(['u-000002']);
+      expect(await store.usage({ accountId: 'late', from: next.start, to: next.end })).toEqual([late]);
+      expect((await store.aggregateUsage(next, { accountId: 'late' })).map((a) => a.quantity)).toEqual(['3']);
     });
 
     it('aggregates exactly per account, service, component and metric over a period', async () => {

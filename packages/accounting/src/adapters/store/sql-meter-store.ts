@@ -1,6 +1,7 @@
 import type { Migration, SqlDatabase } from '@reservoir/runtime';
 import type { MeterStore } from '../../app/vm-usage-collector.js';
 import type { OpenInterval, VmUsageRecord } from '../../domain/vm-usage.js';
+import { billingInstant, DEFAULT_LATE_WINDOW_MS } from '../../domain/late-usage.js';
 import { ingest } from './usage-sql.js';
 
 // The VM meter's open intervals, one row per site, written in the same transaction as the usage
@@ -17,6 +18,7 @@ export class SqlMeterStore implements MeterStore {
   constructor(
     private readonly db: SqlDatabase,
     private readonly now: () => number = Date.now,
+    private readonly lateWindowMs = DEFAULT_LATE_WINDOW_MS,
   ) {}
 
   migrate(): Promise<void> {
@@ -36,12 +38,13 @@ export class SqlMeterStore implements MeterStore {
     intervals: readonly OpenInterval[],
   ): Promise<{ accepted: number; duplicates: number }> {
     const recordedAt = this.now();
+    const billed = (r: VmUsageRecord) => billingInstant(r, recordedAt, this.lateWindowMs);
     return this.db.transaction(async (tx) => {
       // The store's ingest runs inside this transaction (it joins the one in scope).
       const r = records.length
         ? await ingest(
             this.db,
-            records.map((x) => ({ ...x, recordedAt })),
+            records.map((x) => ({ ...x, recordedAt, billedAt: billed(x) })),
           )
         : { accepted: 0, duplicates: 0 };
       await tx.exec(

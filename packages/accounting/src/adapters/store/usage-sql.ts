@@ -5,16 +5,16 @@ import { chunks, pgIntArray, pgTextArray, valuesRows } from './sql-text.js';
 import { checkUsage } from './validate.js';
 
 const COLUMNS =
-  'key, account_id, service, component, vm_id, site, metric, quantity, q_int, q_frac, start_ms, end_ms, recorded_at';
-const COLUMN_COUNT = 13;
+  'key, account_id, service, component, vm_id, site, metric, quantity, q_int, q_frac, start_ms, end_ms, recorded_at, billed_ms';
+const COLUMN_COUNT = 14;
 /** SQLite binds ?NNN parameters by name, which slows down with their number: 100 rows measured fastest. */
 const SQLITE_ROWS_PER_STATEMENT = 100;
 
-// One statement for the whole batch in PostgreSQL: 13 array parameters, whatever the batch size,
+// One statement for the whole batch in PostgreSQL: 14 array parameters, whatever the batch size,
 // so neither the parameter limit nor per-value binding costs grow with it.
 const PG_INSERT = `INSERT INTO usage_records (${COLUMNS})
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-  $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
+  $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[])
 ON CONFLICT (key) DO NOTHING`;
 
 type Prepared = UsageRecord & { q: SplitQuantity };
@@ -49,6 +49,7 @@ function pgParams(rows: readonly Prepared[]): SqlValue[] {
     pgIntArray(col((r) => r.start)),
     pgIntArray(col((r) => r.end)),
     pgIntArray(col((r) => r.recordedAt)),
+    pgIntArray(col((r) => r.billedAt ?? r.start)),
   ];
 }
 
@@ -67,6 +68,7 @@ function rowParams(r: Prepared): SqlValue[] {
     r.start,
     r.end,
     r.recordedAt,
+    r.billedAt ?? r.start,
   ];
 }
 
@@ -103,6 +105,7 @@ interface UsageRow extends Record<string, unknown> {
   start_ms: number;
   end_ms: number;
   recorded_at: number;
+  billed_ms: number;
 }
 
 function where(filter: UsageFilter): { sql: string; params: SqlValue[] } {
@@ -114,8 +117,8 @@ function where(filter: UsageFilter): { sql: string; params: SqlValue[] } {
   };
   if (filter.accountId !== undefined) add('account_id = ?', filter.accountId);
   if (filter.service !== undefined) add('service = ?', filter.service);
-  if (filter.from !== undefined) add('start_ms >= ?', filter.from);
-  if (filter.to !== undefined) add('start_ms < ?', filter.to);
+  if (filter.from !== undefined) add('billed_ms >= ?', filter.from);
+  if (filter.to !== undefined) add('billed_ms < ?', filter.to);
   return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
 }
 
@@ -123,8 +126,9 @@ export async function usage(db: SqlExecutor, filter: UsageFilter = {}): Promise<
   const w = where(filter);
   const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
   const rows = await db.query<UsageRow>(
-    `SELECT key, account_id, service, component, vm_id, site, metric, quantity, start_ms, end_ms, recorded_at
-     FROM usage_records ${w.sql} ORDER BY start_ms, key${limit}`,
+    `SELECT key, account_id, service, component, vm_id, site, metric, quantity, start_ms, end_ms, recorded_at,
+       billed_ms
+     FROM usage_records ${w.sql} ORDER BY billed_ms, key${limit}`,
     w.params,
   );
   return rows.map((r) => ({
@@ -139,6 +143,7 @@ export async function usage(db: SqlExecutor, filter: UsageFilter = {}): Promise<
     start: Number(r.start_ms),
     end: Number(r.end_ms),
     recordedAt: Number(r.recorded_at),
+    billedAt: Number(r.billed_ms),
   }));
 }
 

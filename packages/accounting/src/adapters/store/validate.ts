@@ -46,6 +46,7 @@ export function checkUsage(r: UsageRecord, at: string): void {
   instant(r.start, `${at}.start`);
   instant(r.end, `${at}.end`);
   instant(r.recordedAt, `${at}.recordedAt`);
+  if (r.billedAt !== undefined) instant(r.billedAt, `${at}.billedAt`);
   if (r.end < r.start) throw errors.invalid(`${at}.end`, 'is before start');
 }
 
@@ -88,4 +89,8 @@ export function checkInvoice(inv: InvoiceRecord): void {
   money(inv.credits, 'credits');
   money(inv.total, 'total');
   instant(inv.issuedAt, 'issuedAt');
+  if (!Number.isSafeInteger(inv.revision) || inv.revision < 1)
+    throw errors.invalid('revision', 'must be an integer from 1');
+  if (!Number.isSafeInteger(inv.records) || inv.records < 0)
+    throw errors.invalid('records', 'must be a non-negative integer');
 }
