@@ -213,6 +213,28 @@ describe('the reservoir command against "reservoir up"', () => {
     );
     const after = await json('account', 'show', 'acme');
     expect(cents(after.balance)).toBe(1000 - cents(bill.total));
+    // The margin per service: the invoiced charge; with no costs in the price list, all of it.
+    const profit = await json('bill', 'profit');
+    expect(profit.services).toEqual([
+      expect.objectContaining({
+        service: 'vms',
+        accountId: 'acme',
+        revenue: bill.total,
+        cost: '0.00',
+        margin: bill.total,
+        marginPercent: cents(bill.total) > 0 ? '100' : '',
+      }),
+    ]);
+    // A manifest's estimate by the price list (default: 0.01/VM-h, 0.02/vCPU-h, 0.005/GiB-h of
+    // memory, 0.0001/GiB-h of disk): the database is 2 vCPU, 4 GiB and 60 GiB of disk.
+    const manifest = join(REPO_ROOT, 'examples', 'web-tier.yaml');
+    const quote = await json('price', 'estimate', manifest);
+    const db = quote.components.find((c: { component: string }) => c.component === 'db');
+    expect(Number(db.perInstanceHour)).toBeCloseTo(0.076, 6);
+    expect(Number(db.perInstanceMonth)).toBeCloseTo(0.076 * 720, 2);
+    // The Service Manager's estimate (its budget directive) is the accounting service's.
+    const smCost = await json('service', 'cost', manifest);
+    expect(smCost.perHourAtInitial).toBeCloseTo(Number(quote.perHourAtInitial), 6);
     const bad = join(dir, 'bad-prices.yaml');
     writeFileSync(bad, 'currency: EUR\nrules:\n  - metric: vcpu.hours\n    rate: "a lot"\n');
     const refused = await cli('price', 'set', bad);

@@ -22,6 +22,8 @@ export const smConfigSchema = z.object({
   veem: address,
   /** The site's Policy Engine, for admission. */
   policyEngine: address.optional(),
+  /** The accounting service; its price list estimates manifests for the budget directive. */
+  accounting: address.optional(),
   /** Broker for service events and KPIs; without it services do not scale by rule. */
   mqtt: z
     .string()

@@ -15,6 +15,7 @@ import {
   type SqlDatabase,
 } from '@reservoir/runtime';
 import { smiHandlers } from './adapters/grpc/smi-handlers.js';
+import { AccountingQuoter } from './adapters/grpc/accounting-quoter.js';
 import { PolicyEngineAdmission } from './adapters/grpc/pe-admission.js';
 import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
 import { MonitoringKpiSource } from './adapters/monitoring/monitoring-kpi-source.js';
@@ -34,6 +35,8 @@ export interface CreateServiceManagerOptions {
   veem: string;
   /** The site's Policy Engine, for admission; without it every service that fits the rules is admitted. */
   policyEngine?: string;
+  /** The accounting service: its price list estimates manifests for the budget directive. */
+  accounting?: string;
   /** A broker URL or a connected bus: service events out, KPIs in. Without it nothing scales by rule. */
   mqtt?: string | MessageBus;
   settings?: Partial<Omit<SmSettings, 'site'>>;
@@ -79,6 +82,7 @@ export async function createServiceManager(
   await store.migrate();
   const veem = new GrpcVeemGateway(options.veem);
   const admission = options.policyEngine ? new PolicyEngineAdmission(options.policyEngine) : undefined;
+  const quoter = options.accounting ? new AccountingQuoter(options.accounting) : undefined;
   const now = options.now ?? Date.now;
   const tasks = new TaskRegistry(store, now);
   const sinks: ServiceEventSink[] = bus ? [new MqttServiceEvents(bus, site, logger)] : [];
@@ -87,6 +91,7 @@ export async function createServiceManager(
     store,
     veem,
     ...(admission ? { admission } : {}),
+    ...(quoter ? { quoter } : {}),
     tasks,
     events: { published: (e, s) => sinks.forEach((sink) => sink.published(e, s)) },
     logger,
@@ -118,6 +123,7 @@ export async function createServiceManager(
     await kpis?.stop();
     veem.close();
     admission?.close();
+    quoter?.close();
     if (typeof options.mqtt === 'string') await bus?.close();
     if (typeof options.database === 'string') await db.close();
   };

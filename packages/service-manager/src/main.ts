@@ -13,6 +13,7 @@ const program = new Command('reservoir-sm')
   .option('--veem <address>', "the site's VEEM (host:port)")
   .option('--policy-engine <address>', "the site's Policy Engine (host:port), for admission")
   .option('--mqtt <url>', 'MQTT broker URL, for service events and KPIs')
+  .option('--accounting <address>', 'the accounting service (host:port), whose prices estimate manifests')
   .option('--kpi-endpoint <address>', 'where instances push KPIs (the monitoring service host:port)')
   .option('--listen <address>', 'gRPC listen address (host:port)')
   .option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
@@ -25,6 +26,7 @@ const flags = program.opts<{
   veem?: string;
   policyEngine?: string;
   mqtt?: string;
+  accounting?: string;
   kpiEndpoint?: string;
   listen?: string;
   metricsListen?: string;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       veem: flags.veem,
       policyEngine: flags.policyEngine,
       mqtt: flags.mqtt,
+      accounting: flags.accounting,
       kpiEndpoint: flags.kpiEndpoint,
       listen: flags.listen,
       ...(flags.metricsListen !== undefined ? { metrics: { listen: flags.metricsListen } } : {}),
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     veem: config.veem,
     ...(config.policyEngine ? { policyEngine: config.policyEngine } : {}),
     ...(config.mqtt ? { mqtt: config.mqtt } : {}),
+    ...(config.accounting ? { accounting: config.accounting } : {}),
     settings: {
       provider: config.provider,
       country: config.country,

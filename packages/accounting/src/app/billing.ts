@@ -386,14 +386,17 @@ export class Billing {
         pastSpend(await this.store.invoices({ accountId, to: period.start })).get(accountId) ?? 0n;
       const { invoice, compensations } = this.rate(a, records, spend, lists, period, sla);
       const list = resolvePriceList(lists, a.organization || null);
-      const costs = this.rate(
-        a,
-        records,
-        0n,
-        [{ ...list, organization: null, rules: list.costs, customerDiscounts: [], compensations: [] }],
-        period,
-        [],
-      ).invoice;
+      // Only metrics with a cost rule cost the provider anything.
+      const costed = new Set(list.costs.map((r) => r.metric));
+      const costUsage = records.filter((r) => costed.has(r.metric));
+      const costList = {
+        ...list,
+        organization: null,
+        rules: list.costs,
+        customerDiscounts: [],
+        compensations: [],
+      };
+      const costs = costUsage.length ? this.rate(a, costUsage, 0n, [costList], period, []).invoice.lines : [];
       for (const s of new Set(records.map((r) => r.service))) {
         const sum = (lines: { service: string; amount: bigint }[]) =>
           lines.filter((l) => l.service === s).reduce((t, l) => t + l.amount, 0n);
@@ -403,7 +406,7 @@ export class Billing {
           accountId,
           currency: a.currency,
           revenue: sum(invoice.lines) - credited,
-          cost: sum(costs.lines),
+          cost: sum(costs),
         });
       }
     }

@@ -1,8 +1,15 @@
 import { toReservoirError, type Logger } from '@reservoir/runtime';
-import { VmUsageMeter, type MeteredVm, type OpenInterval, type VmUsageRecord } from '../domain/vm-usage.js';
+import {
+  BILLED_STATES,
+  VmUsageMeter,
+  type MeteredVm,
+  type OpenInterval,
+  type VmUsageRecord,
+} from '../domain/vm-usage.js';
 
-/** A VM as the site's VEEM describes it, or undefined once it is gone. */
+/** The site's VEEM as the meter sees it. */
 export interface VmLookup {
+  /** A VM as the VEEM describes it (deleted ones included), or undefined when it knows none. */
   vm(vmId: string): Promise<
     | {
         organization: string;
@@ -13,6 +20,8 @@ export interface VmLookup {
       }
     | undefined
   >;
+  /** The VMs now in one of `states`, each with the time it entered its current state. */
+  inStates(states: readonly string[]): Promise<Map<string, number>>;
 }
 
 /** Where usage goes: the records and the meter's intervals are saved together, or neither is. */
@@ -39,17 +48,23 @@ export const STANDALONE_SERVICE = 'vms';
 
 type Step = (meter: VmUsageMeter) => Promise<VmUsageRecord[]>;
 
+/** How soon steps whose commit failed are tried again when nothing else comes. */
+const RETRY_MS = 1000;
+
 /** The label the federation puts on a partner's VM: the owning site bills it, not this one. */
 export const FEDERATED_FROM = 'reservoir.federation.from';
 
 /**
  * Turns a site's VM state events into usage records (ACC-1, ACC-5): events are applied one at a
  * time in arrival order, and every batch of records is committed with the meter's new intervals,
- * so a collector killed at any point resumes from its last commit and loses or doubles nothing.
+ * so a collector killed at any point resumes from its last commit. An event's onState settles once
+ * it is committed, so a bus that acknowledges it then redelivers exactly what a kill cut short; the
+ * one event that can be both committed and redelivered changes nothing the second time.
  */
 export class VmUsageCollector {
   private meter: VmUsageMeter | undefined;
-  private failed: Step[] = [];
+  private failed: { step: Step; committed: () => void }[] = [];
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   ingested = 0;
   duplicates = 0;
@@ -66,7 +81,7 @@ export class VmUsageCollector {
     this.meter = new VmUsageMeter(await this.store.intervals(this.site));
   }
 
-  /** Applies one state change (queued behind the ones before it). */
+  /** Applies one state change (queued behind the ones before it); settles once it is committed. */
   onState(e: VmStateChange): Promise<void> {
     return this.enqueue(async (meter) => {
       const vm = await this.describe(e.vmId);
@@ -79,9 +94,26 @@ export class VmUsageCollector {
     });
   }
 
-  /** Bills every running VM up to `atMs` (the periodic checkpoint). */
+  /**
+   * Bills every running VM up to `atMs` (the periodic checkpoint), as far as the VEEM confirms it:
+   * a VM whose state changed since its interval opened has that event still on its way (or queued
+   * on the broker while this collector was down), and usage billed past it could not be taken back.
+   */
   checkpoint(atMs: number): Promise<void> {
-    return this.enqueue(async (meter) => meter.checkpoint(atMs));
+    return this.enqueue(async (meter) => {
+      const open = meter.intervals();
+      if (open.length === 0) return [];
+      let since: Map<string, number>;
+      try {
+        since = await this.vms.inStates([...BILLED_STATES]);
+      } catch (e) {
+        // A checkpoint may be skipped: the next one, or the VM's next event, bills the time.
+        this.logger.warn({ err: toReservoirError(e).message }, 'checkpoint skipped: VEEM not reachable');
+        return [];
+      }
+      const sure = open.filter((i) => (since.get(i.vm.vmId) ?? Infinity) <= i.since).map((i) => i.vm.vmId);
+      return meter.checkpoint(atMs, new Set(sure));
+    });
   }
 
   /** Waits for everything queued so far. */
@@ -89,33 +121,41 @@ export class VmUsageCollector {
     return this.chain.then(() => undefined);
   }
 
+  /** Runs a step after those queued before it; settles once its records are committed. */
   private enqueue(step: Step): Promise<void> {
-    const run = async () => {
-      const meter = this.meter;
-      if (!meter) throw new Error('the collector is not started');
-      // Steps that failed before go first, so events stay in their order.
-      const steps = [...this.failed, step];
-      this.failed = [];
-      const before = meter.intervals();
-      try {
-        const records: VmUsageRecord[] = [];
-        for (const s of steps) records.push(...(await s(meter)));
-        const r = await this.store.commit(this.site, records, meter.intervals());
-        this.ingested += r.accepted;
-        this.duplicates += r.duplicates;
-      } catch (e) {
-        // Nothing was committed: back to the intervals of the last commit; the steps run again next time.
-        this.meter = new VmUsageMeter(before);
-        this.failed = steps;
-        this.logger.warn(
-          { err: toReservoirError(e).message, steps: steps.length },
-          'usage not committed; retried next round',
-        );
-      }
-    };
-    const p = this.chain.then(run, run);
-    this.chain = p;
-    return p;
+    return new Promise<void>((committed, reject) => {
+      const run = async () => {
+        const meter = this.meter;
+        if (!meter) return reject(new Error('the collector is not started'));
+        // Steps that failed before go first, so events stay in their order.
+        const steps = [...this.failed, { step, committed }];
+        this.failed = [];
+        const before = meter.intervals();
+        try {
+          const records: VmUsageRecord[] = [];
+          for (const s of steps) records.push(...(await s.step(meter)));
+          const r = await this.store.commit(this.site, records, meter.intervals());
+          this.ingested += r.accepted;
+          this.duplicates += r.duplicates;
+          for (const s of steps) s.committed();
+        } catch (e) {
+          // Nothing was committed: back to the intervals of the last commit; the steps run again
+          // with the next one, or on their own after a while (their events wait unacknowledged).
+          this.meter = new VmUsageMeter(before);
+          this.failed = steps;
+          this.logger.warn(
+            { err: toReservoirError(e).message, steps: steps.length },
+            'usage not committed; retried next round',
+          );
+          this.retry ??= setTimeout(() => {
+            this.retry = undefined;
+            if (this.failed.length) void this.enqueue(async () => []);
+          }, RETRY_MS);
+          this.retry.unref();
+        }
+      };
+      this.chain = this.chain.then(run, run);
+    });
   }
 
   private async describe(vmId: string): Promise<MeteredVm | undefined> {

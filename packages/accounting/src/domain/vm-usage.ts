@@ -128,11 +128,14 @@ export class VmUsageMeter {
     return out;
   }
 
-  /** Closes every open interval at `at` and opens the next, so usage reaches the bill before the VM stops. */
-  checkpoint(at: number): VmUsageRecord[] {
+  /**
+   * Closes the open intervals (of the VMs in `only`, if given) at `at` and opens the next, so usage
+   * reaches the bill before the VM stops.
+   */
+  checkpoint(at: number, only?: ReadonlySet<string>): VmUsageRecord[] {
     const out: VmUsageRecord[] = [];
     for (const i of this.open.values()) {
-      if (at <= i.since) continue;
+      if (at <= i.since || (only && !only.has(i.vm.vmId))) continue;
       out.push(...records(i.vm, i.since, at));
       i.since = at;
     }

@@ -4,7 +4,9 @@ import { AccountingServiceDefinition, reservoir } from '@reservoir/contracts';
 import { createClient, ReservoirError, type ClosableClient } from '@reservoir/runtime';
 import type { GlobalOptions } from '../command-context.js';
 import { resolvePlatformEndpoint } from '../endpoints.js';
+import { readManifest } from '@reservoir/service-manager';
 import { details, printJson, table } from '../output.js';
+import { readManifestInput } from './service-input.js';
 
 type AccountingClient = ClosableClient<typeof AccountingServiceDefinition>;
 type Opts = GlobalOptions & { accountingEndpoint?: string };
@@ -156,9 +158,8 @@ export function registerBillingCommands(program: Command): void {
       ),
     );
 
-  program
-    .command('bill')
-    .description('invoices')
+  const bill = program.command('bill').description('invoices and margins');
+  bill
     .command('show <account>')
     .description('the invoice of an account for a period (issued, or as it would be now)')
     .option(...endpoint)
@@ -189,7 +190,53 @@ export function registerBillingCommands(program: Command): void {
                 l.amount ?? '',
               ]),
             ) +
-            `\nsubtotal ${inv.subtotal} ${inv.currency}, credits ${inv.credits}, total ${inv.total} ${inv.currency}\n`,
+            (inv.creditLines?.length
+              ? `\n${table(
+                  ['COMPENSATION', 'AMOUNT', 'APPLIED'],
+                  inv.creditLines.map((c) => [c.description ?? '', c.amount ?? '', c.applied ?? '']),
+                )}`
+              : '') +
+            `\nsubtotal ${inv.subtotal} ${inv.currency}, credits ${inv.credits}, total ${inv.total} ${inv.currency}${
+              (inv.revision ?? 0) > 1 ? ` (revision ${inv.revision})` : ''
+            }\n`,
+        );
+      }),
+    );
+
+  program.commands
+    .find((c) => c.name() === 'bill')!
+    .command('profit')
+    .description("the provider's margin per service: its charges less compensations, against its costs")
+    .option(...endpoint)
+    .option('--period <period>', 'a month (2026-11) or START..END; default: this month')
+    .option('--service <id>', 'only this service')
+    .action(async (o: { period?: string; service?: string }, cmd: Command) =>
+      withAccounting(cmd, async (c, g) => {
+        const p = parseBillingPeriod(o.period ?? thisMonth());
+        const r = await c.getProfitability({
+          periodStartMs: p.start,
+          periodEndMs: p.end,
+          service: o.service ?? '',
+        });
+        if (g.json)
+          return printJson(
+            reservoir.accounting.v1.ProfitabilityResponse.toObject(
+              r as reservoir.accounting.v1.ProfitabilityResponse,
+              { defaults: true, longs: Number },
+            ),
+          );
+        process.stdout.write(
+          `${table(
+            ['SERVICE', 'ACCOUNT', 'REVENUE', 'COST', 'MARGIN', 'MARGIN %'],
+            (r.services ?? []).map((x) => [
+              x.service ?? '',
+              x.accountId ?? '',
+              `${x.revenue} ${x.currency}`,
+              `${x.cost} ${x.currency}`,
+              `${x.margin} ${x.currency}`,
+              x.marginPercent ? `${x.marginPercent}%` : '-',
+            ]),
+          )}\n`,
         );
       }),
     );
@@ -204,6 +251,57 @@ export function registerBillingCommands(program: Command): void {
         process.stdout.write((await c.getPrices({ organization: o.org })).yaml ?? '');
       }),
     );
+  price
+    .command('estimate <manifest>')
+    .description(
+      "a month of a manifest at its initial and maximum sizes, by the price list, and the provider's margin",
+    )
+    .option(...endpoint)
+    .option(
+      '--org <organization>',
+      "the organization whose prices apply (default: the site's default list)",
+      '',
+    )
+    .action(async (file: string, o: { org: string }, cmd: Command) => {
+      const input = await readManifestInput(file);
+      const { manifest } = readManifest(input.text, input.fileName);
+      await withAccounting(cmd, async (c, g) => {
+        const q = await c.quoteCost({
+          organization: o.org,
+          components: manifest.components.map((x) => ({
+            component: x.id,
+            vcpus: x.cpus,
+            memoryMib: x.memoryMiB,
+            diskMib: Math.ceil(x.disks.reduce((sum, d) => sum + d.capacityBytes, 0) / 2 ** 20),
+            instancesInitial: x.instances.initial,
+            instancesMax: x.instances.max,
+          })),
+        });
+        if (g.json)
+          return printJson(
+            reservoir.accounting.v1.Quote.toObject(q as reservoir.accounting.v1.Quote, {
+              defaults: true,
+              longs: Number,
+            }),
+          );
+        process.stdout.write(
+          `${table(
+            ['COMPONENT', 'PER INSTANCE/H', 'PER INSTANCE/MONTH', 'COST/H'],
+            (q.components ?? []).map((x) => [
+              x.component ?? '',
+              x.perInstanceHour ?? '',
+              x.perInstanceMonth ?? '',
+              x.costPerInstanceHour ?? '',
+            ]),
+          )}\n` +
+            `${q.perHourAtInitial} ${q.currency}/h (${q.perMonthAtInitial} a 30-day month) at initial size, ` +
+            `${q.perHourAtMax} ${q.currency}/h (${q.perMonthAtMax}) at maximum size\n` +
+            `provider cost ${q.costPerHourAtInitial} ${q.currency}/h at initial size${
+              q.marginPercent ? `, margin ${q.marginPercent}%` : ''
+            }\n`,
+        );
+      });
+    });
   price
     .command('set <file>')
     .description('validate a price list (YAML or JSON) and put it in effect')

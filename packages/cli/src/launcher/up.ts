@@ -203,6 +203,9 @@ export async function up(o: UpOptions): Promise<void> {
           mqtt,
           '--kpi-endpoint',
           monitor.ready.address,
+          // Started after the sites, on a port known now: the SM connects when it first asks.
+          '--accounting',
+          `127.0.0.1:${o.basePort + o.sites * 10}`,
           '--listen',
           `127.0.0.1:${smPort}`,
           '--metrics-listen',

@@ -1,5 +1,5 @@
 import type { Logger, TaskRegistry } from '@reservoir/runtime';
-import type { AdmissionPort, ServiceEventSink, SmStore, VeemPort } from './ports.js';
+import type { AdmissionPort, CostQuoter, ServiceEventSink, SmStore, VeemPort } from './ports.js';
 import type { SmSettings } from './settings.js';
 
 /** What the SM's use cases share. */
@@ -10,6 +10,8 @@ export interface SmContext {
   admission?: AdmissionPort;
   tasks: TaskRegistry;
   events?: ServiceEventSink;
+  /** The accounting service's estimate of a manifest, for the budget directive (SM-7, ACC-9). */
+  quoter?: CostQuoter;
   logger: Logger;
   now(): number;
 }

@@ -1,5 +1,6 @@
 import type { TaskStore } from '@reservoir/runtime';
 import type { Service, ServiceEvent } from '../domain/service.js';
+import type { CostEstimate, ServiceManifest } from '../manifest/index.js';
 
 // --- Store (the same SQL store port as the VEEM) ------------------------------------------
 
@@ -106,4 +107,11 @@ export interface AdmissionPort {
 
 export interface ServiceEventSink {
   published(e: ServiceEvent, service: Service): void;
+}
+
+// --- Accounting -------------------------------------------------------------------------------
+
+/** What a manifest costs by the provider's price list (the accounting service's quote). */
+export interface CostQuoter {
+  estimate(m: ServiceManifest, organization: string): Promise<CostEstimate>;
 }

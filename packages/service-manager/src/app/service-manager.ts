@@ -10,8 +10,10 @@ import {
 import {
   loadManifest,
   manifestToOvf,
+  readManifest,
   refuseOnErrors,
   validateManifest,
+  type CostEstimate,
   type ServiceManifest,
 } from '../manifest/index.js';
 import { checkMove, isEnded, isFailed, type ServiceState } from '../domain/service-state.js';
@@ -170,13 +172,14 @@ export class ServiceManager {
       const prior = await this.ctx.store.getServiceByRequest(req.requestId);
       if (prior) return { service: prior, ...(await this.firstTask(prior)) };
     }
+    const organization = req.organization || 'default';
     const manifest = loadManifest(req.manifest, req.fileName || 'manifest', {
       prices: this.ctx.settings.prices,
+      ...(await this.quote(req.manifest, req.fileName || 'manifest', organization)),
     });
     checkPropertyValues(manifest, req.properties ?? {});
     const now = this.ctx.now();
     const id = newId('svc', now);
-    const organization = req.organization || 'default';
     const owner = req.owner || 'admin';
     const task = await this.newTask('service.deploy', id, organization, owner);
     const s: Service = {
@@ -262,6 +265,30 @@ export class ServiceManager {
     if (!s || s.state !== 'running' || s.op || s.queue.length > 0) return undefined;
     const r = await this.enqueue(s, 'service.scale', (taskId) => ({ kind: 'scale', taskId, ...decision }));
     return r.task;
+  }
+
+  /**
+   * The accounting service's estimate of a manifest, when one is configured. A manifest that does
+   * not parse is left to the validation's own report; an accounting service that does not answer
+   * leaves the budget to the site's configured prices, with a warning.
+   */
+  async quote(text: string, file: string, organization: string): Promise<{ estimate?: CostEstimate }> {
+    if (!this.ctx.quoter) return {};
+    let manifest: ServiceManifest;
+    try {
+      manifest = readManifest(text, file).manifest;
+    } catch {
+      return {};
+    }
+    try {
+      return { estimate: await this.ctx.quoter.estimate(manifest, organization) };
+    } catch (err) {
+      this.ctx.logger.warn(
+        { err, file },
+        'no estimate from accounting; the budget is checked with the site prices',
+      );
+      return {};
+    }
   }
 
   async updateRules(id: string, document: string, fileName = 'rules'): Promise<ServiceWithTask> {

@@ -1,12 +1,17 @@
 // Business directives: the initial deployment must fit the budget (SM-7 admission); a maximum
 // size over budget only warns, since the engine stops scaling out where the budget ends.
-import { estimateCost, type PriceList } from './cost.js';
+import { estimateCost, type CostEstimate, type PriceList } from './cost.js';
 import type { ServiceManifest } from './model.js';
 import type { Findings } from './problem.js';
 
 const money = (n: number): string => n.toFixed(4).replace(/\.?0+$/, '');
 
-export function checkBudget(m: ServiceManifest, prices: PriceList, f: Findings): void {
+export function checkBudget(
+  m: ServiceManifest,
+  prices: PriceList,
+  f: Findings,
+  estimate?: CostEstimate,
+): void {
   const b = m.business;
   if (!/^[A-Z]{3}$/.test(b.currency))
     f.error('business.currency', `currency "${b.currency}" is not an ISO 4217 code such as EUR`);
@@ -18,11 +23,12 @@ export function checkBudget(m: ServiceManifest, prices: PriceList, f: Findings):
     f.error('business.budgetPerHour', `budget per hour ${b.budgetPerHour} is not positive`);
     return;
   }
-  if (prices.currency !== b.currency) {
-    f.warn('business.budgetPerHour', `budget in ${b.currency} not checked: prices are in ${prices.currency}`);
+  const currency = estimate?.currency ?? prices.currency;
+  if (currency !== b.currency) {
+    f.warn('business.budgetPerHour', `budget in ${b.currency} not checked: prices are in ${currency}`);
     return;
   }
-  const cost = estimateCost(m, prices);
+  const cost = estimate ?? estimateCost(m, prices);
   const budget = `${money(b.budgetPerHour)} ${b.currency}/h`;
   if (cost.perHourAtInitial > b.budgetPerHour) {
     const parts = cost.perComponent.map((c) => `${c.component} ${money(c.perHourAtInitial)}`).join(', ');

@@ -24,7 +24,8 @@ export function checkConstraints(m: ServiceManifest, f: Findings): void {
   checkContradictions(m.affinity, f);
   const kpis = new Set(m.kpis.map((k) => k.name));
   m.sla.forEach((o, i) => {
-    if (!kpis.has(o.kpi) && o.kpi !== AVAILABILITY_KPI) f.error(`sla[${i}].kpi`, `objective "${o.name}" uses unknown KPI "${o.kpi}"`);
+    if (!kpis.has(o.kpi) && o.kpi !== AVAILABILITY_KPI)
+      f.error(`sla[${i}].kpi`, `objective "${o.name}" uses unknown KPI "${o.kpi}"`);
     if (!(o.windowSeconds > 0))
       f.error(`sla[${i}].windowSeconds`, `objective "${o.name}" window ${o.windowSeconds} s is not positive`);
     if (!Number.isFinite(o.threshold))

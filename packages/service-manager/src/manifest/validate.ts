@@ -5,7 +5,7 @@ import { checkConstraints } from './check-constraints.js';
 import { checkDependencies } from './check-dependencies.js';
 import { checkIdentity } from './check-identity.js';
 import { checkRules } from './check-rules.js';
-import { REFERENCE_PRICES, type PriceList } from './cost.js';
+import { REFERENCE_PRICES, type CostEstimate, type PriceList } from './cost.js';
 import type { ServiceManifest } from './model.js';
 import { Findings, type ManifestProblem } from './problem.js';
 import type { ManifestSource } from './source.js';
@@ -13,6 +13,8 @@ import type { ManifestSource } from './source.js';
 export interface ValidateOptions {
   /** Prices for the budget check; REFERENCE_PRICES when the provider's are not known. */
   prices?: PriceList;
+  /** The provider's own estimate (accounting's price list); replaces the one from `prices`. */
+  estimate?: CostEstimate;
 }
 
 /**
@@ -30,6 +32,6 @@ export function validateManifest(
   checkDependencies(m, f);
   checkRules(m, f);
   checkConstraints(m, f);
-  checkBudget(m, options.prices ?? REFERENCE_PRICES, f);
+  checkBudget(m, options.prices ?? REFERENCE_PRICES, f, options.estimate);
   return f.problems;
 }

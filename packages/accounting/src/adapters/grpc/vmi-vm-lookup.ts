@@ -12,8 +12,8 @@ export class VmiVmLookup implements VmLookup {
 
   async vm(vmId: string) {
     try {
+      // A deleted VM ("done") keeps its size and labels: its events may come after it is gone.
       const vm = await this.client.getVm({ id: vmId });
-      if (vm.state === 'done') return undefined;
       return {
         organization: vm.organization ?? '',
         labels: { ...(vm.labels ?? {}) },
@@ -25,6 +25,11 @@ export class VmiVmLookup implements VmLookup {
       if (isReservoirError(e) && e.code === 'NOT_FOUND') return undefined;
       throw e;
     }
+  }
+
+  async inStates(states: readonly string[]) {
+    const { vms } = await this.client.listVms({ states: [...states], pageSize: 0 });
+    return new Map(vms.map((v) => [v.id, Number(v.stateSinceMs)]));
   }
 
   close(): void {

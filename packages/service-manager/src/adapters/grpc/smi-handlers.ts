@@ -52,8 +52,10 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
       return { instanceId: i.id, document: i.environment, properties: i.properties };
     },
     estimateCost: async (req) => {
-      const m = loadManifest(req.manifest, req.fileName || 'manifest', { prices });
-      const e = estimateCost(m, prices);
+      const file = req.fileName || 'manifest';
+      const quoted = await sm.quote(req.manifest, file, '');
+      const m = loadManifest(req.manifest, file, { prices, ...quoted });
+      const e = quoted.estimate ?? estimateCost(m, prices);
       return {
         perHourAtInitial: e.perHourAtInitial,
         perHourAtMax: e.perHourAtMax,
