@@ -28,6 +28,12 @@ export interface CreateAccountingOptions {
   /** Sites whose VMs are metered: their VEEM (VMI) and the bus their VM events arrive on. */
   sites?: { site: string; veem: string }[];
   mqtt?: string | MessageBus;
+  /**
+   * With an `mqtt` URL: each site's events are followed in a persistent session named
+   * `<mqttClientId>-<site>` (default "reservoir-accounting"), so the broker keeps the events of a
+   * restart's downtime. One accounting process per name and broker.
+   */
+  mqttClientId?: string;
   /** How often running VMs are billed up to now (ms); 0 only at state changes. */
   checkpointMs?: number;
   /** Overrides the control of services built from `serviceManagers`. */
@@ -78,26 +84,29 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   const accountOf = async (organization: string) =>
     (await store.listAccounts({ organization }))[0]?.id ?? organization;
 
-  const bus =
-    o.sites?.length && o.mqtt
-      ? typeof o.mqtt === 'string'
-        ? await MqttBus.connect({
-            url: o.mqtt,
-            clientId: `accounting-${process.pid}-${Date.now() % 100000}`,
-            logger: o.logger,
-          })
-        : o.mqtt
-      : undefined;
   const collectors: VmUsageCollector[] = [];
   const cleanups: (() => Promise<void>)[] = [];
-  for (const s of bus ? (o.sites ?? []) : []) {
+  for (const s of o.mqtt ? (o.sites ?? []) : []) {
     const lookup = new VmiVmLookup(s.veem);
     const c = new VmUsageCollector(s.site, lookup, meters, accountOf, o.logger);
     await c.start();
-    const off = await followVmStates(bus!, s.site, (e) => void c.onState(e));
+    // A session per site that outlives this process: events of its downtime wait on the broker, and
+    // one is acknowledged only once committed, so a kill loses none (ACC-5).
+    const own =
+      typeof o.mqtt === 'string'
+        ? await MqttBus.connect({
+            url: o.mqtt,
+            clientId: `${o.mqttClientId ?? 'reservoir-accounting'}-${s.site}`,
+            logger: o.logger.child({ site: s.site }),
+            persistent: true,
+          })
+        : undefined;
+    const off = await followVmStates(own ?? (o.mqtt as MessageBus), s.site, (e) => c.onState(e));
     collectors.push(c);
     cleanups.push(async () => {
-      await off();
+      // The session keeps its subscription: a graceful stop is downtime like any other.
+      if (own) await own.close();
+      else await off();
       await c.idle();
       lookup.close();
     });
@@ -125,7 +134,6 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       if (timer) clearInterval(timer);
       await server.shutdown(2000);
       for (const c of cleanups) await c();
-      if (bus && typeof o.mqtt === 'string') await bus.close();
       sms?.close();
       slaSource?.close();
       if (typeof o.database === 'string') await db.close();

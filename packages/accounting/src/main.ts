@@ -9,6 +9,11 @@ const program = new Command('reservoir-accounting')
   .requiredOption('--database <url>', 'sqlite:<path> or postgres://…')
   .option('--mqtt <url>', 'MQTT broker URL, for the VM events of the sites')
   .option(
+    '--mqtt-client-id <id>',
+    'MQTT client id prefix of the per-site sessions that keep events across restarts',
+    'reservoir-accounting',
+  )
+  .option(
     '--site <name=veem>',
     'a site to meter and its VEEM (host:port); repeatable',
     (v: string, p: string[] = []) => [...p, v],
@@ -31,6 +36,7 @@ const program = new Command('reservoir-accounting')
 const flags = program.opts<{
   database: string;
   mqtt?: string;
+  mqttClientId: string;
   site?: string[];
   sm?: string[];
   listen: string;
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     listen: flags.listen,
     sites,
     ...(flags.mqtt ? { mqtt: flags.mqtt } : {}),
+    mqttClientId: flags.mqttClientId,
     checkpointMs,
     lateWindowMs,
     serviceManagers: flags.sm ?? [],

@@ -27,6 +27,8 @@ compensations:
     credit: { percentage: "50" }
   - objective: "*"
     credit: { fixed: "2.00" }
+costs:
+  - { metric: vm.hours, rate: "1800" }
 `;
 
 type CreditLine = { key: string; description: string; amount: string; applied: string };
@@ -121,6 +123,12 @@ describe('an SLA breach is compensated on the next invoice', () => {
     expect(bill.total).toBe(bill.subtotal - half);
     const comp = await acc.billing.ledger.accountBalance('pages-co');
     expect(comp).toBe(-(bill.subtotal - half));
+
+    // The provider's margin: the charge less the compensation, against half of it in costs.
+    const [profit] = await acc.billing.profitability(period);
+    expect(profit).toMatchObject({ service: id, accountId: 'pages-co', revenue: bill.subtotal - half });
+    expect(Number(profit!.cost - bill.subtotal / 2n)).toBeLessThanOrEqual(1);
+    expect(Number(profit!.cost - bill.subtotal / 2n)).toBeGreaterThanOrEqual(0);
 
     // Running the period again grants nothing twice.
     expect(await acc.billing.run(period)).toMatchObject({ invoices: 0, revised: 0 });

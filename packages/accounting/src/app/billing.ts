@@ -266,9 +266,7 @@ export class Billing {
     let entries: NewJournalEntry[] = [];
     let records: InvoiceRecord[] = [];
     const flush = async () => {
-      // Ledger first: an invoice is stored only once its entries are in the ledger.
-      if (entries.length) await this.store.postAll(entries);
-      if (records.length) await this.store.saveInvoices(records);
+      await this.store.issue(entries, records);
       entries = [];
       records = [];
     };

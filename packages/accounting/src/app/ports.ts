@@ -181,6 +181,11 @@ export interface AccountingStore {
   /** Idempotent by key like post(). */
   saveInvoice(invoice: InvoiceRecord): Promise<InvoiceRecord>;
   saveInvoices(invoices: readonly InvoiceRecord[]): Promise<InvoiceRecord[]>;
+  /**
+   * Posts the entries and saves the invoices in one transaction: a crash leaves either both or
+   * neither, so an invoice never lacks its charge and a charge never lacks its invoice.
+   */
+  issue(entries: readonly NewJournalEntry[], invoices: readonly InvoiceRecord[]): Promise<void>;
   getInvoice(id: string): Promise<InvoiceRecord | undefined>;
   invoiceByKey(key: string): Promise<InvoiceRecord | undefined>;
   /** Invoices ordered by period start, then account. */

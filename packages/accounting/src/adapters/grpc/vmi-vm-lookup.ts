@@ -14,6 +14,7 @@ export class VmiVmLookup implements VmLookup {
     try {
       // A deleted VM ("done") keeps its size and labels: its events may come after it is gone.
       const vm = await this.client.getVm({ id: vmId });
+      if (vm.state === 'done') return undefined;
       return {
         organization: vm.organization ?? '',
         labels: { ...(vm.labels ?? {}) },
@@ -29,7 +30,7 @@ export class VmiVmLookup implements VmLookup {
 
   async inStates(states: readonly string[]) {
     const { vms } = await this.client.listVms({ states: [...states], pageSize: 0 });
-    return new Map(vms.map((v) => [v.id, Number(v.stateSinceMs)]));
+    return new Map(vms.map((v) => [v.id ?? '', Number(v.stateSinceMs)]));
   }
 
   close(): void {

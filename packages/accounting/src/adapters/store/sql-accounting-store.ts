@@ -183,6 +183,14 @@ export class SqlAccountingStore implements AccountingStore {
     return saveInvoices(this.db, invoices);
   }
 
+  // The inner transactions join this one, so entries and invoices commit together.
+  issue(entries: readonly NewJournalEntry[], invoices: readonly InvoiceRecord[]): Promise<void> {
+    return this.db.transaction(async () => {
+      if (entries.length) await postAll(this.db, entries);
+      if (invoices.length) await saveInvoices(this.db, invoices);
+    });
+  }
+
   getInvoice(id: string): Promise<InvoiceRecord | undefined> {
     return invoiceWhere(this.db, 'id', id);
   }
