@@ -162,4 +162,28 @@ describe('validateManifest', () => {
       'the initial deployment costs 1 USD/h (a 1), over the budget of 0.001 USD/h',
     ]);
   });
+
+  it("checks the budget against the provider's own estimate when one is given", () => {
+    const m = service([{ id: 'a', instances: { min: 1, max: 2, initial: 1 } }], {
+      business: { budgetPerHour: 0.05, currency: 'EUR', allowedProviders: [] },
+    });
+    expect(validateManifest(m)).toEqual([]);
+    const estimate = {
+      currency: 'EUR',
+      perHourAtInitial: 0.06,
+      perHourAtMax: 0.12,
+      perComponent: [{ component: 'a', perInstanceHour: 0.06, perHourAtInitial: 0.06, perHourAtMax: 0.12 }],
+    };
+    expect(validateManifest(m, undefined, { estimate }).map((p) => p.message)).toEqual([
+      'the initial deployment costs 0.06 EUR/h (a 0.06), over the budget of 0.05 EUR/h',
+    ]);
+  });
+
+  it('knows the built-in service.availability KPI in SLA objectives', () => {
+    const objective = { name: 'up', operator: '>=' as const, threshold: 99.9, windowSeconds: 3600 };
+    const ok = service([{ id: 'a' }], { sla: [{ ...objective, kpi: 'service.availability' }] });
+    expect(validateManifest(ok)).toEqual([]);
+    const bad = service([{ id: 'a' }], { sla: [{ ...objective, kpi: 'service.uptime' }] });
+    expect(lines(bad)).toEqual(['sla[0].kpi: objective "up" uses unknown KPI "service.uptime"']);
+  });
 });
