@@ -98,7 +98,7 @@ CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t}
 const LATE_USAGE = `ALTER TABLE usage_records ADD COLUMN billed_ms BIGINT;
 UPDATE usage_records SET billed_ms = start_ms WHERE billed_ms IS NULL;
 CREATE INDEX IF NOT EXISTS usage_account_billed ON usage_records (account_id, billed_ms);
-CREATE INDEX IF NOT EXISTS usage_billed ON usage_records (billed_ms);
+DROP INDEX IF EXISTS usage_account_start;
 ALTER TABLE invoices ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE invoices ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE invoices ADD COLUMN credit_lines TEXT NOT NULL DEFAULT '[]';`;
