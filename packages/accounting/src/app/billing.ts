@@ -379,7 +379,9 @@ export class Billing {
     for (const u of usage) byAccount.set(u.accountId, [...(byAccount.get(u.accountId) ?? []), u]);
     const out: { service: string; accountId: string; currency: string; revenue: bigint; cost: bigint }[] = [];
     for (const [accountId, records] of byAccount) {
-      const a = await this.account(accountId);
+      // Usage of an organization without an account is not billed, so it earns nothing either.
+      const a = await this.store.getAccount(accountId);
+      if (!a) continue;
       const spend =
         pastSpend(await this.store.invoices({ accountId, to: period.start })).get(accountId) ?? 0n;
       const { invoice, compensations } = this.rate(a, records, spend, lists, period, sla);

@@ -1,6 +1,10 @@
 // The event/measurement port: MQTT publish/subscribe of protobuf payloads.
 
-export type MessageHandler = (topic: string, payload: Buffer) => void;
+/**
+ * Receives one message. On a persistent bus (MqttBusOptions.persistent) the message is acknowledged
+ * only once the promise a handler returns, if any, settled; elsewhere what it returns is ignored.
+ */
+export type MessageHandler = (topic: string, payload: Buffer) => unknown;
 
 export interface PublishOptions {
   /** 0: at most once (measurements); 1: at least once (state events, the default). */

@@ -14,7 +14,6 @@ export class VmiVmLookup implements VmLookup {
     try {
       // A deleted VM ("done") keeps its size and labels: its events may come after it is gone.
       const vm = await this.client.getVm({ id: vmId });
-      if (vm.state === 'done') return undefined;
       return {
         organization: vm.organization ?? '',
         labels: { ...(vm.labels ?? {}) },
