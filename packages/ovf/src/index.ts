@@ -25,4 +25,35 @@ export { checkManifest, parseManifest, type ManifestAlgorithm, type ManifestEntr
 export type { OvfManifestCheck, OvfPackage, OvfPackageFile } from './package.js';
 export { readOvaPackage } from './ova-read.js';
 export { readOvfPackage } from './ovf-dir-read.js';
-export { writeOvaPackage, type OvaFile } from './ova-write.js';
+export {
+  writeOvaPackage,
+  type OvaFile,
+  type OvaFileRange,
+  type OvaWriteOptions,
+  type StrongManifestAlgorithm,
+} from './ova-write.js';
+export {
+  packageFingerprint,
+  signPackage,
+  verifyPackage,
+  type DigestStatus,
+  type FileDigestCheck,
+  type PackageVerification,
+  type SignatureCheck,
+  type SignOptions,
+  type SignResult,
+  type VerifyOptions,
+} from './signature.js';
+export {
+  assessCertificate,
+  loadTrustStore,
+  parsePemCertificates,
+  type CertificateReport,
+  type CertificateStatus,
+  type CertificateSummary,
+  type ChainTrust,
+  type ChainValidity,
+  type SigningWarning,
+  type SigningWarningType,
+  type TrustStoreInput,
+} from './trust-store.js';
