@@ -65,6 +65,38 @@ describe.each(testBrokers())('MqttBus on the $name broker', (broker) => {
     await bus.close();
   });
 
+  it('keeps a persistent session: QoS 1 messages sent while it is away, and one it did not finish, come again', async () => {
+    const clientId = `keep-${run}`;
+    const topic = `t3/${run}`;
+    const pub = await MqttBus.connect({ url, clientId: `pub3-${run}`, logger: silentLogger() });
+    const first = await MqttBus.connect({ url, clientId, persistent: true, logger: silentLogger() });
+    const got: string[] = [];
+    // The second message's handler never finishes: the process "dies" before acknowledging it.
+    await first.subscribe(topic, (_t, p) => {
+      got.push(p.toString());
+      return p.toString() === '2' ? new Promise(() => undefined) : undefined;
+    });
+    await pub.publish(topic, Buffer.from('1'));
+    await pub.publish(topic, Buffer.from('2'));
+    for (let i = 0; i < 50 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['1', '2']);
+    await first.close();
+    for (const m of ['3', '4']) await pub.publish(topic, Buffer.from(m));
+
+    const again: string[] = [];
+    const second = await MqttBus.connect({ url, clientId, persistent: true, logger: silentLogger() });
+    await second.subscribe(topic, (_t, p) => {
+      again.push(p.toString());
+    });
+    for (let i = 0; i < 100 && again.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    // '2' was never acknowledged, so the broker delivers it again, before those sent meanwhile.
+    expect(again).toEqual(['2', '3', '4']);
+    await second.close();
+    await pub.close();
+    // A clean connection under the same id ends the session on the broker.
+    await (await MqttBus.connect({ url, clientId, logger: silentLogger() })).close();
+  });
+
   it('fails clearly when no broker answers', async () => {
     await expect(
       MqttBus.connect({
