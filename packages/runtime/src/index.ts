@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './problems.js';
 export * from './grpc/types.js';
 export * from './grpc/status.js';
 export * from './grpc/server.js';
