@@ -259,6 +259,7 @@ export class Billing {
     }
     const spendOf = pastSpend(await this.store.invoices({ to: period.start }));
     const sla = await this.slaTransitions(usage, period);
+    const slaServices = new Set(sla.map((t) => t.service));
 
     let invoices = 0;
     let revised = 0;
@@ -274,6 +275,8 @@ export class Billing {
       const usage = usageOf.get(a.id);
       if (!usage?.length) continue;
       const prior = issued.get(a.id);
+      // Issued, with no usage since and no SLA announcement that could change its credits.
+      if (prior && prior.records === usage.length && !usage.some((u) => slaServices.has(u.service))) continue;
       const { invoice: inv, compensations } = this.rate(
         a,
         usage,
