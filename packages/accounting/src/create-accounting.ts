@@ -1,4 +1,5 @@
 import { AccountingServiceDefinition } from '@reservoir/contracts';
+import { Consumer } from '@reservoir/monitoring';
 import {
   GrpcServer,
   MqttBus,
@@ -16,6 +17,8 @@ import { SqlMeterStore } from './adapters/store/sql-meter-store.js';
 import { SqlPriceStore } from './adapters/store/sql-price-store.js';
 import { SqlSlaStore } from './adapters/store/sql-sla-store.js';
 import { SmSlaSource } from './adapters/grpc/sm-sla-source.js';
+import { SmServiceOwner } from './adapters/grpc/sm-service-owner.js';
+import { MeasuredUsageCollector } from './app/measured-usage-collector.js';
 import { Billing, type ServiceControl } from './app/billing.js';
 import { VmUsageCollector } from './app/vm-usage-collector.js';
 
@@ -50,6 +53,8 @@ export interface CreateAccountingOptions {
 export interface RunningAccounting {
   billing: Billing;
   collectors: VmUsageCollector[];
+  /** Network traffic and priced KPIs of each site, from the monitoring data plane. */
+  measured: MeasuredUsageCollector[];
   address: string;
   stop(): Promise<void>;
 }
@@ -85,7 +90,20 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
     (await store.listAccounts({ organization }))[0]?.id ?? organization;
 
   const collectors: VmUsageCollector[] = [];
+  const measured: MeasuredUsageCollector[] = [];
   const cleanups: (() => Promise<void>)[] = [];
+  const owners = o.serviceManagers?.length ? new SmServiceOwner(o.serviceManagers) : undefined;
+  // Measurements are best-effort (QoS 0) and their network counters cumulative: a plain session.
+  const dataBus =
+    o.mqtt && o.sites?.length
+      ? typeof o.mqtt === 'string'
+        ? await MqttBus.connect({
+            url: o.mqtt,
+            clientId: `${o.mqttClientId ?? 'reservoir-accounting'}-data-${process.pid}`,
+            logger: o.logger,
+          })
+        : o.mqtt
+      : undefined;
   for (const s of o.mqtt ? (o.sites ?? []) : []) {
     const lookup = new VmiVmLookup(s.veem);
     const c = new VmUsageCollector(s.site, lookup, meters, accountOf, o.logger);
@@ -103,11 +121,27 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
         : undefined;
     const off = await followVmStates(own ?? (o.mqtt as MessageBus), s.site, (e) => c.onState(e));
     collectors.push(c);
+    const m = new MeasuredUsageCollector(
+      s.site,
+      lookup,
+      meters,
+      accountOf,
+      owners?.organizationOf ?? (async () => undefined),
+      (metric, org) => billing.priced(metric, org),
+      o.logger,
+    );
+    await m.start();
+    const consumer = new Consumer({ bus: dataBus!, site: s.site, logger: o.logger });
+    consumer.subscribe({}, (x) => void m.onMeasurement(x));
+    await consumer.start();
+    measured.push(m);
     cleanups.push(async () => {
       // The session keeps its subscription: a graceful stop is downtime like any other.
       if (own) await own.close();
       else await off();
+      await consumer.stop();
       await c.idle();
+      await m.idle();
       lookup.close();
     });
   }
@@ -129,6 +163,7 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   return {
     billing,
     collectors,
+    measured,
     address: `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`,
     stop: async () => {
       if (timer) clearInterval(timer);
@@ -136,6 +171,8 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       for (const c of cleanups) await c();
       sms?.close();
       slaSource?.close();
+      owners?.close();
+      if (typeof o.mqtt === 'string') await dataBus?.close();
       if (typeof o.database === 'string') await db.close();
     },
   };

@@ -241,7 +241,8 @@ describe('the reservoir command against "reservoir up"', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/rules\[0\]\.rate/);
     expect((await cli('vm', 'delete', vm.id, '--wait')).code).toBe(0);
-  });
+    // About twenty runs of the command, a second or two each on two cores.
+  }, 90_000);
 
   it('explains bad input with an exit code and changes nothing', async () => {
     const neg = await cli('vm', 'create', '--name', 'x', '--cpu', '-1', '--memory', '1G');

@@ -52,6 +52,7 @@ export {
 export { buildFleet, parseFamilyMix, type FamilyMix, type HostFleet, type HostTemplate } from './fleet.js';
 export {
   startVeehMonitoring,
+  syntheticRate,
   HOST_PROBE_ATTRIBUTES,
   VM_PROBE_ATTRIBUTES,
   type VeehMonitoring,

@@ -77,6 +77,7 @@ export class Billing {
   private readonly control: ServiceControl | undefined;
   private readonly now: () => number;
   readonly lateWindowMs: number;
+  private listsCache: { lists: PriceList[]; until: number } | undefined;
 
   constructor(private readonly o: BillingOptions) {
     this.store = o.store;
@@ -150,6 +151,15 @@ export class Billing {
     );
   }
 
+  /** Whether the organization's price list prices the metric (read at most every 10 s). */
+  async priced(metric: string, organization: string): Promise<boolean> {
+    if (!this.listsCache || this.listsCache.until < this.now())
+      this.listsCache = { lists: await this.priceLists(), until: this.now() + 10_000 };
+    return resolvePriceList(this.listsCache.lists, organization || null).rules.some(
+      (r) => r.metric === metric,
+    );
+  }
+
   async priceLists(): Promise<PriceList[]> {
     const stored = await this.prices.all();
     if (!stored.some((p) => p.organization === '')) stored.push({ organization: '', text: DEFAULT_PRICES });
@@ -172,6 +182,7 @@ export class Billing {
     // The per-organization list must fit the default one (same currency); resolving checks it.
     resolvePriceList([...others, list], organization || null);
     await this.prices.save(organization, text);
+    this.listsCache = undefined;
     return priceListToYaml(list);
   }
 

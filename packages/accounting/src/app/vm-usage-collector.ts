@@ -158,20 +158,30 @@ export class VmUsageCollector {
     });
   }
 
-  private async describe(vmId: string): Promise<MeteredVm | undefined> {
-    const vm = await this.vms.vm(vmId);
-    if (!vm || vm.labels[FEDERATED_FROM]) return undefined;
-    // A VM outside any service is billed as its own line under "vms".
-    const service = vm.labels['reservoir.service'] || STANDALONE_SERVICE;
-    return {
-      vmId,
-      site: this.site,
-      accountId: await this.accountOf(vm.organization, service),
-      service,
-      component: vm.labels['reservoir.component'] || (vm.labels['reservoir.service'] ? '' : vmId),
-      vcpus: vm.vcpus,
-      memoryMib: vm.memoryMib,
-      diskMib: vm.diskMib,
-    };
+  private describe(vmId: string): Promise<MeteredVm | undefined> {
+    return describeVm(this.vms, this.accountOf, this.site, vmId);
   }
+}
+
+/** A VM as the meters bill it; undefined when the VEEM knows none or a partner's copy (billed at home). */
+export async function describeVm(
+  vms: VmLookup,
+  accountOf: AccountOf,
+  site: string,
+  vmId: string,
+): Promise<MeteredVm | undefined> {
+  const vm = await vms.vm(vmId);
+  if (!vm || vm.labels[FEDERATED_FROM]) return undefined;
+  // A VM outside any service is billed as its own line under "vms".
+  const service = vm.labels['reservoir.service'] || STANDALONE_SERVICE;
+  return {
+    vmId,
+    site,
+    accountId: await accountOf(vm.organization, service),
+    service,
+    component: vm.labels['reservoir.component'] || (vm.labels['reservoir.service'] ? '' : vmId),
+    vcpus: vm.vcpus,
+    memoryMib: vm.memoryMib,
+    diskMib: vm.diskMib,
+  };
 }

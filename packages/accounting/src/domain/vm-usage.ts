@@ -25,7 +25,8 @@ export interface VmUsageRecord {
   component: string;
   vmId: string;
   site: string;
-  metric: 'vm.hours' | 'vcpu.hours' | 'memory.gib_hours' | 'disk.gib_hours';
+  /** vm.hours, vcpu.hours, memory.gib_hours, disk.gib_hours; network.gib; kpi.<name>. */
+  metric: string;
   /** Decimal text, exact: hours are whole milliseconds / 3,600,000 written to 12 decimals at most. */
   quantity: string;
   start: number;

@@ -1,5 +1,7 @@
 import type { Migration, SqlDatabase } from '@reservoir/runtime';
+import type { CounterStore } from '../../app/measured-usage-collector.js';
 import type { MeterStore } from '../../app/vm-usage-collector.js';
+import type { NetCounter } from '../../domain/measured-usage.js';
 import type { OpenInterval, VmUsageRecord } from '../../domain/vm-usage.js';
 import { billingInstant, DEFAULT_LATE_WINDOW_MS } from '../../domain/late-usage.js';
 import { ingest } from './usage-sql.js';
@@ -14,7 +16,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export class SqlMeterStore implements MeterStore {
+export class SqlMeterStore implements MeterStore, CounterStore {
   constructor(
     private readonly db: SqlDatabase,
     private readonly now: () => number = Date.now,
@@ -25,17 +27,43 @@ export class SqlMeterStore implements MeterStore {
     return this.db.migrate('accounting-meter', MIGRATIONS);
   }
 
-  async intervals(site: string): Promise<OpenInterval[]> {
+  intervals(site: string): Promise<OpenInterval[]> {
+    return this.state<OpenInterval>(site);
+  }
+
+  /** The network counters a measured-usage meter saved under `key` (a row of the same table). */
+  counters(key: string): Promise<NetCounter[]> {
+    return this.state<NetCounter>(key);
+  }
+
+  private async state<T>(key: string): Promise<T[]> {
     const rows = await this.db.query<{ body: string }>('SELECT body FROM meter_intervals WHERE site = $1', [
-      site,
+      key,
     ]);
-    return rows[0] ? (JSON.parse(rows[0].body) as OpenInterval[]) : [];
+    return rows[0] ? (JSON.parse(rows[0].body) as T[]) : [];
+  }
+
+  commitCounters(
+    key: string,
+    records: readonly VmUsageRecord[],
+    counters: readonly NetCounter[],
+  ): Promise<{ accepted: number; duplicates: number }> {
+    return this.commitState(key, records, counters);
   }
 
   commit(
     site: string,
     records: readonly VmUsageRecord[],
     intervals: readonly OpenInterval[],
+  ): Promise<{ accepted: number; duplicates: number }> {
+    return this.commitState(site, records, intervals);
+  }
+
+  /** The records and the meter's state that produced them, in one transaction. */
+  private commitState(
+    site: string,
+    records: readonly VmUsageRecord[],
+    state: unknown,
   ): Promise<{ accepted: number; duplicates: number }> {
     const recordedAt = this.now();
     const billed = (r: VmUsageRecord) => billingInstant(r, recordedAt, this.lateWindowMs);
@@ -50,7 +78,7 @@ export class SqlMeterStore implements MeterStore {
       await tx.exec(
         `INSERT INTO meter_intervals (site, body) VALUES ($1, $2)
          ON CONFLICT (site) DO UPDATE SET body = excluded.body`,
-        [site, JSON.stringify(intervals)],
+        [site, JSON.stringify(state)],
       );
       return r;
     });
