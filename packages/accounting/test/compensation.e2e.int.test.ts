@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '@reservoir/runtime';
-import { eventually, startSmSite, waitTask, type SmSite } from '../../service-manager/test/harness.js';
-import { createAccounting, type RunningAccounting } from '../src/create-accounting.js';
+import { eventually, waitTask, type SmSite } from '../../service-manager/test/harness.js';
+import type { RunningAccounting } from '../src/create-accounting.js';
+import { startBilledSite } from './billed-site.js';
 
 const MANIFEST = `id: pages
 name: Pages
@@ -40,24 +40,10 @@ describe('an SLA breach is compensated on the next invoice', () => {
   let acc: RunningAccounting;
 
   beforeAll(async () => {
-    site = await startSmSite({ hosts: 1 });
-    acc = await createAccounting({
-      database: `sqlite:${site.dir}/accounting.db`,
-      logger: silentLogger(),
-      sites: [{ site: site.site, veem: site.veem.address }],
-      mqtt: site.bus,
-      serviceManagers: [site.sm!.address],
-    });
-    await acc.billing.setPrices('', PRICES);
-    await acc.billing.createAccount({
-      id: 'pages-co',
-      customer: 'pages-co',
-      name: 'Pages Co',
-      kind: 'postpaid',
-      currency: 'EUR',
-      onZero: 'warn',
-      organization: 'default',
-    });
+    ({ site, acc } = await startBilledSite({
+      prices: PRICES,
+      postpaid: { id: 'pages-co', name: 'Pages Co' },
+    }));
   }, 60_000);
   afterAll(async () => {
     await acc?.stop();

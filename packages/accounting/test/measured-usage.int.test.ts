@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '@reservoir/runtime';
 import { Consumer } from '@reservoir/monitoring';
 import { startVeehMonitoring, type VeehMonitoring } from '@reservoir/veeh';
-import { eventually, startSmSite, waitTask, type SmSite } from '../../service-manager/test/harness.js';
-import { createAccounting, type RunningAccounting } from '../src/create-accounting.js';
+import { eventually, waitTask, type SmSite } from '../../service-manager/test/harness.js';
+import type { RunningAccounting } from '../src/create-accounting.js';
+import { startBilledSite } from './billed-site.js';
 
 const MANIFEST = `id: tx-shop
 name: Transactions
@@ -38,40 +38,24 @@ describe('network traffic and application KPIs are metered from the monitoring d
   const counted = new Map<string, Map<number, number>>();
 
   beforeAll(async () => {
-    site = await startSmSite({ hosts: 1 });
-    probes = await startVeehMonitoring({
-      agent: site.agent.agent,
-      bus: site.bus,
-      site: site.site,
-      periodMs: 100,
-    });
-    watch = new Consumer({ bus: site.bus, site: site.site });
-    watch.subscribe({}, (m) => {
-      const rx = m.values['net_rx'];
-      const tx = m.values['net_tx'];
-      if (typeof rx !== 'number' || typeof tx !== 'number') return;
-      const byTime = counted.get(m.probeId) ?? new Map<number, number>();
-      byTime.set(m.timeMs, rx + tx);
-      counted.set(m.probeId, byTime);
-    });
-    await watch.start();
-    acc = await createAccounting({
-      database: `sqlite:${site.dir}/accounting.db`,
-      logger: silentLogger(),
-      sites: [{ site: site.site, veem: site.veem.address }],
-      mqtt: site.bus,
-      serviceManagers: [site.sm!.address],
-    });
-    await acc.billing.setPrices('', PRICES);
-    await acc.billing.createAccount({
-      id: 'tx-co',
-      customer: 'tx-co',
-      name: 'Tx Co',
-      kind: 'postpaid',
-      currency: 'EUR',
-      onZero: 'warn',
-      organization: 'default',
-    });
+    ({ site, acc } = await startBilledSite({
+      prices: PRICES,
+      postpaid: { id: 'tx-co', name: 'Tx Co' },
+      // The host agent's probes and a watch on what they publish, before accounting follows them.
+      before: async (s) => {
+        probes = await startVeehMonitoring({ agent: s.agent.agent, bus: s.bus, site: s.site, periodMs: 100 });
+        watch = new Consumer({ bus: s.bus, site: s.site });
+        watch.subscribe({}, (m) => {
+          const rx = m.values['net_rx'];
+          const tx = m.values['net_tx'];
+          if (typeof rx !== 'number' || typeof tx !== 'number') return;
+          const byTime = counted.get(m.probeId) ?? new Map<number, number>();
+          byTime.set(m.timeMs, rx + tx);
+          counted.set(m.probeId, byTime);
+        });
+        await watch.start();
+      },
+    }));
   }, 60_000);
   afterAll(async () => {
     await acc?.stop();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservoir, topics } from '@reservoir/contracts';
-import { silentLogger } from '@reservoir/runtime';
-import { startSmSite, waitTask, type SmSite } from '../../service-manager/test/harness.js';
+import { waitTask, type SmSite } from '../../service-manager/test/harness.js';
 import { BILLED_STATES } from '../src/domain/vm-usage.js';
-import { createAccounting, type RunningAccounting } from '../src/create-accounting.js';
+import type { RunningAccounting } from '../src/create-accounting.js';
+import { startBilledSite } from './billed-site.js';
 
 const MANIFEST = `id: shop
 name: Shop
@@ -30,29 +30,18 @@ describe('a deployed, scaled service is billed for exactly the VM time the VEEM 
   const changes = new Map<string, { to: string; at: number }[]>();
 
   beforeAll(async () => {
-    site = await startSmSite({ hosts: 2 });
-    await site.bus.subscribe(topics.allVmStates(site.site), (_t, payload) => {
-      const e = reservoir.veem.v1.VmStateEvent.decode(payload);
-      const list = changes.get(e.vmId) ?? [];
-      list.push({ to: e.toState, at: Number(e.atMs) });
-      changes.set(e.vmId, list);
-    });
-    acc = await createAccounting({
-      database: `sqlite:${site.dir}/accounting.db`,
-      logger: silentLogger(),
-      sites: [{ site: site.site, veem: site.veem.address }],
-      mqtt: site.bus,
-      serviceManagers: [site.sm!.address],
-    });
-    await acc.billing.createAccount({
-      id: 'shop-owner',
-      customer: 'shop-owner',
-      name: 'shop-owner',
-      kind: 'postpaid',
-      currency: 'EUR',
-      onZero: 'warn',
-      organization: 'default',
-    });
+    ({ site, acc } = await startBilledSite({
+      hosts: 2,
+      postpaid: { id: 'shop-owner' },
+      before: async (s) => {
+        await s.bus.subscribe(topics.allVmStates(s.site), (_t, payload) => {
+          const e = reservoir.veem.v1.VmStateEvent.decode(payload);
+          const list = changes.get(e.vmId) ?? [];
+          list.push({ to: e.toState, at: Number(e.atMs) });
+          changes.set(e.vmId, list);
+        });
+      },
+    }));
   }, 60_000);
   afterAll(async () => {
     await acc?.stop();
