@@ -16,8 +16,7 @@ import { SqlAccountingStore } from './adapters/store/sql-accounting-store.js';
 import { SqlMeterStore } from './adapters/store/sql-meter-store.js';
 import { SqlPriceStore } from './adapters/store/sql-price-store.js';
 import { SqlSlaStore } from './adapters/store/sql-sla-store.js';
-import { SmSlaSource } from './adapters/grpc/sm-sla-source.js';
-import { SmServiceOwner } from './adapters/grpc/sm-service-owner.js';
+import { SmServices } from './adapters/grpc/sm-services.js';
 import { MeasuredUsageCollector } from './app/measured-usage-collector.js';
 import { Billing, type ServiceControl } from './app/billing.js';
 import { VmUsageCollector } from './app/vm-usage-collector.js';
@@ -75,13 +74,13 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   await slaStore.migrate();
   const sms =
     !o.control && o.serviceManagers?.length ? new SmServiceControl(o.serviceManagers, o.logger) : undefined;
-  const slaSource = o.serviceManagers?.length ? new SmSlaSource(o.serviceManagers) : undefined;
+  const smServices = o.serviceManagers?.length ? new SmServices(o.serviceManagers) : undefined;
   const billing = new Billing({
     store,
     prices,
     logger: o.logger,
     control: o.control ?? sms,
-    sla: { store: slaStore, source: slaSource },
+    sla: { store: slaStore, source: smServices },
     lateWindowMs: o.lateWindowMs,
   });
 
@@ -92,7 +91,6 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
   const collectors: VmUsageCollector[] = [];
   const measured: MeasuredUsageCollector[] = [];
   const cleanups: (() => Promise<void>)[] = [];
-  const owners = o.serviceManagers?.length ? new SmServiceOwner(o.serviceManagers) : undefined;
   // Measurements are best-effort (QoS 0) and their network counters cumulative: a plain session.
   const dataBus =
     o.mqtt && o.sites?.length
@@ -126,7 +124,7 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       lookup,
       meters,
       accountOf,
-      owners?.organizationOf ?? (async () => undefined),
+      smServices?.organizationOf ?? (async () => undefined),
       (metric, org) => billing.priced(metric, org),
       o.logger,
     );
@@ -170,8 +168,7 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       await server.shutdown(2000);
       for (const c of cleanups) await c();
       sms?.close();
-      slaSource?.close();
-      owners?.close();
+      smServices?.close();
       if (typeof o.mqtt === 'string') await dataBus?.close();
       if (typeof o.database === 'string') await db.close();
     },

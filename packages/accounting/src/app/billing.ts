@@ -261,13 +261,8 @@ export class Billing {
         (i) => i.period.end === period.end,
       ),
     );
-    const usageOf = new Map<string, UsageRecord[]>();
     const usage = await this.store.usage({ from: period.start, to: period.end });
-    for (const u of usage) {
-      const list = usageOf.get(u.accountId) ?? [];
-      list.push(u);
-      usageOf.set(u.accountId, list);
-    }
+    const usageOf = byAccount(usage);
     const spendOf = pastSpend(await this.store.invoices({ to: period.start }));
     const sla = await this.slaTransitions(usage, period);
     const slaServices = new Set(sla.map((t) => t.service));
@@ -389,15 +384,14 @@ export class Billing {
     });
     const lists = await this.priceLists();
     const sla = await this.slaTransitions(usage, period);
-    const byAccount = new Map<string, UsageRecord[]>();
-    for (const u of usage) byAccount.set(u.accountId, [...(byAccount.get(u.accountId) ?? []), u]);
+    const spendOf = pastSpend(await this.store.invoices({ to: period.start }));
+    const accounts = new Map((await this.store.listAccounts({})).map((a) => [a.id, a]));
     const out: { service: string; accountId: string; currency: string; revenue: bigint; cost: bigint }[] = [];
-    for (const [accountId, records] of byAccount) {
+    for (const [accountId, records] of byAccount(usage)) {
       // Usage of an organization without an account is not billed, so it earns nothing either.
-      const a = await this.store.getAccount(accountId);
+      const a = accounts.get(accountId);
       if (!a) continue;
-      const spend =
-        pastSpend(await this.store.invoices({ accountId, to: period.start })).get(accountId) ?? 0n;
+      const spend = spendOf.get(accountId) ?? 0n;
       const { invoice, compensations } = this.rate(a, records, spend, lists, period, sla);
       const list = resolvePriceList(lists, a.organization || null);
       // Only metrics with a cost rule cost the provider anything.
@@ -434,6 +428,16 @@ export class Billing {
     ).filter((i) => i.period.end === period.end);
     return latestOf(issued).get(accountId) ?? this.preview(accountId, period);
   }
+}
+
+function byAccount(usage: readonly UsageRecord[]): Map<string, UsageRecord[]> {
+  const out = new Map<string, UsageRecord[]>();
+  for (const u of usage) {
+    const list = out.get(u.accountId);
+    if (list) list.push(u);
+    else out.set(u.accountId, [u]);
+  }
+  return out;
 }
 
 /** The latest revision of each account's invoice among these (all of one period). */

@@ -3,7 +3,14 @@
 // time-of-day and seasonal discounts), so the estimate and the invoice cannot disagree on prices.
 // The same usage at the provider's costs gives the margin of the deployment.
 
-import { PRECISE_DIGITS, currencyDecimals, divRoundHalfEven, formatDecimal, type Precise } from './money.js';
+import {
+  PRECISE_DIGITS,
+  currencyDecimals,
+  divRoundHalfEven,
+  formatDecimal,
+  roundToMinor,
+  type Precise,
+} from './money.js';
 import type { Period } from './period.js';
 import type { PriceList, PriceRule } from './pricing.js';
 import { rateUsage, type UsageItem } from './rating.js';
@@ -107,8 +114,7 @@ export function perHourText(month: Precise, currency: string): string {
 
 /** A precise amount rounded to the currency's minor units, as decimal text. */
 export function preciseText(amount: Precise, currency: string): string {
-  const d = currencyDecimals(currency);
-  return formatDecimal(divRoundHalfEven(amount, 10n ** BigInt(PRECISE_DIGITS)), d);
+  return formatDecimal(roundToMinor(amount), currencyDecimals(currency));
 }
 
 /** (revenue − cost) / revenue in percent with 2 decimals; '' when the revenue is zero. */

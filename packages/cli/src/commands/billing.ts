@@ -4,7 +4,7 @@ import { AccountingServiceDefinition, reservoir } from '@reservoir/contracts';
 import { createClient, ReservoirError, type ClosableClient } from '@reservoir/runtime';
 import type { GlobalOptions } from '../command-context.js';
 import { resolvePlatformEndpoint } from '../endpoints.js';
-import { readManifest } from '@reservoir/service-manager';
+import { componentResources, readManifest } from '@reservoir/service-manager';
 import { details, printJson, table } from '../output.js';
 import { readManifestInput } from './service-input.js';
 
@@ -266,17 +266,7 @@ export function registerBillingCommands(program: Command): void {
       const input = await readManifestInput(file);
       const { manifest } = readManifest(input.text, input.fileName);
       await withAccounting(cmd, async (c, g) => {
-        const q = await c.quoteCost({
-          organization: o.org,
-          components: manifest.components.map((x) => ({
-            component: x.id,
-            vcpus: x.cpus,
-            memoryMib: x.memoryMiB,
-            diskMib: Math.ceil(x.disks.reduce((sum, d) => sum + d.capacityBytes, 0) / 2 ** 20),
-            instancesInitial: x.instances.initial,
-            instancesMax: x.instances.max,
-          })),
-        });
+        const q = await c.quoteCost({ organization: o.org, components: componentResources(manifest) });
         if (g.json)
           return printJson(
             reservoir.accounting.v1.Quote.toObject(q as reservoir.accounting.v1.Quote, {

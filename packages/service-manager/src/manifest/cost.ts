@@ -32,6 +32,26 @@ export interface CostEstimate {
 }
 
 const GIB = 2 ** 30;
+const MIB = 2 ** 20;
+
+/** What one instance of each component asks for, and how many there are: what a price quote needs. */
+export function componentResources(m: ServiceManifest): {
+  component: string;
+  vcpus: number;
+  memoryMib: number;
+  diskMib: number;
+  instancesInitial: number;
+  instancesMax: number;
+}[] {
+  return m.components.map((c) => ({
+    component: c.id,
+    vcpus: c.cpus,
+    memoryMib: c.memoryMiB,
+    diskMib: Math.ceil(c.disks.reduce((s, d) => s + d.capacityBytes, 0) / MIB),
+    instancesInitial: c.instances.initial,
+    instancesMax: c.instances.max,
+  }));
+}
 
 export function instanceCostPerHour(c: Component, prices: PriceList): number {
   const diskGiB = c.disks.reduce((sum, d) => sum + d.capacityBytes, 0) / GIB;

@@ -9,6 +9,7 @@ export { validateManifest, type ValidateOptions } from './validate.js';
 export { formatProblem, refuseOnErrors, type ManifestProblem } from './problem.js';
 export type { ManifestSource, SourcePlace } from './source.js';
 export {
+  componentResources,
   estimateCost,
   instanceCostPerHour,
   REFERENCE_PRICES,

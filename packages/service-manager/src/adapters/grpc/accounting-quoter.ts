@@ -1,9 +1,7 @@
 import { AccountingServiceDefinition } from '@reservoir/contracts';
 import { createClient, type ClosableClient } from '@reservoir/runtime';
 import type { CostQuoter } from '../../app/ports.js';
-import type { CostEstimate, ServiceManifest } from '../../manifest/index.js';
-
-const MIB = 2 ** 20;
+import { componentResources, type CostEstimate, type ServiceManifest } from '../../manifest/index.js';
 
 /** The accounting service's quote of a manifest, as the SM's cost estimate. */
 export class AccountingQuoter implements CostQuoter {
@@ -14,17 +12,7 @@ export class AccountingQuoter implements CostQuoter {
   }
 
   async estimate(m: ServiceManifest, organization: string): Promise<CostEstimate> {
-    const q = await this.client.quoteCost({
-      organization,
-      components: m.components.map((c) => ({
-        component: c.id,
-        vcpus: c.cpus,
-        memoryMib: c.memoryMiB,
-        diskMib: Math.ceil(c.disks.reduce((s, d) => s + d.capacityBytes, 0) / MIB),
-        instancesInitial: c.instances.initial,
-        instancesMax: c.instances.max,
-      })),
-    });
+    const q = await this.client.quoteCost({ organization, components: componentResources(m) });
     const perComponent = m.components.map((c) => {
       const perInstanceHour = Number(q.components?.find((x) => x.component === c.id)?.perInstanceHour ?? 0);
       return {
