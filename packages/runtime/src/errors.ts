@@ -23,17 +23,21 @@ export interface ErrorOptions {
   /** Where in the input the problem is: a field path such as "resources.vcpus" or "hosts[3].capacity". */
   field?: string;
   cause?: unknown;
+  /** With RESOURCE_EXHAUSTED or UNAVAILABLE: when trying again may succeed. */
+  retryAfterMs?: number;
 }
 
 export class ReservoirError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ReservoirError';
     this.code = code;
     this.field = options.field;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** "CODE: message" — what a person sees in a CLI or a log line. */

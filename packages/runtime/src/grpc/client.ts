@@ -12,6 +12,19 @@ export interface ClientOptions {
   channel?: grpc.Client;
 }
 
+/** Gives the credential ("Bearer …") to present on calls that do not carry one; undefined for none. */
+export type CredentialSource = () => string | undefined;
+
+let defaultCredential: CredentialSource | undefined;
+
+/**
+ * Sets the credential every client of this process presents unless a call or client sets its own
+ * `authorization`: a service's own token, or the CLI's stored login.
+ */
+export function setDefaultCredential(source: CredentialSource | undefined): void {
+  defaultCredential = source;
+}
+
 export type ClosableClient<D extends ServiceDef> = Client<D> & { close(): void; readonly address: string };
 
 /**
@@ -36,6 +49,10 @@ export function createClient<D extends ServiceDef>(
   const metadataFor = (o?: CallOptions): grpc.Metadata => {
     const md = new grpc.Metadata();
     for (const [k, v] of Object.entries({ ...options.metadata, ...o?.metadata })) md.set(k, v);
+    if (defaultCredential && md.get('authorization').length === 0) {
+      const credential = defaultCredential();
+      if (credential) md.set('authorization', credential);
+    }
     return md;
   };
   const deadlineFor = (o?: CallOptions) => Date.now() + (o?.deadlineMs ?? defaultDeadline);

@@ -7,8 +7,11 @@ import { GrpcServerMetrics } from '../metrics/grpc-metrics.js';
 import { toServiceError } from './status.js';
 import type { CallContext, Handlers, ServiceDef } from './types.js';
 
-/** Runs before every handler; throw a ReservoirError to refuse the call (authentication, rate limits). */
-export type CallGuard = (ctx: CallContext) => void | Promise<void>;
+/**
+ * Runs before every handler with the decoded request; throws a ReservoirError to refuse the call
+ * (authentication, authorization, rate limits) and may set ctx.principal and ctx.may.
+ */
+export type CallGuard = (ctx: CallContext, request: unknown) => void | Promise<void>;
 
 const ServingStatus = pb.health.v1.HealthCheckResponse.ServingStatus;
 
@@ -40,7 +43,8 @@ export class GrpcServer {
     });
     this.guards = options.guards ?? [];
     this.metrics = options.metrics ? new GrpcServerMetrics(options.metrics) : undefined;
-    this.addService('grpc.health.v1.Health', HealthDefinition, {
+    // Health is open to every caller, as probes and load balancers expect: it tells nothing else.
+    this.register('grpc.health.v1.Health', HealthDefinition, false, {
       check: (req) => {
         const s = this.health.get(req.service);
         if (s === undefined) throw errors.notFound('service', req.service);
@@ -56,10 +60,22 @@ export class GrpcServer {
   }
 
   addService<D extends ServiceDef>(name: string, definition: D, handlers: Handlers<D>): this {
+    return this.register(name, definition, true, handlers);
+  }
+
+  private register<D extends ServiceDef>(
+    name: string,
+    definition: D,
+    guarded: boolean,
+    handlers: Handlers<D>,
+  ): this {
     const impl: grpc.UntypedServiceImplementation = {};
+    const guards = guarded ? this.guards : [];
     for (const [key, def] of Object.entries(definition)) {
       const handler = handlers[key as keyof D] as unknown as (...args: unknown[]) => unknown;
-      impl[key] = def.responseStream ? this.wrapStream(def.path, handler) : this.wrapUnary(def.path, handler);
+      impl[key] = def.responseStream
+        ? this.wrapStream(def.path, handler, guards)
+        : this.wrapUnary(def.path, handler, guards);
     }
     this.server.addService(definition as unknown as grpc.ServiceDefinition, impl);
     this.health.set(name, ServingStatus.SERVING);
@@ -136,13 +152,14 @@ export class GrpcServer {
   private wrapUnary(
     method: string,
     handler: (...args: unknown[]) => unknown,
+    guards: readonly CallGuard[],
   ): grpc.handleUnaryCall<unknown, unknown> {
     return (call, callback) => {
       const ctx = this.context(call, method);
       const done = this.metrics?.start(method, 'unary');
       void (async () => {
         try {
-          for (const g of this.guards) await g(ctx);
+          for (const g of guards) await g(ctx, call.request);
           callback(null, await handler(call.request, ctx));
           done?.('OK');
         } catch (e) {
@@ -157,13 +174,14 @@ export class GrpcServer {
   private wrapStream(
     method: string,
     handler: (...args: unknown[]) => unknown,
+    guards: readonly CallGuard[],
   ): grpc.handleServerStreamingCall<unknown, unknown> {
     return (call) => {
       const ctx = this.context(call, method);
       const done = this.metrics?.start(method, 'server_stream');
       void (async () => {
         try {
-          for (const g of this.guards) await g(ctx);
+          for (const g of guards) await g(ctx, call.request);
           await handler(call.request, (m: unknown) => call.write(m), ctx);
           call.end();
           done?.(call.cancelled ? 'CANCELLED' : 'OK');

@@ -21,6 +21,7 @@ const FROM_GRPC = new Map<number, ErrorCode>(Object.entries(TO_GRPC).map(([k, v]
 
 export const ERROR_CODE_KEY = 'reservoir-error-code';
 export const ERROR_FIELD_KEY = 'reservoir-error-field';
+export const RETRY_AFTER_KEY = 'retry-after-ms';
 
 /** A domain error as grpc-js expects it from a handler. */
 export function toServiceError(e: unknown): Partial<ServiceError> {
@@ -28,6 +29,7 @@ export function toServiceError(e: unknown): Partial<ServiceError> {
   const metadata = new Metadata();
   metadata.set(ERROR_CODE_KEY, err.code);
   if (err.field) metadata.set(ERROR_FIELD_KEY, err.field);
+  if (err.retryAfterMs !== undefined) metadata.set(RETRY_AFTER_KEY, String(Math.ceil(err.retryAfterMs)));
   return { code: TO_GRPC[err.code], details: err.message, metadata };
 }
 
@@ -37,9 +39,11 @@ export function fromServiceError(e: ServiceError, what: string): ReservoirError 
   const field = e.metadata?.get(ERROR_FIELD_KEY)[0];
   const code: ErrorCode =
     typeof meta === 'string' && isErrorCode(meta) ? meta : (FROM_GRPC.get(e.code) ?? 'INTERNAL');
+  const retry = Number(e.metadata?.get(RETRY_AFTER_KEY)[0]);
   const message = e.details || e.message;
   return new ReservoirError(code, code === 'UNAVAILABLE' && !meta ? `${what}: ${message}` : message, {
     field: typeof field === 'string' ? field : undefined,
     cause: e,
+    ...(Number.isFinite(retry) && retry >= 0 ? { retryAfterMs: retry } : {}),
   });
 }

@@ -11,6 +11,29 @@ export interface CallContext {
   readonly peer: string;
   /** Aborted when the client cancels or the deadline passes. */
   readonly signal: AbortSignal;
+  /** Who is calling, once a guard has authenticated the call; absent on a server that checks nothing. */
+  principal?: CallPrincipal;
+  /**
+   * Whether the caller may perform an action on a resource, asked by list handlers of each item
+   * so that a listing holds only what the caller may see. Absent on a server that checks nothing.
+   */
+  may?: (action: string, resource: ResourceAttributes) => boolean;
+}
+
+/** The caller as handlers see it (the security package fills in the rest). */
+export interface CallPrincipal {
+  /** "user:<id>@<org>", "service:<name>@<site>", "peer:<site>". */
+  readonly id: string;
+  readonly organization: string;
+}
+
+/** What a decision needs to know of a resource. */
+export interface ResourceAttributes {
+  type: string;
+  id?: string;
+  organization?: string | null;
+  owner?: string | null;
+  sharedWith?: readonly string[];
 }
 
 export type UnaryHandler<ReqD, ResP> = (req: ReqD, ctx: CallContext) => Promise<ResP> | ResP;

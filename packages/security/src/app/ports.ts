@@ -123,7 +123,33 @@ export interface AuditStore {
   auditHead(): Promise<ChainHead | undefined>;
 }
 
-export interface SecurityStore extends IdentityStore, CredentialStore, AuditStore {
+/** One applied version of the access policy document. */
+export interface StoredPolicy {
+  version: number;
+  /** The YAML or JSON text, as the site admin wrote it. */
+  document: string;
+  /** SHA-256 (hex) of the document. */
+  digest: string;
+  appliedBy: string;
+  appliedAt: number;
+}
+
+export interface PolicyStore {
+  /** The version in force (the newest), undefined before the first apply. */
+  currentPolicy(): Promise<StoredPolicy | undefined>;
+  /** The newest version number only: what replicas poll to notice a change. */
+  policyVersion(): Promise<number>;
+  /**
+   * Stores the document as the next version. With expectVersion, FAILED_PRECONDITION unless the
+   * version in force is still that one, so two admins' applies cannot silently overwrite each other.
+   */
+  savePolicy(
+    input: { document: string; digest: string; appliedBy: string; appliedAt: number },
+    expectVersion?: number,
+  ): Promise<StoredPolicy>;
+}
+
+export interface SecurityStore extends IdentityStore, CredentialStore, AuditStore, PolicyStore {
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -141,6 +141,17 @@ CREATE TRIGGER security_audit_no_truncate BEFORE TRUNCATE ON security_audit
   FOR EACH STATEMENT EXECUTE FUNCTION security_audit_append_only();`;
 }
 
+// Every applied version is kept: the newest is in force, the others say who changed what when.
+function policies(d: SqlDialect): string {
+  return `CREATE TABLE IF NOT EXISTS security_policies (
+  version BIGINT PRIMARY KEY,
+  document TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  applied_by ${id(d)} NOT NULL,
+  applied_at BIGINT NOT NULL
+);`;
+}
+
 export const SECURITY_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -151,5 +162,10 @@ export const SECURITY_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'append-only audit log',
     sql: { sqlite: audit('sqlite'), postgres: audit('postgres') },
+  },
+  {
+    version: 3,
+    name: 'access policy versions',
+    sql: { sqlite: policies('sqlite'), postgres: policies('postgres') },
   },
 ];

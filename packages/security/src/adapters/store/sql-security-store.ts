@@ -16,7 +16,9 @@ import type {
   OrganizationFilter,
   SecuritySeed,
   SecurityStore,
+  StoredPolicy,
 } from '../../app/ports.js';
+import * as policies from './policy-sql.js';
 import { appendAudit, auditEntries, auditHead, auditRange } from './audit-sql.js';
 import * as credentials from './credential-sql.js';
 import * as groups from './group-sql.js';
@@ -202,6 +204,21 @@ export class SqlSecurityStore implements SecurityStore {
 
   auditRange(fromSeq: number, toSeq: number, limit: number): Promise<AuditEntry[]> {
     return auditRange(this.db, fromSeq, toSeq, limit);
+  }
+
+  currentPolicy(): Promise<StoredPolicy | undefined> {
+    return policies.currentPolicy(this.db);
+  }
+
+  policyVersion(): Promise<number> {
+    return policies.policyVersion(this.db);
+  }
+
+  savePolicy(
+    input: { document: string; digest: string; appliedBy: string; appliedAt: number },
+    expectVersion?: number,
+  ): Promise<StoredPolicy> {
+    return policies.savePolicy(this.db, input, expectVersion);
   }
 
   auditHead(): Promise<ChainHead | undefined> {

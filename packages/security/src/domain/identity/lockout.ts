@@ -29,10 +29,11 @@ export function lockedFor(failures: readonly number[], now: number, policy: Lock
 
 /** RESOURCE_EXHAUSTED with the wait, for a Retry-After header or grpc metadata. */
 export class LoginLockedError extends ReservoirError {
-  readonly retryAfterMs: number;
+  declare readonly retryAfterMs: number;
 
   constructor(retryAfterMs: number) {
-    super('RESOURCE_EXHAUSTED', `too many failed logins: try again in ${Math.ceil(retryAfterMs / 1000)} s`);
-    this.retryAfterMs = retryAfterMs;
+    super('RESOURCE_EXHAUSTED', `too many failed logins: try again in ${Math.ceil(retryAfterMs / 1000)} s`, {
+      retryAfterMs,
+    });
   }
 }

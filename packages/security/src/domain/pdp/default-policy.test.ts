@@ -149,25 +149,26 @@ describe('default policy', () => {
   });
 
   describe('strong authentication', () => {
-    it('denies user and policy changes without MFA, with advice saying why', () => {
+    it('denies user and policy changes without an interactive login or MFA, with advice saying why', () => {
       const r = ask(user(['org-admin']), 'user.create');
       expect(r.decision).toBe('Deny');
       expect(r.decidedBy).toEqual([
         'reservoir',
         'platform',
         'strong-authentication',
-        'mfa-for-user-and-policy-changes',
+        'interactive-login-for-user-and-policy-changes',
       ]);
       expect(r.advice).toEqual([
         {
           id: 'require-mfa',
           attributes: {
-            reason: 'changing users or policies needs multi-factor authentication',
+            reason: 'changing users or policies needs an interactive login or multi-factor authentication',
             action: 'user.create',
           },
         },
       ]);
       expect(ask(user(['org-admin']), 'user.read').decision).toBe('Permit');
+      expect(ask(user(['org-admin'], { interactive: true }), 'user.create').decision).toBe('Permit');
     });
   });
 

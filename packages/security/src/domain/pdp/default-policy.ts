@@ -1,6 +1,7 @@
 // The policy a fresh site starts with, as the YAML a site admin would edit. Request attributes it
 // expects: subject.id, subject.organization, subject.roles, subject.mfa; resource.type,
-// resource.organization, resource.owner, resource.sharedWith; action.id named <type>.<verb>,
+// resource.organization, resource.owner, resource.sharedWith; subject.interactive (a person's
+// password login rather than an API key or a service token); action.id named <type>.<verb>,
 // where the verbs read and list do not change anything.
 //
 // Shape: deny-unless-permit at the top (never NotApplicable or Indeterminate), over a
@@ -38,20 +39,23 @@ policySet:
 
           - policy:
               id: strong-authentication
-              description: Changing users or policies needs a second factor.
+              description: >-
+                Changing users or policies needs a person's interactive login (or a second
+                factor), never an API key or a service's token.
               combining: deny-overrides
               target:
                 resource.type: [user, policy]
               rules:
-                - id: mfa-for-user-and-policy-changes
+                - id: interactive-login-for-user-and-policy-changes
                   effect: Deny
                   condition: >-
                     not (endsWith(action.id, '.read') or endsWith(action.id, '.list'))
                     and not (has(subject.mfa) and subject.mfa == true)
+                    and not (has(subject.interactive) and subject.interactive == true)
                   advice:
                     - id: require-mfa
                       attributes:
-                        reason: changing users or policies needs multi-factor authentication
+                        reason: changing users or policies needs an interactive login or multi-factor authentication
                         action: { expr: action.id }
 
           - policySet:
