@@ -13,3 +13,4 @@ export * from './pep/credential-cache.js';
 export * from './pep/policy-source.js';
 export * from './pep/service-security.js';
 export * from './pep/from-environment.js';
+export * from './testing/security-fixture.js';

@@ -84,7 +84,8 @@ export function enforcementPoint(access: AccessMap, o: EnforcementOptions): Call
       organization: resource?.organization ?? p?.organization ?? '',
       action,
       resource: resource
-        ? { type: resource.type, id: resource.id ?? '', organization: resource.organization ?? null }
+        ? // "*": the type as a whole (a listing, a creation) rather than one resource.
+          { type: resource.type, id: resource.id || '*', organization: resource.organization ?? null }
         : null,
       decision: result?.decision ?? 'Deny',
       policy: result?.decidedBy.join('/') || null,
@@ -164,7 +165,7 @@ export function enforcementPoint(access: AccessMap, o: EnforcementOptions): Call
     let audited = false;
     for (const ob of result.obligations) {
       const failure = await discharge(ob, rule, req, resource, o.quotas);
-      if (failure instanceof ReservoirError && failure.code === 'RESOURCE_EXHAUSTED') {
+      if (isReservoirError(failure) && failure.code === 'RESOURCE_EXHAUSTED') {
         await record(principal, ctx, rule.action, resource, result, failure.message).catch(() => undefined);
         throw failure;
       }
