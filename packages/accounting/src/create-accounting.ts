@@ -8,6 +8,8 @@ import {
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
+import type { Enforcer } from '@reservoir/security';
+import { accountingAccess } from './adapters/grpc/access.js';
 import { accountingHandlers } from './adapters/grpc/accounting-handlers.js';
 import { VmiVmLookup } from './adapters/grpc/vmi-vm-lookup.js';
 import { SmServiceControl } from './adapters/grpc/sm-service-control.js';
@@ -47,6 +49,8 @@ export interface CreateAccountingOptions {
   serviceManagers?: string[];
   /** Usage arriving at most this long after it ended is rated into its own period. */
   lateWindowMs?: number;
+  /** The security enforcement point; without it every caller is admitted. */
+  enforce?: Enforcer;
 }
 
 export interface RunningAccounting {
@@ -151,7 +155,10 @@ export async function createAccounting(o: CreateAccountingOptions): Promise<Runn
       : undefined;
   timer?.unref();
 
-  const server = new GrpcServer({ logger: o.logger }).addService(
+  const server = new GrpcServer({
+    logger: o.logger,
+    ...(o.enforce ? { guards: [o.enforce(accountingAccess(billing))] } : {}),
+  }).addService(
     'reservoir.accounting.v1.AccountingService',
     AccountingServiceDefinition,
     accountingHandlers(billing),

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { announceListening, createLogger, runMain, stopOnSignals } from '@reservoir/runtime';
+import { securityForProcess } from '@reservoir/security';
 import { createAccounting } from './create-accounting.js';
 
 // The accounting service as its own process: one for the platform, metering every site it is told
@@ -31,6 +32,10 @@ const program = new Command('reservoir-accounting')
     String(24 * 3600_000),
   )
   .option('--log-level <level>', 'log level', 'info')
+  .option(
+    '--security <url>',
+    'the security store (sqlite:<path> or postgres://…; default RESERVOIR_SECURITY); access is enforced with it',
+  )
   .parse();
 
 const flags = program.opts<{
@@ -43,6 +48,7 @@ const flags = program.opts<{
   checkpointMs: string;
   lateWindowMs: string;
   logLevel: string;
+  security?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -58,6 +64,11 @@ async function main(): Promise<void> {
   const lateWindowMs = Number(flags.lateWindowMs);
   if (!Number.isInteger(lateWindowMs) || lateWindowMs < 0)
     throw new Error(`--late-window-ms: "${flags.lateWindowMs}" must be a whole number of ms`);
+  const security = await securityForProcess(
+    flags.security ?? process.env.RESERVOIR_SECURITY,
+    'accounting',
+    logger,
+  );
   const running = await createAccounting({
     database: flags.database,
     logger,
@@ -68,9 +79,16 @@ async function main(): Promise<void> {
     checkpointMs,
     lateWindowMs,
     serviceManagers: flags.sm ?? [],
+    ...(security ? { enforce: security.enforce } : {}),
+  }).catch(async (e: unknown) => {
+    await security?.close();
+    throw e;
   });
   announceListening({ service: 'accounting', address: running.address });
-  stopOnSignals(logger, () => running.stop());
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await security?.close();
+  });
 }
 
 runMain('accounting', main);

@@ -8,9 +8,16 @@ import {
   type MessageBus,
   type MetricsServer,
 } from '@reservoir/runtime';
+import type { Enforcer } from '@reservoir/security';
+import { monitoringAccess } from './service/access.js';
 import { monitoringHandlers } from './service/grpc-handlers.js';
 import { MonitoringService } from './service/monitoring-service.js';
 import { PrometheusBridge } from './service/prometheus-bridge.js';
+import {
+  serviceManagerLookup,
+  ServiceOrganizations,
+  type OrganizationLookup,
+} from './service/service-organizations.js';
 
 export interface CreateMonitoringOptions {
   site: string;
@@ -27,6 +34,12 @@ export interface CreateMonitoringOptions {
   metricsListen?: string;
   /** Probe id prefixes whose measurements the metrics expose (default: host probes and KPIs). */
   bridgeProbes?: string[];
+  /** Checks every call against the site's access policy; absent admits every caller. */
+  enforce?: Enforcer;
+  /** Service Managers (host:port) that tell the organization of a service, for access decisions. */
+  serviceManagers?: string[];
+  /** Tells a service's organization instead of asking serviceManagers. */
+  serviceOrganization?: OrganizationLookup;
 }
 
 export interface RunningMonitoring {
@@ -71,16 +84,27 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
       })
     : undefined;
   await bridge?.start();
-  const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) }).addService(
+  const sms =
+    !options.serviceOrganization && options.serviceManagers?.length
+      ? serviceManagerLookup(options.serviceManagers)
+      : undefined;
+  const lookup = options.serviceOrganization ?? sms?.lookup;
+  const organizations = lookup ? new ServiceOrganizations(lookup) : undefined;
+  const server = new GrpcServer({
+    logger,
+    ...(registry ? { metrics: registry } : {}),
+    ...(options.enforce ? { guards: [options.enforce(monitoringAccess(organizations))] } : {}),
+  }).addService(
     'reservoir.monitoring.v1.MonitoringService',
     MonitoringServiceDefinition,
-    monitoringHandlers(service),
+    monitoringHandlers(service, organizations),
   );
   const listen = options.listen ?? '127.0.0.1:0';
   let port: number;
   try {
     port = await server.listen(listen);
   } catch (e) {
+    sms?.close();
     await bridge?.stop();
     await service.stop();
     if (typeof options.mqtt === 'string') await bus.close();
@@ -91,6 +115,7 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
   const stop = async () => {
     await served.metrics?.close();
     await server.shutdown(2000);
+    sms?.close();
     await bridge?.stop();
     await service.stop();
     if (typeof options.mqtt === 'string') await bus.close();

@@ -7,15 +7,16 @@ import {
   siteSchema,
   SqlTaskStore,
   serveMetricsOrUndo,
-  taskHandlers,
   type Logger,
   type MetricsRegistry,
   type MetricsServer,
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
+import type { Enforcer } from '@reservoir/security';
 import { PolicyEngine } from './app/policy-engine.js';
-import { policyHandlers } from './adapters/grpc/policy-handlers.js';
+import { policyEngineAccess } from './adapters/grpc/access.js';
+import { planTaskHandlers, policyHandlers } from './adapters/grpc/policy-handlers.js';
 import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
 import { MqttPolicyEvents } from './adapters/mqtt/policy-events.js';
 import { MeasuredHostLoad } from './app/host-load.js';
@@ -40,6 +41,8 @@ export interface CreatePolicyEngineOptions {
   listen?: string;
   /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
   metricsListen?: string;
+  /** Checks every call against the site's access policy; absent admits every caller. */
+  enforce?: Enforcer;
 }
 
 export interface RunningPolicyEngine {
@@ -102,13 +105,17 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
   const metrics = registry ? peMetrics(registry) : undefined;
   metrics?.observe(engine);
   const handlers = policyHandlers(engine);
-  const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) })
+  const server = new GrpcServer({
+    logger,
+    ...(registry ? { metrics: registry } : {}),
+    ...(options.enforce ? { guards: [options.enforce(policyEngineAccess(site, engine.tasks))] } : {}),
+  })
     .addService(
       'reservoir.pe.v1.PolicyService',
       PolicyServiceDefinition,
       metrics ? metrics.handlers(handlers) : handlers,
     )
-    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(engine.tasks));
+    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, planTaskHandlers(engine.tasks));
   const listen = options.listen ?? '127.0.0.1:0';
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
+import { securityForProcess } from '@reservoir/security';
 import { peConfigSchema } from './config.js';
 import { createPolicyEngine } from './create-policy-engine.js';
 
 // The Policy Engine as its own process: `node --import tsx packages/policy-engine/src/main.ts`.
 // Environment variables RESERVOIR_PE_<NAME> override the file (e.g. RESERVOIR_PE_VEEM,
-// RESERVOIR_PE_METRICS__LISTEN).
+// RESERVOIR_PE_METRICS__LISTEN). The security store comes from --security or RESERVOIR_SECURITY;
+// the engine's own API key, presented to the VEEM, from RESERVOIR_CREDENTIAL.
 
 const program = new Command('reservoir-pe')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -18,6 +20,7 @@ const program = new Command('reservoir-pe')
     '--metrics-listen <address>',
     "Prometheus metrics address (host:port, default 127.0.0.1:0; '' for none)",
   )
+  .option('--security <url>', 'security store (sqlite:<file> or postgres://…); absent: no access checks')
   .parse();
 
 const flags = program.opts<{
@@ -28,6 +31,7 @@ const flags = program.opts<{
   mqtt?: string;
   listen?: string;
   metricsListen?: string;
+  security?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -44,6 +48,11 @@ async function main(): Promise<void> {
     },
   });
   const logger = createLogger({ service: 'pe', level: config.logLevel, destination: 2 });
+  const security = await securityForProcess(
+    flags.security ?? (process.env.RESERVOIR_SECURITY || undefined),
+    `pe@${config.site}`,
+    logger,
+  );
   const running = await createPolicyEngine({
     site: config.site,
     database: config.database,
@@ -53,6 +62,10 @@ async function main(): Promise<void> {
     listen: config.listen,
     ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
     ...(config.load.cpuPercent > 0 ? { loadCutoff: config.load } : {}),
+    ...(security ? { enforce: security.enforce } : {}),
+  }).catch(async (e: unknown) => {
+    await security?.close();
+    throw e;
   });
   announceListening({
     service: 'pe',
@@ -60,7 +73,10 @@ async function main(): Promise<void> {
     address: running.address,
     ...(running.metrics ? { metrics: running.metrics } : {}),
   });
-  stopOnSignals(logger, () => running.stop());
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await security?.close();
+  });
 }
 
 runMain('pe', main);

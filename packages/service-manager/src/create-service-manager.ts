@@ -6,7 +6,6 @@ import {
   openSiteDatabase,
   siteSchema,
   serveMetricsOrUndo,
-  taskHandlers,
   TaskRegistry,
   type Logger,
   type MessageBus,
@@ -14,7 +13,9 @@ import {
   type MetricsServer,
   type SqlDatabase,
 } from '@reservoir/runtime';
-import { smiHandlers } from './adapters/grpc/smi-handlers.js';
+import type { Enforcer } from '@reservoir/security';
+import { smAccess } from './adapters/grpc/access.js';
+import { smiHandlers, smTaskHandlers } from './adapters/grpc/smi-handlers.js';
 import { AccountingQuoter } from './adapters/grpc/accounting-quoter.js';
 import { PolicyEngineAdmission } from './adapters/grpc/pe-admission.js';
 import { GrpcVeemGateway } from './adapters/grpc/veem-gateway.js';
@@ -46,6 +47,8 @@ export interface CreateServiceManagerOptions {
   /** Serves Prometheus metrics (GET /metrics) on this address. Off when absent. */
   metricsListen?: string;
   now?: () => number;
+  /** The security enforcement point; without it every caller is admitted. */
+  enforce?: Enforcer;
 }
 
 export interface RunningServiceManager {
@@ -108,9 +111,13 @@ export async function createServiceManager(
       ? undefined
       : createServiceMetrics({ service: 'sm', labels: { site } });
   if (registry) sinks.push(smMetrics(registry, sm));
-  const server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) })
+  const server = new GrpcServer({
+    logger,
+    ...(registry ? { metrics: registry } : {}),
+    ...(options.enforce ? { guards: [options.enforce(smAccess(sm, tasks))] } : {}),
+  })
     .addService('reservoir.sm.v1.ServiceManagerService', ServiceManagerServiceDefinition, smiHandlers(sm))
-    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(tasks));
+    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, smTaskHandlers(tasks));
   const listen = options.listen ?? '127.0.0.1:0';
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
+import { securityForProcess } from '@reservoir/security';
 import { smConfigSchema } from './config.js';
 import { createServiceManager } from './create-service-manager.js';
 
 // The Service Manager as its own process: `node --import tsx packages/service-manager/src/main.ts`.
-// Environment variables RESERVOIR_SM_<NAME> override the file (e.g. RESERVOIR_SM_VEEM).
+// Environment variables RESERVOIR_SM_<NAME> override the file (e.g. RESERVOIR_SM_VEEM); the
+// security store comes from --security or RESERVOIR_SECURITY, shared by every service of the site.
 
 const program = new Command('reservoir-sm')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -17,6 +19,10 @@ const program = new Command('reservoir-sm')
   .option('--kpi-endpoint <address>', 'where instances push KPIs (the monitoring service host:port)')
   .option('--listen <address>', 'gRPC listen address (host:port)')
   .option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
+  .option(
+    '--security <url>',
+    'the security store (sqlite:<path> or postgres://…; default RESERVOIR_SECURITY); access is enforced with it',
+  )
   .parse();
 
 const flags = program.opts<{
@@ -30,6 +36,7 @@ const flags = program.opts<{
   kpiEndpoint?: string;
   listen?: string;
   metricsListen?: string;
+  security?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -49,6 +56,11 @@ async function main(): Promise<void> {
     },
   });
   const logger = createLogger({ service: 'sm', level: config.logLevel, destination: 2 });
+  const security = await securityForProcess(
+    flags.security ?? process.env.RESERVOIR_SECURITY,
+    `sm@${config.site}`,
+    logger,
+  );
   const running = await createServiceManager({
     site: config.site,
     database: config.database,
@@ -70,6 +82,10 @@ async function main(): Promise<void> {
     logger,
     listen: config.listen,
     ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
+    ...(security ? { enforce: security.enforce } : {}),
+  }).catch(async (e: unknown) => {
+    await security?.close();
+    throw e;
   });
   announceListening({
     service: 'sm',
@@ -77,7 +93,10 @@ async function main(): Promise<void> {
     address: running.address,
     ...(running.metrics ? { metrics: running.metrics } : {}),
   });
-  stopOnSignals(logger, () => running.stop());
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await security?.close();
+  });
 }
 
 runMain('sm', main);

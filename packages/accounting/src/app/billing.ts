@@ -99,6 +99,11 @@ export class Billing {
     return { ...a, balance: await this.ledger.accountBalance(id) };
   }
 
+  /** The organization of an account; undefined when there is no such account. */
+  async organizationOf(id: string): Promise<string | undefined> {
+    return (await this.store.getAccount(id))?.organization;
+  }
+
   async createAccount(a: Omit<Account, 'createdAt' | 'state'>): Promise<AccountView> {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(a.id))
       throw errors.invalid('id', `"${a.id}" must be 1-64 letters, digits, . _ -`);

@@ -1,9 +1,10 @@
 // MonitoringService over gRPC: protobuf in and out, the work in MonitoringService.
 import { reservoir, type MonitoringServiceDefinition } from '@reservoir/contracts';
-import { errors, type Handlers } from '@reservoir/runtime';
+import { errors, visible, type CallContext, type Handlers } from '@reservoir/runtime';
 import { probeInfoToPb } from '../codec/info-codec.js';
 import type { AttributeSpec, AttributeType, DataSourceInfoJson, ProbeInfoJson } from '../codec/model.js';
 import type { MonitoringService } from './monitoring-service.js';
+import type { ServiceOrganizations } from './service-organizations.js';
 
 const pb = reservoir.monitoring.v1;
 
@@ -49,16 +50,41 @@ function probeDraft(
   return draft;
 }
 
-export function monitoringHandlers(service: MonitoringService): Handlers<typeof MonitoringServiceDefinition> {
+/**
+ * The probes the caller may see: a service's probes are its organization's, the others (hosts,
+ * VMs, the platform) nobody's. A service whose organization cannot be found out stays hidden.
+ */
+async function visibleProbes(
+  ctx: CallContext,
+  probes: ProbeInfoJson[],
+  organizations: ServiceOrganizations | undefined,
+): Promise<ProbeInfoJson[]> {
+  if (!ctx.may) return probes;
+  const services = [...new Set(probes.map((p) => p.serviceId).filter((s) => s))];
+  const orgOf = new Map(
+    await Promise.all(
+      services.map(async (s) => [s, await organizations?.of(s).catch(() => undefined)] as const),
+    ),
+  );
+  return visible(ctx, 'monitoring.read', probes, (p) => ({
+    type: 'monitoring',
+    id: p.id,
+    organization: (p.serviceId && orgOf.get(p.serviceId)) || null,
+  }));
+}
+
+export function monitoringHandlers(
+  service: MonitoringService,
+  organizations?: ServiceOrganizations,
+): Handlers<typeof MonitoringServiceDefinition> {
   return {
     listSources: (req) => ({
       sources: service.listSources({ kind: req.kind, site: req.site }).map(sourceToPb),
     }),
-    listProbes: (req) => ({
-      probes: service
-        .listProbes({ dataSourceId: req.dataSourceId, serviceId: req.serviceId })
-        .map(probeInfoToPb),
-    }),
+    listProbes: async (req, ctx) => {
+      const probes = service.listProbes({ dataSourceId: req.dataSourceId, serviceId: req.serviceId });
+      return { probes: (await visibleProbes(ctx, probes, organizations)).map(probeInfoToPb) };
+    },
     controlProbe: async (req) => {
       const probe = probeDraft(req.probe);
       const info = await service.controlProbe({

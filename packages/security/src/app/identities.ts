@@ -787,9 +787,9 @@ export class Identities {
         return roles;
       }
       case 'service': {
-        if (grant.organization === GLOBAL)
-          throw errors.invalid('grant', 'a service principal cannot be system-admin');
         const principal = await this.getServicePrincipal(ref.id);
+        if (grant.organization === GLOBAL && principal.organization !== 'system')
+          throw errors.invalid('grant', 'only a service principal of the system organization can be system-admin');
         const roles = checkGrants(change(principal.roles));
         await this.#store.updateServicePrincipal({ ...principal, roles, updatedAt });
         return roles;

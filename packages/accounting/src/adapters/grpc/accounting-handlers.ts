@@ -1,7 +1,7 @@
 import type { AccountingServiceDefinition, reservoir } from '@reservoir/contracts';
-import { errors, type Handlers } from '@reservoir/runtime';
+import { errors, visible, type CallContext, type Handlers } from '@reservoir/runtime';
 import type { AccountView, Billing } from '../../app/billing.js';
-import type { UsageRecord } from '../../app/ports.js';
+import type { UsageFilter, UsageRecord } from '../../app/ports.js';
 import type { Invoice } from '../../domain/invoice.js';
 import { currencyDecimals, formatDecimal } from '../../domain/money.js';
 import { marginPercent, perHourText, preciseText } from '../../domain/quote.js';
@@ -105,9 +105,40 @@ function period(start: unknown, end: unknown, field: string): { start: number; e
   return { start: s, end: e };
 }
 
+/**
+ * The usage records the caller may see as part of a bill. Without an account, a caller who may not
+ * read every bill gets the usage of its own organization's accounts, each asked for on its own, so
+ * that the limit counts records it sees rather than records filtered away.
+ */
+async function visibleUsage(
+  billing: Billing,
+  ctx: Pick<CallContext, 'may' | 'principal'>,
+  filter: UsageFilter,
+): Promise<UsageRecord[]> {
+  const { may, principal } = ctx;
+  // One account's usage was decided on as a whole; a bill of no organization is one only a
+  // system admin may read, who sees every record.
+  if (!may || !principal || filter.accountId || may('bill.read', { type: 'bill' }))
+    return billing.usage(filter);
+  const accounts = visible(
+    ctx,
+    'bill.read',
+    await billing.listAccounts({ organization: principal.organization }),
+    (a) => ({ type: 'bill', id: a.id, organization: a.organization }),
+  );
+  const records = (
+    await Promise.all(accounts.map((a) => billing.usage({ ...filter, accountId: a.id })))
+  ).flat();
+  records.sort((x, y) => {
+    const at = (x.billedAt ?? x.start) - (y.billedAt ?? y.start);
+    return at !== 0 ? at : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+  });
+  return filter.limit ? records.slice(0, filter.limit) : records;
+}
+
 export function accountingHandlers(billing: Billing): Handlers<typeof AccountingServiceDefinition> {
   return {
-    createAccount: async (req) =>
+    createAccount: async (req, ctx) =>
       accountToPb(
         await billing.createAccount({
           id: req.id ?? '',
@@ -116,16 +147,21 @@ export function accountingHandlers(billing: Billing): Handlers<typeof Accounting
           kind: oneOf(req.kind || 'postpaid', KINDS, 'kind'),
           currency: req.currency || 'EUR',
           onZero: oneOf(req.onZero || 'suspend', ON_ZERO, 'on_zero'),
-          organization: req.organization || 'default',
+          organization: req.organization || ctx.principal?.organization || 'default',
         }),
       ),
     getAccount: async (req) => accountToPb(await billing.account(req.id ?? '')),
-    listAccounts: async (req) => {
+    listAccounts: async (req, ctx) => {
       const list = await billing.listAccounts({
         ...(req.customer ? { customer: req.customer } : {}),
         ...(req.organization ? { organization: req.organization } : {}),
       });
-      return { accounts: list.map(accountToPb) };
+      const mine = visible(ctx, 'account.read', list, (a) => ({
+        type: 'account',
+        id: a.id,
+        organization: a.organization,
+      }));
+      return { accounts: mine.map(accountToPb) };
     },
     topUp: async (req) =>
       accountToPb(await billing.topUp(req.accountId ?? '', req.amount ?? '', req.key ?? '')),
@@ -147,9 +183,9 @@ export function accountingHandlers(billing: Billing): Handlers<typeof Accounting
         })),
       );
     },
-    listUsage: async (req) => ({
+    listUsage: async (req, ctx) => ({
       records: (
-        await billing.usage({
+        await visibleUsage(billing, ctx, {
           ...(req.accountId ? { accountId: req.accountId } : {}),
           ...(req.service ? { service: req.service } : {}),
           ...(int(req.fromMs) ? { from: int(req.fromMs) } : {}),

@@ -1,6 +1,7 @@
-import type { PolicyServiceDefinition } from '@reservoir/contracts';
-import { taskToPb, type Handlers } from '@reservoir/runtime';
+import type { PolicyServiceDefinition, TaskServiceDefinition } from '@reservoir/contracts';
+import { taskHandlers, taskToPb, visible, type Handlers, type TaskRegistry } from '@reservoir/runtime';
 import type { PolicyEngine } from '../../app/policy-engine.js';
+import { taskResource } from './access.js';
 import { placeInputFromPb, placeOutcomeToPb, policyChangeFromPb, policyToPb } from './policy-mapping.js';
 import { siteChoiceInputFromPb, siteChoiceToPb } from './site-choice-mapping.js';
 
@@ -28,5 +29,17 @@ export function policyHandlers(engine: PolicyEngine): Handlers<typeof PolicyServ
       return { resultJson: JSON.stringify(r.result), ...(r.task ? { task: taskToPb(r.task) } : {}) };
     },
     chooseSite: (req) => siteChoiceToPb(engine.chooseSite(siteChoiceInputFromPb(req))),
+  };
+}
+
+/** The TaskService of the engine's plans; a listing holds only the tasks the caller may see. */
+export function planTaskHandlers(tasks: TaskRegistry): Handlers<typeof TaskServiceDefinition> {
+  const inner = taskHandlers(tasks);
+  return {
+    ...inner,
+    listTasks: async (req, ctx) => {
+      const page = await inner.listTasks(req, ctx);
+      return { ...page, tasks: visible(ctx, 'task.read', page.tasks ?? [], taskResource) };
+    },
   };
 }

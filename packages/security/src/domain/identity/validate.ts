@@ -196,12 +196,15 @@ export function checkServicePrincipal(input: ServicePrincipalInput, now: number)
     throw errors.invalid('id', 'must be service:<name>@<site>, e.g. service:veem@site-a');
   }
   const roles = checkGrants(input.roles);
-  if (roles.some((g) => g.organization === GLOBAL)) {
-    throw errors.invalid('roles', 'a service principal cannot be system-admin');
+  const organization = checkName(input.organization ?? 'system', 'organization');
+  // The platform's own processes (organization "system") act for every organization; a tenant's
+  // service never does.
+  if (organization !== 'system' && roles.some((g) => g.organization === GLOBAL)) {
+    throw errors.invalid('roles', 'only a service principal of the system organization can be system-admin');
   }
   return {
     id: input.id,
-    organization: checkName(input.organization ?? 'system', 'organization'),
+    organization,
     name: displayName(input.name, 'name', input.id.slice('service:'.length)),
     state: 'enabled',
     roles,

@@ -141,9 +141,9 @@ policySet:
                       - id: manage-services-and-vms
                         effect: Permit
                         target:
-                          action.id: &manage [service.deploy, service.scale, service.undeploy, vm.create,
-                                              vm.update, vm.start, vm.stop, vm.suspend, vm.resume, vm.resize,
-                                              vm.snapshot, vm.delete]
+                          action.id: &manage [service.deploy, service.scale, service.undeploy, kpi.report,
+                                              vm.create, vm.update, vm.start, vm.stop, vm.suspend, vm.resume,
+                                              vm.resize, vm.snapshot, vm.delete]
                         condition: has(resource.organization) and resource.organization == subject.organization
                         obligations:
                           - id: audit

@@ -1,7 +1,19 @@
-import { reservoir, type ServiceManagerServiceDefinition } from '@reservoir/contracts';
-import { errors, taskToPb, type Handlers } from '@reservoir/runtime';
+import {
+  reservoir,
+  type ServiceManagerServiceDefinition,
+  type TaskServiceDefinition,
+} from '@reservoir/contracts';
+import {
+  errors,
+  taskHandlers,
+  taskToPb,
+  visible,
+  type Handlers,
+  type TaskRegistry,
+} from '@reservoir/runtime';
 import { estimateCost, loadManifest } from '../../manifest/index.js';
 import type { ServiceManager, ServiceWithTask } from '../../app/service-manager.js';
+import { serviceAttrs } from './access.js';
 import { eventToPb, serviceToPb } from './mapping.js';
 
 const Mode = reservoir.sm.v1.ServiceRecoverMode;
@@ -14,23 +26,23 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
     ...(r.task ? { task: taskToPb(r.task) } : {}),
   });
   return {
-    deployService: async (req) =>
+    deployService: async (req, ctx) =>
       withTask(
         await sm.deploy({
           manifest: req.manifest,
           fileName: req.fileName,
           requestId: req.requestId,
-          organization: req.organization,
-          owner: req.owner,
+          // Left empty, the service is the caller's, in the caller's organization.
+          organization: req.organization || ctx.principal?.organization || '',
+          owner: req.owner || ctx.principal?.id || '',
           properties: req.properties ?? {},
         }),
       ),
     getService: async (req) => toPb(await sm.get(req.id)),
-    listServices: async (req) => ({
-      services: (await sm.list({ organization: req.organization, includeEnded: req.includeFinished })).map(
-        toPb,
-      ),
-    }),
+    listServices: async (req, ctx) => {
+      const all = await sm.list({ organization: req.organization, includeEnded: req.includeFinished });
+      return { services: visible(ctx, 'service.read', all, serviceAttrs).map(toPb) };
+    },
     scaleService: async (req) => withTask(await sm.scale(req.id, req.component, req.instances)),
     updateRules: async (req) => withTask(await sm.updateRules(req.id, req.document, req.fileName || 'rules')),
     undeployService: async (req) => withTask(await sm.undeploy(req.id)),
@@ -51,9 +63,10 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
       const i = await sm.environment(req.serviceId, req.instanceId);
       return { instanceId: i.id, document: i.environment, properties: i.properties };
     },
-    estimateCost: async (req) => {
+    estimateCost: async (req, ctx) => {
       const file = req.fileName || 'manifest';
-      const quoted = await sm.quote(req.manifest, file, '');
+      // An authenticated caller is quoted by its organization's price list, as its deploy would be.
+      const quoted = await sm.quote(req.manifest, file, ctx.principal?.organization ?? '');
       const m = loadManifest(req.manifest, file, { prices, ...quoted });
       const e = quoted.estimate ?? estimateCost(m, prices);
       return {
@@ -66,6 +79,26 @@ export function smiHandlers(sm: ServiceManager): Handlers<typeof ServiceManagerS
           perInstanceHour: c.perInstanceHour,
           atInitial: c.perHourAtInitial,
           atMax: c.perHourAtMax,
+        })),
+      };
+    },
+  };
+}
+
+/** The TaskService of the SM's operations; a listing holds the tasks of services the caller may read. */
+export function smTaskHandlers(tasks: TaskRegistry): Handlers<typeof TaskServiceDefinition> {
+  const handlers = taskHandlers(tasks);
+  return {
+    ...handlers,
+    listTasks: async (req, ctx) => {
+      const page = await handlers.listTasks(req, ctx);
+      return {
+        ...page,
+        tasks: visible(ctx, 'service.read', page.tasks ?? [], (t) => ({
+          type: 'service',
+          id: t.targetId ?? '',
+          organization: t.organization || null,
+          owner: t.owner || null,
         })),
       };
     },
