@@ -8,6 +8,8 @@ import {
   type Logger,
   type MetricsRegistry,
 } from '@reservoir/runtime';
+import type { Enforcer } from '@reservoir/security';
+import { veehAccess } from './adapters/grpc/access.js';
 import { vhiHandlers } from './adapters/grpc/vhi-handlers.js';
 import { GrpcPeerAgents } from './adapters/grpc/grpc-peer-agents.js';
 import { systemClock } from './adapters/system-clock.js';
@@ -38,6 +40,8 @@ export interface CreateVeehOptions {
   peers?: PeerAgents;
   /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
   metricsListen?: string;
+  /** The security enforcement point for every VHI call; without it none is checked. */
+  enforce?: Enforcer;
 }
 
 export interface Veeh {
@@ -90,7 +94,11 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
   let server: GrpcServer | undefined;
   let address: string | undefined;
   if (options.listen !== undefined) {
-    server = new GrpcServer({ logger, ...(registry ? { metrics: registry } : {}) });
+    server = new GrpcServer({
+      logger,
+      ...(registry ? { metrics: registry } : {}),
+      ...(options.enforce ? { guards: [options.enforce(veehAccess())] } : {}),
+    });
     server.addService(VHI_SERVICE, HostAgentDefinition, vhiHandlers(agent));
     try {
       address = dialable(options.listen, await server.listen(options.listen));

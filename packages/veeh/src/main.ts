@@ -1,6 +1,7 @@
 // The VEEH agent process: `node --import tsx packages/veeh/src/main.ts --hosts 4 --family kvm:3,hyperv:1`.
 // stdout carries one JSON line when ready, {"event":"listening","address":...,"metrics":...,"hosts":[...]};
-// logs go to stderr so launchers can read stdout undisturbed.
+// logs go to stderr so launchers can read stdout undisturbed. With --security (or RESERVOIR_SECURITY)
+// every VHI call is authenticated and authorized against that security store.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   announceListening,
@@ -10,6 +11,7 @@ import {
   stopOnSignals,
   type LoggerOptions,
 } from '@reservoir/runtime';
+import { securityForProcess } from '@reservoir/security';
 import { createVeeh } from './create-veeh.js';
 import { startVeehMonitoring } from './probes/veeh-monitoring.js';
 import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
@@ -41,6 +43,7 @@ interface CliOptions {
   diskMib: number;
   latencyProfile: LatencyProfileName;
   seed: number;
+  security?: string;
   logLevel: NonNullable<LoggerOptions['level']>;
 }
 
@@ -111,6 +114,12 @@ const program = new Command()
       .env('VEEH_SEED'),
   )
   .addOption(
+    new Option(
+      '--security <url>',
+      'security store database URL (none: every caller is admitted unchecked)',
+    ).env('RESERVOIR_SECURITY'),
+  )
+  .addOption(
     new Option('--log-level <level>', 'log level (logs go to stderr)')
       .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
       .default('info')
@@ -126,9 +135,11 @@ async function main(): Promise<void> {
     families: parseFamilyMix(opts.family),
     template: { cores: opts.cores, memoryMib: opts.memoryMib, diskMib: opts.diskMib },
   });
+  const security = await securityForProcess(opts.security, `veeh@${opts.site}`, logger);
   const veeh = await createVeeh({
     hosts,
     logger,
+    ...(security ? { enforce: security.enforce } : {}),
     latencies: opts.latencyProfile,
     seed: opts.seed,
     listen: opts.listen,
@@ -152,6 +163,7 @@ async function main(): Promise<void> {
     await probes?.stop();
     await bus?.close();
     await veeh.stop();
+    await security?.close();
   });
   announceListening({
     address: veeh.address!,

@@ -4,13 +4,13 @@ import {
   MqttBus,
   openDatabase,
   serveMetricsOrUndo,
-  taskHandlers,
   type Logger,
   type MetricsRegistry,
   type MetricsServer,
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
+import type { Enforcer } from '@reservoir/security';
 import {
   HostServiceDefinition,
   ImageServiceDefinition,
@@ -20,6 +20,7 @@ import {
   TaskServiceDefinition,
   VmServiceDefinition,
 } from '@reservoir/contracts';
+import { veemAccess, veemGuard } from './adapters/grpc/access.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,7 @@ import {
   imageHandlers,
   networkHandlers,
   quotaHandlers,
+  taskServiceHandlers,
   vmHandlers,
 } from './adapters/grpc/vmi-handlers.js';
 import { MqttEventPublisher } from './adapters/mqtt/event-publisher.js';
@@ -75,6 +77,8 @@ export interface CreateVeemOptions {
   disks?: DiskTool;
   /** Publish the platform probes (VMs per state, queue, tasks) on the monitoring data plane. */
   monitoring?: { periodMs: number };
+  /** The security enforcement point for every VMI, federation and task call; without it none is checked. */
+  enforce?: Enforcer;
 }
 
 export interface RunningVeem {
@@ -161,7 +165,11 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
       hosts.map((h) => h.host.labels[PARTNER_LABEL] ?? ''),
     );
   const content = new ImageContent(veem, files, disks);
-  const server = new GrpcServer({ logger: options.logger, ...(registry ? { metrics: registry } : {}) })
+  const server = new GrpcServer({
+    logger: options.logger,
+    ...(registry ? { metrics: registry } : {}),
+    ...(options.enforce ? { guards: [veemGuard(options.enforce, veemAccess(veem, federation))] } : {}),
+  })
     .addService('reservoir.veem.v1.VmService', VmServiceDefinition, vmHandlers(veem))
     .addService('reservoir.veem.v1.HostService', HostServiceDefinition, hostHandlers(veem))
     .addService('reservoir.veem.v1.ImageService', ImageServiceDefinition, imageHandlers(veem, content))
@@ -172,7 +180,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     )
     .addService('reservoir.veem.v1.NetworkService', NetworkServiceDefinition, networkHandlers(veem))
     .addService('reservoir.veem.v1.QuotaService', QuotaServiceDefinition, quotaHandlers(veem))
-    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskHandlers(veem.tasks));
+    .addService('reservoir.common.v1.TaskService', TaskServiceDefinition, taskServiceHandlers(veem));
   const listen = options.listen ?? '127.0.0.1:0';
   const port = await server.listen(listen);
   const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;

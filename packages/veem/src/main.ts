@@ -1,12 +1,14 @@
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
+import { securityForProcess } from '@reservoir/security';
 import { veemConfigSchema } from './config.js';
 import { createVeem } from './create-veem.js';
 
 // The VEEM as its own process: `node --import tsx packages/veem/src/main.ts --config veem.yaml`.
 // Environment variables RESERVOIR_VEEM_<PATH> override the file (e.g. RESERVOIR_VEEM_GRPC__LISTEN,
-// RESERVOIR_VEEM_METRICS__LISTEN).
+// RESERVOIR_VEEM_METRICS__LISTEN). Access is enforced against the security store named by --security
+// (or RESERVOIR_SECURITY); calls to agents, partners and the Policy Engine present RESERVOIR_CREDENTIAL.
 
 const program = new Command('reservoir-veem')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -18,6 +20,10 @@ const program = new Command('reservoir-veem')
     '--metrics-listen <address>',
     "Prometheus metrics address (host:port, default 127.0.0.1:0; '' for none)",
   )
+  .option(
+    '--security <url>',
+    'security store database URL (default: RESERVOIR_SECURITY; none: no access checks)',
+  )
   .parse();
 
 const flags = program.opts<{
@@ -27,6 +33,7 @@ const flags = program.opts<{
   mqtt?: string;
   listen?: string;
   metricsListen?: string;
+  security?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -42,11 +49,17 @@ async function main(): Promise<void> {
     },
   });
   const logger = createLogger({ service: 'veem', level: config.logLevel, destination: 2 });
+  const security = await securityForProcess(
+    flags.security ?? process.env.RESERVOIR_SECURITY,
+    `veem@${config.site}`,
+    logger,
+  );
   const running = await createVeem({
     site: config.site,
     database: config.database,
     mqtt: config.mqtt.url,
     logger,
+    ...(security ? { enforce: security.enforce } : {}),
     listen: config.grpc.listen,
     ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
     ...(config.probes.periodMs > 0 ? { monitoring: { periodMs: config.probes.periodMs } } : {}),
@@ -72,7 +85,10 @@ async function main(): Promise<void> {
     address: running.address,
     ...(running.metrics ? { metrics: running.metrics } : {}),
   });
-  stopOnSignals(logger, () => running.stop());
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await security?.close();
+  });
 }
 
 runMain('veem', main);

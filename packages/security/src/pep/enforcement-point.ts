@@ -104,7 +104,10 @@ export function enforcementPoint(access: AccessMap, o: EnforcementOptions): Call
   ): Promise<never> => {
     let ref = '';
     try {
-      ref = `; audit entry ${(await record(p, ctx, action, resource, result, why)).seq}`;
+      // A permit whose obligation could not be met is a refusal in the log too.
+      const refused: DecisionResult | undefined =
+        result?.decision === 'Permit' ? { ...result, decision: 'Deny' } : result;
+      ref = `; audit entry ${(await record(p, ctx, action, resource, refused, why)).seq}`;
     } catch (e) {
       o.logger?.error({ err: e, method: ctx.method }, 'audit append failed for a denial');
     }
@@ -162,19 +165,28 @@ export function enforcementPoint(access: AccessMap, o: EnforcementOptions): Call
           : `the policy decided ${result.decision}${result.status.message ? `: ${result.status.message}` : ''}`;
       return deny(principal, ctx, rule.action, resource, result, why);
     }
+    // Every other obligation first: an entry saying Permit is written only for a call that goes ahead.
     let audited = false;
     for (const ob of result.obligations) {
+      if (ob.id === 'audit') continue;
       const failure = await discharge(ob, rule, req, resource, o.quotas);
       if (isReservoirError(failure) && failure.code === 'RESOURCE_EXHAUSTED') {
-        await record(principal, ctx, rule.action, resource, result, failure.message).catch(() => undefined);
+        await record(
+          principal,
+          ctx,
+          rule.action,
+          resource,
+          { ...result, decision: 'Deny' },
+          failure.message,
+        ).catch(() => undefined);
         throw failure;
       }
       if (failure) return deny(principal, ctx, rule.action, resource, result, failure.message);
-      if (ob.id === 'audit') {
-        // The obligation holds only once the entry is durable.
-        await record(principal, ctx, rule.action, resource, result);
-        audited = true;
-      }
+    }
+    if (result.obligations.some((ob) => ob.id === 'audit')) {
+      // The obligation holds only once the entry is durable.
+      await record(principal, ctx, rule.action, resource, result);
+      audited = true;
     }
     if (!audited && (o.auditReads || !READ.test(rule.action))) {
       // Reads are many; their entries go in batches without holding the call.

@@ -1,7 +1,8 @@
 import type { FederationServiceDefinition, reservoir } from '@reservoir/contracts';
-import { errors, taskToPb, type CallContext, type Handlers } from '@reservoir/runtime';
+import { errors, taskToPb, visible, type CallContext, type Handlers } from '@reservoir/runtime';
 import type { Federation } from '../../app/federation/federation.js';
 import type { InteropTests } from '../../app/federation/interop-test.js';
+import { transferResource } from './access.js';
 import { descriptorFromPb, offerToPb, replyToPb, transferToPb } from './federation-mapping.js';
 import { FEDERATION_SITE_HEADER, FEDERATION_TOKEN_HEADER } from './grpc-partner.js';
 
@@ -114,8 +115,13 @@ export function federationHandlers(
       return { transfer: transferToPb(transfer), task: taskToPb(task) };
     },
     getTransfer: async (req) => transferToPb(await fed.getTransfer(req.id ?? '')),
-    listTransfers: async (req) => ({
-      transfers: (await fed.listTransfers(req.vmId || undefined)).map(transferToPb),
+    listTransfers: async (req, ctx) => ({
+      transfers: visible(
+        ctx,
+        'transfer.read',
+        await fed.listTransfers(req.vmId || undefined),
+        transferResource,
+      ).map(transferToPb),
     }),
     runInteropTest: async (req) => {
       if (!req.vmId) throw errors.invalid('vm_id', 'required');
