@@ -17,6 +17,7 @@ import {
   type DecisionRequest,
 } from '../packages/security/src/domain/pdp/index.js';
 import { summary, writeResult, type Check } from './lib.js';
+import { measurePepLatency } from './pep-latency.js';
 
 const SIZES = (process.env.BENCH_SECURITY_RULES ?? '10000,100000').split(',').map(Number);
 const SHAPES = (process.env.BENCH_SECURITY_SHAPES ?? 'nested,flat').split(',') as Shape[];
@@ -394,6 +395,32 @@ const checks: Check[] = runs
     },
   ]);
 
+const pep = process.env.BENCH_SECURITY_PEP === '0' ? undefined : await measurePepLatency(log);
+if (pep) {
+  const pepTable = new Table({
+    head: ['GetVm on a VEEM', 'p50 µs', 'p99 µs', 'mean µs'],
+    style: { head: [], border: [] },
+  });
+  pepTable.push(
+    ['without PEP', pep.withoutPepUs.p50, pep.withoutPepUs.p99, pep.withoutPepUs.mean],
+    ['with PEP', pep.withPepUs.p50, pep.withPepUs.p99, pep.withPepUs.mean],
+    [
+      'added',
+      pep.addedP50Us,
+      pep.addedP99Us,
+      Math.round((pep.withPepUs.mean - pep.withoutPepUs.mean) * 10) / 10,
+    ],
+  );
+  process.stdout.write(`${pepTable.toString()}\n`);
+  checks.push({
+    name: 'p99 latency the PEP adds to a VEEM GetVm',
+    value: Math.round(pep.addedP99Us) / 1000,
+    unit: 'ms',
+    target: '< 1 ms',
+    pass: pep.addedP99Us < 1000,
+  });
+}
+
 writeResult(
   'security',
   {
@@ -402,6 +429,7 @@ writeResult(
     rulesPerOrganization: RULES_PER_ORG,
     targets: { rules: largest, p99Ms: TARGET_P99_MS, decisionsPerSecond: TARGET_RATE },
     decisionPoint: runs,
+    ...(pep ? { pepOnVeemGetVm: pep } : {}),
   },
   checks,
 );

@@ -32,6 +32,8 @@ export interface Endpoints {
   monitorMetrics?: string;
   /** The accounting and billing service of the platform. */
   accounting?: string;
+  /** The security service: logins, identities, the access policy and the audit log. */
+  security?: string;
   startedAt: string;
 }
 
@@ -117,7 +119,7 @@ export function resolveSmEndpoint(opts: { smEndpoint?: string; dataDir?: string;
 export function resolvePlatformEndpoint(
   given: string | undefined,
   opts: { dataDir?: string },
-  key: 'monitor' | 'accounting',
+  key: 'monitor' | 'accounting' | 'security',
   flag: string,
   env: string,
   what: string,
@@ -142,4 +144,16 @@ export function resolvePlatformEndpoint(
     );
   }
   return value;
+}
+
+/** The security service: --security-endpoint, then RESERVOIR_SECURITY_ENDPOINT, then `reservoir up`'s endpoints.json. */
+export function resolveSecurityEndpoint(opts: { securityEndpoint?: string; dataDir?: string }): string {
+  return resolvePlatformEndpoint(
+    opts.securityEndpoint,
+    opts,
+    'security',
+    '--security-endpoint',
+    'RESERVOIR_SECURITY_ENDPOINT',
+    'security service',
+  );
 }

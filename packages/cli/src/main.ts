@@ -10,9 +10,11 @@ import { registerMonitorCommands } from './commands/monitor.js';
 import { registerOvfCommands } from './commands/ovf.js';
 import { registerPeCommands } from './commands/pe.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerSecurityCommands } from './commands/security.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerTaskCommands } from './commands/task.js';
 import { registerVmCommands } from './commands/vm.js';
+import { useCliCredential } from './credentials.js';
 import { DEFAULT_DATA_DIR } from './endpoints.js';
 import { up } from './launcher/up.js';
 
@@ -82,6 +84,10 @@ registerManifestCommands(program);
 registerServiceCommands(program);
 registerInteropCommands(program);
 registerBillingCommands(program);
+registerSecurityCommands(program);
+
+// Every gRPC call of this process presents RESERVOIR_TOKEN, RESERVOIR_API_KEY or the stored login.
+useCliCredential();
 
 try {
   await program.parseAsync(process.argv);

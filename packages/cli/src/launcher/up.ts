@@ -13,6 +13,7 @@ import {
 import { vmiClient } from '@reservoir/veem';
 import { endpointsFile, type Endpoints } from '../endpoints.js';
 import { table } from '../output.js';
+import { platformSecurity, type PlatformSecurity } from './platform-security.js';
 
 export interface UpOptions {
   dataDir: string;
@@ -54,11 +55,13 @@ export async function up(o: UpOptions): Promise<void> {
   const mqtt = o.mqttUrl ?? broker!.url;
   const procs: ServiceProcess[] = [];
   let stopping = false;
+  let security: PlatformSecurity | undefined;
 
   const stopAll = async () => {
     stopping = true;
     for (const p of [...procs].reverse()) await p.stop();
     await broker?.close();
+    await security?.close();
     rmSync(endpointsFile(dataDir), { force: true });
   };
 
@@ -70,6 +73,19 @@ export async function up(o: UpOptions): Promise<void> {
       sites: {},
       startedAt: new Date().toISOString(),
     };
+    // Every process authenticates callers against one security store and calls the others with
+    // its own service credential; the security service administers the store.
+    security = await platformSecurity(`sqlite:${join(dataDir, 'security.db')}`);
+    const sec = security;
+    const securityProc = await startService(
+      'security',
+      'packages/security/src/main.ts',
+      ['--database', sec.database, '--listen', `127.0.0.1:${o.basePort + o.sites * 10 + 1}`],
+      join(dataDir, 'logs', 'security.log'),
+      await sec.envFor('security', 'platform'),
+    );
+    procs.push(securityProc);
+    endpoints.security = securityProc.ready.address;
     // One monitoring service for the platform: the directory of every site's data sources, probe
     // control and KPI ingress.
     const monitor = await startService(
@@ -85,8 +101,12 @@ export async function up(o: UpOptions): Promise<void> {
         `127.0.0.1:${o.basePort + 9}`,
         '--metrics-listen',
         `127.0.0.1:${o.basePort + 8}`,
+        // Which organization a reported KPI's service belongs to, asked of the sites' SMs (started
+        // later, at their fixed ports).
+        ...SITE_NAMES.slice(0, o.sites).flatMap((_, i) => ['--sm', `127.0.0.1:${o.basePort + i * 10 + 6}`]),
       ],
       join(dataDir, 'logs', 'monitoring.log'),
+      await sec.envFor('monitoring', 'platform'),
     );
     procs.push(monitor);
     endpoints.monitor = monitor.ready.address;
@@ -133,6 +153,7 @@ export async function up(o: UpOptions): Promise<void> {
           site,
         ],
         join(dataDir, 'logs', `${site}-veeh.log`),
+        await sec.envFor('veeh', site),
       );
       procs.push(veeh);
       // The engine starts first: the VEEM places through it. It reaches the VEEM at its fixed
@@ -155,6 +176,7 @@ export async function up(o: UpOptions): Promise<void> {
           `127.0.0.1:${veemPort}`,
         ],
         join(dataDir, 'logs', `${site}-pe.log`),
+        await sec.envFor('pe', site),
       );
       procs.push(pe);
       const veemConfig = join(siteDir, 'veem-federation.json');
@@ -177,7 +199,7 @@ export async function up(o: UpOptions): Promise<void> {
           `127.0.0.1:${metricsPort.veem}`,
         ],
         join(dataDir, 'logs', `${site}-veem.log`),
-        { RESERVOIR_VEEM_SCHEDULER__POLICY_ENGINE: pe.ready.address },
+        { RESERVOIR_VEEM_SCHEDULER__POLICY_ENGINE: pe.ready.address, ...(await sec.envFor('veem', site)) },
       );
       procs.push(veem);
       await registerHosts(
@@ -212,6 +234,7 @@ export async function up(o: UpOptions): Promise<void> {
           `127.0.0.1:${metricsPort.sm}`,
         ],
         join(dataDir, 'logs', `${site}-sm.log`),
+        await sec.envFor('sm', site),
       );
       procs.push(sm);
       endpoints.sites[site] = {
@@ -242,6 +265,7 @@ export async function up(o: UpOptions): Promise<void> {
         ...Object.values(endpoints.sites).flatMap((e) => (e.sm ? ['--sm', e.sm] : [])),
       ],
       join(dataDir, 'logs', 'accounting.log'),
+      await sec.envFor('accounting', 'platform'),
     );
     procs.push(accounting);
     endpoints.accounting = accounting.ready.address;
@@ -266,7 +290,7 @@ export async function up(o: UpOptions): Promise<void> {
           `http://${e.metrics?.pe}/metrics`,
           `http://${e.metrics?.sm}/metrics`,
         ]),
-      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nAccounting: ${endpoints.accounting}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\n     reservoir service deploy examples/web-tier.yaml --wait\nPress Ctrl-C to stop.\n`,
+      )}\nMonitoring: ${endpoints.monitor} (metrics http://${endpoints.monitorMetrics}/metrics)\nAccounting: ${endpoints.accounting}\nSecurity: ${endpoints.security}\nMQTT broker: ${mqtt}\nEndpoints: ${endpointsFile(dataDir)}\nTry: reservoir vm create --name web-1 --cpu 1 --memory 1G --wait\n     reservoir service deploy examples/web-tier.yaml --wait\nPress Ctrl-C to stop.\n${adminNotice(sec)}`,
     );
   } catch (e) {
     await stopAll();
@@ -292,6 +316,13 @@ export async function up(o: UpOptions): Promise<void> {
       });
     }
   });
+}
+
+/** The first start's administrator credential, printed this once and never stored in clear. */
+function adminNotice(sec: PlatformSecurity): string {
+  if (!sec.admin) return 'Log in: reservoir login --org system --user admin\n';
+  const { organization, user, password } = sec.admin;
+  return `\nSystem administrator (shown only now): organization "${organization}", user "${user}", password ${password.reveal()}\nLog in: reservoir login --org ${organization} --user ${user}   (then set a new password: reservoir passwd)\nA "demo" organization is ready for users: reservoir user create demo/alice --role service-provider\n`;
 }
 
 /** Registers every host of the agent that the VEEM does not know yet (a restart finds them registered). */

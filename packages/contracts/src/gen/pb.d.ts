@@ -2830,6 +2830,2013 @@ export namespace reservoir {
         }
     }
 
+    namespace security {
+
+        namespace v1 {
+
+            interface IRoleGrant extends reservoir.security.v1.RoleGrant.$Properties {
+            }
+
+            class RoleGrant {
+                constructor(properties?: reservoir.security.v1.RoleGrant.$Properties);
+                $unknowns?: Uint8Array[];
+                role: string;
+                organization: string;
+                static create(properties: reservoir.security.v1.RoleGrant.$Shape): reservoir.security.v1.RoleGrant & reservoir.security.v1.RoleGrant.$Shape;
+                static create(properties?: reservoir.security.v1.RoleGrant.$Properties): reservoir.security.v1.RoleGrant;
+                static encode(message: reservoir.security.v1.RoleGrant.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RoleGrant & reservoir.security.v1.RoleGrant.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RoleGrant;
+                static toObject(message: reservoir.security.v1.RoleGrant, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RoleGrant {
+                interface $Properties {
+                    role?: (string|null);
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RoleGrant.$Properties;
+            }
+
+            interface IPrincipal extends reservoir.security.v1.Principal.$Properties {
+            }
+
+            class Principal {
+                constructor(properties?: reservoir.security.v1.Principal.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                kind: string;
+                organization: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                credentialType: string;
+                credentialExpiresAtMs: number;
+                static create(properties: reservoir.security.v1.Principal.$Shape): reservoir.security.v1.Principal & reservoir.security.v1.Principal.$Shape;
+                static create(properties?: reservoir.security.v1.Principal.$Properties): reservoir.security.v1.Principal;
+                static encode(message: reservoir.security.v1.Principal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.Principal & reservoir.security.v1.Principal.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.Principal;
+                static toObject(message: reservoir.security.v1.Principal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Principal {
+                interface $Properties {
+                    id?: (string|null);
+                    kind?: (string|null);
+                    organization?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    credentialType?: (string|null);
+                    credentialExpiresAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.Principal.$Properties;
+            }
+
+            interface ILoginRequest extends reservoir.security.v1.LoginRequest.$Properties {
+            }
+
+            class LoginRequest {
+                constructor(properties?: reservoir.security.v1.LoginRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                user: string;
+                password: string;
+                static create(properties: reservoir.security.v1.LoginRequest.$Shape): reservoir.security.v1.LoginRequest & reservoir.security.v1.LoginRequest.$Shape;
+                static create(properties?: reservoir.security.v1.LoginRequest.$Properties): reservoir.security.v1.LoginRequest;
+                static encode(message: reservoir.security.v1.LoginRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.LoginRequest & reservoir.security.v1.LoginRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.LoginRequest;
+                static toObject(message: reservoir.security.v1.LoginRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LoginRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    user?: (string|null);
+                    password?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.LoginRequest.$Properties;
+            }
+
+            interface ILoginResponse extends reservoir.security.v1.LoginResponse.$Properties {
+            }
+
+            class LoginResponse {
+                constructor(properties?: reservoir.security.v1.LoginResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                token: string;
+                expiresAtMs: number;
+                principal?: (reservoir.security.v1.Principal.$Properties|null);
+                mustChangePassword: boolean;
+                static create(properties: reservoir.security.v1.LoginResponse.$Shape): reservoir.security.v1.LoginResponse & reservoir.security.v1.LoginResponse.$Shape;
+                static create(properties?: reservoir.security.v1.LoginResponse.$Properties): reservoir.security.v1.LoginResponse;
+                static encode(message: reservoir.security.v1.LoginResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.LoginResponse & reservoir.security.v1.LoginResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.LoginResponse;
+                static toObject(message: reservoir.security.v1.LoginResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LoginResponse {
+                interface $Properties {
+                    token?: (string|null);
+                    expiresAtMs?: (number|null);
+                    principal?: (reservoir.security.v1.Principal.$Properties|null);
+                    mustChangePassword?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.LoginResponse.$Properties;
+            }
+
+            interface ILogoutRequest extends reservoir.security.v1.LogoutRequest.$Properties {
+            }
+
+            class LogoutRequest {
+                constructor(properties?: reservoir.security.v1.LogoutRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.LogoutRequest.$Shape): reservoir.security.v1.LogoutRequest & reservoir.security.v1.LogoutRequest.$Shape;
+                static create(properties?: reservoir.security.v1.LogoutRequest.$Properties): reservoir.security.v1.LogoutRequest;
+                static encode(message: reservoir.security.v1.LogoutRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.LogoutRequest & reservoir.security.v1.LogoutRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.LogoutRequest;
+                static toObject(message: reservoir.security.v1.LogoutRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LogoutRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.LogoutRequest.$Properties;
+            }
+
+            interface ILogoutResponse extends reservoir.security.v1.LogoutResponse.$Properties {
+            }
+
+            class LogoutResponse {
+                constructor(properties?: reservoir.security.v1.LogoutResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.LogoutResponse.$Shape): reservoir.security.v1.LogoutResponse & reservoir.security.v1.LogoutResponse.$Shape;
+                static create(properties?: reservoir.security.v1.LogoutResponse.$Properties): reservoir.security.v1.LogoutResponse;
+                static encode(message: reservoir.security.v1.LogoutResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.LogoutResponse & reservoir.security.v1.LogoutResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.LogoutResponse;
+                static toObject(message: reservoir.security.v1.LogoutResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LogoutResponse {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.LogoutResponse.$Properties;
+            }
+
+            interface IWhoAmIRequest extends reservoir.security.v1.WhoAmIRequest.$Properties {
+            }
+
+            class WhoAmIRequest {
+                constructor(properties?: reservoir.security.v1.WhoAmIRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.WhoAmIRequest.$Shape): reservoir.security.v1.WhoAmIRequest & reservoir.security.v1.WhoAmIRequest.$Shape;
+                static create(properties?: reservoir.security.v1.WhoAmIRequest.$Properties): reservoir.security.v1.WhoAmIRequest;
+                static encode(message: reservoir.security.v1.WhoAmIRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.WhoAmIRequest & reservoir.security.v1.WhoAmIRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.WhoAmIRequest;
+                static toObject(message: reservoir.security.v1.WhoAmIRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace WhoAmIRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.WhoAmIRequest.$Properties;
+            }
+
+            interface IChangePasswordRequest extends reservoir.security.v1.ChangePasswordRequest.$Properties {
+            }
+
+            class ChangePasswordRequest {
+                constructor(properties?: reservoir.security.v1.ChangePasswordRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                currentPassword: string;
+                newPassword: string;
+                static create(properties: reservoir.security.v1.ChangePasswordRequest.$Shape): reservoir.security.v1.ChangePasswordRequest & reservoir.security.v1.ChangePasswordRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ChangePasswordRequest.$Properties): reservoir.security.v1.ChangePasswordRequest;
+                static encode(message: reservoir.security.v1.ChangePasswordRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ChangePasswordRequest & reservoir.security.v1.ChangePasswordRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ChangePasswordRequest;
+                static toObject(message: reservoir.security.v1.ChangePasswordRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ChangePasswordRequest {
+                interface $Properties {
+                    currentPassword?: (string|null);
+                    newPassword?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ChangePasswordRequest.$Properties;
+            }
+
+            interface IChangePasswordResponse extends reservoir.security.v1.ChangePasswordResponse.$Properties {
+            }
+
+            class ChangePasswordResponse {
+                constructor(properties?: reservoir.security.v1.ChangePasswordResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.ChangePasswordResponse.$Shape): reservoir.security.v1.ChangePasswordResponse & reservoir.security.v1.ChangePasswordResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ChangePasswordResponse.$Properties): reservoir.security.v1.ChangePasswordResponse;
+                static encode(message: reservoir.security.v1.ChangePasswordResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ChangePasswordResponse & reservoir.security.v1.ChangePasswordResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ChangePasswordResponse;
+                static toObject(message: reservoir.security.v1.ChangePasswordResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ChangePasswordResponse {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ChangePasswordResponse.$Properties;
+            }
+
+            interface IQuotas extends reservoir.security.v1.Quotas.$Properties {
+            }
+
+            class Quotas {
+                constructor(properties?: reservoir.security.v1.Quotas.$Properties);
+                $unknowns?: Uint8Array[];
+                vms?: (number|null);
+                vcpus?: (number|null);
+                memoryMib?: (number|null);
+                services?: (number|null);
+                static create(properties: reservoir.security.v1.Quotas.$Shape): reservoir.security.v1.Quotas & reservoir.security.v1.Quotas.$Shape;
+                static create(properties?: reservoir.security.v1.Quotas.$Properties): reservoir.security.v1.Quotas;
+                static encode(message: reservoir.security.v1.Quotas.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.Quotas & reservoir.security.v1.Quotas.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.Quotas;
+                static toObject(message: reservoir.security.v1.Quotas, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Quotas {
+                interface $Properties {
+                    vms?: (number|null);
+                    vcpus?: (number|null);
+                    memoryMib?: (number|null);
+                    services?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.Quotas.$Properties;
+            }
+
+            interface IOrganization extends reservoir.security.v1.Organization.$Properties {
+            }
+
+            class Organization {
+                constructor(properties?: reservoir.security.v1.Organization.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                state: string;
+                requireSignedOvf: boolean;
+                quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                createdAtMs: number;
+                updatedAtMs: number;
+                static create(properties: reservoir.security.v1.Organization.$Shape): reservoir.security.v1.Organization & reservoir.security.v1.Organization.$Shape;
+                static create(properties?: reservoir.security.v1.Organization.$Properties): reservoir.security.v1.Organization;
+                static encode(message: reservoir.security.v1.Organization.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.Organization & reservoir.security.v1.Organization.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.Organization;
+                static toObject(message: reservoir.security.v1.Organization, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Organization {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    requireSignedOvf?: (boolean|null);
+                    quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                    createdAtMs?: (number|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.Organization.$Properties;
+            }
+
+            interface ICreateOrganizationRequest extends reservoir.security.v1.CreateOrganizationRequest.$Properties {
+            }
+
+            class CreateOrganizationRequest {
+                constructor(properties?: reservoir.security.v1.CreateOrganizationRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name: string;
+                requireSignedOvf: boolean;
+                quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                static create(properties: reservoir.security.v1.CreateOrganizationRequest.$Shape): reservoir.security.v1.CreateOrganizationRequest & reservoir.security.v1.CreateOrganizationRequest.$Shape;
+                static create(properties?: reservoir.security.v1.CreateOrganizationRequest.$Properties): reservoir.security.v1.CreateOrganizationRequest;
+                static encode(message: reservoir.security.v1.CreateOrganizationRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CreateOrganizationRequest & reservoir.security.v1.CreateOrganizationRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CreateOrganizationRequest;
+                static toObject(message: reservoir.security.v1.CreateOrganizationRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateOrganizationRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    requireSignedOvf?: (boolean|null);
+                    quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CreateOrganizationRequest.$Properties;
+            }
+
+            interface IGetOrganizationRequest extends reservoir.security.v1.GetOrganizationRequest.$Properties {
+            }
+
+            class GetOrganizationRequest {
+                constructor(properties?: reservoir.security.v1.GetOrganizationRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.security.v1.GetOrganizationRequest.$Shape): reservoir.security.v1.GetOrganizationRequest & reservoir.security.v1.GetOrganizationRequest.$Shape;
+                static create(properties?: reservoir.security.v1.GetOrganizationRequest.$Properties): reservoir.security.v1.GetOrganizationRequest;
+                static encode(message: reservoir.security.v1.GetOrganizationRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.GetOrganizationRequest & reservoir.security.v1.GetOrganizationRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.GetOrganizationRequest;
+                static toObject(message: reservoir.security.v1.GetOrganizationRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetOrganizationRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.GetOrganizationRequest.$Properties;
+            }
+
+            interface IListOrganizationsRequest extends reservoir.security.v1.ListOrganizationsRequest.$Properties {
+            }
+
+            class ListOrganizationsRequest {
+                constructor(properties?: reservoir.security.v1.ListOrganizationsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.ListOrganizationsRequest.$Shape): reservoir.security.v1.ListOrganizationsRequest & reservoir.security.v1.ListOrganizationsRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListOrganizationsRequest.$Properties): reservoir.security.v1.ListOrganizationsRequest;
+                static encode(message: reservoir.security.v1.ListOrganizationsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListOrganizationsRequest & reservoir.security.v1.ListOrganizationsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListOrganizationsRequest;
+                static toObject(message: reservoir.security.v1.ListOrganizationsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListOrganizationsRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListOrganizationsRequest.$Properties;
+            }
+
+            interface IListOrganizationsResponse extends reservoir.security.v1.ListOrganizationsResponse.$Properties {
+            }
+
+            class ListOrganizationsResponse {
+                constructor(properties?: reservoir.security.v1.ListOrganizationsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                organizations: reservoir.security.v1.Organization.$Properties[];
+                static create(properties: reservoir.security.v1.ListOrganizationsResponse.$Shape): reservoir.security.v1.ListOrganizationsResponse & reservoir.security.v1.ListOrganizationsResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListOrganizationsResponse.$Properties): reservoir.security.v1.ListOrganizationsResponse;
+                static encode(message: reservoir.security.v1.ListOrganizationsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListOrganizationsResponse & reservoir.security.v1.ListOrganizationsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListOrganizationsResponse;
+                static toObject(message: reservoir.security.v1.ListOrganizationsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListOrganizationsResponse {
+                interface $Properties {
+                    organizations?: (reservoir.security.v1.Organization.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListOrganizationsResponse.$Properties;
+            }
+
+            interface IUpdateOrganizationRequest extends reservoir.security.v1.UpdateOrganizationRequest.$Properties {
+            }
+
+            class UpdateOrganizationRequest {
+                constructor(properties?: reservoir.security.v1.UpdateOrganizationRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                name?: (string|null);
+                state?: (string|null);
+                requireSignedOvf?: (boolean|null);
+                quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                static create(properties: reservoir.security.v1.UpdateOrganizationRequest.$Shape): reservoir.security.v1.UpdateOrganizationRequest & reservoir.security.v1.UpdateOrganizationRequest.$Shape;
+                static create(properties?: reservoir.security.v1.UpdateOrganizationRequest.$Properties): reservoir.security.v1.UpdateOrganizationRequest;
+                static encode(message: reservoir.security.v1.UpdateOrganizationRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.UpdateOrganizationRequest & reservoir.security.v1.UpdateOrganizationRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.UpdateOrganizationRequest;
+                static toObject(message: reservoir.security.v1.UpdateOrganizationRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UpdateOrganizationRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    requireSignedOvf?: (boolean|null);
+                    quotas?: (reservoir.security.v1.Quotas.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.UpdateOrganizationRequest.$Properties;
+            }
+
+            interface IUser extends reservoir.security.v1.User.$Properties {
+            }
+
+            class User {
+                constructor(properties?: reservoir.security.v1.User.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                organization: string;
+                name: string;
+                state: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                mustChangePassword: boolean;
+                createdAtMs: number;
+                updatedAtMs: number;
+                static create(properties: reservoir.security.v1.User.$Shape): reservoir.security.v1.User & reservoir.security.v1.User.$Shape;
+                static create(properties?: reservoir.security.v1.User.$Properties): reservoir.security.v1.User;
+                static encode(message: reservoir.security.v1.User.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.User & reservoir.security.v1.User.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.User;
+                static toObject(message: reservoir.security.v1.User, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace User {
+                interface $Properties {
+                    id?: (string|null);
+                    organization?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    mustChangePassword?: (boolean|null);
+                    createdAtMs?: (number|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.User.$Properties;
+            }
+
+            interface ICreateUserRequest extends reservoir.security.v1.CreateUserRequest.$Properties {
+            }
+
+            class CreateUserRequest {
+                constructor(properties?: reservoir.security.v1.CreateUserRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                id: string;
+                name: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                password: string;
+                mustChangePassword: boolean;
+                static create(properties: reservoir.security.v1.CreateUserRequest.$Shape): reservoir.security.v1.CreateUserRequest & reservoir.security.v1.CreateUserRequest.$Shape;
+                static create(properties?: reservoir.security.v1.CreateUserRequest.$Properties): reservoir.security.v1.CreateUserRequest;
+                static encode(message: reservoir.security.v1.CreateUserRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CreateUserRequest & reservoir.security.v1.CreateUserRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CreateUserRequest;
+                static toObject(message: reservoir.security.v1.CreateUserRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateUserRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    id?: (string|null);
+                    name?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    password?: (string|null);
+                    mustChangePassword?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CreateUserRequest.$Properties;
+            }
+
+            interface IGetUserRequest extends reservoir.security.v1.GetUserRequest.$Properties {
+            }
+
+            class GetUserRequest {
+                constructor(properties?: reservoir.security.v1.GetUserRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                id: string;
+                static create(properties: reservoir.security.v1.GetUserRequest.$Shape): reservoir.security.v1.GetUserRequest & reservoir.security.v1.GetUserRequest.$Shape;
+                static create(properties?: reservoir.security.v1.GetUserRequest.$Properties): reservoir.security.v1.GetUserRequest;
+                static encode(message: reservoir.security.v1.GetUserRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.GetUserRequest & reservoir.security.v1.GetUserRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.GetUserRequest;
+                static toObject(message: reservoir.security.v1.GetUserRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetUserRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.GetUserRequest.$Properties;
+            }
+
+            interface IListUsersRequest extends reservoir.security.v1.ListUsersRequest.$Properties {
+            }
+
+            class ListUsersRequest {
+                constructor(properties?: reservoir.security.v1.ListUsersRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.security.v1.ListUsersRequest.$Shape): reservoir.security.v1.ListUsersRequest & reservoir.security.v1.ListUsersRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListUsersRequest.$Properties): reservoir.security.v1.ListUsersRequest;
+                static encode(message: reservoir.security.v1.ListUsersRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListUsersRequest & reservoir.security.v1.ListUsersRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListUsersRequest;
+                static toObject(message: reservoir.security.v1.ListUsersRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListUsersRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListUsersRequest.$Properties;
+            }
+
+            interface IListUsersResponse extends reservoir.security.v1.ListUsersResponse.$Properties {
+            }
+
+            class ListUsersResponse {
+                constructor(properties?: reservoir.security.v1.ListUsersResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                users: reservoir.security.v1.User.$Properties[];
+                static create(properties: reservoir.security.v1.ListUsersResponse.$Shape): reservoir.security.v1.ListUsersResponse & reservoir.security.v1.ListUsersResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListUsersResponse.$Properties): reservoir.security.v1.ListUsersResponse;
+                static encode(message: reservoir.security.v1.ListUsersResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListUsersResponse & reservoir.security.v1.ListUsersResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListUsersResponse;
+                static toObject(message: reservoir.security.v1.ListUsersResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListUsersResponse {
+                interface $Properties {
+                    users?: (reservoir.security.v1.User.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListUsersResponse.$Properties;
+            }
+
+            interface IUpdateUserRequest extends reservoir.security.v1.UpdateUserRequest.$Properties {
+            }
+
+            class UpdateUserRequest {
+                constructor(properties?: reservoir.security.v1.UpdateUserRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                id: string;
+                name?: (string|null);
+                state?: (string|null);
+                static create(properties: reservoir.security.v1.UpdateUserRequest.$Shape): reservoir.security.v1.UpdateUserRequest & reservoir.security.v1.UpdateUserRequest.$Shape;
+                static create(properties?: reservoir.security.v1.UpdateUserRequest.$Properties): reservoir.security.v1.UpdateUserRequest;
+                static encode(message: reservoir.security.v1.UpdateUserRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.UpdateUserRequest & reservoir.security.v1.UpdateUserRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.UpdateUserRequest;
+                static toObject(message: reservoir.security.v1.UpdateUserRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UpdateUserRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    id?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.UpdateUserRequest.$Properties;
+            }
+
+            interface ISetPasswordRequest extends reservoir.security.v1.SetPasswordRequest.$Properties {
+            }
+
+            class SetPasswordRequest {
+                constructor(properties?: reservoir.security.v1.SetPasswordRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                id: string;
+                password: string;
+                mustChangePassword: boolean;
+                static create(properties: reservoir.security.v1.SetPasswordRequest.$Shape): reservoir.security.v1.SetPasswordRequest & reservoir.security.v1.SetPasswordRequest.$Shape;
+                static create(properties?: reservoir.security.v1.SetPasswordRequest.$Properties): reservoir.security.v1.SetPasswordRequest;
+                static encode(message: reservoir.security.v1.SetPasswordRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.SetPasswordRequest & reservoir.security.v1.SetPasswordRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.SetPasswordRequest;
+                static toObject(message: reservoir.security.v1.SetPasswordRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SetPasswordRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    id?: (string|null);
+                    password?: (string|null);
+                    mustChangePassword?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.SetPasswordRequest.$Properties;
+            }
+
+            interface ISetPasswordResponse extends reservoir.security.v1.SetPasswordResponse.$Properties {
+            }
+
+            class SetPasswordResponse {
+                constructor(properties?: reservoir.security.v1.SetPasswordResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                password: string;
+                static create(properties: reservoir.security.v1.SetPasswordResponse.$Shape): reservoir.security.v1.SetPasswordResponse & reservoir.security.v1.SetPasswordResponse.$Shape;
+                static create(properties?: reservoir.security.v1.SetPasswordResponse.$Properties): reservoir.security.v1.SetPasswordResponse;
+                static encode(message: reservoir.security.v1.SetPasswordResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.SetPasswordResponse & reservoir.security.v1.SetPasswordResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.SetPasswordResponse;
+                static toObject(message: reservoir.security.v1.SetPasswordResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SetPasswordResponse {
+                interface $Properties {
+                    password?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.SetPasswordResponse.$Properties;
+            }
+
+            interface IRoleRequest extends reservoir.security.v1.RoleRequest.$Properties {
+            }
+
+            class RoleRequest {
+                constructor(properties?: reservoir.security.v1.RoleRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                subject: string;
+                role: string;
+                organization: string;
+                static create(properties: reservoir.security.v1.RoleRequest.$Shape): reservoir.security.v1.RoleRequest & reservoir.security.v1.RoleRequest.$Shape;
+                static create(properties?: reservoir.security.v1.RoleRequest.$Properties): reservoir.security.v1.RoleRequest;
+                static encode(message: reservoir.security.v1.RoleRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RoleRequest & reservoir.security.v1.RoleRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RoleRequest;
+                static toObject(message: reservoir.security.v1.RoleRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RoleRequest {
+                interface $Properties {
+                    subject?: (string|null);
+                    role?: (string|null);
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RoleRequest.$Properties;
+            }
+
+            interface IRoleResponse extends reservoir.security.v1.RoleResponse.$Properties {
+            }
+
+            class RoleResponse {
+                constructor(properties?: reservoir.security.v1.RoleResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                static create(properties: reservoir.security.v1.RoleResponse.$Shape): reservoir.security.v1.RoleResponse & reservoir.security.v1.RoleResponse.$Shape;
+                static create(properties?: reservoir.security.v1.RoleResponse.$Properties): reservoir.security.v1.RoleResponse;
+                static encode(message: reservoir.security.v1.RoleResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RoleResponse & reservoir.security.v1.RoleResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RoleResponse;
+                static toObject(message: reservoir.security.v1.RoleResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RoleResponse {
+                interface $Properties {
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RoleResponse.$Properties;
+            }
+
+            interface IApiKey extends reservoir.security.v1.ApiKey.$Properties {
+            }
+
+            class ApiKey {
+                constructor(properties?: reservoir.security.v1.ApiKey.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                owner: string;
+                organization: string;
+                name: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                createdAtMs: number;
+                expiresAtMs: number;
+                lastUsedAtMs: number;
+                revokedAtMs: number;
+                static create(properties: reservoir.security.v1.ApiKey.$Shape): reservoir.security.v1.ApiKey & reservoir.security.v1.ApiKey.$Shape;
+                static create(properties?: reservoir.security.v1.ApiKey.$Properties): reservoir.security.v1.ApiKey;
+                static encode(message: reservoir.security.v1.ApiKey.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ApiKey & reservoir.security.v1.ApiKey.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ApiKey;
+                static toObject(message: reservoir.security.v1.ApiKey, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ApiKey {
+                interface $Properties {
+                    id?: (string|null);
+                    owner?: (string|null);
+                    organization?: (string|null);
+                    name?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    createdAtMs?: (number|null);
+                    expiresAtMs?: (number|null);
+                    lastUsedAtMs?: (number|null);
+                    revokedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ApiKey.$Properties;
+            }
+
+            interface ICreateApiKeyRequest extends reservoir.security.v1.CreateApiKeyRequest.$Properties {
+            }
+
+            class CreateApiKeyRequest {
+                constructor(properties?: reservoir.security.v1.CreateApiKeyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                owner: string;
+                name: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                expiresAtMs: number;
+                static create(properties: reservoir.security.v1.CreateApiKeyRequest.$Shape): reservoir.security.v1.CreateApiKeyRequest & reservoir.security.v1.CreateApiKeyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.CreateApiKeyRequest.$Properties): reservoir.security.v1.CreateApiKeyRequest;
+                static encode(message: reservoir.security.v1.CreateApiKeyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CreateApiKeyRequest & reservoir.security.v1.CreateApiKeyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CreateApiKeyRequest;
+                static toObject(message: reservoir.security.v1.CreateApiKeyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateApiKeyRequest {
+                interface $Properties {
+                    owner?: (string|null);
+                    name?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    expiresAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CreateApiKeyRequest.$Properties;
+            }
+
+            interface ICreateApiKeyResponse extends reservoir.security.v1.CreateApiKeyResponse.$Properties {
+            }
+
+            class CreateApiKeyResponse {
+                constructor(properties?: reservoir.security.v1.CreateApiKeyResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                apiKey?: (reservoir.security.v1.ApiKey.$Properties|null);
+                secret: string;
+                static create(properties: reservoir.security.v1.CreateApiKeyResponse.$Shape): reservoir.security.v1.CreateApiKeyResponse & reservoir.security.v1.CreateApiKeyResponse.$Shape;
+                static create(properties?: reservoir.security.v1.CreateApiKeyResponse.$Properties): reservoir.security.v1.CreateApiKeyResponse;
+                static encode(message: reservoir.security.v1.CreateApiKeyResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CreateApiKeyResponse & reservoir.security.v1.CreateApiKeyResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CreateApiKeyResponse;
+                static toObject(message: reservoir.security.v1.CreateApiKeyResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateApiKeyResponse {
+                interface $Properties {
+                    apiKey?: (reservoir.security.v1.ApiKey.$Properties|null);
+                    secret?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CreateApiKeyResponse.$Properties;
+            }
+
+            interface IListApiKeysRequest extends reservoir.security.v1.ListApiKeysRequest.$Properties {
+            }
+
+            class ListApiKeysRequest {
+                constructor(properties?: reservoir.security.v1.ListApiKeysRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                owner: string;
+                static create(properties: reservoir.security.v1.ListApiKeysRequest.$Shape): reservoir.security.v1.ListApiKeysRequest & reservoir.security.v1.ListApiKeysRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListApiKeysRequest.$Properties): reservoir.security.v1.ListApiKeysRequest;
+                static encode(message: reservoir.security.v1.ListApiKeysRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListApiKeysRequest & reservoir.security.v1.ListApiKeysRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListApiKeysRequest;
+                static toObject(message: reservoir.security.v1.ListApiKeysRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListApiKeysRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    owner?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListApiKeysRequest.$Properties;
+            }
+
+            interface IListApiKeysResponse extends reservoir.security.v1.ListApiKeysResponse.$Properties {
+            }
+
+            class ListApiKeysResponse {
+                constructor(properties?: reservoir.security.v1.ListApiKeysResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                apiKeys: reservoir.security.v1.ApiKey.$Properties[];
+                static create(properties: reservoir.security.v1.ListApiKeysResponse.$Shape): reservoir.security.v1.ListApiKeysResponse & reservoir.security.v1.ListApiKeysResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListApiKeysResponse.$Properties): reservoir.security.v1.ListApiKeysResponse;
+                static encode(message: reservoir.security.v1.ListApiKeysResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListApiKeysResponse & reservoir.security.v1.ListApiKeysResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListApiKeysResponse;
+                static toObject(message: reservoir.security.v1.ListApiKeysResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListApiKeysResponse {
+                interface $Properties {
+                    apiKeys?: (reservoir.security.v1.ApiKey.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListApiKeysResponse.$Properties;
+            }
+
+            interface IRevokeApiKeyRequest extends reservoir.security.v1.RevokeApiKeyRequest.$Properties {
+            }
+
+            class RevokeApiKeyRequest {
+                constructor(properties?: reservoir.security.v1.RevokeApiKeyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.security.v1.RevokeApiKeyRequest.$Shape): reservoir.security.v1.RevokeApiKeyRequest & reservoir.security.v1.RevokeApiKeyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.RevokeApiKeyRequest.$Properties): reservoir.security.v1.RevokeApiKeyRequest;
+                static encode(message: reservoir.security.v1.RevokeApiKeyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RevokeApiKeyRequest & reservoir.security.v1.RevokeApiKeyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RevokeApiKeyRequest;
+                static toObject(message: reservoir.security.v1.RevokeApiKeyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RevokeApiKeyRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RevokeApiKeyRequest.$Properties;
+            }
+
+            interface IRevokeApiKeyResponse extends reservoir.security.v1.RevokeApiKeyResponse.$Properties {
+            }
+
+            class RevokeApiKeyResponse {
+                constructor(properties?: reservoir.security.v1.RevokeApiKeyResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.RevokeApiKeyResponse.$Shape): reservoir.security.v1.RevokeApiKeyResponse & reservoir.security.v1.RevokeApiKeyResponse.$Shape;
+                static create(properties?: reservoir.security.v1.RevokeApiKeyResponse.$Properties): reservoir.security.v1.RevokeApiKeyResponse;
+                static encode(message: reservoir.security.v1.RevokeApiKeyResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RevokeApiKeyResponse & reservoir.security.v1.RevokeApiKeyResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RevokeApiKeyResponse;
+                static toObject(message: reservoir.security.v1.RevokeApiKeyResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RevokeApiKeyResponse {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RevokeApiKeyResponse.$Properties;
+            }
+
+            interface IServicePrincipal extends reservoir.security.v1.ServicePrincipal.$Properties {
+            }
+
+            class ServicePrincipal {
+                constructor(properties?: reservoir.security.v1.ServicePrincipal.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                organization: string;
+                name: string;
+                state: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                createdAtMs: number;
+                updatedAtMs: number;
+                static create(properties: reservoir.security.v1.ServicePrincipal.$Shape): reservoir.security.v1.ServicePrincipal & reservoir.security.v1.ServicePrincipal.$Shape;
+                static create(properties?: reservoir.security.v1.ServicePrincipal.$Properties): reservoir.security.v1.ServicePrincipal;
+                static encode(message: reservoir.security.v1.ServicePrincipal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ServicePrincipal & reservoir.security.v1.ServicePrincipal.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ServicePrincipal;
+                static toObject(message: reservoir.security.v1.ServicePrincipal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ServicePrincipal {
+                interface $Properties {
+                    id?: (string|null);
+                    organization?: (string|null);
+                    name?: (string|null);
+                    state?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    createdAtMs?: (number|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ServicePrincipal.$Properties;
+            }
+
+            interface ICreateServicePrincipalRequest extends reservoir.security.v1.CreateServicePrincipalRequest.$Properties {
+            }
+
+            class CreateServicePrincipalRequest {
+                constructor(properties?: reservoir.security.v1.CreateServicePrincipalRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                organization: string;
+                name: string;
+                roles: reservoir.security.v1.RoleGrant.$Properties[];
+                static create(properties: reservoir.security.v1.CreateServicePrincipalRequest.$Shape): reservoir.security.v1.CreateServicePrincipalRequest & reservoir.security.v1.CreateServicePrincipalRequest.$Shape;
+                static create(properties?: reservoir.security.v1.CreateServicePrincipalRequest.$Properties): reservoir.security.v1.CreateServicePrincipalRequest;
+                static encode(message: reservoir.security.v1.CreateServicePrincipalRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CreateServicePrincipalRequest & reservoir.security.v1.CreateServicePrincipalRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CreateServicePrincipalRequest;
+                static toObject(message: reservoir.security.v1.CreateServicePrincipalRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CreateServicePrincipalRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    organization?: (string|null);
+                    name?: (string|null);
+                    roles?: (reservoir.security.v1.RoleGrant.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CreateServicePrincipalRequest.$Properties;
+            }
+
+            interface IListServicePrincipalsRequest extends reservoir.security.v1.ListServicePrincipalsRequest.$Properties {
+            }
+
+            class ListServicePrincipalsRequest {
+                constructor(properties?: reservoir.security.v1.ListServicePrincipalsRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.security.v1.ListServicePrincipalsRequest.$Shape): reservoir.security.v1.ListServicePrincipalsRequest & reservoir.security.v1.ListServicePrincipalsRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListServicePrincipalsRequest.$Properties): reservoir.security.v1.ListServicePrincipalsRequest;
+                static encode(message: reservoir.security.v1.ListServicePrincipalsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListServicePrincipalsRequest & reservoir.security.v1.ListServicePrincipalsRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListServicePrincipalsRequest;
+                static toObject(message: reservoir.security.v1.ListServicePrincipalsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListServicePrincipalsRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListServicePrincipalsRequest.$Properties;
+            }
+
+            interface IListServicePrincipalsResponse extends reservoir.security.v1.ListServicePrincipalsResponse.$Properties {
+            }
+
+            class ListServicePrincipalsResponse {
+                constructor(properties?: reservoir.security.v1.ListServicePrincipalsResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                servicePrincipals: reservoir.security.v1.ServicePrincipal.$Properties[];
+                static create(properties: reservoir.security.v1.ListServicePrincipalsResponse.$Shape): reservoir.security.v1.ListServicePrincipalsResponse & reservoir.security.v1.ListServicePrincipalsResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListServicePrincipalsResponse.$Properties): reservoir.security.v1.ListServicePrincipalsResponse;
+                static encode(message: reservoir.security.v1.ListServicePrincipalsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListServicePrincipalsResponse & reservoir.security.v1.ListServicePrincipalsResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListServicePrincipalsResponse;
+                static toObject(message: reservoir.security.v1.ListServicePrincipalsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListServicePrincipalsResponse {
+                interface $Properties {
+                    servicePrincipals?: (reservoir.security.v1.ServicePrincipal.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListServicePrincipalsResponse.$Properties;
+            }
+
+            interface IPolicyVersion extends reservoir.security.v1.PolicyVersion.$Properties {
+            }
+
+            class PolicyVersion {
+                constructor(properties?: reservoir.security.v1.PolicyVersion.$Properties);
+                $unknowns?: Uint8Array[];
+                version: number;
+                document: string;
+                digest: string;
+                appliedBy: string;
+                appliedAtMs: number;
+                static create(properties: reservoir.security.v1.PolicyVersion.$Shape): reservoir.security.v1.PolicyVersion & reservoir.security.v1.PolicyVersion.$Shape;
+                static create(properties?: reservoir.security.v1.PolicyVersion.$Properties): reservoir.security.v1.PolicyVersion;
+                static encode(message: reservoir.security.v1.PolicyVersion.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.PolicyVersion & reservoir.security.v1.PolicyVersion.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.PolicyVersion;
+                static toObject(message: reservoir.security.v1.PolicyVersion, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PolicyVersion {
+                interface $Properties {
+                    version?: (number|null);
+                    document?: (string|null);
+                    digest?: (string|null);
+                    appliedBy?: (string|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.PolicyVersion.$Properties;
+            }
+
+            interface IGetPolicyRequest extends reservoir.security.v1.GetPolicyRequest.$Properties {
+            }
+
+            class GetPolicyRequest {
+                constructor(properties?: reservoir.security.v1.GetPolicyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.GetPolicyRequest.$Shape): reservoir.security.v1.GetPolicyRequest & reservoir.security.v1.GetPolicyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.GetPolicyRequest.$Properties): reservoir.security.v1.GetPolicyRequest;
+                static encode(message: reservoir.security.v1.GetPolicyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.GetPolicyRequest & reservoir.security.v1.GetPolicyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.GetPolicyRequest;
+                static toObject(message: reservoir.security.v1.GetPolicyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GetPolicyRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.GetPolicyRequest.$Properties;
+            }
+
+            interface IPolicyProblem extends reservoir.security.v1.PolicyProblem.$Properties {
+            }
+
+            class PolicyProblem {
+                constructor(properties?: reservoir.security.v1.PolicyProblem.$Properties);
+                $unknowns?: Uint8Array[];
+                path: string;
+                message: string;
+                static create(properties: reservoir.security.v1.PolicyProblem.$Shape): reservoir.security.v1.PolicyProblem & reservoir.security.v1.PolicyProblem.$Shape;
+                static create(properties?: reservoir.security.v1.PolicyProblem.$Properties): reservoir.security.v1.PolicyProblem;
+                static encode(message: reservoir.security.v1.PolicyProblem.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.PolicyProblem & reservoir.security.v1.PolicyProblem.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.PolicyProblem;
+                static toObject(message: reservoir.security.v1.PolicyProblem, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PolicyProblem {
+                interface $Properties {
+                    path?: (string|null);
+                    message?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.PolicyProblem.$Properties;
+            }
+
+            interface ICheckPolicyRequest extends reservoir.security.v1.CheckPolicyRequest.$Properties {
+            }
+
+            class CheckPolicyRequest {
+                constructor(properties?: reservoir.security.v1.CheckPolicyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                document: string;
+                static create(properties: reservoir.security.v1.CheckPolicyRequest.$Shape): reservoir.security.v1.CheckPolicyRequest & reservoir.security.v1.CheckPolicyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.CheckPolicyRequest.$Properties): reservoir.security.v1.CheckPolicyRequest;
+                static encode(message: reservoir.security.v1.CheckPolicyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CheckPolicyRequest & reservoir.security.v1.CheckPolicyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CheckPolicyRequest;
+                static toObject(message: reservoir.security.v1.CheckPolicyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CheckPolicyRequest {
+                interface $Properties {
+                    document?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CheckPolicyRequest.$Properties;
+            }
+
+            interface ICheckPolicyResponse extends reservoir.security.v1.CheckPolicyResponse.$Properties {
+            }
+
+            class CheckPolicyResponse {
+                constructor(properties?: reservoir.security.v1.CheckPolicyResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                ok: boolean;
+                problems: reservoir.security.v1.PolicyProblem.$Properties[];
+                rules: number;
+                policies: number;
+                policySets: number;
+                policyId: string;
+                static create(properties: reservoir.security.v1.CheckPolicyResponse.$Shape): reservoir.security.v1.CheckPolicyResponse & reservoir.security.v1.CheckPolicyResponse.$Shape;
+                static create(properties?: reservoir.security.v1.CheckPolicyResponse.$Properties): reservoir.security.v1.CheckPolicyResponse;
+                static encode(message: reservoir.security.v1.CheckPolicyResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.CheckPolicyResponse & reservoir.security.v1.CheckPolicyResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.CheckPolicyResponse;
+                static toObject(message: reservoir.security.v1.CheckPolicyResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CheckPolicyResponse {
+                interface $Properties {
+                    ok?: (boolean|null);
+                    problems?: (reservoir.security.v1.PolicyProblem.$Properties[]|null);
+                    rules?: (number|null);
+                    policies?: (number|null);
+                    policySets?: (number|null);
+                    policyId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.CheckPolicyResponse.$Properties;
+            }
+
+            interface IApplyPolicyRequest extends reservoir.security.v1.ApplyPolicyRequest.$Properties {
+            }
+
+            class ApplyPolicyRequest {
+                constructor(properties?: reservoir.security.v1.ApplyPolicyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                document: string;
+                expectVersion?: (number|null);
+                static create(properties: reservoir.security.v1.ApplyPolicyRequest.$Shape): reservoir.security.v1.ApplyPolicyRequest & reservoir.security.v1.ApplyPolicyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ApplyPolicyRequest.$Properties): reservoir.security.v1.ApplyPolicyRequest;
+                static encode(message: reservoir.security.v1.ApplyPolicyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ApplyPolicyRequest & reservoir.security.v1.ApplyPolicyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ApplyPolicyRequest;
+                static toObject(message: reservoir.security.v1.ApplyPolicyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ApplyPolicyRequest {
+                interface $Properties {
+                    document?: (string|null);
+                    expectVersion?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ApplyPolicyRequest.$Properties;
+            }
+
+            interface IAttributeValues extends reservoir.security.v1.AttributeValues.$Properties {
+            }
+
+            class AttributeValues {
+                constructor(properties?: reservoir.security.v1.AttributeValues.$Properties);
+                $unknowns?: Uint8Array[];
+                values: string[];
+                static create(properties: reservoir.security.v1.AttributeValues.$Shape): reservoir.security.v1.AttributeValues & reservoir.security.v1.AttributeValues.$Shape;
+                static create(properties?: reservoir.security.v1.AttributeValues.$Properties): reservoir.security.v1.AttributeValues;
+                static encode(message: reservoir.security.v1.AttributeValues.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.AttributeValues & reservoir.security.v1.AttributeValues.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.AttributeValues;
+                static toObject(message: reservoir.security.v1.AttributeValues, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AttributeValues {
+                interface $Properties {
+                    values?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.AttributeValues.$Properties;
+            }
+
+            interface IAttributeValue extends reservoir.security.v1.AttributeValue.$Properties {
+            }
+
+            class AttributeValue {
+                constructor(properties?: reservoir.security.v1.AttributeValue.$Properties);
+                $unknowns?: Uint8Array[];
+                text?: (string|null);
+                list?: (reservoir.security.v1.AttributeValues.$Properties|null);
+                flag?: (boolean|null);
+                number?: (number|null);
+                value?: ("text"|"list"|"flag"|"number");
+                static create(properties: reservoir.security.v1.AttributeValue.$Shape): reservoir.security.v1.AttributeValue & reservoir.security.v1.AttributeValue.$Shape;
+                static create(properties?: reservoir.security.v1.AttributeValue.$Properties): reservoir.security.v1.AttributeValue;
+                static encode(message: reservoir.security.v1.AttributeValue.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.AttributeValue & reservoir.security.v1.AttributeValue.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.AttributeValue;
+                static toObject(message: reservoir.security.v1.AttributeValue, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AttributeValue {
+                interface $Properties {
+                    text?: (string|null);
+                    list?: (reservoir.security.v1.AttributeValues.$Properties|null);
+                    flag?: (boolean|null);
+                    number?: (number|null);
+                    value?: ("text"|"list"|"flag"|"number");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  text?: string|null;
+                  list?: reservoir.security.v1.AttributeValues.$Shape|null;
+                  flag?: boolean|null;
+                  number?: number|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ value?: undefined; text?: null; list?: null; flag?: null; number?: null }|{ value?: "text"; text: string; list?: null; flag?: null; number?: null }|{ value?: "list"; text?: null; list: reservoir.security.v1.AttributeValues.$Shape; flag?: null; number?: null }|{ value?: "flag"; text?: null; list?: null; flag: boolean; number?: null }|{ value?: "number"; text?: null; list?: null; flag?: null; number: number })
+                );
+            }
+
+            interface IExplainDecisionRequest extends reservoir.security.v1.ExplainDecisionRequest.$Properties {
+            }
+
+            class ExplainDecisionRequest {
+                constructor(properties?: reservoir.security.v1.ExplainDecisionRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                subject: { [k: string]: reservoir.security.v1.AttributeValue.$Properties };
+                resource: { [k: string]: reservoir.security.v1.AttributeValue.$Properties };
+                action: { [k: string]: reservoir.security.v1.AttributeValue.$Properties };
+                environment: { [k: string]: reservoir.security.v1.AttributeValue.$Properties };
+                requestJson: string;
+                static create(properties: reservoir.security.v1.ExplainDecisionRequest.$Shape): reservoir.security.v1.ExplainDecisionRequest & reservoir.security.v1.ExplainDecisionRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ExplainDecisionRequest.$Properties): reservoir.security.v1.ExplainDecisionRequest;
+                static encode(message: reservoir.security.v1.ExplainDecisionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ExplainDecisionRequest & reservoir.security.v1.ExplainDecisionRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ExplainDecisionRequest;
+                static toObject(message: reservoir.security.v1.ExplainDecisionRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ExplainDecisionRequest {
+                interface $Properties {
+                    subject?: ({ [k: string]: reservoir.security.v1.AttributeValue.$Properties }|null);
+                    resource?: ({ [k: string]: reservoir.security.v1.AttributeValue.$Properties }|null);
+                    action?: ({ [k: string]: reservoir.security.v1.AttributeValue.$Properties }|null);
+                    environment?: ({ [k: string]: reservoir.security.v1.AttributeValue.$Properties }|null);
+                    requestJson?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  subject?: { [k: string]: reservoir.security.v1.AttributeValue.$Shape }|null;
+                  resource?: { [k: string]: reservoir.security.v1.AttributeValue.$Shape }|null;
+                  action?: { [k: string]: reservoir.security.v1.AttributeValue.$Shape }|null;
+                  environment?: { [k: string]: reservoir.security.v1.AttributeValue.$Shape }|null;
+                  requestJson?: string|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            interface IDirective extends reservoir.security.v1.Directive.$Properties {
+            }
+
+            class Directive {
+                constructor(properties?: reservoir.security.v1.Directive.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                attributesJson: string;
+                static create(properties: reservoir.security.v1.Directive.$Shape): reservoir.security.v1.Directive & reservoir.security.v1.Directive.$Shape;
+                static create(properties?: reservoir.security.v1.Directive.$Properties): reservoir.security.v1.Directive;
+                static encode(message: reservoir.security.v1.Directive.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.Directive & reservoir.security.v1.Directive.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.Directive;
+                static toObject(message: reservoir.security.v1.Directive, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Directive {
+                interface $Properties {
+                    id?: (string|null);
+                    attributesJson?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.Directive.$Properties;
+            }
+
+            interface IExplainDecisionResponse extends reservoir.security.v1.ExplainDecisionResponse.$Properties {
+            }
+
+            class ExplainDecisionResponse {
+                constructor(properties?: reservoir.security.v1.ExplainDecisionResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                decision: string;
+                decidedBy: string[];
+                obligations: reservoir.security.v1.Directive.$Properties[];
+                advice: reservoir.security.v1.Directive.$Properties[];
+                status: string;
+                statusMessage: string;
+                traceJson: string;
+                version: number;
+                policyId: string;
+                static create(properties: reservoir.security.v1.ExplainDecisionResponse.$Shape): reservoir.security.v1.ExplainDecisionResponse & reservoir.security.v1.ExplainDecisionResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ExplainDecisionResponse.$Properties): reservoir.security.v1.ExplainDecisionResponse;
+                static encode(message: reservoir.security.v1.ExplainDecisionResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ExplainDecisionResponse & reservoir.security.v1.ExplainDecisionResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ExplainDecisionResponse;
+                static toObject(message: reservoir.security.v1.ExplainDecisionResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ExplainDecisionResponse {
+                interface $Properties {
+                    decision?: (string|null);
+                    decidedBy?: (string[]|null);
+                    obligations?: (reservoir.security.v1.Directive.$Properties[]|null);
+                    advice?: (reservoir.security.v1.Directive.$Properties[]|null);
+                    status?: (string|null);
+                    statusMessage?: (string|null);
+                    traceJson?: (string|null);
+                    version?: (number|null);
+                    policyId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ExplainDecisionResponse.$Properties;
+            }
+
+            interface IAuditResource extends reservoir.security.v1.AuditResource.$Properties {
+            }
+
+            class AuditResource {
+                constructor(properties?: reservoir.security.v1.AuditResource.$Properties);
+                $unknowns?: Uint8Array[];
+                type: string;
+                id: string;
+                organization: string;
+                static create(properties: reservoir.security.v1.AuditResource.$Shape): reservoir.security.v1.AuditResource & reservoir.security.v1.AuditResource.$Shape;
+                static create(properties?: reservoir.security.v1.AuditResource.$Properties): reservoir.security.v1.AuditResource;
+                static encode(message: reservoir.security.v1.AuditResource.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.AuditResource & reservoir.security.v1.AuditResource.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.AuditResource;
+                static toObject(message: reservoir.security.v1.AuditResource, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AuditResource {
+                interface $Properties {
+                    type?: (string|null);
+                    id?: (string|null);
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.AuditResource.$Properties;
+            }
+
+            interface IAuditEntry extends reservoir.security.v1.AuditEntry.$Properties {
+            }
+
+            class AuditEntry {
+                constructor(properties?: reservoir.security.v1.AuditEntry.$Properties);
+                $unknowns?: Uint8Array[];
+                seq: number;
+                atMs: number;
+                principal: string;
+                organization: string;
+                action: string;
+                resource?: (reservoir.security.v1.AuditResource.$Properties|null);
+                decision: string;
+                policy: string;
+                obligationsJson: string;
+                outcome: string;
+                outcomeCode: string;
+                requestId: string;
+                detailJson: string;
+                prevHash: string;
+                hash: string;
+                static create(properties: reservoir.security.v1.AuditEntry.$Shape): reservoir.security.v1.AuditEntry & reservoir.security.v1.AuditEntry.$Shape;
+                static create(properties?: reservoir.security.v1.AuditEntry.$Properties): reservoir.security.v1.AuditEntry;
+                static encode(message: reservoir.security.v1.AuditEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.AuditEntry & reservoir.security.v1.AuditEntry.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.AuditEntry;
+                static toObject(message: reservoir.security.v1.AuditEntry, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AuditEntry {
+                interface $Properties {
+                    seq?: (number|null);
+                    atMs?: (number|null);
+                    principal?: (string|null);
+                    organization?: (string|null);
+                    action?: (string|null);
+                    resource?: (reservoir.security.v1.AuditResource.$Properties|null);
+                    decision?: (string|null);
+                    policy?: (string|null);
+                    obligationsJson?: (string|null);
+                    outcome?: (string|null);
+                    outcomeCode?: (string|null);
+                    requestId?: (string|null);
+                    detailJson?: (string|null);
+                    prevHash?: (string|null);
+                    hash?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.AuditEntry.$Properties;
+            }
+
+            interface IQueryAuditRequest extends reservoir.security.v1.QueryAuditRequest.$Properties {
+            }
+
+            class QueryAuditRequest {
+                constructor(properties?: reservoir.security.v1.QueryAuditRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                principal: string;
+                action: string;
+                decision: string;
+                fromMs: number;
+                toMs: number;
+                afterSeq: number;
+                order: string;
+                limit: number;
+                static create(properties: reservoir.security.v1.QueryAuditRequest.$Shape): reservoir.security.v1.QueryAuditRequest & reservoir.security.v1.QueryAuditRequest.$Shape;
+                static create(properties?: reservoir.security.v1.QueryAuditRequest.$Properties): reservoir.security.v1.QueryAuditRequest;
+                static encode(message: reservoir.security.v1.QueryAuditRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.QueryAuditRequest & reservoir.security.v1.QueryAuditRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.QueryAuditRequest;
+                static toObject(message: reservoir.security.v1.QueryAuditRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace QueryAuditRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    principal?: (string|null);
+                    action?: (string|null);
+                    decision?: (string|null);
+                    fromMs?: (number|null);
+                    toMs?: (number|null);
+                    afterSeq?: (number|null);
+                    order?: (string|null);
+                    limit?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.QueryAuditRequest.$Properties;
+            }
+
+            interface IQueryAuditResponse extends reservoir.security.v1.QueryAuditResponse.$Properties {
+            }
+
+            class QueryAuditResponse {
+                constructor(properties?: reservoir.security.v1.QueryAuditResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                entries: reservoir.security.v1.AuditEntry.$Properties[];
+                nextAfterSeq: number;
+                static create(properties: reservoir.security.v1.QueryAuditResponse.$Shape): reservoir.security.v1.QueryAuditResponse & reservoir.security.v1.QueryAuditResponse.$Shape;
+                static create(properties?: reservoir.security.v1.QueryAuditResponse.$Properties): reservoir.security.v1.QueryAuditResponse;
+                static encode(message: reservoir.security.v1.QueryAuditResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.QueryAuditResponse & reservoir.security.v1.QueryAuditResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.QueryAuditResponse;
+                static toObject(message: reservoir.security.v1.QueryAuditResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace QueryAuditResponse {
+                interface $Properties {
+                    entries?: (reservoir.security.v1.AuditEntry.$Properties[]|null);
+                    nextAfterSeq?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.QueryAuditResponse.$Properties;
+            }
+
+            interface IVerifyAuditRequest extends reservoir.security.v1.VerifyAuditRequest.$Properties {
+            }
+
+            class VerifyAuditRequest {
+                constructor(properties?: reservoir.security.v1.VerifyAuditRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                from: number;
+                to: number;
+                static create(properties: reservoir.security.v1.VerifyAuditRequest.$Shape): reservoir.security.v1.VerifyAuditRequest & reservoir.security.v1.VerifyAuditRequest.$Shape;
+                static create(properties?: reservoir.security.v1.VerifyAuditRequest.$Properties): reservoir.security.v1.VerifyAuditRequest;
+                static encode(message: reservoir.security.v1.VerifyAuditRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.VerifyAuditRequest & reservoir.security.v1.VerifyAuditRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.VerifyAuditRequest;
+                static toObject(message: reservoir.security.v1.VerifyAuditRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VerifyAuditRequest {
+                interface $Properties {
+                    from?: (number|null);
+                    to?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.VerifyAuditRequest.$Properties;
+            }
+
+            interface IVerifyAuditResponse extends reservoir.security.v1.VerifyAuditResponse.$Properties {
+            }
+
+            class VerifyAuditResponse {
+                constructor(properties?: reservoir.security.v1.VerifyAuditResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                ok: boolean;
+                from: number;
+                to: number;
+                checked: number;
+                firstBroken: number;
+                reason: string;
+                headSeq: number;
+                headHash: string;
+                static create(properties: reservoir.security.v1.VerifyAuditResponse.$Shape): reservoir.security.v1.VerifyAuditResponse & reservoir.security.v1.VerifyAuditResponse.$Shape;
+                static create(properties?: reservoir.security.v1.VerifyAuditResponse.$Properties): reservoir.security.v1.VerifyAuditResponse;
+                static encode(message: reservoir.security.v1.VerifyAuditResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.VerifyAuditResponse & reservoir.security.v1.VerifyAuditResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.VerifyAuditResponse;
+                static toObject(message: reservoir.security.v1.VerifyAuditResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace VerifyAuditResponse {
+                interface $Properties {
+                    ok?: (boolean|null);
+                    from?: (number|null);
+                    to?: (number|null);
+                    checked?: (number|null);
+                    firstBroken?: (number|null);
+                    reason?: (string|null);
+                    headSeq?: (number|null);
+                    headHash?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.VerifyAuditResponse.$Properties;
+            }
+
+            interface ISigningKey extends reservoir.security.v1.SigningKey.$Properties {
+            }
+
+            class SigningKey {
+                constructor(properties?: reservoir.security.v1.SigningKey.$Properties);
+                $unknowns?: Uint8Array[];
+                kid: string;
+                publicKeyPem: string;
+                createdAtMs: number;
+                static create(properties: reservoir.security.v1.SigningKey.$Shape): reservoir.security.v1.SigningKey & reservoir.security.v1.SigningKey.$Shape;
+                static create(properties?: reservoir.security.v1.SigningKey.$Properties): reservoir.security.v1.SigningKey;
+                static encode(message: reservoir.security.v1.SigningKey.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.SigningKey & reservoir.security.v1.SigningKey.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.SigningKey;
+                static toObject(message: reservoir.security.v1.SigningKey, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace SigningKey {
+                interface $Properties {
+                    kid?: (string|null);
+                    publicKeyPem?: (string|null);
+                    createdAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.SigningKey.$Properties;
+            }
+
+            interface IListSigningKeysRequest extends reservoir.security.v1.ListSigningKeysRequest.$Properties {
+            }
+
+            class ListSigningKeysRequest {
+                constructor(properties?: reservoir.security.v1.ListSigningKeysRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.ListSigningKeysRequest.$Shape): reservoir.security.v1.ListSigningKeysRequest & reservoir.security.v1.ListSigningKeysRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListSigningKeysRequest.$Properties): reservoir.security.v1.ListSigningKeysRequest;
+                static encode(message: reservoir.security.v1.ListSigningKeysRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListSigningKeysRequest & reservoir.security.v1.ListSigningKeysRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListSigningKeysRequest;
+                static toObject(message: reservoir.security.v1.ListSigningKeysRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListSigningKeysRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListSigningKeysRequest.$Properties;
+            }
+
+            interface IListSigningKeysResponse extends reservoir.security.v1.ListSigningKeysResponse.$Properties {
+            }
+
+            class ListSigningKeysResponse {
+                constructor(properties?: reservoir.security.v1.ListSigningKeysResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                keys: reservoir.security.v1.SigningKey.$Properties[];
+                static create(properties: reservoir.security.v1.ListSigningKeysResponse.$Shape): reservoir.security.v1.ListSigningKeysResponse & reservoir.security.v1.ListSigningKeysResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListSigningKeysResponse.$Properties): reservoir.security.v1.ListSigningKeysResponse;
+                static encode(message: reservoir.security.v1.ListSigningKeysResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListSigningKeysResponse & reservoir.security.v1.ListSigningKeysResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListSigningKeysResponse;
+                static toObject(message: reservoir.security.v1.ListSigningKeysResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListSigningKeysResponse {
+                interface $Properties {
+                    keys?: (reservoir.security.v1.SigningKey.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListSigningKeysResponse.$Properties;
+            }
+
+            interface IRotateSigningKeyRequest extends reservoir.security.v1.RotateSigningKeyRequest.$Properties {
+            }
+
+            class RotateSigningKeyRequest {
+                constructor(properties?: reservoir.security.v1.RotateSigningKeyRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: reservoir.security.v1.RotateSigningKeyRequest.$Shape): reservoir.security.v1.RotateSigningKeyRequest & reservoir.security.v1.RotateSigningKeyRequest.$Shape;
+                static create(properties?: reservoir.security.v1.RotateSigningKeyRequest.$Properties): reservoir.security.v1.RotateSigningKeyRequest;
+                static encode(message: reservoir.security.v1.RotateSigningKeyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RotateSigningKeyRequest & reservoir.security.v1.RotateSigningKeyRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RotateSigningKeyRequest;
+                static toObject(message: reservoir.security.v1.RotateSigningKeyRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RotateSigningKeyRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RotateSigningKeyRequest.$Properties;
+            }
+
+            class SecurityService extends $protobuf.rpc.Service {
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+                static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): SecurityService;
+                login: reservoir.security.v1.SecurityService.Login;
+                logout: reservoir.security.v1.SecurityService.Logout;
+                whoAmI: reservoir.security.v1.SecurityService.WhoAmI;
+                changePassword: reservoir.security.v1.SecurityService.ChangePassword;
+                createOrganization: reservoir.security.v1.SecurityService.CreateOrganization;
+                getOrganization: reservoir.security.v1.SecurityService.GetOrganization;
+                listOrganizations: reservoir.security.v1.SecurityService.ListOrganizations;
+                updateOrganization: reservoir.security.v1.SecurityService.UpdateOrganization;
+                createUser: reservoir.security.v1.SecurityService.CreateUser;
+                getUser: reservoir.security.v1.SecurityService.GetUser;
+                listUsers: reservoir.security.v1.SecurityService.ListUsers;
+                updateUser: reservoir.security.v1.SecurityService.UpdateUser;
+                setPassword: reservoir.security.v1.SecurityService.SetPassword;
+                grantRole: reservoir.security.v1.SecurityService.GrantRole;
+                revokeRole: reservoir.security.v1.SecurityService.RevokeRole;
+                createApiKey: reservoir.security.v1.SecurityService.CreateApiKey;
+                listApiKeys: reservoir.security.v1.SecurityService.ListApiKeys;
+                revokeApiKey: reservoir.security.v1.SecurityService.RevokeApiKey;
+                createServicePrincipal: reservoir.security.v1.SecurityService.CreateServicePrincipal;
+                listServicePrincipals: reservoir.security.v1.SecurityService.ListServicePrincipals;
+                getPolicy: reservoir.security.v1.SecurityService.GetPolicy;
+                checkPolicy: reservoir.security.v1.SecurityService.CheckPolicy;
+                applyPolicy: reservoir.security.v1.SecurityService.ApplyPolicy;
+                explainDecision: reservoir.security.v1.SecurityService.ExplainDecision;
+                queryAudit: reservoir.security.v1.SecurityService.QueryAudit;
+                verifyAudit: reservoir.security.v1.SecurityService.VerifyAudit;
+                listSigningKeys: reservoir.security.v1.SecurityService.ListSigningKeys;
+                rotateSigningKey: reservoir.security.v1.SecurityService.RotateSigningKey;
+            }
+
+            namespace SecurityService {
+                type LoginCallback = (error: (Error|null), response?: reservoir.security.v1.LoginResponse) => void;
+                type Login = {
+                  (request: reservoir.security.v1.ILoginRequest, callback: reservoir.security.v1.SecurityService.LoginCallback): void;
+                  (request: reservoir.security.v1.ILoginRequest): Promise<reservoir.security.v1.LoginResponse>;
+                  readonly name: "Login";
+                  readonly path: "/reservoir.security.v1.SecurityService/Login";
+                  readonly requestType: "LoginRequest";
+                  readonly responseType: "LoginResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type LogoutCallback = (error: (Error|null), response?: reservoir.security.v1.LogoutResponse) => void;
+                type Logout = {
+                  (request: reservoir.security.v1.ILogoutRequest, callback: reservoir.security.v1.SecurityService.LogoutCallback): void;
+                  (request: reservoir.security.v1.ILogoutRequest): Promise<reservoir.security.v1.LogoutResponse>;
+                  readonly name: "Logout";
+                  readonly path: "/reservoir.security.v1.SecurityService/Logout";
+                  readonly requestType: "LogoutRequest";
+                  readonly responseType: "LogoutResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type WhoAmICallback = (error: (Error|null), response?: reservoir.security.v1.Principal) => void;
+                type WhoAmI = {
+                  (request: reservoir.security.v1.IWhoAmIRequest, callback: reservoir.security.v1.SecurityService.WhoAmICallback): void;
+                  (request: reservoir.security.v1.IWhoAmIRequest): Promise<reservoir.security.v1.Principal>;
+                  readonly name: "WhoAmI";
+                  readonly path: "/reservoir.security.v1.SecurityService/WhoAmI";
+                  readonly requestType: "WhoAmIRequest";
+                  readonly responseType: "Principal";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ChangePasswordCallback = (error: (Error|null), response?: reservoir.security.v1.ChangePasswordResponse) => void;
+                type ChangePassword = {
+                  (request: reservoir.security.v1.IChangePasswordRequest, callback: reservoir.security.v1.SecurityService.ChangePasswordCallback): void;
+                  (request: reservoir.security.v1.IChangePasswordRequest): Promise<reservoir.security.v1.ChangePasswordResponse>;
+                  readonly name: "ChangePassword";
+                  readonly path: "/reservoir.security.v1.SecurityService/ChangePassword";
+                  readonly requestType: "ChangePasswordRequest";
+                  readonly responseType: "ChangePasswordResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateOrganizationCallback = (error: (Error|null), response?: reservoir.security.v1.Organization) => void;
+                type CreateOrganization = {
+                  (request: reservoir.security.v1.ICreateOrganizationRequest, callback: reservoir.security.v1.SecurityService.CreateOrganizationCallback): void;
+                  (request: reservoir.security.v1.ICreateOrganizationRequest): Promise<reservoir.security.v1.Organization>;
+                  readonly name: "CreateOrganization";
+                  readonly path: "/reservoir.security.v1.SecurityService/CreateOrganization";
+                  readonly requestType: "CreateOrganizationRequest";
+                  readonly responseType: "Organization";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetOrganizationCallback = (error: (Error|null), response?: reservoir.security.v1.Organization) => void;
+                type GetOrganization = {
+                  (request: reservoir.security.v1.IGetOrganizationRequest, callback: reservoir.security.v1.SecurityService.GetOrganizationCallback): void;
+                  (request: reservoir.security.v1.IGetOrganizationRequest): Promise<reservoir.security.v1.Organization>;
+                  readonly name: "GetOrganization";
+                  readonly path: "/reservoir.security.v1.SecurityService/GetOrganization";
+                  readonly requestType: "GetOrganizationRequest";
+                  readonly responseType: "Organization";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListOrganizationsCallback = (error: (Error|null), response?: reservoir.security.v1.ListOrganizationsResponse) => void;
+                type ListOrganizations = {
+                  (request: reservoir.security.v1.IListOrganizationsRequest, callback: reservoir.security.v1.SecurityService.ListOrganizationsCallback): void;
+                  (request: reservoir.security.v1.IListOrganizationsRequest): Promise<reservoir.security.v1.ListOrganizationsResponse>;
+                  readonly name: "ListOrganizations";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListOrganizations";
+                  readonly requestType: "ListOrganizationsRequest";
+                  readonly responseType: "ListOrganizationsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UpdateOrganizationCallback = (error: (Error|null), response?: reservoir.security.v1.Organization) => void;
+                type UpdateOrganization = {
+                  (request: reservoir.security.v1.IUpdateOrganizationRequest, callback: reservoir.security.v1.SecurityService.UpdateOrganizationCallback): void;
+                  (request: reservoir.security.v1.IUpdateOrganizationRequest): Promise<reservoir.security.v1.Organization>;
+                  readonly name: "UpdateOrganization";
+                  readonly path: "/reservoir.security.v1.SecurityService/UpdateOrganization";
+                  readonly requestType: "UpdateOrganizationRequest";
+                  readonly responseType: "Organization";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateUserCallback = (error: (Error|null), response?: reservoir.security.v1.User) => void;
+                type CreateUser = {
+                  (request: reservoir.security.v1.ICreateUserRequest, callback: reservoir.security.v1.SecurityService.CreateUserCallback): void;
+                  (request: reservoir.security.v1.ICreateUserRequest): Promise<reservoir.security.v1.User>;
+                  readonly name: "CreateUser";
+                  readonly path: "/reservoir.security.v1.SecurityService/CreateUser";
+                  readonly requestType: "CreateUserRequest";
+                  readonly responseType: "User";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetUserCallback = (error: (Error|null), response?: reservoir.security.v1.User) => void;
+                type GetUser = {
+                  (request: reservoir.security.v1.IGetUserRequest, callback: reservoir.security.v1.SecurityService.GetUserCallback): void;
+                  (request: reservoir.security.v1.IGetUserRequest): Promise<reservoir.security.v1.User>;
+                  readonly name: "GetUser";
+                  readonly path: "/reservoir.security.v1.SecurityService/GetUser";
+                  readonly requestType: "GetUserRequest";
+                  readonly responseType: "User";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListUsersCallback = (error: (Error|null), response?: reservoir.security.v1.ListUsersResponse) => void;
+                type ListUsers = {
+                  (request: reservoir.security.v1.IListUsersRequest, callback: reservoir.security.v1.SecurityService.ListUsersCallback): void;
+                  (request: reservoir.security.v1.IListUsersRequest): Promise<reservoir.security.v1.ListUsersResponse>;
+                  readonly name: "ListUsers";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListUsers";
+                  readonly requestType: "ListUsersRequest";
+                  readonly responseType: "ListUsersResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UpdateUserCallback = (error: (Error|null), response?: reservoir.security.v1.User) => void;
+                type UpdateUser = {
+                  (request: reservoir.security.v1.IUpdateUserRequest, callback: reservoir.security.v1.SecurityService.UpdateUserCallback): void;
+                  (request: reservoir.security.v1.IUpdateUserRequest): Promise<reservoir.security.v1.User>;
+                  readonly name: "UpdateUser";
+                  readonly path: "/reservoir.security.v1.SecurityService/UpdateUser";
+                  readonly requestType: "UpdateUserRequest";
+                  readonly responseType: "User";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type SetPasswordCallback = (error: (Error|null), response?: reservoir.security.v1.SetPasswordResponse) => void;
+                type SetPassword = {
+                  (request: reservoir.security.v1.ISetPasswordRequest, callback: reservoir.security.v1.SecurityService.SetPasswordCallback): void;
+                  (request: reservoir.security.v1.ISetPasswordRequest): Promise<reservoir.security.v1.SetPasswordResponse>;
+                  readonly name: "SetPassword";
+                  readonly path: "/reservoir.security.v1.SecurityService/SetPassword";
+                  readonly requestType: "SetPasswordRequest";
+                  readonly responseType: "SetPasswordResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GrantRoleCallback = (error: (Error|null), response?: reservoir.security.v1.RoleResponse) => void;
+                type GrantRole = {
+                  (request: reservoir.security.v1.IRoleRequest, callback: reservoir.security.v1.SecurityService.GrantRoleCallback): void;
+                  (request: reservoir.security.v1.IRoleRequest): Promise<reservoir.security.v1.RoleResponse>;
+                  readonly name: "GrantRole";
+                  readonly path: "/reservoir.security.v1.SecurityService/GrantRole";
+                  readonly requestType: "RoleRequest";
+                  readonly responseType: "RoleResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RevokeRoleCallback = (error: (Error|null), response?: reservoir.security.v1.RoleResponse) => void;
+                type RevokeRole = {
+                  (request: reservoir.security.v1.IRoleRequest, callback: reservoir.security.v1.SecurityService.RevokeRoleCallback): void;
+                  (request: reservoir.security.v1.IRoleRequest): Promise<reservoir.security.v1.RoleResponse>;
+                  readonly name: "RevokeRole";
+                  readonly path: "/reservoir.security.v1.SecurityService/RevokeRole";
+                  readonly requestType: "RoleRequest";
+                  readonly responseType: "RoleResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateApiKeyCallback = (error: (Error|null), response?: reservoir.security.v1.CreateApiKeyResponse) => void;
+                type CreateApiKey = {
+                  (request: reservoir.security.v1.ICreateApiKeyRequest, callback: reservoir.security.v1.SecurityService.CreateApiKeyCallback): void;
+                  (request: reservoir.security.v1.ICreateApiKeyRequest): Promise<reservoir.security.v1.CreateApiKeyResponse>;
+                  readonly name: "CreateApiKey";
+                  readonly path: "/reservoir.security.v1.SecurityService/CreateApiKey";
+                  readonly requestType: "CreateApiKeyRequest";
+                  readonly responseType: "CreateApiKeyResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListApiKeysCallback = (error: (Error|null), response?: reservoir.security.v1.ListApiKeysResponse) => void;
+                type ListApiKeys = {
+                  (request: reservoir.security.v1.IListApiKeysRequest, callback: reservoir.security.v1.SecurityService.ListApiKeysCallback): void;
+                  (request: reservoir.security.v1.IListApiKeysRequest): Promise<reservoir.security.v1.ListApiKeysResponse>;
+                  readonly name: "ListApiKeys";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListApiKeys";
+                  readonly requestType: "ListApiKeysRequest";
+                  readonly responseType: "ListApiKeysResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RevokeApiKeyCallback = (error: (Error|null), response?: reservoir.security.v1.RevokeApiKeyResponse) => void;
+                type RevokeApiKey = {
+                  (request: reservoir.security.v1.IRevokeApiKeyRequest, callback: reservoir.security.v1.SecurityService.RevokeApiKeyCallback): void;
+                  (request: reservoir.security.v1.IRevokeApiKeyRequest): Promise<reservoir.security.v1.RevokeApiKeyResponse>;
+                  readonly name: "RevokeApiKey";
+                  readonly path: "/reservoir.security.v1.SecurityService/RevokeApiKey";
+                  readonly requestType: "RevokeApiKeyRequest";
+                  readonly responseType: "RevokeApiKeyResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CreateServicePrincipalCallback = (error: (Error|null), response?: reservoir.security.v1.ServicePrincipal) => void;
+                type CreateServicePrincipal = {
+                  (request: reservoir.security.v1.ICreateServicePrincipalRequest, callback: reservoir.security.v1.SecurityService.CreateServicePrincipalCallback): void;
+                  (request: reservoir.security.v1.ICreateServicePrincipalRequest): Promise<reservoir.security.v1.ServicePrincipal>;
+                  readonly name: "CreateServicePrincipal";
+                  readonly path: "/reservoir.security.v1.SecurityService/CreateServicePrincipal";
+                  readonly requestType: "CreateServicePrincipalRequest";
+                  readonly responseType: "ServicePrincipal";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListServicePrincipalsCallback = (error: (Error|null), response?: reservoir.security.v1.ListServicePrincipalsResponse) => void;
+                type ListServicePrincipals = {
+                  (request: reservoir.security.v1.IListServicePrincipalsRequest, callback: reservoir.security.v1.SecurityService.ListServicePrincipalsCallback): void;
+                  (request: reservoir.security.v1.IListServicePrincipalsRequest): Promise<reservoir.security.v1.ListServicePrincipalsResponse>;
+                  readonly name: "ListServicePrincipals";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListServicePrincipals";
+                  readonly requestType: "ListServicePrincipalsRequest";
+                  readonly responseType: "ListServicePrincipalsResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type GetPolicyCallback = (error: (Error|null), response?: reservoir.security.v1.PolicyVersion) => void;
+                type GetPolicy = {
+                  (request: reservoir.security.v1.IGetPolicyRequest, callback: reservoir.security.v1.SecurityService.GetPolicyCallback): void;
+                  (request: reservoir.security.v1.IGetPolicyRequest): Promise<reservoir.security.v1.PolicyVersion>;
+                  readonly name: "GetPolicy";
+                  readonly path: "/reservoir.security.v1.SecurityService/GetPolicy";
+                  readonly requestType: "GetPolicyRequest";
+                  readonly responseType: "PolicyVersion";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CheckPolicyCallback = (error: (Error|null), response?: reservoir.security.v1.CheckPolicyResponse) => void;
+                type CheckPolicy = {
+                  (request: reservoir.security.v1.ICheckPolicyRequest, callback: reservoir.security.v1.SecurityService.CheckPolicyCallback): void;
+                  (request: reservoir.security.v1.ICheckPolicyRequest): Promise<reservoir.security.v1.CheckPolicyResponse>;
+                  readonly name: "CheckPolicy";
+                  readonly path: "/reservoir.security.v1.SecurityService/CheckPolicy";
+                  readonly requestType: "CheckPolicyRequest";
+                  readonly responseType: "CheckPolicyResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ApplyPolicyCallback = (error: (Error|null), response?: reservoir.security.v1.PolicyVersion) => void;
+                type ApplyPolicy = {
+                  (request: reservoir.security.v1.IApplyPolicyRequest, callback: reservoir.security.v1.SecurityService.ApplyPolicyCallback): void;
+                  (request: reservoir.security.v1.IApplyPolicyRequest): Promise<reservoir.security.v1.PolicyVersion>;
+                  readonly name: "ApplyPolicy";
+                  readonly path: "/reservoir.security.v1.SecurityService/ApplyPolicy";
+                  readonly requestType: "ApplyPolicyRequest";
+                  readonly responseType: "PolicyVersion";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ExplainDecisionCallback = (error: (Error|null), response?: reservoir.security.v1.ExplainDecisionResponse) => void;
+                type ExplainDecision = {
+                  (request: reservoir.security.v1.IExplainDecisionRequest, callback: reservoir.security.v1.SecurityService.ExplainDecisionCallback): void;
+                  (request: reservoir.security.v1.IExplainDecisionRequest): Promise<reservoir.security.v1.ExplainDecisionResponse>;
+                  readonly name: "ExplainDecision";
+                  readonly path: "/reservoir.security.v1.SecurityService/ExplainDecision";
+                  readonly requestType: "ExplainDecisionRequest";
+                  readonly responseType: "ExplainDecisionResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type QueryAuditCallback = (error: (Error|null), response?: reservoir.security.v1.QueryAuditResponse) => void;
+                type QueryAudit = {
+                  (request: reservoir.security.v1.IQueryAuditRequest, callback: reservoir.security.v1.SecurityService.QueryAuditCallback): void;
+                  (request: reservoir.security.v1.IQueryAuditRequest): Promise<reservoir.security.v1.QueryAuditResponse>;
+                  readonly name: "QueryAudit";
+                  readonly path: "/reservoir.security.v1.SecurityService/QueryAudit";
+                  readonly requestType: "QueryAuditRequest";
+                  readonly responseType: "QueryAuditResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type VerifyAuditCallback = (error: (Error|null), response?: reservoir.security.v1.VerifyAuditResponse) => void;
+                type VerifyAudit = {
+                  (request: reservoir.security.v1.IVerifyAuditRequest, callback: reservoir.security.v1.SecurityService.VerifyAuditCallback): void;
+                  (request: reservoir.security.v1.IVerifyAuditRequest): Promise<reservoir.security.v1.VerifyAuditResponse>;
+                  readonly name: "VerifyAudit";
+                  readonly path: "/reservoir.security.v1.SecurityService/VerifyAudit";
+                  readonly requestType: "VerifyAuditRequest";
+                  readonly responseType: "VerifyAuditResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListSigningKeysCallback = (error: (Error|null), response?: reservoir.security.v1.ListSigningKeysResponse) => void;
+                type ListSigningKeys = {
+                  (request: reservoir.security.v1.IListSigningKeysRequest, callback: reservoir.security.v1.SecurityService.ListSigningKeysCallback): void;
+                  (request: reservoir.security.v1.IListSigningKeysRequest): Promise<reservoir.security.v1.ListSigningKeysResponse>;
+                  readonly name: "ListSigningKeys";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListSigningKeys";
+                  readonly requestType: "ListSigningKeysRequest";
+                  readonly responseType: "ListSigningKeysResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RotateSigningKeyCallback = (error: (Error|null), response?: reservoir.security.v1.SigningKey) => void;
+                type RotateSigningKey = {
+                  (request: reservoir.security.v1.IRotateSigningKeyRequest, callback: reservoir.security.v1.SecurityService.RotateSigningKeyCallback): void;
+                  (request: reservoir.security.v1.IRotateSigningKeyRequest): Promise<reservoir.security.v1.SigningKey>;
+                  readonly name: "RotateSigningKey";
+                  readonly path: "/reservoir.security.v1.SecurityService/RotateSigningKey";
+                  readonly requestType: "RotateSigningKeyRequest";
+                  readonly responseType: "SigningKey";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+            }
+        }
+    }
+
     namespace sm {
 
         namespace v1 {
@@ -2941,6 +4948,7 @@ export namespace reservoir {
                 costPerHour: number;
                 currency: string;
                 manifestJson: string;
+                packageDigest: string;
                 static create(properties: reservoir.sm.v1.Service.$Shape): reservoir.sm.v1.Service & reservoir.sm.v1.Service.$Shape;
                 static create(properties?: reservoir.sm.v1.Service.$Properties): reservoir.sm.v1.Service;
                 static encode(message: reservoir.sm.v1.Service.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2967,6 +4975,7 @@ export namespace reservoir {
                     costPerHour?: (number|null);
                     currency?: (string|null);
                     manifestJson?: (string|null);
+                    packageDigest?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.sm.v1.Service.$Properties;
@@ -2984,6 +4993,9 @@ export namespace reservoir {
                 organization: string;
                 owner: string;
                 properties: { [k: string]: string };
+                packageManifest: Uint8Array;
+                packageCertificate: Uint8Array;
+                descriptorName: string;
                 static create(properties: reservoir.sm.v1.DeployServiceRequest.$Shape): reservoir.sm.v1.DeployServiceRequest & reservoir.sm.v1.DeployServiceRequest.$Shape;
                 static create(properties?: reservoir.sm.v1.DeployServiceRequest.$Properties): reservoir.sm.v1.DeployServiceRequest;
                 static encode(message: reservoir.sm.v1.DeployServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -3001,6 +5013,9 @@ export namespace reservoir {
                     organization?: (string|null);
                     owner?: (string|null);
                     properties?: ({ [k: string]: string }|null);
+                    packageManifest?: (Uint8Array|null);
+                    packageCertificate?: (Uint8Array|null);
+                    descriptorName?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.sm.v1.DeployServiceRequest.$Properties;

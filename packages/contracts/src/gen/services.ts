@@ -78,6 +78,38 @@ export const PolicyServiceDefinition = {
   chooseSite: rpc('/reservoir.pe.v1.PolicyService/ChooseSite', 'chooseSite', false as const, reservoir.pe.v1.ChooseSiteRequest, reservoir.pe.v1.ChooseSiteResponse),
 };
 
+/** reservoir.security.v1.SecurityService */
+export const SecurityServiceDefinition = {
+  login: rpc('/reservoir.security.v1.SecurityService/Login', 'login', false as const, reservoir.security.v1.LoginRequest, reservoir.security.v1.LoginResponse),
+  logout: rpc('/reservoir.security.v1.SecurityService/Logout', 'logout', false as const, reservoir.security.v1.LogoutRequest, reservoir.security.v1.LogoutResponse),
+  whoAmI: rpc('/reservoir.security.v1.SecurityService/WhoAmI', 'whoAmI', false as const, reservoir.security.v1.WhoAmIRequest, reservoir.security.v1.Principal),
+  changePassword: rpc('/reservoir.security.v1.SecurityService/ChangePassword', 'changePassword', false as const, reservoir.security.v1.ChangePasswordRequest, reservoir.security.v1.ChangePasswordResponse),
+  createOrganization: rpc('/reservoir.security.v1.SecurityService/CreateOrganization', 'createOrganization', false as const, reservoir.security.v1.CreateOrganizationRequest, reservoir.security.v1.Organization),
+  getOrganization: rpc('/reservoir.security.v1.SecurityService/GetOrganization', 'getOrganization', false as const, reservoir.security.v1.GetOrganizationRequest, reservoir.security.v1.Organization),
+  listOrganizations: rpc('/reservoir.security.v1.SecurityService/ListOrganizations', 'listOrganizations', false as const, reservoir.security.v1.ListOrganizationsRequest, reservoir.security.v1.ListOrganizationsResponse),
+  updateOrganization: rpc('/reservoir.security.v1.SecurityService/UpdateOrganization', 'updateOrganization', false as const, reservoir.security.v1.UpdateOrganizationRequest, reservoir.security.v1.Organization),
+  createUser: rpc('/reservoir.security.v1.SecurityService/CreateUser', 'createUser', false as const, reservoir.security.v1.CreateUserRequest, reservoir.security.v1.User),
+  getUser: rpc('/reservoir.security.v1.SecurityService/GetUser', 'getUser', false as const, reservoir.security.v1.GetUserRequest, reservoir.security.v1.User),
+  listUsers: rpc('/reservoir.security.v1.SecurityService/ListUsers', 'listUsers', false as const, reservoir.security.v1.ListUsersRequest, reservoir.security.v1.ListUsersResponse),
+  updateUser: rpc('/reservoir.security.v1.SecurityService/UpdateUser', 'updateUser', false as const, reservoir.security.v1.UpdateUserRequest, reservoir.security.v1.User),
+  setPassword: rpc('/reservoir.security.v1.SecurityService/SetPassword', 'setPassword', false as const, reservoir.security.v1.SetPasswordRequest, reservoir.security.v1.SetPasswordResponse),
+  grantRole: rpc('/reservoir.security.v1.SecurityService/GrantRole', 'grantRole', false as const, reservoir.security.v1.RoleRequest, reservoir.security.v1.RoleResponse),
+  revokeRole: rpc('/reservoir.security.v1.SecurityService/RevokeRole', 'revokeRole', false as const, reservoir.security.v1.RoleRequest, reservoir.security.v1.RoleResponse),
+  createApiKey: rpc('/reservoir.security.v1.SecurityService/CreateApiKey', 'createApiKey', false as const, reservoir.security.v1.CreateApiKeyRequest, reservoir.security.v1.CreateApiKeyResponse),
+  listApiKeys: rpc('/reservoir.security.v1.SecurityService/ListApiKeys', 'listApiKeys', false as const, reservoir.security.v1.ListApiKeysRequest, reservoir.security.v1.ListApiKeysResponse),
+  revokeApiKey: rpc('/reservoir.security.v1.SecurityService/RevokeApiKey', 'revokeApiKey', false as const, reservoir.security.v1.RevokeApiKeyRequest, reservoir.security.v1.RevokeApiKeyResponse),
+  createServicePrincipal: rpc('/reservoir.security.v1.SecurityService/CreateServicePrincipal', 'createServicePrincipal', false as const, reservoir.security.v1.CreateServicePrincipalRequest, reservoir.security.v1.ServicePrincipal),
+  listServicePrincipals: rpc('/reservoir.security.v1.SecurityService/ListServicePrincipals', 'listServicePrincipals', false as const, reservoir.security.v1.ListServicePrincipalsRequest, reservoir.security.v1.ListServicePrincipalsResponse),
+  getPolicy: rpc('/reservoir.security.v1.SecurityService/GetPolicy', 'getPolicy', false as const, reservoir.security.v1.GetPolicyRequest, reservoir.security.v1.PolicyVersion),
+  checkPolicy: rpc('/reservoir.security.v1.SecurityService/CheckPolicy', 'checkPolicy', false as const, reservoir.security.v1.CheckPolicyRequest, reservoir.security.v1.CheckPolicyResponse),
+  applyPolicy: rpc('/reservoir.security.v1.SecurityService/ApplyPolicy', 'applyPolicy', false as const, reservoir.security.v1.ApplyPolicyRequest, reservoir.security.v1.PolicyVersion),
+  explainDecision: rpc('/reservoir.security.v1.SecurityService/ExplainDecision', 'explainDecision', false as const, reservoir.security.v1.ExplainDecisionRequest, reservoir.security.v1.ExplainDecisionResponse),
+  queryAudit: rpc('/reservoir.security.v1.SecurityService/QueryAudit', 'queryAudit', false as const, reservoir.security.v1.QueryAuditRequest, reservoir.security.v1.QueryAuditResponse),
+  verifyAudit: rpc('/reservoir.security.v1.SecurityService/VerifyAudit', 'verifyAudit', false as const, reservoir.security.v1.VerifyAuditRequest, reservoir.security.v1.VerifyAuditResponse),
+  listSigningKeys: rpc('/reservoir.security.v1.SecurityService/ListSigningKeys', 'listSigningKeys', false as const, reservoir.security.v1.ListSigningKeysRequest, reservoir.security.v1.ListSigningKeysResponse),
+  rotateSigningKey: rpc('/reservoir.security.v1.SecurityService/RotateSigningKey', 'rotateSigningKey', false as const, reservoir.security.v1.RotateSigningKeyRequest, reservoir.security.v1.SigningKey),
+};
+
 /** reservoir.sm.v1.ServiceManagerService */
 export const ServiceManagerServiceDefinition = {
   deployService: rpc('/reservoir.sm.v1.ServiceManagerService/DeployService', 'deployService', false as const, reservoir.sm.v1.DeployServiceRequest, reservoir.sm.v1.ServiceTaskResponse),
