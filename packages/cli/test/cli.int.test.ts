@@ -15,11 +15,14 @@ describe('the reservoir command against "reservoir up"', () => {
   let up: ChildProcess;
   let upExit: Promise<number | null>;
 
+  let extraEnv: NodeJS.ProcessEnv = {};
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     try {
       const { stdout, stderr } = await run(process.execPath, [BIN, '--data-dir', dir, ...args], {
         cwd: REPO_ROOT,
         timeout: 60_000,
+        // The system administrator's login, made in beforeAll with the password `up` printed.
+        env: { ...process.env, RESERVOIR_CONFIG_DIR: join(dir, 'config'), ...extraEnv },
       });
       return { code: 0, out: stdout, err: stderr };
     } catch (e) {
@@ -55,7 +58,8 @@ describe('the reservoir command against "reservoir up"', () => {
     upExit = new Promise((r) => up.once('exit', (code) => r(code)));
     let upErr = '';
     up.stderr!.on('data', (d: Buffer) => (upErr += d.toString()));
-    up.stdout!.resume();
+    let upOut = '';
+    up.stdout!.on('data', (d: Buffer) => (upOut += d.toString()));
     // Seven processes start one after another (monitoring, then VEEH, PE, VEEM and SM of the site),
     // each compiling TypeScript on start, beside the other test files.
     const deadline = Date.now() + 150_000;
@@ -64,6 +68,12 @@ describe('the reservoir command against "reservoir up"', () => {
       if (Date.now() > deadline) throw new Error(`reservoir up did not write endpoints.json: ${upErr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    while (!/Press Ctrl-C/.test(upOut)) await new Promise((r) => setTimeout(r, 50));
+    const password = /password (\S+)/.exec(upOut)?.[1] ?? '';
+    extraEnv = { RESERVOIR_PASSWORD: password };
+    const login = await cli('login', '--org', 'system', '--user', 'admin');
+    extraEnv = {};
+    expect(login.code, login.err).toBe(0);
   }, 180_000);
 
   afterAll(async () => {

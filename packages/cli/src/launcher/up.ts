@@ -322,7 +322,7 @@ export async function up(o: UpOptions): Promise<void> {
 function adminNotice(sec: PlatformSecurity): string {
   if (!sec.admin) return 'Log in: reservoir login --org system --user admin\n';
   const { organization, user, password } = sec.admin;
-  return `\nSystem administrator (shown only now): organization "${organization}", user "${user}", password ${password.reveal()}\nLog in: reservoir login --org ${organization} --user ${user}   (then set a new password: reservoir passwd)\nA "demo" organization is ready for users: reservoir user create demo/alice --role service-provider\n`;
+  return `\nSystem administrator (shown only now): organization "${organization}", user "${user}", password ${password.reveal()}\nLog in: reservoir login --org ${organization} --user ${user}   (then set a new password: reservoir passwd)\nA "demo" organization is ready for users: reservoir user create alice@demo --role service-provider --generate-password\n`;
 }
 
 /** Registers every host of the agent that the VEEM does not know yet (a restart finds them registered). */

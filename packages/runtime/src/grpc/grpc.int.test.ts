@@ -11,9 +11,11 @@ describe('gRPC helpers over a real socket', () => {
   const server = new GrpcServer({
     logger: silentLogger(),
     guards: [
-      (ctx) => {
+      (ctx, request) => {
         if (ctx.metadata['x-deny'] === 'yes')
           throw new ReservoirError('PERMISSION_DENIED', 'denied by guard');
+        if (ctx.metadata['x-deny'] === 'request')
+          throw new ReservoirError('PERMISSION_DENIED', `request ${(request as { id: string }).id}`);
       },
     ],
   });
@@ -71,6 +73,22 @@ describe('gRPC helpers over a real socket', () => {
     expect(seen).toEqual([0, 50, 100]);
     await expect(tasks.listTasks({}, { deadlineMs: 50 })).rejects.toMatchObject({
       code: 'DEADLINE_EXCEEDED',
+    });
+    tasks.close();
+  });
+
+  it('refuses a streaming call from its guard with the guard’s code, and passes the request to guards', async () => {
+    const tasks = createClient(TaskServiceDefinition, address);
+    const refused = async () => {
+      for await (const _ of tasks.watchTask({ id: 'w' }, { metadata: { 'x-deny': 'yes' }, deadlineMs: 5000 }))
+        throw new Error('a refused stream sent a message');
+    };
+    await expect(refused()).rejects.toMatchObject({ code: 'PERMISSION_DENIED', message: 'denied by guard' });
+    await expect(
+      tasks.getTask({ id: 'seen-by-guard' }, { metadata: { 'x-deny': 'request' } }),
+    ).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+      message: 'request seen-by-guard',
     });
     tasks.close();
   });

@@ -188,9 +188,10 @@ export class GrpcServer {
         } catch (e) {
           this.logFailure(method, e);
           done?.(call.cancelled ? 'CANCELLED' : toReservoirError(e).code);
-          call.destroy(
-            Object.assign(new Error((toServiceError(e).details as string) ?? 'error'), toServiceError(e)),
-          );
+          // grpc-js turns an 'error' on the stream into the call's status; destroy() would drop it
+          // when nothing had been written yet.
+          const status = toServiceError(e);
+          call.emit('error', Object.assign(new Error((status.details as string) ?? 'error'), status));
         }
       })();
     };

@@ -224,6 +224,6 @@ async function discharge(
 }
 
 function describe(r: ResourceAttributes): string {
-  const what = r.id ? `${r.type} "${r.id}"` : `a ${r.type}`;
+  const what = r.id ? `${r.type} "${r.id}"` : `${/^[aeiou]/.test(r.type) ? 'an' : 'a'} ${r.type}`;
   return r.organization ? `${what} of organization "${r.organization}"` : what;
 }

@@ -126,8 +126,8 @@ policySet:
                 - policy:
                     id: service-provider
                     description: >-
-                      Deploys, scales and undeploys services, creates and manages VMs, reads the
-                      bills of its own organization.
+                      Deploys, scales and undeploys services, creates and manages VMs and their
+                      images, reads the bills of its own organization.
                     combining: deny-overrides
                     target:
                       subject.roles: service-provider
@@ -143,7 +143,7 @@ policySet:
                         target:
                           action.id: &manage [service.deploy, service.scale, service.undeploy, kpi.report,
                                               vm.create, vm.update, vm.start, vm.stop, vm.suspend, vm.resume,
-                                              vm.resize, vm.snapshot, vm.delete]
+                                              vm.resize, vm.snapshot, vm.delete, image.create, image.delete]
                         condition: has(resource.organization) and resource.organization == subject.organization
                         obligations:
                           - id: audit
