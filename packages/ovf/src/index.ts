@@ -34,10 +34,12 @@ export {
 } from './ova-write.js';
 export {
   packageFingerprint,
+  packageSigningFiles,
   signPackage,
   verifyPackage,
   type DigestStatus,
   type FileDigestCheck,
+  type PackageMember,
   type PackageVerification,
   type SignatureCheck,
   type SignOptions,
@@ -57,3 +59,10 @@ export {
   type SigningWarningType,
   type TrustStoreInput,
 } from './trust-store.js';
+export {
+  descriptorDigestOf,
+  verifySignedDescriptor,
+  type DescriptorSigner,
+  type SignedDescriptorInput,
+  type SignedDescriptorVerification,
+} from './signed-descriptor.js';

@@ -355,10 +355,13 @@ async function siblingManifest(path: string): Promise<string | null> {
   return (await stat(mf).catch(() => null)) === null ? null : mf;
 }
 
-interface Member {
+/** A signing file of a package (`.mf` or `.cert`) and its raw bytes. */
+export interface PackageMember {
   name: string;
   bytes: Buffer;
 }
+
+type Member = PackageMember;
 
 interface SigningMaterial {
   manifest: Member | null;
@@ -366,6 +369,17 @@ interface SigningMaterial {
   /** Where a member is, for messages: `<ova>/<name>` or the file's path. */
   at: (name: string) => string;
   problems: string[];
+}
+
+/**
+ * The package's `.mf` (the one the reader checked) and `.cert` as raw bytes, so that a deploy can
+ * hand them on with the descriptor; `problems` says why they could not be read (not a plain tar).
+ */
+export async function packageSigningFiles(
+  pkg: OvfPackage,
+): Promise<{ manifest: PackageMember | null; certificate: PackageMember | null; problems: string[] }> {
+  const { manifest, certificate, problems } = await signingMaterial(pkg);
+  return { manifest, certificate, problems };
 }
 
 /** The raw `.mf` (the one the reader checked) and `.cert` bytes, which the signature covers byte for byte. */
@@ -463,7 +477,7 @@ function unlistedReasons(pkg: OvfPackage, digests: FileDigestCheck[], mfName: st
  * SHA-1 is tolerated there (old VMware products write only SHA-1); a signature over SHA-1 digests
  * would bind the files only as well as SHA-1 resists collisions, so it is refused.
  */
-function weakDigests(
+export function weakDigests(
   entries: ManifestEntry[],
   mfAt: string,
   strict: boolean,
@@ -484,7 +498,8 @@ function weakDigests(
   };
 }
 
-function checkSignature(
+/** Checks a `.cert` against the `.mf` bytes it signs and the trust store; reasons are located by `at`. */
+export function checkSignature(
   cert: Member,
   mf: Member | null,
   at: (name: string) => string,
@@ -590,7 +605,7 @@ async function packageKind(path: string): Promise<'ova' | 'directory'> {
   return s.isFile() && /\.(ova|tar)$/i.test(path) ? 'ova' : 'directory';
 }
 
-function sha256(data: Uint8Array): string {
+export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

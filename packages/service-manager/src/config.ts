@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { z } from 'zod';
 
 const address = z.string().regex(/^[^\s]+:\d+$/, 'must be host:port');
@@ -52,6 +53,16 @@ export const smConfigSchema = z.object({
   pollMs: z.number().int().min(10).max(60_000).default(200),
   instanceTimeoutMs: z.number().int().min(1000).default(600_000),
   concurrency: z.number().int().min(1).max(256).default(16),
+  /**
+   * PEM files of the certificates OVF package signers must chain to (SEC-4); in the environment
+   * (RESERVOIR_SM_TRUST_STORE), several paths separated as in PATH.
+   */
+  trustStore: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(delimiter).filter((p) => p !== '') : v),
+      z.array(z.string().min(1)),
+    )
+    .default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

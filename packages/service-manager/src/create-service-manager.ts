@@ -23,7 +23,7 @@ import { MonitoringKpiSource } from './adapters/monitoring/monitoring-kpi-source
 import { MqttServiceEvents } from './adapters/mqtt/service-events.js';
 import { SqlSmStore } from './adapters/store/sql-sm-store.js';
 import { ElasticityDriver } from './app/elasticity-driver.js';
-import type { ServiceEventSink } from './app/ports.js';
+import type { ServiceEventSink, SignaturePolicy } from './app/ports.js';
 import { ServiceManager } from './app/service-manager.js';
 import { defaultSettings, type SmSettings } from './app/settings.js';
 import { smMetrics } from './sm-metrics.js';
@@ -49,6 +49,8 @@ export interface CreateServiceManagerOptions {
   now?: () => number;
   /** The security enforcement point; without it every caller is admitted. */
   enforce?: Enforcer;
+  /** Which organizations require signed OVF packages, and whom to trust; without it none does. */
+  signatures?: SignaturePolicy;
 }
 
 export interface RunningServiceManager {
@@ -95,6 +97,7 @@ export async function createServiceManager(
     veem,
     ...(admission ? { admission } : {}),
     ...(quoter ? { quoter } : {}),
+    ...(options.signatures ? { signatures: options.signatures } : {}),
     tasks,
     events: { published: (e, s) => sinks.forEach((sink) => sink.published(e, s)) },
     logger,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { announceListening, createLogger, loadConfig, runMain, stopOnSignals } from '@reservoir/runtime';
 import { securityForProcess } from '@reservoir/security';
+import { ovfSignaturePolicy } from './adapters/security/ovf-signatures.js';
 import { smConfigSchema } from './config.js';
 import { createServiceManager } from './create-service-manager.js';
 
@@ -20,6 +21,11 @@ const program = new Command('reservoir-sm')
   .option('--listen <address>', 'gRPC listen address (host:port)')
   .option('--metrics-listen <address>', "Prometheus metrics address (host:port; '' for none)")
   .option(
+    '--trust-store <pem file>',
+    'certificates OVF package signers must chain to (repeatable; default RESERVOIR_SM_TRUST_STORE)',
+    (file: string, all: string[] = []) => [...all, file],
+  )
+  .option(
     '--security <url>',
     'the security store (sqlite:<path> or postgres://…; default RESERVOIR_SECURITY); access is enforced with it',
   )
@@ -37,6 +43,7 @@ const flags = program.opts<{
   listen?: string;
   metricsListen?: string;
   security?: string;
+  trustStore?: string[];
 }>();
 
 async function main(): Promise<void> {
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
       accounting: flags.accounting,
       kpiEndpoint: flags.kpiEndpoint,
       listen: flags.listen,
+      trustStore: flags.trustStore,
       ...(flags.metricsListen !== undefined ? { metrics: { listen: flags.metricsListen } } : {}),
     },
   });
@@ -61,29 +69,42 @@ async function main(): Promise<void> {
     `sm@${config.site}`,
     logger,
   );
-  const running = await createServiceManager({
-    site: config.site,
-    database: config.database,
-    veem: config.veem,
-    ...(config.policyEngine ? { policyEngine: config.policyEngine } : {}),
-    ...(config.mqtt ? { mqtt: config.mqtt } : {}),
-    ...(config.accounting ? { accounting: config.accounting } : {}),
-    settings: {
-      provider: config.provider,
-      country: config.country,
-      legalZone: config.legalZone,
-      kpiEndpoint: config.kpiEndpoint,
-      prices: config.prices,
-      subnetBase: config.subnetBase,
-      pollMs: config.pollMs,
-      instanceTimeoutMs: config.instanceTimeoutMs,
-      concurrency: config.concurrency,
-    },
-    logger,
-    listen: config.listen,
-    ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
-    ...(security ? { enforce: security.enforce } : {}),
-  }).catch(async (e: unknown) => {
+  const start = async () => {
+    // An organization's requireSignedOvf lives in the security store; without one nobody requires it.
+    const signatures = await ovfSignaturePolicy({
+      trustStore: config.trustStore,
+      ...(security ? { identities: security.identities } : {}),
+    });
+    if (security && config.trustStore.length === 0)
+      logger.warn(
+        'no trust store (--trust-store): organizations that require signed OVF packages can deploy none',
+      );
+    return createServiceManager({
+      site: config.site,
+      database: config.database,
+      veem: config.veem,
+      ...(config.policyEngine ? { policyEngine: config.policyEngine } : {}),
+      ...(config.mqtt ? { mqtt: config.mqtt } : {}),
+      ...(config.accounting ? { accounting: config.accounting } : {}),
+      settings: {
+        provider: config.provider,
+        country: config.country,
+        legalZone: config.legalZone,
+        kpiEndpoint: config.kpiEndpoint,
+        prices: config.prices,
+        subnetBase: config.subnetBase,
+        pollMs: config.pollMs,
+        instanceTimeoutMs: config.instanceTimeoutMs,
+        concurrency: config.concurrency,
+      },
+      logger,
+      listen: config.listen,
+      ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
+      ...(security ? { enforce: security.enforce } : {}),
+      ...(signatures ? { signatures } : {}),
+    });
+  };
+  const running = await start().catch(async (e: unknown) => {
     await security?.close();
     throw e;
   });

@@ -17,6 +17,8 @@ const EVENT_KINDS = [
   'sla',
   'rules-updated',
   'error',
+  'package.admitted',
+  'package.unverified',
 ];
 
 /** Registers the series; the returned sink counts the events it is given. */

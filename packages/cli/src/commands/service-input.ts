@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ReservoirError } from '@reservoir/runtime';
-import { readOvaPackage, readOvfPackage, type OvfPackage } from '@reservoir/ovf';
+import { packageSigningFiles, readOvaPackage, readOvfPackage, type OvfPackage } from '@reservoir/ovf';
 
 export interface ManifestInput {
   /** The OVF descriptor or YAML text. */
@@ -9,6 +9,8 @@ export interface ManifestInput {
   fileName: string;
   /** The package's .mf check, when the manifest came from a package with one. */
   package?: OvfPackage;
+  /** The package's .mf and .cert bytes (empty when it has none), which the SM admits the descriptor by. */
+  signing?: { descriptorName: string; manifest: Buffer; certificate: Buffer };
 }
 
 function unreadable(file: string, why: string): ReservoirError {
@@ -17,7 +19,8 @@ function unreadable(file: string, why: string): ReservoirError {
 
 /**
  * A manifest from a file: an OVA, a package directory, an .ovf (with its sibling .mf checked when
- * there is one) or a YAML manifest. A digest that does not match refuses the package (SM-8).
+ * there is one) or a YAML manifest. A digest that does not match refuses the package (SM-8). A
+ * package's .mf and .cert come along, for organizations that require signed packages (SEC-4).
  */
 export async function readManifestInput(file: string): Promise<ManifestInput> {
   let isDir: boolean;
@@ -27,16 +30,23 @@ export async function readManifestInput(file: string): Promise<ManifestInput> {
     const err = e as NodeJS.ErrnoException;
     throw unreadable(file, err.code === 'ENOENT' ? 'no such file' : err.message);
   }
-  const sibling = file.replace(/\.ovf$/i, '.mf');
-  const isPackage =
-    isDir || /\.ova$/i.test(file) || (/\.ovf$/i.test(file) && sibling !== file && existsSync(sibling));
+  const isOvf = /\.ovf$/i.test(file);
+  const sibling = (ext: string) => existsSync(file.replace(/\.ovf$/i, ext));
+  const isPackage = isDir || /\.ova$/i.test(file) || (isOvf && (sibling('.mf') || sibling('.cert')));
   if (isPackage) {
     const pkg = /\.ova$/i.test(file) ? await readOvaPackage(file) : await readOvfPackage(file);
     if (pkg.problems.length > 0) throw new ReservoirError('INVALID_ARGUMENT', pkg.problems.join('\n'));
+    // An archive whose members cannot be located (not a plain tar) goes without them; the SM decides.
+    const { manifest, certificate } = await packageSigningFiles(pkg);
     return {
       text: pkg.descriptor,
       fileName: `${file}${pkg.kind === 'ova' ? `/${pkg.descriptorName}` : ''}`,
       package: pkg,
+      signing: {
+        descriptorName: pkg.descriptorName,
+        manifest: manifest?.bytes ?? Buffer.alloc(0),
+        certificate: certificate?.bytes ?? Buffer.alloc(0),
+      },
     };
   }
   let text: string;

@@ -51,6 +51,7 @@ function printService(s: PbService): void {
       ['cost', `${s.costPerHour.toFixed(4)} ${s.currency}/h`],
       ['task', s.taskId],
       ['since', ago(Number(s.stateSinceMs))],
+      ...(s.packageDigest ? [['package', `manifest sha256 ${s.packageDigest}`] as [string, string]] : []),
     ])}\n`,
   );
   process.stdout.write(
@@ -159,6 +160,13 @@ export function registerServiceCommands(program: Command): void {
             organization: o.org ?? '',
             owner: o.owner ?? '',
             properties: o.set,
+            ...(input.signing
+              ? {
+                  packageManifest: input.signing.manifest,
+                  packageCertificate: input.signing.certificate,
+                  descriptorName: input.signing.descriptorName,
+                }
+              : {}),
           }),
           g,
           !!o.wait,

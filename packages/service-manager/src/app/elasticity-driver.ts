@@ -1,4 +1,4 @@
-import type { Logger } from '@reservoir/runtime';
+import { isReservoirError, type Logger, type Task } from '@reservoir/runtime';
 import {
   createExpressionEvaluator,
   ElasticityEngine,
@@ -160,13 +160,28 @@ export class ElasticityDriver implements ServiceObserver {
 
   private async carryOut(s: Service, d: ScalingDecision): Promise<void> {
     if (d.kind === 'scale-out' || d.kind === 'scale-in') {
-      const task = await this.sm.scaleByRule(s.id, {
-        component: d.component,
-        target: d.to,
-        victims: d.victims,
-        ruleId: d.ruleId,
-        reason: d.reason,
-      });
+      let task: Task | undefined;
+      try {
+        task = await this.sm.scaleByRule(s.id, {
+          component: d.component,
+          target: d.to,
+          victims: d.victims,
+          ruleId: d.ruleId,
+          reason: d.reason,
+        });
+      } catch (e) {
+        // The SM will not scale this service (its stored descriptor changed): say so in its log.
+        if (!isReservoirError(e) || e.code !== 'FAILED_PRECONDITION') throw e;
+        await this.sm.event(s, {
+          kind: 'refused',
+          component: d.component,
+          ruleId: d.ruleId,
+          from: d.from,
+          to: d.to,
+          reason: `${d.reason}: ${e.message}`,
+        });
+        return;
+      }
       if (!task) {
         await this.sm.event(s, {
           kind: 'blocked',

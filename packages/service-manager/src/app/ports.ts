@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import type { TaskStore } from '@reservoir/runtime';
 import type { Service, ServiceEvent } from '../domain/service.js';
 import type { CostEstimate, ServiceManifest } from '../manifest/index.js';
@@ -114,4 +115,13 @@ export interface ServiceEventSink {
 /** What a manifest costs by the provider's price list (the accounting service's quote). */
 export interface CostQuoter {
   estimate(m: ServiceManifest, organization: string): Promise<CostEstimate>;
+}
+
+// --- Signed OVF packages (SEC-4) ----------------------------------------------------------------
+
+export interface SignaturePolicy {
+  /** Whether the organization admits only signed packages (an unknown organization rejects). */
+  requireFor(organization: string): Promise<boolean>;
+  /** Certificates a package's signer must chain to. */
+  trustStore: X509Certificate[];
 }

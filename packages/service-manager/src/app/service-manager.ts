@@ -30,6 +30,7 @@ import { admissionProblems } from './admission.js';
 import type { SmContext } from './context.js';
 import { costPerHour } from './cost.js';
 import { InstanceOps } from './instances.js';
+import { admitPackage, admittedReason, checkStoredDescriptor } from './package-admission.js';
 import { parseRulesUpdate, applyRulesUpdate } from './rules-update.js';
 import { subnetFor } from './settings.js';
 
@@ -40,6 +41,10 @@ export interface DeployRequest {
   organization?: string;
   owner?: string;
   properties?: Record<string, string>;
+  /** The .mf and .cert of the package the descriptor comes from (SEC-4), and its name there. */
+  packageManifest?: Uint8Array;
+  packageCertificate?: Uint8Array;
+  descriptorName?: string;
 }
 
 export interface ServiceWithTask {
@@ -173,6 +178,17 @@ export class ServiceManager {
       if (prior) return { service: prior, ...(await this.firstTask(prior)) };
     }
     const organization = req.organization || 'default';
+    const pkg = await admitPackage(
+      this.ctx,
+      {
+        descriptor: req.manifest,
+        descriptorName: req.descriptorName ?? '',
+        fileName: req.fileName ?? '',
+        manifest: req.packageManifest ?? new Uint8Array(),
+        certificate: req.packageCertificate ?? new Uint8Array(),
+      },
+      organization,
+    );
     const manifest = loadManifest(req.manifest, req.fileName || 'manifest', {
       prices: this.ctx.settings.prices,
       ...(await this.quote(req.manifest, req.fileName || 'manifest', organization)),
@@ -207,6 +223,7 @@ export class ServiceManager {
       createdAtMs: now,
       stateSinceMs: now,
       version: 1,
+      ...(pkg.record ? { package: { ...pkg.record, descriptor: req.manifest } } : {}),
     };
     try {
       await this.ctx.store.createService(s);
@@ -219,6 +236,19 @@ export class ServiceManager {
       throw e;
     }
     this.services.set(s.id, s);
+    if (pkg.record)
+      await this.event(s, {
+        kind: 'package.admitted',
+        reason: admittedReason(pkg.record),
+        taskId: task.id,
+        package: pkg.record,
+      });
+    else if (pkg.unverified.length > 0)
+      await this.event(s, {
+        kind: 'package.unverified',
+        reason: `package not verified, and organization "${organization}" does not require it: ${pkg.unverified.join('; ')}`,
+        taskId: task.id,
+      });
     await this.event(s, {
       kind: 'state',
       reason: `submitted: ${manifest.components.length} components`,
@@ -245,6 +275,7 @@ export class ServiceManager {
         'instances',
         `${instances} is outside ${c.id}'s bounds [${c.instances.min}, ${c.instances.max}]`,
       );
+    await this.checkPackage(s);
     return this.enqueue(s, 'service.scale', (taskId) => ({
       kind: 'scale',
       taskId,
@@ -263,6 +294,7 @@ export class ServiceManager {
   ): Promise<Task | undefined> {
     const s = this.services.get(id);
     if (!s || s.state !== 'running' || s.op || s.queue.length > 0) return undefined;
+    await this.checkPackage(s);
     const r = await this.enqueue(s, 'service.scale', (taskId) => ({ kind: 'scale', taskId, ...decision }));
     return r.task;
   }
@@ -339,6 +371,7 @@ export class ServiceManager {
     const s = await this.active(id);
     if (!isFailed(s.state))
       throw errors.precondition(`service ${id} is ${s.state}; recover applies to failed services`);
+    if (mode === 'retry') await this.checkPackage(s);
     const task = await this.newTask(`service.recover-${mode}`, s.id, s.organization, s.owner);
     if (mode === 'retry' && s.op) {
       // The failed operation runs again under the new task, from the state its steps left.
@@ -418,6 +451,8 @@ export class ServiceManager {
   }
 
   private async execute(s: Service, op: ServiceOperation): Promise<void> {
+    // Operations that create instances from the descriptor check it again, also when resumed.
+    if (op.kind === 'deploy' || op.kind === 'scale') await this.checkPackage(s);
     switch (op.kind) {
       case 'deploy':
         return this.runDeploy(s, op.taskId);
@@ -645,6 +680,16 @@ export class ServiceManager {
   }
 
   // --- Helpers --------------------------------------------------------------------------
+
+  /** Refuses when the service's stored descriptor is no longer the one admitted at deploy (SEC-4). */
+  private async checkPackage(s: Service): Promise<void> {
+    // package.admitted is logged right after the service is stored, so it is among the first events.
+    const first = await this.ctx.store.listEvents(s.id, 0, 3);
+    checkStoredDescriptor(
+      s,
+      first.find((e) => e.kind === 'package.admitted'),
+    );
+  }
 
   private async active(id: string): Promise<Service> {
     const s = this.services.get(id);

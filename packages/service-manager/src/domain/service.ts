@@ -1,3 +1,4 @@
+import type { DescriptorSigner, ManifestAlgorithm } from '@reservoir/ovf';
 import type { ServiceManifest } from '../manifest/model.js';
 import type { ServiceState } from './service-state.js';
 
@@ -43,6 +44,17 @@ export type ServiceOperation =
   | { kind: 'suspend'; taskId: string; reason: string }
   | { kind: 'resume'; taskId: string };
 
+/** The OVF package a service was deployed from, as its manifest (.mf) was admitted (SEC-4). */
+export interface AdmittedPackage {
+  /** SHA-256 (hex) of the .mf bytes. */
+  digest: string;
+  descriptorName: string;
+  /** The digest the .mf lists for the descriptor. */
+  descriptorDigest: { algorithm: ManifestAlgorithm; digest: string };
+  /** The .cert's certificate, when the package was signed by a trusted publisher. */
+  signer: DescriptorSigner | null;
+}
+
 export interface Service {
   id: string;
   name: string;
@@ -78,6 +90,8 @@ export interface Service {
   createdAtMs: number;
   stateSinceMs: number;
   version: number;
+  /** The package admitted at deploy and the descriptor text deployed, when a .mf came with it. */
+  package?: AdmittedPackage & { descriptor: string };
 }
 
 /** Instances a component holds now (those being deleted or gone do not count). */
@@ -117,7 +131,9 @@ export interface ServiceEvent {
     | 'rule'
     | 'sla'
     | 'rules-updated'
-    | 'error';
+    | 'error'
+    | 'package.admitted'
+    | 'package.unverified';
   component: string;
   ruleId: string;
   /** Instance counts for scaling; for sla events 1 when the objective was met, 0 when violated. */
@@ -125,4 +141,6 @@ export interface ServiceEvent {
   to: number;
   reason: string;
   taskId: string;
+  /** package.admitted: what was admitted, the reference a later check of the stored descriptor uses. */
+  package?: AdmittedPackage;
 }

@@ -19,6 +19,7 @@ export function serviceToPb(s: Service, costPerHour: number, currency: string): 
     costPerHour,
     currency,
     manifestJson: JSON.stringify(s.manifest),
+    packageDigest: s.package?.digest ?? '',
     components: s.manifest.components.map((c) => {
       const mine = s.instances.filter((i) => i.component === c.id);
       const scaling = s.op?.kind === 'scale' && s.op.component === c.id ? s.op.target : undefined;
