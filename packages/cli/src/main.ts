@@ -56,6 +56,11 @@ program
   .option('--cores <n>', 'cores per simulated host', (v) => Number(v), 16)
   .option('--memory <mib>', 'memory per simulated host, MiB', (v) => Number(v), 65536)
   .option('--latency <profile>', 'simulated operation latencies: none or realistic', 'realistic')
+  .option(
+    '--trust-store <pem>',
+    'CA certificates (PEM) the Service Managers trust to sign OVF packages (repeatable)',
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
   .action(async (o, cmd: Command) => {
     const g = cmd.optsWithGlobals<{ dataDir: string }>();
     await up({
@@ -68,6 +73,7 @@ program
       cores: o.cores,
       memoryMib: o.memory,
       latency: o.latency,
+      trustStore: o.trustStore ?? [],
     });
   });
 

@@ -147,7 +147,7 @@ describe('reservoir up with access control on every service', () => {
     const names = (list: unknown) => JSON.stringify(list);
     expect(names(await ok(gus('vm', 'list', '--json')))).not.toContain(vm.id);
     expect(names(await ok(gus('image', 'list', '--json')))).not.toContain(image.id);
-    expect(names(await ok(gus('service', 'list', '--json')))).not.toContain(serviceId);
+    expect(names(await ok(gus('service', 'list', '--all', '--json')))).not.toContain(serviceId);
     expect(names(await ok(gus('account', 'list', '--json')))).not.toContain('acme-main');
     // ... and may touch none of it, each refusal recorded.
     await denied(gus('vm', 'show', vm.id));
@@ -185,7 +185,7 @@ describe('reservoir up with access control on every service', () => {
 
     // Ann still owns and runs her things.
     expect((await ok(ann('vm', 'show', vm.id, '--json'))).id).toBe(vm.id);
-    expect(names(await ok(ann('service', 'list', '--json')))).toContain(serviceId);
+    expect(names(await ok(ann('service', 'list', '--all', '--json')))).toContain(serviceId);
     // The audit chain is intact.
     const verify = await p.cli(['audit', 'verify']);
     expect(verify.code, verify.err).toBe(0);

@@ -30,6 +30,8 @@ export interface UpOptions {
   cores: number;
   memoryMib: number;
   latency: 'none' | 'realistic';
+  /** PEM files of the CAs whose signatures on OVF packages the Service Managers accept. */
+  trustStore?: string[];
 }
 
 const SITE_NAMES = ['site-a', 'site-b', 'site-c', 'site-d'];
@@ -232,6 +234,7 @@ export async function up(o: UpOptions): Promise<void> {
           `127.0.0.1:${smPort}`,
           '--metrics-listen',
           `127.0.0.1:${metricsPort.sm}`,
+          ...(o.trustStore ?? []).flatMap((f) => ['--trust-store', resolve(f)]),
         ],
         join(dataDir, 'logs', `${site}-sm.log`),
         await sec.envFor('sm', site),

@@ -118,6 +118,9 @@ describe('the enforcement point', () => {
     // A missing VM is refused the same way as another organization's.
     const missing = await refusal(guard(call('/t/GetVm', gus), { id: 'vm-404' }));
     expect(missing.code).toBe('PERMISSION_DENIED');
+    // A system admin may see every VM, so a missing one is simply not found.
+    const root = await f.user('system', ['system-admin'], 'root');
+    expect((await refusal(guard(call('/t/GetVm', root), { id: 'vm-404' }))).code).toBe('NOT_FOUND');
     const denials = await f.security.audit.query({ principal: 'user:gus@globex', decision: 'Deny' });
     expect(denials).toHaveLength(2);
   });

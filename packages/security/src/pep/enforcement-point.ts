@@ -151,9 +151,13 @@ export function enforcementPoint(access: AccessMap, o: EnforcementOptions): Call
         ? await rule.resource(req as never, principal)
         : { type: resourceTypeOf(rule.action), organization: principal.organization };
     } catch (e) {
-      // Another organization's resource and a missing one look the same to the caller.
-      if (isReservoirError(e) && e.code === 'NOT_FOUND')
-        return deny(principal, ctx, rule.action, { type: resourceTypeOf(rule.action) }, undefined, e.message);
+      if (isReservoirError(e) && e.code === 'NOT_FOUND') {
+        const type = resourceTypeOf(rule.action);
+        // Whoever may act on any resource of the type (a system admin) learns nothing new from
+        // NOT_FOUND; to anyone else another organization's resource and a missing one look the same.
+        if (o.decide(request(principal, rule.action, { type })).decision === 'Permit') throw e;
+        return deny(principal, ctx, rule.action, { type }, undefined, e.message);
+      }
       throw e;
     }
     const result = o.decide(request(principal, rule.action, resource));
