@@ -107,6 +107,17 @@ policySet:
                             attributes:
                               action: { expr: action.id }
                               subject: { expr: subject.id }
+                      - id: quota-on-growth
+                        description: The organization's quotas bind its admins too.
+                        effect: Permit
+                        target:
+                          action.id: [service.deploy, service.scale, vm.create, vm.resize]
+                        condition: has(resource.organization) and resource.organization == subject.organization
+                        obligations:
+                          - id: check-quota
+                            attributes:
+                              organization: { expr: resource.organization }
+                              action: { expr: action.id }
                       - id: notify-owner-of-change
                         description: Same scope as change-own-organization, when someone else owns the resource.
                         effect: Permit
