@@ -16,6 +16,8 @@ describe('the reservoir command against "reservoir up"', () => {
   let upExit: Promise<number | null>;
 
   let extraEnv: NodeJS.ProcessEnv = {};
+  const adminCredential = () =>
+    `Bearer ${(JSON.parse(readFileSync(join(dir, 'config', 'credentials.json'), 'utf8')) as { token: string }).token}`;
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     try {
       const { stdout, stderr } = await run(process.execPath, [BIN, '--data-dir', dir, ...args], {
@@ -102,7 +104,11 @@ describe('the reservoir command against "reservoir up"', () => {
       [metrics.pe, 'pe_policy_version'],
       [metrics.sm, 'sm_services'],
     ]) {
-      const res = await fetch(`http://${address}/metrics`);
+      // Scrapes carry a credential like every other call; the administrator's login here.
+      const anonymous = await fetch(`http://${address}/metrics`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      const res = await fetch(`http://${address}/metrics`, { headers: { authorization: adminCredential() } });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain(`# TYPE ${name} gauge`);
     }

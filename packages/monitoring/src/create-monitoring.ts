@@ -8,7 +8,7 @@ import {
   type MessageBus,
   type MetricsServer,
 } from '@reservoir/runtime';
-import type { Enforcer } from '@reservoir/security';
+import { METRICS_ACCESS, type Enforcer } from '@reservoir/security';
 import { monitoringAccess } from './service/access.js';
 import { monitoringHandlers } from './service/grpc-handlers.js';
 import { MonitoringService } from './service/monitoring-service.js';
@@ -120,7 +120,13 @@ export async function createMonitoring(options: CreateMonitoringOptions): Promis
     await service.stop();
     if (typeof options.mqtt === 'string') await bus.close();
   };
-  served.metrics = await serveMetricsOrUndo({ registry, listen: options.metricsListen, undo: stop, logger });
+  served.metrics = await serveMetricsOrUndo({
+    registry,
+    listen: options.metricsListen,
+    undo: stop,
+    logger,
+    guard: options.enforce?.(METRICS_ACCESS),
+  });
   return {
     service,
     address: `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`,

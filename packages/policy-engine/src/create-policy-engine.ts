@@ -13,7 +13,7 @@ import {
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
-import type { Enforcer } from '@reservoir/security';
+import { METRICS_ACCESS, type Enforcer } from '@reservoir/security';
 import { PolicyEngine } from './app/policy-engine.js';
 import { policyEngineAccess } from './adapters/grpc/access.js';
 import { planTaskHandlers, policyHandlers } from './adapters/grpc/policy-handlers.js';
@@ -131,7 +131,13 @@ export async function createPolicyEngine(options: CreatePolicyEngineOptions): Pr
     if (typeof options.mqtt === 'string') await bus?.close();
     if (typeof options.database === 'string') await db.close();
   };
-  served.metrics = await serveMetricsOrUndo({ registry, listen: options.metricsListen, undo: stop, logger });
+  served.metrics = await serveMetricsOrUndo({
+    registry,
+    listen: options.metricsListen,
+    undo: stop,
+    logger,
+    guard: options.enforce?.(METRICS_ACCESS),
+  });
   return {
     engine,
     address,

@@ -13,6 +13,7 @@ import { securityHandlers } from './adapters/grpc/security-handlers.js';
 import type { PolicyStore } from './app/ports.js';
 import type { BootstrapResult } from './app/identities.js';
 import { DEFAULT_POLICY_YAML } from './domain/pdp/index.js';
+import { METRICS_ACCESS } from './pep/access-map.js';
 import { policyDigest } from './pep/policy-source.js';
 import type { RateLimitOptions } from './pep/rate-limiter.js';
 import { openServiceSecurity, type ServiceSecurity } from './pep/service-security.js';
@@ -112,7 +113,11 @@ export async function createSecurity(options: CreateSecurityOptions): Promise<Ru
     const port = await server.listen(listen);
     const address = `${listen.slice(0, listen.lastIndexOf(':'))}:${port}`;
     if (registry && options.metricsListen !== undefined) {
-      served.metrics = await startMetricsServer({ registry, listen: options.metricsListen });
+      served.metrics = await startMetricsServer({
+        registry,
+        listen: options.metricsListen,
+        guard: security.enforce(METRICS_ACCESS),
+      });
       options.logger.info({ metrics: served.metrics.address }, 'metrics listening');
     }
     return {

@@ -13,7 +13,7 @@ import {
   type MetricsServer,
   type SqlDatabase,
 } from '@reservoir/runtime';
-import type { Enforcer } from '@reservoir/security';
+import { METRICS_ACCESS, type Enforcer } from '@reservoir/security';
 import { smAccess } from './adapters/grpc/access.js';
 import { smiHandlers, smTaskHandlers } from './adapters/grpc/smi-handlers.js';
 import { AccountingQuoter } from './adapters/grpc/accounting-quoter.js';
@@ -137,6 +137,12 @@ export async function createServiceManager(
     if (typeof options.mqtt === 'string') await bus?.close();
     if (typeof options.database === 'string') await db.close();
   };
-  served.metrics = await serveMetricsOrUndo({ registry, listen: options.metricsListen, undo: stop, logger });
+  served.metrics = await serveMetricsOrUndo({
+    registry,
+    listen: options.metricsListen,
+    undo: stop,
+    logger,
+    guard: options.enforce?.(METRICS_ACCESS),
+  });
   return { sm, address, ...(served.metrics ? { metrics: served.metrics.address, registry } : {}), stop };
 }

@@ -8,7 +8,7 @@ import {
   type Logger,
   type MetricsRegistry,
 } from '@reservoir/runtime';
-import type { Enforcer } from '@reservoir/security';
+import { METRICS_ACCESS, type Enforcer } from '@reservoir/security';
 import { veehAccess } from './adapters/grpc/access.js';
 import { vhiHandlers } from './adapters/grpc/vhi-handlers.js';
 import { GrpcPeerAgents } from './adapters/grpc/grpc-peer-agents.js';
@@ -111,6 +111,7 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
   const metricsServer = await serveMetricsOrUndo({
     registry,
     listen: options.metricsListen,
+    guard: options.enforce?.(METRICS_ACCESS),
     undo: async () => {
       if (server) await server.shutdown(1_000);
       peers.close();

@@ -10,7 +10,7 @@ import {
   type MessageBus,
   type SqlDatabase,
 } from '@reservoir/runtime';
-import type { Enforcer } from '@reservoir/security';
+import { METRICS_ACCESS, type Enforcer } from '@reservoir/security';
 import {
   HostServiceDefinition,
   ImageServiceDefinition,
@@ -216,6 +216,7 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     listen: options.metricsListen,
     undo: stop,
     logger: options.logger,
+    guard: options.enforce?.(METRICS_ACCESS),
   });
   return {
     veem,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ReservoirError } from '../errors.js';
 import { counter, createServiceMetrics, startMetricsServer, type MetricsServer } from './index.js';
 
 describe('startMetricsServer', () => {
@@ -32,6 +33,39 @@ describe('startMetricsServer', () => {
 
     expect((await fetch(`http://${sa!.address}/`)).status).toBe(404);
     expect((await fetch(`http://${sa!.address}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('asks its guard before a scrape: 401 without a credential, 403 refused, 429 with Retry-After', async () => {
+    const registry = createServiceMetrics({ service: 'g', processMetrics: false });
+    counter(registry, { name: 'g_total', help: 'G.' }).inc();
+    const seen: string[] = [];
+    servers.push(
+      await startMetricsServer({
+        registry,
+        listen: '127.0.0.1:0',
+        guard: (ctx) => {
+          seen.push(ctx.method);
+          const who = ctx.metadata.authorization;
+          if (!who) throw new ReservoirError('UNAUTHENTICATED', 'no credential');
+          if (who === 'Bearer viewer') throw new ReservoirError('PERMISSION_DENIED', 'not yours');
+          if (who === 'Bearer busy')
+            throw new ReservoirError('RESOURCE_EXHAUSTED', 'slow down', { retryAfterMs: 1500 });
+        },
+      }),
+    );
+    const url = `http://${servers[0]!.address}/metrics`;
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="reservoir"');
+    expect(await anonymous.text()).toBe('UNAUTHENTICATED: no credential\n');
+    expect((await fetch(url, { headers: { authorization: 'Bearer viewer' } })).status).toBe(403);
+    const busy = await fetch(url, { headers: { authorization: 'Bearer busy' } });
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get('retry-after')).toBe('2');
+    const ok = await fetch(url, { headers: { authorization: 'Bearer admin' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('g_total{service="g"} 1');
+    expect(seen).toEqual(['GET /metrics', 'GET /metrics', 'GET /metrics', 'GET /metrics']);
   });
 
   it('shares a metric registered twice under one name', () => {

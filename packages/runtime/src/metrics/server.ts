@@ -1,14 +1,29 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { ReservoirError } from '../errors.js';
+import { ReservoirError, toReservoirError, type ErrorCode } from '../errors.js';
+import type { CallGuard } from '../grpc/server.js';
 import type { Logger } from '../log/logger.js';
 
 export interface MetricsServerOptions {
   registry: Registry;
   /** host:port; port 0 picks a free one. */
   listen: string;
+  /**
+   * Runs before a scrape is served, as on a gRPC call, with method "GET /metrics" and the
+   * request's Authorization header; a refusal answers 401, 403 or 429.
+   */
+  guard?: CallGuard;
 }
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
+  RESOURCE_EXHAUSTED: 429,
+};
+
+/** The path every metrics server guards. */
+export const METRICS_METHOD = 'GET /metrics';
 
 export interface MetricsServer {
   /** host:port a scraper dials (a wildcard bind is announced as loopback). */
@@ -42,16 +57,37 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end();
       return;
     }
-    registry.metrics().then(
-      (body) => {
-        res.writeHead(200, { 'Content-Type': registry.contentType });
-        res.end(req.method === 'HEAD' ? undefined : body);
-      },
-      (e: unknown) => {
-        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(`${(e as Error).message}\n`);
-      },
-    );
+    const authorization = req.headers.authorization;
+    const ac = new AbortController();
+    req.once('close', () => ac.abort());
+    // An async wrapper, so that a guard throwing synchronously still answers the request.
+    (async () =>
+      options.guard?.(
+        {
+          metadata: authorization ? { authorization } : {},
+          method: METRICS_METHOD,
+          peer: `${req.socket.remoteAddress ?? ''}:${req.socket.remotePort ?? ''}`,
+          signal: ac.signal,
+        },
+        {},
+      ))()
+      .then(() => registry.metrics())
+      .then(
+        (body) => {
+          res.writeHead(200, { 'Content-Type': registry.contentType });
+          res.end(req.method === 'HEAD' ? undefined : body);
+        },
+        (e: unknown) => {
+          const err = toReservoirError(e);
+          const status = HTTP_STATUS[err.code] ?? 500;
+          const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8' };
+          if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="reservoir"';
+          if (err.retryAfterMs !== undefined)
+            headers['Retry-After'] = String(Math.ceil(err.retryAfterMs / 1000));
+          res.writeHead(status, headers);
+          res.end(`${status === 500 ? err.message : err.toString()}\n`);
+        },
+      );
   });
   // A scrape keeps its connection open; do not let it hold the process at close.
   server.keepAliveTimeout = 5_000;
@@ -84,10 +120,15 @@ export async function serveMetricsOrUndo(o: {
   listen: string | undefined;
   undo: () => Promise<void>;
   logger: Logger;
+  guard?: CallGuard | undefined;
 }): Promise<MetricsServer | undefined> {
   if (!o.registry || o.listen === undefined) return undefined;
   try {
-    const server = await startMetricsServer({ registry: o.registry, listen: o.listen });
+    const server = await startMetricsServer({
+      registry: o.registry,
+      listen: o.listen,
+      ...(o.guard ? { guard: o.guard } : {}),
+    });
     o.logger.info({ metrics: server.address }, 'metrics listening');
     return server;
   } catch (e) {

@@ -2,7 +2,12 @@
 // the resource's organization and owner are found (from the request, or from the service's own
 // store, which then serves as the policy information point).
 
-import type { CallPrincipal, ResourceAttributes, ServiceDef } from '@reservoir/runtime';
+import {
+  METRICS_METHOD,
+  type CallPrincipal,
+  type ResourceAttributes,
+  type ServiceDef,
+} from '@reservoir/runtime';
 import type { Quotas } from '../domain/identity/index.js';
 
 /** A method every caller may call, authenticated or not (login, public keys). */
@@ -62,3 +67,8 @@ export function resourceTypeOf(action: string): string {
   const dot = action.lastIndexOf('.');
   return dot > 0 ? action.slice(0, dot) : action;
 }
+
+/** A service's Prometheus endpoint: the platform's scrapers and system admins read it. */
+export const METRICS_ACCESS: AccessMap = new Map<string, AccessEntry<unknown>>([
+  [METRICS_METHOD, { action: 'metrics.read', resource: () => ({ type: 'metrics' }) }],
+]);
