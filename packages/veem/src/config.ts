@@ -79,6 +79,11 @@ export const veemConfigSchema = z.object({
             site: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" or "-"'),
             endpoint: z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/, 'host:port'),
             token: z.string().min(16, 'at least 16 characters'),
+            /**
+             * The partner runs its own security store (another platform): present this site's
+             * federation peer token, which it verifies with the key it registered for this site.
+             */
+            peerAuth: z.boolean().default(false),
             cap: z
               .object({
                 vcpus: z.number().int().min(0).default(0),

@@ -32,7 +32,12 @@ import { ImageContent } from './app/image-content.js';
 import { ImageRepository } from './adapters/disk/image-repository.js';
 import { QemuImg } from './adapters/disk/qemu-img.js';
 import { federationHandlers } from './adapters/grpc/federation-handlers.js';
-import { GrpcPartner } from './adapters/grpc/grpc-partner.js';
+import {
+  GrpcPartner,
+  PeerTokenSource,
+  type ConfiguredPartner,
+  type PeerTokenIssuer,
+} from './adapters/grpc/grpc-partner.js';
 import { RoutingAgentGateway } from './adapters/grpc/partner-agent.js';
 import { registerPartnerHosts } from './adapters/grpc/partner-hosts.js';
 import { policyEngineSiteChooser } from './adapters/grpc/pe-site-chooser.js';
@@ -72,13 +77,18 @@ export interface CreateVeemOptions {
   /** Serves Prometheus metrics (GET /metrics) on this address; port 0 picks a free one. Off when absent. */
   metricsListen?: string;
   /** Federation agreements and the image repository; a temporary repository when imageDir is ''. */
-  federation?: Partial<FederationSettings>;
+  federation?: Partial<Omit<FederationSettings, 'partners'>> & { partners?: ConfiguredPartner[] };
   /** The disk tool (qemu-img by default). */
   disks?: DiskTool;
   /** Publish the platform probes (VMs per state, queue, tasks) on the monitoring data plane. */
   monitoring?: { periodMs: number };
   /** The security enforcement point for every VMI, federation and task call; without it none is checked. */
   enforce?: Enforcer;
+  /**
+   * Issues this site's federation peer tokens (the security store's Identities): partners with
+   * peerAuth are called with one instead of the process credential.
+   */
+  peerTokens?: PeerTokenIssuer;
 }
 
 export interface RunningVeem {
@@ -144,6 +154,13 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
   const ownImageDir = !fedSettings.imageDir;
   if (ownImageDir) fedSettings.imageDir = await mkdtemp(join(tmpdir(), `reservoir-images-${options.site}-`));
   await mkdir(fedSettings.imageDir, { recursive: true });
+  const peerToken = options.peerTokens ? new PeerTokenSource(options.peerTokens, options.site) : undefined;
+  const unsigned = fedSettings.partners.filter((p: ConfiguredPartner) => p.peerAuth && !peerToken);
+  if (unsigned.length > 0)
+    options.logger.warn(
+      { partners: unsigned.map((p) => p.site) },
+      'peerAuth without a security store: these partners get the process credential instead of a peer token',
+    );
   const files = new ImageRepository(fedSettings.imageDir);
   await files.sweepTemp();
   const disks = options.disks ?? new QemuImg();
@@ -153,7 +170,8 @@ export async function createVeem(options: CreateVeemOptions): Promise<RunningVee
     settings: fedSettings,
     files,
     disks,
-    connect: (agreement) => new GrpcPartner(agreement, options.site),
+    connect: (agreement: ConfiguredPartner) =>
+      new GrpcPartner(agreement, options.site, undefined, agreement.peerAuth ? peerToken : undefined),
     ...(policyEngine
       ? { chooseSite: policyEngineSiteChooser(policyEngine, options.site, policyEngineTimeoutMs) }
       : {}),

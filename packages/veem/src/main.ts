@@ -8,7 +8,8 @@ import { createVeem } from './create-veem.js';
 // The VEEM as its own process: `node --import tsx packages/veem/src/main.ts --config veem.yaml`.
 // Environment variables RESERVOIR_VEEM_<PATH> override the file (e.g. RESERVOIR_VEEM_GRPC__LISTEN,
 // RESERVOIR_VEEM_METRICS__LISTEN). Access is enforced against the security store named by --security
-// (or RESERVOIR_SECURITY); calls to agents, partners and the Policy Engine present RESERVOIR_CREDENTIAL.
+// (or RESERVOIR_SECURITY); calls to agents, partners and the Policy Engine present RESERVOIR_CREDENTIAL,
+// except partners with peerAuth, which get a federation peer token signed by that store's key.
 
 const program = new Command('reservoir-veem')
   .option('--config <file>', 'YAML or JSON configuration file')
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     database: config.database,
     mqtt: config.mqtt.url,
     logger,
-    ...(security ? { enforce: security.enforce } : {}),
+    ...(security ? { enforce: security.enforce, peerTokens: security.identities } : {}),
     listen: config.grpc.listen,
     ...(config.metrics.listen ? { metricsListen: config.metrics.listen } : {}),
     ...(config.probes.periodMs > 0 ? { monitoring: { periodMs: config.probes.periodMs } } : {}),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { reservoir, SecurityServiceDefinition } from '@reservoir/contracts';
@@ -340,7 +340,7 @@ function traceText(json: string): string {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-/** login, logout, whoami, passwd, org, user, role, apikey, policy-auth, audit: the security service. */
+/** login, logout, whoami, passwd, org, user, role, apikey, policy-auth, audit, peer: the security service. */
 export function registerSecurityCommands(program: Command): void {
   program.option(
     '--security-endpoint <host:port>',
@@ -458,6 +458,7 @@ export function registerSecurityCommands(program: Command): void {
   registerApiKeyCommands(program);
   registerPolicyAuthCommands(program);
   registerAuditCommands(program);
+  registerPeerCommands(program);
 }
 
 function registerOrganizationCommands(program: Command): void {
@@ -996,4 +997,105 @@ function registerAuditCommands(program: Command): void {
         if (!r.ok) process.exitCode = INVALID;
       }),
     );
+}
+
+/** A short SHA-256 of the key's SPKI, to compare with the partner's out of band. */
+function keyFingerprint(pem: string | null | undefined): string {
+  if (!pem) return '';
+  try {
+    const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+    return `sha256:${createHash('sha256').update(der).digest('hex').slice(0, 16)}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function printPeer(p: reservoir.security.v1.IFederationPeer, json: boolean): void {
+  if (json) return printJson(plainObject(p, pb.FederationPeer));
+  process.stdout.write(
+    `${details([
+      ['site', p.site],
+      ['organization', p.organization],
+      ['state', p.state],
+      ['key', keyFingerprint(p.publicKeyPem)],
+      ['created', time(p.createdAtMs)],
+      ['updated', time(p.updatedAtMs)],
+    ])}\n`,
+  );
+}
+
+/** The newest of the signing keys a partner's security service publishes (ListSigningKeys is public). */
+async function partnerSigningKey(endpoint: string): Promise<string> {
+  const c = createClient(SecurityServiceDefinition, endpoint);
+  try {
+    // An empty credential: this CLI's own login is for this platform, not for the partner.
+    const { keys } = await c.listSigningKeys({}, { metadata: { authorization: '' } });
+    const newest = [...keys].sort((x, y) => int(y.createdAtMs) - int(x.createdAtMs))[0];
+    if (!newest?.publicKeyPem) throw invalid('--from', `${endpoint} publishes no signing key`);
+    return newest.publicKeyPem;
+  } finally {
+    c.close();
+  }
+}
+
+function registerPeerCommands(program: Command): void {
+  const peer = program
+    .command('peer')
+    .description(
+      'federation peers: partner platforms whose own signed tokens are accepted for federation calls',
+    );
+
+  peer
+    .command('register <site>')
+    .description("accept the partner's peer tokens, verified with its public signing key")
+    .option('--key <file>', "the partner's Ed25519 public key (SPKI PEM)")
+    .option('--from <host:port>', "fetch the partner's newest signing key from its security service")
+    .option('--org <organization>', 'the organization the partner acts in here (default: system)')
+    .action(async (site: string, o: { key?: string; from?: string; org?: string }, cmd: Command) => {
+      if (!!o.key === !!o.from) throw invalid('key', 'pass exactly one of --key FILE or --from ENDPOINT');
+      const publicKeyPem = o.key ? readDocument(o.key) : await partnerSigningKey(o.from!);
+      await withSecurity(cmd, async (c, g) =>
+        printPeer(await c.registerPeer({ site, organization: o.org ?? '', publicKeyPem }), !!g.json),
+      );
+    });
+
+  peer
+    .command('list')
+    .option('--org <organization>', 'peers acting in this organization only')
+    .action(async (o: { org?: string }, cmd: Command) =>
+      withSecurity(cmd, async (c, g) => {
+        const r = await c.listPeers({ organization: o.org ?? '' });
+        if (g.json) return printJson(plainObject(r, pb.ListPeersResponse));
+        process.stdout.write(
+          `${table(
+            ['SITE', 'ORGANIZATION', 'STATE', 'KEY', 'CREATED', 'UPDATED'],
+            r.peers.map((p) =>
+              cells(
+                p.site,
+                p.organization,
+                p.state,
+                keyFingerprint(p.publicKeyPem),
+                time(p.createdAtMs),
+                time(p.updatedAtMs),
+              ),
+            ),
+          )}\n`,
+        );
+      }),
+    );
+
+  for (const [name, state] of [
+    ['disable', 'disabled'],
+    ['enable', 'enabled'],
+  ] as const)
+    peer
+      .command(`${name} <site>`)
+      .description(`${name} a federation peer`)
+      .action(async (site: string, _o, cmd: Command) =>
+        withSecurity(cmd, async (c, g) => {
+          const p = await c.updatePeer({ site, state });
+          if (g.json) return printPeer(p, true);
+          process.stdout.write(`peer ${p.site} ${p.state}\n`);
+        }),
+      );
 }

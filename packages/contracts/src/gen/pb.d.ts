@@ -4491,6 +4491,144 @@ export namespace reservoir {
                 type $Shape = reservoir.security.v1.RotateSigningKeyRequest.$Properties;
             }
 
+            interface IFederationPeer extends reservoir.security.v1.FederationPeer.$Properties {
+            }
+
+            class FederationPeer {
+                constructor(properties?: reservoir.security.v1.FederationPeer.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                organization: string;
+                publicKeyPem: string;
+                state: string;
+                createdAtMs: number;
+                updatedAtMs: number;
+                static create(properties: reservoir.security.v1.FederationPeer.$Shape): reservoir.security.v1.FederationPeer & reservoir.security.v1.FederationPeer.$Shape;
+                static create(properties?: reservoir.security.v1.FederationPeer.$Properties): reservoir.security.v1.FederationPeer;
+                static encode(message: reservoir.security.v1.FederationPeer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.FederationPeer & reservoir.security.v1.FederationPeer.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.FederationPeer;
+                static toObject(message: reservoir.security.v1.FederationPeer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace FederationPeer {
+                interface $Properties {
+                    site?: (string|null);
+                    organization?: (string|null);
+                    publicKeyPem?: (string|null);
+                    state?: (string|null);
+                    createdAtMs?: (number|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.FederationPeer.$Properties;
+            }
+
+            interface IRegisterPeerRequest extends reservoir.security.v1.RegisterPeerRequest.$Properties {
+            }
+
+            class RegisterPeerRequest {
+                constructor(properties?: reservoir.security.v1.RegisterPeerRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                organization: string;
+                publicKeyPem: string;
+                static create(properties: reservoir.security.v1.RegisterPeerRequest.$Shape): reservoir.security.v1.RegisterPeerRequest & reservoir.security.v1.RegisterPeerRequest.$Shape;
+                static create(properties?: reservoir.security.v1.RegisterPeerRequest.$Properties): reservoir.security.v1.RegisterPeerRequest;
+                static encode(message: reservoir.security.v1.RegisterPeerRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.RegisterPeerRequest & reservoir.security.v1.RegisterPeerRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.RegisterPeerRequest;
+                static toObject(message: reservoir.security.v1.RegisterPeerRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RegisterPeerRequest {
+                interface $Properties {
+                    site?: (string|null);
+                    organization?: (string|null);
+                    publicKeyPem?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.RegisterPeerRequest.$Properties;
+            }
+
+            interface IListPeersRequest extends reservoir.security.v1.ListPeersRequest.$Properties {
+            }
+
+            class ListPeersRequest {
+                constructor(properties?: reservoir.security.v1.ListPeersRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                organization: string;
+                static create(properties: reservoir.security.v1.ListPeersRequest.$Shape): reservoir.security.v1.ListPeersRequest & reservoir.security.v1.ListPeersRequest.$Shape;
+                static create(properties?: reservoir.security.v1.ListPeersRequest.$Properties): reservoir.security.v1.ListPeersRequest;
+                static encode(message: reservoir.security.v1.ListPeersRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListPeersRequest & reservoir.security.v1.ListPeersRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListPeersRequest;
+                static toObject(message: reservoir.security.v1.ListPeersRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListPeersRequest {
+                interface $Properties {
+                    organization?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListPeersRequest.$Properties;
+            }
+
+            interface IListPeersResponse extends reservoir.security.v1.ListPeersResponse.$Properties {
+            }
+
+            class ListPeersResponse {
+                constructor(properties?: reservoir.security.v1.ListPeersResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                peers: reservoir.security.v1.FederationPeer.$Properties[];
+                static create(properties: reservoir.security.v1.ListPeersResponse.$Shape): reservoir.security.v1.ListPeersResponse & reservoir.security.v1.ListPeersResponse.$Shape;
+                static create(properties?: reservoir.security.v1.ListPeersResponse.$Properties): reservoir.security.v1.ListPeersResponse;
+                static encode(message: reservoir.security.v1.ListPeersResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.ListPeersResponse & reservoir.security.v1.ListPeersResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.ListPeersResponse;
+                static toObject(message: reservoir.security.v1.ListPeersResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace ListPeersResponse {
+                interface $Properties {
+                    peers?: (reservoir.security.v1.FederationPeer.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.ListPeersResponse.$Properties;
+            }
+
+            interface IUpdatePeerRequest extends reservoir.security.v1.UpdatePeerRequest.$Properties {
+            }
+
+            class UpdatePeerRequest {
+                constructor(properties?: reservoir.security.v1.UpdatePeerRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                site: string;
+                state?: (string|null);
+                publicKeyPem?: (string|null);
+                static create(properties: reservoir.security.v1.UpdatePeerRequest.$Shape): reservoir.security.v1.UpdatePeerRequest & reservoir.security.v1.UpdatePeerRequest.$Shape;
+                static create(properties?: reservoir.security.v1.UpdatePeerRequest.$Properties): reservoir.security.v1.UpdatePeerRequest;
+                static encode(message: reservoir.security.v1.UpdatePeerRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.security.v1.UpdatePeerRequest & reservoir.security.v1.UpdatePeerRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.security.v1.UpdatePeerRequest;
+                static toObject(message: reservoir.security.v1.UpdatePeerRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace UpdatePeerRequest {
+                interface $Properties {
+                    site?: (string|null);
+                    state?: (string|null);
+                    publicKeyPem?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.security.v1.UpdatePeerRequest.$Properties;
+            }
+
             class SecurityService extends $protobuf.rpc.Service {
                 constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
                 static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): SecurityService;
@@ -4522,6 +4660,9 @@ export namespace reservoir {
                 verifyAudit: reservoir.security.v1.SecurityService.VerifyAudit;
                 listSigningKeys: reservoir.security.v1.SecurityService.ListSigningKeys;
                 rotateSigningKey: reservoir.security.v1.SecurityService.RotateSigningKey;
+                registerPeer: reservoir.security.v1.SecurityService.RegisterPeer;
+                listPeers: reservoir.security.v1.SecurityService.ListPeers;
+                updatePeer: reservoir.security.v1.SecurityService.UpdatePeer;
             }
 
             namespace SecurityService {
@@ -4830,6 +4971,39 @@ export namespace reservoir {
                   readonly path: "/reservoir.security.v1.SecurityService/RotateSigningKey";
                   readonly requestType: "RotateSigningKeyRequest";
                   readonly responseType: "SigningKey";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type RegisterPeerCallback = (error: (Error|null), response?: reservoir.security.v1.FederationPeer) => void;
+                type RegisterPeer = {
+                  (request: reservoir.security.v1.IRegisterPeerRequest, callback: reservoir.security.v1.SecurityService.RegisterPeerCallback): void;
+                  (request: reservoir.security.v1.IRegisterPeerRequest): Promise<reservoir.security.v1.FederationPeer>;
+                  readonly name: "RegisterPeer";
+                  readonly path: "/reservoir.security.v1.SecurityService/RegisterPeer";
+                  readonly requestType: "RegisterPeerRequest";
+                  readonly responseType: "FederationPeer";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type ListPeersCallback = (error: (Error|null), response?: reservoir.security.v1.ListPeersResponse) => void;
+                type ListPeers = {
+                  (request: reservoir.security.v1.IListPeersRequest, callback: reservoir.security.v1.SecurityService.ListPeersCallback): void;
+                  (request: reservoir.security.v1.IListPeersRequest): Promise<reservoir.security.v1.ListPeersResponse>;
+                  readonly name: "ListPeers";
+                  readonly path: "/reservoir.security.v1.SecurityService/ListPeers";
+                  readonly requestType: "ListPeersRequest";
+                  readonly responseType: "ListPeersResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type UpdatePeerCallback = (error: (Error|null), response?: reservoir.security.v1.FederationPeer) => void;
+                type UpdatePeer = {
+                  (request: reservoir.security.v1.IUpdatePeerRequest, callback: reservoir.security.v1.SecurityService.UpdatePeerCallback): void;
+                  (request: reservoir.security.v1.IUpdatePeerRequest): Promise<reservoir.security.v1.FederationPeer>;
+                  readonly name: "UpdatePeer";
+                  readonly path: "/reservoir.security.v1.SecurityService/UpdatePeer";
+                  readonly requestType: "UpdatePeerRequest";
+                  readonly responseType: "FederationPeer";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };

@@ -108,6 +108,9 @@ export const SecurityServiceDefinition = {
   verifyAudit: rpc('/reservoir.security.v1.SecurityService/VerifyAudit', 'verifyAudit', false as const, reservoir.security.v1.VerifyAuditRequest, reservoir.security.v1.VerifyAuditResponse),
   listSigningKeys: rpc('/reservoir.security.v1.SecurityService/ListSigningKeys', 'listSigningKeys', false as const, reservoir.security.v1.ListSigningKeysRequest, reservoir.security.v1.ListSigningKeysResponse),
   rotateSigningKey: rpc('/reservoir.security.v1.SecurityService/RotateSigningKey', 'rotateSigningKey', false as const, reservoir.security.v1.RotateSigningKeyRequest, reservoir.security.v1.SigningKey),
+  registerPeer: rpc('/reservoir.security.v1.SecurityService/RegisterPeer', 'registerPeer', false as const, reservoir.security.v1.RegisterPeerRequest, reservoir.security.v1.FederationPeer),
+  listPeers: rpc('/reservoir.security.v1.SecurityService/ListPeers', 'listPeers', false as const, reservoir.security.v1.ListPeersRequest, reservoir.security.v1.ListPeersResponse),
+  updatePeer: rpc('/reservoir.security.v1.SecurityService/UpdatePeer', 'updatePeer', false as const, reservoir.security.v1.UpdatePeerRequest, reservoir.security.v1.FederationPeer),
 };
 
 /** reservoir.sm.v1.ServiceManagerService */

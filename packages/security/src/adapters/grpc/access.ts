@@ -1,8 +1,8 @@
 // What each RPC of the security service means to the decision point. Users, their roles and
 // their API keys belong to the user's organization (API keys are "user" resources, so changing
-// them needs what changing the user needs); service principals, the policy, signing keys and
-// the verification of the whole audit chain belong to no organization, which with the default
-// policy leaves them to system admins.
+// them needs what changing the user needs); service principals, federation peers, the policy,
+// signing keys and the verification of the whole audit chain belong to no organization, which
+// with the default policy leaves them to system admins.
 
 import { SecurityServiceDefinition } from '@reservoir/contracts';
 import { errors, type CallPrincipal, type ResourceAttributes } from '@reservoir/runtime';
@@ -146,6 +146,11 @@ export function securityAccess(store: Pick<SecurityStore, 'getApiKey' | 'getServ
 
       listSigningKeys: PUBLIC,
       rotateSigningKey: { action: 'signing-key.rotate', resource: admin('signing-key') },
+
+      // A peer acts in every organization's federation steps, so registering one is the platform's.
+      registerPeer: { action: 'peer.create', resource: (req) => ({ type: 'peer', id: req.site }) },
+      listPeers: { action: 'peer.list', resource: admin('peer') },
+      updatePeer: { action: 'peer.update', resource: (req) => ({ type: 'peer', id: req.site }) },
     }),
   );
 }

@@ -17,7 +17,7 @@ import {
   type ResourceAttributes,
 } from '@reservoir/runtime';
 import type { AuditLog } from '../../app/audit-log.js';
-import type { Identities } from '../../app/identities.js';
+import { SYSTEM_ORGANIZATION, type Identities } from '../../app/identities.js';
 import type { AuditFilter, SecurityStore, StoredPolicy } from '../../app/ports.js';
 import { AUDIT_DECISIONS, type AuditDecision, type AuditEntry } from '../../domain/audit/index.js';
 import {
@@ -30,6 +30,7 @@ import {
   userPrincipalId,
   type ApiKey,
   type EntityState,
+  type FederationPeer,
   type Organization,
   type Principal,
   type Quotas,
@@ -167,6 +168,17 @@ function servicePrincipalToPb(s: ServicePrincipal): reservoir.security.v1.IServi
     roles: s.roles.map(grantToPb),
     createdAtMs: s.createdAt,
     updatedAtMs: s.updatedAt,
+  };
+}
+
+function peerToPb(p: FederationPeer): reservoir.security.v1.IFederationPeer {
+  return {
+    site: p.site,
+    organization: p.organization,
+    publicKeyPem: p.publicKey,
+    state: p.state,
+    createdAtMs: p.createdAt,
+    updatedAtMs: p.updatedAt,
   };
 }
 
@@ -775,6 +787,36 @@ export function securityHandlers(d: SecurityHandlerDeps): Handlers<typeof Securi
         (await identities.tokens.publicKeys()).find((k) => k.kid === key.kid)?.createdAt ?? clock();
       return { kid: key.kid, publicKeyPem: key.publicKey, createdAtMs: createdAt };
     },
+
+    // --- federation peers ---
+
+    registerPeer: async (req, ctx) => {
+      const organization = req.organization || SYSTEM_ORGANIZATION;
+      return peerToPb(
+        await change(ctx, 'peer.create', { type: 'peer', id: req.site }, () =>
+          identities.registerPeer({ site: req.site, organization, publicKey: req.publicKeyPem }),
+        ),
+      );
+    },
+
+    listPeers: async (req) => ({
+      peers: (await identities.listPeers(req.organization || undefined)).map(peerToPb),
+    }),
+
+    updatePeer: async (req, ctx) =>
+      peerToPb(
+        await change(
+          ctx,
+          'peer.update',
+          { type: 'peer', id: req.site },
+          () =>
+            identities.updatePeer(req.site, {
+              ...(req.state != null ? { state: stateOf(req.state, 'state') } : {}),
+              ...(req.publicKeyPem != null ? { publicKey: req.publicKeyPem } : {}),
+            }),
+          (p) => ({ state: p.state }),
+        ),
+      ),
   };
 
   async function roleChange(
