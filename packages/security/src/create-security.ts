@@ -91,6 +91,9 @@ export async function createSecurity(options: CreateSecurityOptions): Promise<Ru
     if (await storeDefaultPolicy(security.store, Date.now()))
       options.logger.info('stored the built-in access policy as version 1');
     await security.policy.refresh();
+    // Partners register this site by its public key before anyone has logged in here.
+    if ((await security.identities.tokens.publicKeys()).length === 0)
+      await security.identities.tokens.rotate();
     const registry =
       options.metricsListen === undefined ? undefined : createServiceMetrics({ service: 'security' });
     server = new GrpcServer({
