@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@reservoir/runtime';
-import { packageFingerprint, readOvaPackage, writeOvaPackage, writeOvf } from '@reservoir/ovf';
+import { oneDiskDescriptor, packageFingerprint, readOvaPackage, writeOvaPackage } from '@reservoir/ovf';
 
 const run = promisify(execFile);
 const BIN = join(REPO_ROOT, 'packages/cli/bin/reservoir.js');
@@ -54,22 +54,7 @@ beforeAll(() => {
 
 const DISK = 'CLI-DISK-CONTENT-42';
 async function ova(name: string): Promise<string> {
-  const descriptor = writeOvf({
-    references: [{ id: 'f1', href: 'disk.vmdk', size: DISK.length }],
-    disks: [{ diskId: 'd1', capacityBytes: 2 ** 30, format: '', fileRef: 'f1' }],
-    networks: [],
-    content: {
-      kind: 'VirtualSystem',
-      id: 'vm',
-      name: 'vm',
-      osType: '',
-      cpus: 1,
-      memoryMiB: 128,
-      diskIds: ['d1'],
-      nicNetworks: [],
-      properties: [],
-    },
-  });
+  const descriptor = oneDiskDescriptor(DISK.length);
   const path = at(name);
   await writeOvaPackage(path, descriptor, [{ name: 'disk.vmdk', source: Buffer.from(DISK) }]);
   return path;

@@ -15,6 +15,7 @@ export type {
 export { ovfModelOf, parseOvf } from './parse.js';
 export { parseOvfDocument } from './parse-document.js';
 export { writeOvf } from './write.js';
+export { oneDiskDescriptor } from './one-disk-descriptor.js';
 export { toWriteSpec } from './write-spec.js';
 export { foreignAttributesOf, xmlNodeOf } from './foreign.js';
 export type { XmlAttr, XmlElement, XmlName } from './xml-tree.js';

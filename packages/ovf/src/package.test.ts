@@ -7,7 +7,13 @@ import { pack } from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReservoirError } from '@reservoir/runtime';
 import { REPO_ROOT } from '@reservoir/runtime';
-import { type OvfPackageFile, readOvaPackage, readOvfPackage, writeOvaPackage, writeOvf } from './index.js';
+import {
+  oneDiskDescriptor,
+  type OvfPackageFile,
+  readOvaPackage,
+  readOvfPackage,
+  writeOvaPackage,
+} from './index.js';
 
 const FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures', 'ovf');
 const TTYLINUX = join(FIXTURES, 'ova', 'ttylinux-pc_i486-16.1.ova');
@@ -38,25 +44,7 @@ async function tarOf(entries: [string, string][]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const descriptor = writeOvf({
-  references: [
-    { id: 'f1', href: 'disk.vmdk', size: 4 },
-    { id: 'f2', href: 'seed.iso', size: 3 },
-  ],
-  disks: [{ diskId: 'd1', capacityBytes: 2 ** 30, format: '', fileRef: 'f1' }],
-  networks: [],
-  content: {
-    kind: 'VirtualSystem',
-    id: 'vm',
-    name: 'vm',
-    osType: '',
-    cpus: 1,
-    memoryMiB: 256,
-    diskIds: ['d1'],
-    nicNetworks: [],
-    properties: [],
-  },
-});
+const descriptor = oneDiskDescriptor(4, [{ id: 'f2', href: 'seed.iso', size: 3 }], 256);
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('readOvaPackage on real OVAs', () => {

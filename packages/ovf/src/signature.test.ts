@@ -16,7 +16,7 @@ import {
   signPackage,
   verifyPackage,
   writeOvaPackage,
-  writeOvf,
+  oneDiskDescriptor,
 } from './index.js';
 
 const FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures', 'ovf');
@@ -103,25 +103,7 @@ beforeAll(() => {
 });
 
 const DISK = 'DISK-DATA-0123456789abcdef';
-const descriptor = writeOvf({
-  references: [
-    { id: 'f1', href: 'disk.vmdk', size: DISK.length },
-    { id: 'f2', href: 'seed.iso', size: 3 },
-  ],
-  disks: [{ diskId: 'd1', capacityBytes: 2 ** 30, format: '', fileRef: 'f1' }],
-  networks: [],
-  content: {
-    kind: 'VirtualSystem',
-    id: 'vm',
-    name: 'vm',
-    osType: '',
-    cpus: 1,
-    memoryMiB: 256,
-    diskIds: ['d1'],
-    nicNetworks: [],
-    properties: [],
-  },
-});
+const descriptor = oneDiskDescriptor(DISK.length, [{ id: 'f2', href: 'seed.iso', size: 3 }], 256);
 
 /** An unsigned OVA (SHA-256 manifest) written by the project's own writer. */
 async function unsignedOva(name: string): Promise<string> {

@@ -4,7 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPackage, verifySignedDescriptor, writeOvf, type SignedDescriptorInput } from './index.js';
+import {
+  oneDiskDescriptor,
+  signPackage,
+  verifySignedDescriptor,
+  type SignedDescriptorInput,
+} from './index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ovf-signed-descriptor-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,22 +20,7 @@ const at = (...parts: string[]) => join(tmp, ...parts);
 const openssl = (...args: string[]) => execFileSync('/usr/bin/openssl', args, { cwd: tmp, stdio: 'pipe' });
 
 const DISK = 'DISK-BYTES-0123456789';
-const descriptor = writeOvf({
-  references: [{ id: 'f1', href: 'disk.vmdk', size: DISK.length }],
-  disks: [{ diskId: 'd1', capacityBytes: 2 ** 30, format: '', fileRef: 'f1' }],
-  networks: [],
-  content: {
-    kind: 'VirtualSystem',
-    id: 'vm',
-    name: 'vm',
-    osType: '',
-    cpus: 1,
-    memoryMiB: 128,
-    diskIds: ['d1'],
-    nicNetworks: [],
-    properties: [],
-  },
-});
+const descriptor = oneDiskDescriptor(DISK.length);
 
 beforeAll(() => {
   // A root CA, a publisher it certifies, and a CA nobody trusts with a publisher of its own.

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPackage, writeOvaPackage, writeOvf } from '@reservoir/ovf';
+import { oneDiskDescriptor, signPackage, writeOvaPackage } from '@reservoir/ovf';
 import { readManifestInput } from './service-input.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cli-service-input-'));
@@ -13,22 +13,7 @@ const at = (...parts: string[]) => join(tmp, ...parts);
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 const DISK = 'disk bytes';
-const descriptor = writeOvf({
-  references: [{ id: 'f1', href: 'disk.vmdk', size: DISK.length }],
-  disks: [{ diskId: 'd1', capacityBytes: 2 ** 30, format: '', fileRef: 'f1' }],
-  networks: [],
-  content: {
-    kind: 'VirtualSystem',
-    id: 'vm',
-    name: 'vm',
-    osType: '',
-    cpus: 1,
-    memoryMiB: 128,
-    diskIds: ['d1'],
-    nicNetworks: [],
-    properties: [],
-  },
-});
+const descriptor = oneDiskDescriptor(DISK.length);
 
 let key = '';
 let cert = '';

@@ -91,6 +91,15 @@ export const transferResource = (t: Pick<Transfer, 'id' | 'organization' | 'owne
 const orgOf = (requested: string | null | undefined, caller: CallPrincipal): string =>
   requested || caller.organization;
 
+/** A resource about to be made: in the requested organization and owner, else the caller's. */
+const created =
+  (type: string) =>
+  (req: { organization?: string | null; owner?: string | null }, caller: CallPrincipal) => ({
+    type,
+    organization: orgOf(req.organization, caller),
+    owner: req.owner || caller.id,
+  });
+
 /**
  * A listing of the caller's own tasks or transfers (at least): its owner may always ask, and the
  * listing then holds whatever the caller may read.
@@ -244,11 +253,7 @@ export function veemAccess(veem: Veem, federation: Federation): AccessMap {
   const vms = serviceAccess(VmServiceDefinition, {
     createVm: {
       action: 'vm.create',
-      resource: (req, caller) => ({
-        type: 'vm',
-        organization: orgOf(req.organization, caller),
-        owner: req.owner || caller.id,
-      }),
+      resource: created('vm'),
       quota: (req, organization, limits) => {
         // A retried create answers with the VM it made the first time: nothing grows.
         if (req.requestId && inv.vmByRequest(req.requestId)) return;
@@ -257,11 +262,7 @@ export function veemAccess(veem: Veem, federation: Federation): AccessMap {
     },
     createVmSet: {
       action: 'vm.create',
-      resource: (req, caller) => ({
-        type: 'vm',
-        organization: orgOf(req.organization, caller),
-        owner: req.owner || caller.id,
-      }),
+      resource: created('vm'),
       quota: async (req, organization, limits) => {
         if (req.requestId && (await veem.ctx.store.getVmSetByRequest(req.requestId))) return;
         checkQuotas(veem, organization, limits, growthOf(req.vms ?? []));
@@ -305,11 +306,7 @@ export function veemAccess(veem: Veem, federation: Federation): AccessMap {
   const images = serviceAccess(ImageServiceDefinition, {
     registerImage: {
       action: 'image.create',
-      resource: (req, caller) => ({
-        type: 'image',
-        organization: orgOf(req.organization, caller),
-        owner: req.owner || caller.id,
-      }),
+      resource: created('image'),
     },
     getImage: { action: 'image.read', resource: (req) => image(req.id) },
     listImages: {
