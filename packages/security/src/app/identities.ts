@@ -789,7 +789,10 @@ export class Identities {
       case 'service': {
         const principal = await this.getServicePrincipal(ref.id);
         if (grant.organization === GLOBAL && principal.organization !== 'system')
-          throw errors.invalid('grant', 'only a service principal of the system organization can be system-admin');
+          throw errors.invalid(
+            'grant',
+            'only a service principal of the system organization can be system-admin',
+          );
         const roles = checkGrants(change(principal.roles));
         await this.#store.updateServicePrincipal({ ...principal, roles, updatedAt });
         return roles;
