@@ -1,0 +1,116 @@
+#!/bin/sh
+# PID 1 of the tiny guest. Console on ttyS0, line protocol on ttyS1:
+#   ping          -> pong <uptime seconds>
+#   write <text>  -> ok        (appends text to the disk record)
+#   read          -> <text>    (the disk record, empty if none)
+#   dirty <MiB>   -> ok        (rewrites that much RAM in a loop; 0 stops)
+# Errors answer "err <reason>". Disk record on /dev/vda: sector 0 holds
+# "RSVD <length>", the text starts at byte 512.
+export PATH=/bin:/sbin
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+
+for m in $(cat /lib/modules/order); do
+  insmod "/lib/modules/$m.ko" 2>/dev/null
+done
+# Keep kernel messages off the console so the readiness line stays easy to find.
+dmesg -n 1 2>/dev/null
+
+id=guest
+for arg in $(cat /proc/cmdline); do
+  case "$arg" in reservoir.id=*) id="${arg#reservoir.id=}" ;; esac
+done
+hostname "$id"
+
+# virtio-blk (virtio device id 2) creates its block device asynchronously.
+disk=
+if grep -qs '^0x0002$' /sys/bus/virtio/devices/*/device; then
+  i=0
+  while [ ! -b /dev/vda ] && [ $i -lt 40 ]; do
+    usleep 50000
+    i=$((i + 1))
+  done
+  [ -b /dev/vda ] && disk=/dev/vda
+fi
+
+record_len() {
+  hdr="$(dd if="$disk" bs=512 count=1 2>/dev/null | head -c 32 | tr -d '\000' | head -n 1)"
+  case "$hdr" in
+    "RSVD "*) n="${hdr#RSVD }"; case "$n" in '' | *[!0-9]*) echo 0 ;; *) echo "$n" ;; esac ;;
+    *) echo 0 ;;
+  esac
+}
+
+disk_write() {
+  len="$(record_len)"
+  add="$(printf %s "$1" | wc -c)"
+  printf %s "$1" | dd of="$disk" bs=4096 seek=$((512 + len)) oflag=seek_bytes conv=notrunc,fsync 2>/dev/null || return 1
+  printf 'RSVD %d\n' $((len + add)) | dd of="$disk" bs=512 conv=sync,notrunc,fsync 2>/dev/null
+}
+
+disk_read() {
+  len="$(record_len)"
+  [ "$len" -gt 0 ] || return 0
+  dd if="$disk" bs=4096 skip=512 count="$len" iflag=skip_bytes,count_bytes 2>/dev/null
+}
+
+dirty_pid=
+dirty() {
+  if [ -n "$dirty_pid" ]; then
+    kill "$dirty_pid" 2>/dev/null
+    wait "$dirty_pid" 2>/dev/null
+    dirty_pid=
+  fi
+  rm -f /tmp/dirty
+  [ "$1" -gt 0 ] || return 0
+  # Random data: zero pages would be skipped by migration and flatter the numbers.
+  (while :; do
+    dd if=/dev/urandom of=/tmp/dirty bs=1M count="$1" iflag=fullblock conv=notrunc 2>/dev/null
+  done) &
+  dirty_pid=$!
+}
+
+serve() {
+  while IFS= read -r line <&3; do
+    line="${line%"$(printf '\r')"}"
+    cmd="${line%% *}"
+    arg=
+    [ "$cmd" = "$line" ] || arg="${line#* }"
+    case "$cmd" in
+      ping)
+        read -r up _ </proc/uptime
+        echo "pong $up" >&3
+        ;;
+      write)
+        if [ -z "$disk" ]; then echo "err no disk" >&3
+        elif disk_write "$arg"; then echo ok >&3
+        else echo "err write failed" >&3; fi
+        ;;
+      read)
+        if [ -z "$disk" ]; then echo "err no disk" >&3
+        else printf '%s\n' "$(disk_read)" >&3; fi
+        ;;
+      dirty)
+        case "$arg" in
+          '' | *[!0-9]*) echo "err usage: dirty <MiB>" >&3 ;;
+          *) dirty "$arg"; echo ok >&3 ;;
+        esac
+        ;;
+      '') ;;
+      *) echo "err unknown command $cmd" >&3 ;;
+    esac
+  done
+}
+
+stty -F /dev/ttyS1 115200 raw -echo 2>/dev/null
+exec 3<>/dev/ttyS1
+echo "RESERVOIR-GUEST-READY $id"
+
+# PID 1 must never exit: the kernel would panic.
+while :; do
+  serve
+  sleep 1
+  exec 3<>/dev/ttyS1
+done
