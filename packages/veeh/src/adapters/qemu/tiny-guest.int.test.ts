@@ -1,12 +1,13 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GuestChannel } from './guest-channel.js';
 import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
 
 const run = promisify(execFile);
@@ -22,48 +23,6 @@ async function kvmUsable(): Promise<boolean> {
   }
 }
 
-/** Line-oriented client for the guest's ttyS1 protocol. */
-class Probe {
-  private buffer = '';
-  private waiters: Array<(line: string) => void> = [];
-  private lines: string[] = [];
-
-  constructor(private readonly socket: Socket) {
-    socket.setEncoding('utf8');
-    // A dying guest closes the socket; the pending ask() then times out with a clear message.
-    socket.on('error', () => undefined);
-    socket.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      let nl: number;
-      while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, nl).replace(/\r$/, '');
-        this.buffer = this.buffer.slice(nl + 1);
-        const waiter = this.waiters.shift();
-        if (waiter) waiter(line);
-        else this.lines.push(line);
-      }
-    });
-  }
-
-  async ask(command: string, timeoutMs = 10_000): Promise<string> {
-    const answer = new Promise<string>((resolve, reject) => {
-      const queued = this.lines.shift();
-      if (queued !== undefined) return resolve(queued);
-      const timer = setTimeout(() => reject(new Error(`no answer to ${JSON.stringify(command)}`)), timeoutMs);
-      this.waiters.push((line) => {
-        clearTimeout(timer);
-        resolve(line);
-      });
-    });
-    this.socket.write(`${command}\n`);
-    return answer;
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
-
 interface Booted {
   child: ChildProcess;
   accel: Accel;
@@ -75,7 +34,7 @@ describe('tiny guest', () => {
   let dir: string;
   let guest: TinyGuest;
   let booted: Booted | undefined;
-  let probe: Probe | undefined;
+  let probe: GuestChannel | undefined;
   const children: ChildProcess[] = [];
 
   const disk = () => join(dir, 'disk.qcow2');
@@ -158,9 +117,7 @@ describe('tiny guest', () => {
 
   it('answers the probe protocol and persists writes to its disk', async () => {
     expect(booted).toBeDefined();
-    const socket = connect(join(dir, 'probe.sock'));
-    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    probe = new Probe(socket);
+    probe = await GuestChannel.open(join(dir, 'probe.sock'));
 
     expect(await probe.ask('ping')).toMatch(/^pong \d+\.\d+$/);
     expect(await probe.ask('read')).toBe('');
