@@ -1,93 +1,27 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GuestChannel } from './guest-channel.js';
+import {
+  freePort,
+  startTinyQemu as startQemu,
+  stopQemu as stop,
+  TINY_DISK as DISK,
+  type TinyVm,
+  waitReady,
+} from '../../testing/tiny-qemu.js';
 import { finishIncoming, migrateOut, openIncoming, type MigrationProgress } from './live-migration.js';
-import { QmpClient } from './qmp.js';
-import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
+import { ensureTinyGuest, type TinyGuest } from './tiny-guest.js';
 
 const run = promisify(execFile);
-const ACCEL = process.env.RESERVOIR_QEMU_ACCEL === 'kvm' ? 'kvm' : 'tcg';
-const DISK = 'disk0';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Vm {
-  dir: string;
-  child: ChildProcess;
-  qmp: QmpClient;
-  channel(): Promise<GuestChannel>;
-}
-
-/** One QEMU process of the tiny guest, with its own directory (its "host's" storage). */
-async function startQemu(guest: TinyGuest, dir: string, incoming: boolean): Promise<Vm> {
-  mkdirSync(dir, { recursive: true });
-  const disk = join(dir, 'disk.qcow2');
-  if (!existsSync(disk)) await run('qemu-img', ['create', '-f', 'qcow2', disk, '64M']);
-  const args = [
-    ['-accel', ACCEL, '-machine', 'q35', '-m', '128'],
-    ['-nodefaults', '-no-user-config', '-display', 'none'],
-    ['-kernel', guest.kernel, '-initrd', guest.initrd, '-append', tinyGuestAppend('vm-mig')],
-    ['-chardev', `file,id=console,path=${join(dir, 'console.log')},append=on`, '-serial', 'chardev:console'],
-    ['-chardev', `socket,id=health,path=${join(dir, 'health.sock')},server=on,wait=off`],
-    ['-serial', 'chardev:health'],
-    [
-      '-blockdev',
-      JSON.stringify({ driver: 'qcow2', 'node-name': DISK, file: { driver: 'file', filename: disk } }),
-    ],
-    ['-device', `virtio-blk-pci,drive=${DISK},id=dev0`],
-    ['-qmp', `unix:${join(dir, 'qmp.sock')},server=on,wait=off`],
-    // The target waits, paused, until it has the guest and is told to go on.
-    incoming ? ['-S', '-incoming', 'defer'] : [],
-  ].flat();
-  const child = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  for (let i = 0; !existsSync(join(dir, 'qmp.sock')); i++) {
-    if (child.exitCode !== null || i > 200) throw new Error(`qemu did not start: ${stderr}`);
-    await sleep(25);
-  }
-  const qmp = await QmpClient.connect(join(dir, 'qmp.sock'));
-  return { dir, child, qmp, channel: () => GuestChannel.open(join(dir, 'health.sock')) };
-}
-
-async function waitReady(dir: string, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const log = existsSync(join(dir, 'console.log')) ? await readFile(join(dir, 'console.log'), 'utf8') : '';
-    if (log.includes(TINY_GUEST_READY)) return;
-    await sleep(50);
-  }
-  throw new Error(`the guest in ${dir} never printed ${TINY_GUEST_READY}`);
-}
-
-async function stop(vm: Vm | undefined): Promise<void> {
-  if (!vm) return;
-  await vm.qmp.close().catch(() => undefined);
-  if (vm.child.exitCode === null && vm.child.signalCode === null) {
-    const exited = new Promise((r) => vm.child.once('exit', r));
-    vm.child.kill('SIGKILL');
-    await exited;
-  }
-}
 
 describe('live migration of a running guest between hosts that share no storage', () => {
   let root: string;
   let guest: TinyGuest;
-  let source: Vm | undefined;
-  let target: Vm | undefined;
+  let source: TinyVm | undefined;
+  let target: TinyVm | undefined;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'live-migration-'));

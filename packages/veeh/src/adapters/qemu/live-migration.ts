@@ -109,6 +109,12 @@ export async function migrateOut(
   const added: string[] = [];
   const jobs: string[] = [];
   let migrating = false;
+  // Progress is sampled, but QEMU's events end each wait as soon as something happened.
+  const pause = (ms: number, event: string) =>
+    qmp.waitFor(event, ms).then(
+      () => undefined,
+      () => undefined,
+    );
   const check = () => {
     if (options.signal?.aborted) throw errors.aborted('migration cancelled');
     if (Date.now() > deadline)
@@ -147,8 +153,9 @@ export async function migrateOut(
         dirtyPagesPerSecond: 0,
       });
       if (mine.every((j) => j.ready)) break;
-      await sleep(100);
+      await pause(200, 'BLOCK_JOB_READY');
     }
+    await qmp.execute('migrate-set-capabilities', { capabilities: [{ capability: 'events', state: true }] });
     await qmp.execute('migrate-set-parameters', { 'downtime-limit': options.maxDowntimeMs ?? 300 });
     await qmp.execute('migrate', { uri: to.migrationUri });
     migrating = true;
@@ -169,12 +176,19 @@ export async function migrateOut(
           transferredBytes: diskBytes + ram.transferred,
           dirtyPagesPerSecond: ram['dirty-pages-rate'] ?? 0,
         });
-      await sleep(50);
+      await pause(100, 'MIGRATION');
     }
     // The guest is paused here (postmigrate) and the mirrors hold every write: end them without
     // switching the source over to the remote copies.
+    const ended = jobs.map((job) =>
+      qmp.waitFor(
+        'BLOCK_JOB_COMPLETED',
+        60_000,
+        (e) => (e.data as { device?: string } | undefined)?.device === job,
+      ),
+    );
     for (const job of jobs) await qmp.execute('block-job-cancel', { device: job });
-    await waitJobsGone(qmp, jobs);
+    await Promise.all(ended);
     for (const node of added.splice(0)) await qmp.execute('blockdev-del', { 'node-name': node });
     return {
       totalMs: Math.round(performance.now() - started),
