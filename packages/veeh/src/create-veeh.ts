@@ -18,6 +18,7 @@ import type { PeerAgents } from './app/peer-agents.js';
 import type { Clock } from './domain/clock.js';
 import { LATENCY_PROFILES, type LatencyProfile, type LatencyProfileName } from './domain/latency.js';
 import type { MigrationModel } from './domain/migration-plan.js';
+import type { HypervisorDriver } from './domain/driver.js';
 import { SimHost, type SimHostConfig, type SimEnvironment } from './domain/sim-host.js';
 import { buildFleet, type HostFleet } from './fleet.js';
 import { veehMetrics } from './veeh-metrics.js';
@@ -42,6 +43,8 @@ export interface CreateVeehOptions {
   metricsListen?: string;
   /** The security enforcement point for every VHI call; without it none is checked. */
   enforce?: Enforcer;
+  /** Real hosts (e.g. a QemuDriver) served beside the simulated ones; closed by stop() if they can be. */
+  drivers?: HypervisorDriver[];
 }
 
 export interface Veeh {
@@ -90,6 +93,12 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
     agent.addHost(metrics ? metrics.instrument(sim) : sim);
     sims.set(sim.hostId, sim);
   }
+  const drivers = options.drivers ?? [];
+  for (const driver of drivers) agent.addHost(metrics ? metrics.instrument(driver) : driver);
+  // Real drivers let go of their guests on stop; the guests keep running for the next agent.
+  const closeDrivers = async (): Promise<void> => {
+    for (const driver of drivers) await (driver as { close?: () => Promise<void> }).close?.();
+  };
 
   let server: GrpcServer | undefined;
   let address: string | undefined;
@@ -106,7 +115,7 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
       peers.close();
       throw e;
     }
-    logger.info({ address, hosts: sims.size }, 'VHI listening');
+    logger.info({ address, hosts: sims.size + drivers.length }, 'VHI listening');
   }
   const metricsServer = await serveMetricsOrUndo({
     registry,
@@ -134,6 +143,7 @@ export async function createVeeh(options: CreateVeehOptions): Promise<Veeh> {
       await metricsServer?.close();
       if (server) await server.shutdown(1_000);
       peers.close();
+      await closeDrivers();
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type LoggerOptions,
 } from '@reservoir/runtime';
 import { securityForProcess } from '@reservoir/security';
+import { QemuDriver } from './adapters/qemu/qemu-driver.js';
 import { createVeeh } from './create-veeh.js';
 import { startVeehMonitoring } from './probes/veeh-monitoring.js';
 import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
@@ -30,6 +31,8 @@ function integer(value: string): number {
 }
 
 interface CliOptions {
+  driver: 'sim' | 'qemu';
+  stateDir?: string;
   listen: string;
   mqtt?: string;
   site: string;
@@ -49,7 +52,21 @@ interface CliOptions {
 
 const program = new Command()
   .name('veeh')
-  .description('VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim")')
+  .description(
+    'VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim") or this machine (driver "qemu")',
+  )
+  .addOption(
+    new Option('--driver <driver>', 'sim: simulated hosts; qemu: one host, this machine, running QEMU')
+      .choices(['sim', 'qemu'])
+      .default('sim')
+      .env('VEEH_DRIVER'),
+  )
+  .addOption(
+    new Option(
+      '--state-dir <dir>',
+      'qemu driver: where domains keep their files (required with --driver qemu)',
+    ).env('VEEH_STATE_DIR'),
+  )
   .addOption(
     new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'),
   )
@@ -129,15 +146,23 @@ const program = new Command()
 async function main(): Promise<void> {
   const opts = program.parse(process.argv).opts<CliOptions>();
   const logger = createLogger({ service: 'veeh', level: opts.logLevel, destination: 2 });
-  const hosts = buildFleet({
-    count: opts.hosts,
-    prefix: opts.hostPrefix,
-    families: parseFamilyMix(opts.family),
-    template: { cores: opts.cores, memoryMib: opts.memoryMib, diskMib: opts.diskMib },
-  });
+  if (opts.driver === 'qemu' && !opts.stateDir) program.error('--driver qemu needs --state-dir');
+  const qemu =
+    opts.driver === 'qemu'
+      ? await QemuDriver.open({ stateDir: opts.stateDir!, hostId: `${opts.hostPrefix}0`, logger })
+      : undefined;
+  const hosts = qemu
+    ? []
+    : buildFleet({
+        count: opts.hosts,
+        prefix: opts.hostPrefix,
+        families: parseFamilyMix(opts.family),
+        template: { cores: opts.cores, memoryMib: opts.memoryMib, diskMib: opts.diskMib },
+      });
   const security = await securityForProcess(opts.security, `veeh@${opts.site}`, logger);
   const veeh = await createVeeh({
     hosts,
+    ...(qemu ? { drivers: [qemu] } : {}),
     logger,
     ...(security ? { enforce: security.enforce } : {}),
     latencies: opts.latencyProfile,

@@ -66,7 +66,10 @@ describe('tiny guest', () => {
       if (line) return { child, accel, readyMs: performance.now() - started, readyLine: line.trim() };
       await sleep(20);
     }
+    // Wait for it to go: a retry opens the same disk, which QEMU locks.
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
+    await gone;
     return undefined;
   }
 

@@ -1,0 +1,1045 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, hostname, totalmem } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { errors, ReservoirError, silentLogger, sleep, type Logger } from '@reservoir/runtime';
+import {
+  DEFAULT_OVERCOMMIT,
+  held,
+  Ledger,
+  limitsOf,
+  ZERO,
+  type Overcommit,
+} from '../../domain/accounting.js';
+import type {
+  CapabilityProfile,
+  DiskSpec,
+  Domain,
+  DomainSpec,
+  DomainState,
+  HostDescription,
+  HostStatus,
+  HypervisorDriver,
+  MigrationImage,
+  NicSpec,
+  OutgoingMigration,
+  ResizeRequest,
+  Resources,
+} from '../../domain/driver.js';
+import { assertAllowed, transition } from '../../domain/lifecycle.js';
+import {
+  checkFamilyLimits,
+  normaliseDisk,
+  normaliseNic,
+  normaliseSpec,
+  reviseSpec,
+  sameDisk,
+  sameNic,
+  specKey,
+} from '../../domain/spec.js';
+import { connectWithRetry, DEFAULT_QEMU_BINARY, probeQemu, type QemuCapabilities } from './capability.js';
+import {
+  cpuPercent,
+  domainPaths,
+  MEMORY_SLOTS,
+  overlayPath,
+  pidAlive,
+  processCmdline,
+  processUsage,
+  qemuArgs,
+  qemuId,
+  qemuImg,
+  spawnQemu,
+  type CpuSample,
+  type DomainPaths,
+  type MachineLimits,
+} from './qemu-process.js';
+import { QmpClient, type QmpEvent } from './qmp.js';
+
+export interface QemuDriverOptions {
+  /** One directory per domain lives here: spec.json, disk overlays, qmp.sock, console.log, pid. */
+  stateDir: string;
+  hostId?: string;
+  hostname?: string;
+  binary?: string;
+  /** Default: the machine's cores, memory and the free space of stateDir's file system. */
+  capacity?: Partial<Resources>;
+  /** Default: 16 vCPUs per core, memory and disk 1.0. */
+  overcommit?: Partial<Overcommit>;
+  labels?: Record<string, string>;
+  /** Maps a disk's image id to a file; default: absolute ids as paths, others under imageDir. */
+  resolveImage?: (imageId: string) => string | undefined;
+  imageDir?: string;
+  /** How long an ACPI shutdown may take before the process is killed; default 30 s. */
+  shutdownTimeoutMs?: number;
+  /** CPUs a domain may hot-plug up to; default the host's cores (at least the domain's vCPUs). */
+  hotplugVcpus?: number;
+  /** Memory a running domain may grow to; default four times its boot memory, within the host's. */
+  hotplugMemoryMib?: number;
+  /** Empty PCIe ports for hot-plugged disks and NICs; default 4. */
+  hotplugPorts?: number;
+  /** QEMU -cpu model, e.g. host; default QEMU's own. */
+  cpuModel?: string;
+  /** Force TCG even where KVM works. */
+  accel?: 'kvm' | 'tcg';
+  logger?: Logger;
+}
+
+interface SnapshotRecord {
+  name: string;
+  state: DomainState;
+  spec: DomainSpec;
+  /** Taken from a running QEMU with savevm (memory and disks), else a disk-only qemu-img snapshot. */
+  memory: boolean;
+}
+
+/** What spec.json holds. */
+interface DomainRecord {
+  spec: DomainSpec;
+  origin: string;
+  state: DomainState;
+  stateSinceMs: number;
+  snapshots: SnapshotRecord[];
+  /** Hot-plug limits the running QEMU was started with; an adopting driver needs them. */
+  limits?: MachineLimits;
+}
+
+interface LiveProcess {
+  pid: number;
+  qmp: QmpClient;
+  /** Set by an operation that stops the process, so its exit is not taken for a crash. */
+  expectingExit: boolean;
+  shutdownEvent: QmpEvent | undefined;
+  cpu: CpuSample | undefined;
+  limits: MachineLimits;
+  gone: Promise<void>;
+}
+
+interface QemuDomain extends DomainRecord {
+  readonly vmId: string;
+  readonly paths: DomainPaths;
+  live: LiveProcess | undefined;
+}
+
+const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const VM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/**
+ * The `qemu` driver: one QEMU process per domain, managed over QMP. State lives in files under
+ * stateDir, and processes run detached, so a new driver on the same directory adopts them.
+ * Operations on one domain run one at a time; resources are accounted as by the sim driver.
+ */
+export class QemuDriver implements HypervisorDriver {
+  readonly hostId: string;
+  readonly profile: CapabilityProfile;
+  private readonly description: HostDescription;
+  private readonly ledger: Ledger;
+  private readonly domains = new Map<string, QemuDomain>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly logger: Logger;
+  private readonly binary: string;
+  private readonly shutdownTimeoutMs: number;
+  private closed = false;
+
+  private constructor(
+    private readonly options: QemuDriverOptions,
+    readonly capabilities: QemuCapabilities,
+  ) {
+    this.logger = options.logger ?? silentLogger();
+    this.binary = options.binary ?? DEFAULT_QEMU_BINARY;
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 30_000;
+    this.hostId = options.hostId ?? hostname();
+    this.profile = capabilities.profile;
+    const capacity: Resources = {
+      vcpus: options.capacity?.vcpus ?? cpus().length,
+      memoryMib: options.capacity?.memoryMib ?? Math.floor(totalmem() / (1024 * 1024)),
+      diskMib: options.capacity?.diskMib ?? freeDiskMib(options.stateDir),
+    };
+    const overcommit = { ...DEFAULT_OVERCOMMIT, ...options.overcommit };
+    this.ledger = new Ledger(this.hostId, limitsOf(capacity, overcommit));
+    this.description = {
+      hostId: this.hostId,
+      hostname: options.hostname ?? hostname(),
+      capacity,
+      profile: this.profile,
+      labels: {
+        ...options.labels,
+        'overcommit.cpu': String(overcommit.cpu),
+        'overcommit.memory': String(overcommit.memory),
+        'overcommit.disk': String(overcommit.disk),
+        'qemu.machine': capabilities.machine,
+        'qemu.accel': capabilities.kvm ? 'kvm' : 'tcg',
+      },
+    };
+  }
+
+  /** Probes QEMU, then adopts the domains of stateDir: live QEMUs keep running, dead ones are marked. */
+  static async open(options: QemuDriverOptions): Promise<QemuDriver> {
+    mkdirSync(options.stateDir, { recursive: true });
+    const caps = await probeQemu(options.binary, options.accel ? options.accel === 'kvm' : undefined);
+    const driver = new QemuDriver(options, caps);
+    await driver.reattach();
+    return driver;
+  }
+
+  /** Lets go of every QEMU without stopping it, so another driver can adopt them. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.locks.values()]);
+    for (const d of this.domains.values()) {
+      const live = d.live;
+      d.live = undefined;
+      if (live) await live.qmp.close();
+    }
+  }
+
+  /** The QMP client of a running domain, for tests and diagnostics. */
+  monitor(vmId: string): QmpClient | undefined {
+    return this.domains.get(vmId)?.live?.qmp;
+  }
+
+  /** The QEMU process id of a running domain. */
+  pidOf(vmId: string): number | undefined {
+    return this.domains.get(vmId)?.live?.pid;
+  }
+
+  paths(vmId: string): DomainPaths {
+    return domainPaths(this.options.stateDir, vmId);
+  }
+
+  // ---- HypervisorDriver ----
+
+  describe(): HostDescription {
+    return this.description;
+  }
+
+  async status(): Promise<HostStatus> {
+    const domains = [...this.domains.values()].map((d) => this.view(d, true));
+    let cpu = 0;
+    let memory = 0;
+    for (const d of domains) {
+      cpu += d.cpuUsedPercent;
+      memory += d.memoryUsedMib;
+    }
+    return {
+      hostId: this.hostId,
+      allocated: { ...this.ledger.used },
+      cpuUsedPercent: Math.round(cpu * 10) / 10,
+      memoryUsedMib: Math.round(memory),
+      domains,
+      reachable: true,
+      error: '',
+    };
+  }
+
+  async list(): Promise<Domain[]> {
+    return [...this.domains.values()].map((d) => this.view(d));
+  }
+
+  async get(vmId: string): Promise<Domain> {
+    return this.view(this.find(vmId));
+  }
+
+  async create(spec: DomainSpec): Promise<Domain> {
+    const normal = normaliseSpec(spec, this.profile);
+    if (!VM_ID.test(normal.vmId))
+      throw errors.invalid('spec.vmId', 'letters, digits, ".", "_" and "-" only (it names a directory)');
+    return this.serial(normal.vmId, async () => {
+      const key = specKey(normal);
+      const existing = this.domains.get(normal.vmId);
+      if (existing) {
+        if (existing.origin === key && existing.state !== 'incoming') return this.view(existing);
+        throw new ReservoirError(
+          'ALREADY_EXISTS',
+          `${this.subject(normal.vmId)} already exists with a different spec`,
+        );
+      }
+      const paths = this.paths(normal.vmId);
+      this.ledger.move(ZERO, held('defined', normal));
+      try {
+        mkdirSync(paths.dir, { recursive: true });
+        for (const disk of normal.disks) await this.createOverlay(paths, disk);
+        const d: QemuDomain = {
+          vmId: normal.vmId,
+          paths,
+          spec: normal,
+          origin: key,
+          state: 'defined',
+          stateSinceMs: Date.now(),
+          snapshots: [],
+          live: undefined,
+        };
+        this.persist(d);
+        this.domains.set(d.vmId, d);
+        return this.view(d);
+      } catch (e) {
+        this.ledger.move(held('defined', normal), ZERO);
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
+    });
+  }
+
+  async start(vmId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const next = transition('start', d.state, this.subject(vmId));
+      if (!next) return this.view(d);
+      const prior = d.state;
+      this.commit(d, 'running');
+      try {
+        await this.launch(d, undefined, true);
+      } catch (e) {
+        this.commit(d, prior);
+        throw e;
+      }
+      return this.view(d);
+    });
+  }
+
+  async shutdown(vmId: string, hard = false): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const next = transition(hard ? 'hardShutdown' : 'shutdown', d.state, this.subject(vmId));
+      if (!next) return this.view(d);
+      const live = d.live;
+      if (live) {
+        if (hard) await this.kill(d, live);
+        else await this.powerdown(d, live);
+      }
+      this.commit(d, 'shutoff');
+      return this.view(d);
+    });
+  }
+
+  async destroy(vmId: string): Promise<boolean> {
+    return this.serial(vmId, async () => {
+      const d = this.domains.get(vmId);
+      if (!d) return false;
+      assertAllowed('destroy', d.state, this.subject(vmId));
+      if (d.live) await this.kill(d, d.live);
+      this.ledger.move(held(d.state, d.spec), ZERO);
+      this.domains.delete(vmId);
+      rmSync(d.paths.dir, { recursive: true, force: true });
+      return true;
+    });
+  }
+
+  // Suspend pauses the vCPUs in memory (state 'paused'); the domain keeps its compute and memory.
+  async suspend(vmId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      if (d.state === 'paused') return this.view(d);
+      assertAllowed('suspend', d.state, this.subject(vmId));
+      await this.liveOf(d).qmp.execute('stop');
+      this.commit(d, 'paused');
+      return this.view(d);
+    });
+  }
+
+  async resume(vmId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const next = transition('resume', d.state, this.subject(vmId));
+      if (!next) return this.view(d);
+      await this.liveOf(d).qmp.execute('cont');
+      this.commit(d, 'running');
+      return this.view(d);
+    });
+  }
+
+  async reboot(vmId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      assertAllowed('reboot', d.state, this.subject(vmId));
+      await this.liveOf(d).qmp.execute('system_reset');
+      return this.view(d);
+    });
+  }
+
+  async snapshot(vmId: string, name: string): Promise<Domain> {
+    if (!name) throw errors.invalid('name', 'a snapshot needs a name');
+    if (!SNAPSHOT_NAME.test(name)) throw errors.invalid('name', 'letters, digits, ".", "_" and "-" only');
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      if (d.snapshots.some((s) => s.name === name)) return this.view(d);
+      assertAllowed('snapshot', d.state, this.subject(vmId));
+      if (d.spec.disks.length === 0)
+        throw errors.precondition(
+          `${this.subject(vmId)} has no disk to hold a snapshot (qcow2 internal snapshots)`,
+        );
+      const live = d.live;
+      if (live) await live.qmp.hmpQuiet(`savevm ${name}`, 120_000);
+      else
+        for (const disk of d.spec.disks)
+          await qemuImg(['snapshot', '-c', name, overlayPath(d.paths, disk.id)]);
+      d.snapshots.push({ name, state: d.state, spec: d.spec, memory: live !== undefined });
+      this.persist(d);
+      return this.view(d);
+    });
+  }
+
+  async revert(vmId: string, name: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      assertAllowed('revert', d.state, this.subject(vmId));
+      const snap = d.snapshots.find((s) => s.name === name);
+      if (!snap)
+        throw new ReservoirError(
+          'NOT_FOUND',
+          `snapshot "${name}" of domain "${vmId}" not found on host ${this.hostId}`,
+        );
+      if (!snap.memory) {
+        if (d.live) await this.kill(d, d.live);
+        for (const disk of snap.spec.disks)
+          await qemuImg(['snapshot', '-a', name, overlayPath(d.paths, disk.id)]);
+        this.commit(d, snap.state, snap.spec);
+        return this.view(d);
+      }
+      const live = d.live;
+      if (live && specKey(snap.spec) === specKey(d.spec)) {
+        await live.qmp.hmpQuiet(`loadvm ${name}`, 120_000);
+        await live.qmp.execute(snap.state === 'running' ? 'cont' : 'stop');
+        this.commit(d, snap.state, snap.spec);
+        return this.view(d);
+      }
+      // The devices differ (or nothing runs): a fresh QEMU with the snapshot's spec loads it at start.
+      if (live) await this.kill(d, live);
+      this.commit(d, snap.state, snap.spec);
+      try {
+        await this.launch(d, name, snap.state === 'running');
+      } catch (e) {
+        this.commit(d, 'shutoff');
+        throw e;
+      }
+      return this.view(d);
+    });
+  }
+
+  async deleteSnapshot(vmId: string, name: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const snap = d.snapshots.find((s) => s.name === name);
+      if (!snap) return this.view(d);
+      assertAllowed('deleteSnapshot', d.state, this.subject(vmId));
+      if (d.live) await d.live.qmp.hmpQuiet(`delvm ${name}`, 60_000);
+      else
+        for (const disk of snap.spec.disks)
+          await qemuImg(['snapshot', '-d', name, overlayPath(d.paths, disk.id)]);
+      d.snapshots = d.snapshots.filter((s) => s !== snap);
+      this.persist(d);
+      return this.view(d);
+    });
+  }
+
+  async resize(vmId: string, request: ResizeRequest): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const current = d.spec.resources;
+      const vcpus = request.vcpus || current.vcpus;
+      const memoryMib = request.memoryMib || current.memoryMib;
+      checkFamilyLimits(vcpus, memoryMib, this.profile, '');
+      if (vcpus === current.vcpus && memoryMib === current.memoryMib) return this.view(d);
+      assertAllowed('resize', d.state, this.subject(vmId));
+      const next = reviseSpec(d.spec, { resources: { vcpus, memoryMib, diskMib: current.diskMib } });
+      const live = d.live;
+      if (!live) {
+        this.commit(d, d.state, next);
+        return this.view(d);
+      }
+      const reboot = 'power it off and start it again to apply';
+      if (vcpus < current.vcpus)
+        throw errors.precondition(`QEMU cannot remove CPUs from a running VM; ${reboot}`);
+      if (memoryMib < current.memoryMib)
+        throw errors.precondition(`QEMU cannot remove memory from a running VM; ${reboot}`);
+      if (vcpus > live.limits.maxVcpus)
+        throw errors.precondition(
+          `${this.subject(vmId)} was started with at most ${live.limits.maxVcpus} vCPUs; ${reboot}`,
+        );
+      if (memoryMib > live.limits.maxMemoryMib)
+        throw errors.precondition(
+          `${this.subject(vmId)} was started with at most ${live.limits.maxMemoryMib} MiB; ${reboot}`,
+        );
+      // Account first so a full host refuses before the guest changes.
+      this.commit(d, d.state, next);
+      try {
+        if (vcpus > current.vcpus) await this.plugCpus(live, vcpus - current.vcpus);
+        if (memoryMib > current.memoryMib) await this.plugMemory(live, memoryMib - current.memoryMib);
+      } catch (e) {
+        // Whatever did get plugged is real: account what the guest now has.
+        const actual = await this.measureResources(live, current).catch(() => current);
+        this.commit(d, d.state, reviseSpec(d.spec, { resources: actual }));
+        throw e;
+      }
+      return this.view(d);
+    });
+  }
+
+  async attachDisk(vmId: string, disk: DiskSpec): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const normal = normaliseDisk(disk, this.profile, 'disk');
+      const existing = d.spec.disks.find((x) => x.id === normal.id);
+      if (existing) {
+        if (sameDisk(existing, normal)) return this.view(d);
+        throw new ReservoirError(
+          'ALREADY_EXISTS',
+          `disk "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`,
+        );
+      }
+      assertAllowed('devices', d.state, this.subject(vmId));
+      const r = d.spec.resources;
+      const next = reviseSpec(d.spec, {
+        resources: { ...r, diskMib: r.diskMib + normal.sizeMib },
+        disks: [...d.spec.disks, normal],
+      });
+      this.commit(d, d.state, next);
+      try {
+        await this.createOverlay(d.paths, normal);
+        const live = d.live;
+        if (live) {
+          const node = qemuId('disk', normal.id);
+          await live.qmp.execute('blockdev-add', {
+            driver: 'qcow2',
+            'node-name': node,
+            file: { driver: 'file', filename: overlayPath(d.paths, normal.id) },
+          });
+          try {
+            await this.plugOnPort(live, {
+              driver: 'virtio-blk-pci',
+              drive: node,
+              id: qemuId('dev', normal.id),
+            });
+          } catch (e) {
+            await live.qmp.execute('blockdev-del', { 'node-name': node }).catch(() => {});
+            throw e;
+          }
+        }
+      } catch (e) {
+        rmSync(overlayPath(d.paths, normal.id), { force: true });
+        this.commit(
+          d,
+          d.state,
+          reviseSpec(d.spec, { resources: r, disks: d.spec.disks.filter((x) => x.id !== normal.id) }),
+        );
+        throw e;
+      }
+      return this.view(d);
+    });
+  }
+
+  async detachDisk(vmId: string, diskId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const disk = d.spec.disks.find((x) => x.id === diskId);
+      if (!disk) return this.view(d);
+      assertAllowed('devices', d.state, this.subject(vmId));
+      if (d.live) {
+        await this.unplug(d.live, qemuId('dev', diskId));
+        await d.live.qmp.execute('blockdev-del', { 'node-name': qemuId('disk', diskId) });
+      }
+      const r = d.spec.resources;
+      this.commit(
+        d,
+        d.state,
+        reviseSpec(d.spec, {
+          resources: { ...r, diskMib: r.diskMib - disk.sizeMib },
+          disks: d.spec.disks.filter((x) => x !== disk),
+        }),
+      );
+      // Snapshots may still need the overlay's internal snapshots; it goes with the domain.
+      if (!d.snapshots.some((s) => s.spec.disks.some((x) => x.id === diskId)))
+        rmSync(overlayPath(d.paths, diskId), { force: true });
+      return this.view(d);
+    });
+  }
+
+  async attachNic(vmId: string, nic: NicSpec): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      const normal = normaliseNic(nic, vmId, 'nic');
+      const existing = d.spec.nics.find((x) => x.id === normal.id);
+      if (existing) {
+        if (sameNic(existing, normal)) return this.view(d);
+        throw new ReservoirError(
+          'ALREADY_EXISTS',
+          `nic "${normal.id}" is attached to ${this.subject(vmId)} with a different definition`,
+        );
+      }
+      assertAllowed('devices', d.state, this.subject(vmId));
+      const live = d.live;
+      if (live) {
+        const netdev = qemuId('net', normal.id);
+        await live.qmp.execute('netdev_add', { type: 'user', id: netdev });
+        try {
+          await this.plugOnPort(live, {
+            driver: 'virtio-net-pci',
+            netdev,
+            id: qemuId('nic', normal.id),
+            mac: normal.mac,
+          });
+        } catch (e) {
+          await live.qmp.execute('netdev_del', { id: netdev }).catch(() => {});
+          throw e;
+        }
+      }
+      this.commit(d, d.state, reviseSpec(d.spec, { nics: [...d.spec.nics, normal] }));
+      return this.view(d);
+    });
+  }
+
+  async detachNic(vmId: string, nicId: string): Promise<Domain> {
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      if (!d.spec.nics.some((x) => x.id === nicId)) return this.view(d);
+      assertAllowed('devices', d.state, this.subject(vmId));
+      if (d.live) {
+        await this.unplug(d.live, qemuId('nic', nicId));
+        await d.live.qmp.execute('netdev_del', { id: qemuId('net', nicId) });
+      }
+      this.commit(d, d.state, reviseSpec(d.spec, { nics: d.spec.nics.filter((x) => x.id !== nicId) }));
+      return this.view(d);
+    });
+  }
+
+  // Migration needs a transport for disks and memory between two QEMUs (NBD + blockdev-mirror +
+  // migrate), which this driver does not have yet.
+  async prepareIncoming(spec: DomainSpec, _live: boolean): Promise<Domain> {
+    throw errors.unimplemented(`the qemu driver cannot receive migrations yet (domain "${spec.vmId}")`);
+  }
+
+  async completeIncoming(image: MigrationImage): Promise<Domain> {
+    throw errors.unimplemented(`the qemu driver cannot receive migrations yet (domain "${image.vmId}")`);
+  }
+
+  async abortIncoming(vmId: string): Promise<boolean> {
+    const d = this.domains.get(vmId);
+    if (!d) return false;
+    throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not incoming; it stays`);
+  }
+
+  async beginOutgoing(vmId: string, _live: boolean): Promise<OutgoingMigration> {
+    this.find(vmId);
+    throw errors.unimplemented(`the qemu driver cannot migrate domains yet (domain "${vmId}")`);
+  }
+
+  async completeOutgoing(vmId: string): Promise<void> {
+    const d = this.domains.get(vmId);
+    if (!d) return;
+    throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+  }
+
+  async cancelOutgoing(vmId: string): Promise<Domain> {
+    return this.view(this.find(vmId));
+  }
+
+  // ---- processes ----
+
+  private limitsFor(spec: DomainSpec): MachineLimits {
+    const hostMib = Math.floor(totalmem() / (1024 * 1024));
+    const r = spec.resources;
+    const maxVcpus = Math.min(
+      Math.max(r.vcpus, this.options.hotplugVcpus ?? cpus().length),
+      this.profile.maxVcpusPerVm,
+    );
+    const wanted = this.options.hotplugMemoryMib ?? Math.min(r.memoryMib * 4, hostMib);
+    return {
+      maxVcpus: Math.max(maxVcpus, r.vcpus),
+      maxMemoryMib: Math.max(r.memoryMib, wanted),
+      hotplugPorts: this.options.hotplugPorts ?? 4,
+    };
+  }
+
+  /** Starts QEMU for a domain (paused by -S), attaches QMP, and lets the guest run when asked. */
+  private async launch(d: QemuDomain, loadvm: string | undefined, run: boolean): Promise<void> {
+    for (const f of [d.paths.qmp, d.paths.health, d.paths.pid]) rmSync(f, { force: true });
+    for (const disk of d.spec.disks) {
+      if (!existsSync(overlayPath(d.paths, disk.id))) await this.createOverlay(d.paths, disk);
+    }
+    const limits = this.limitsFor(d.spec);
+    const args = qemuArgs(d.spec, d.paths, {
+      kvm: this.capabilities.kvm,
+      limits,
+      ...(this.options.cpuModel ? { cpuModel: this.options.cpuModel } : {}),
+      ...(loadvm ? { loadvm } : {}),
+    });
+    const proc = await spawnQemu(this.binary, args, d.paths.log);
+    writeFileSync(d.paths.pid, `${proc.pid}\n`);
+    let qmp: QmpClient | undefined;
+    try {
+      qmp = await connectWithRetry(d.paths.qmp, proc.pid, 15_000);
+      this.adopt(
+        d,
+        proc.pid,
+        qmp,
+        limits,
+        proc.exited.then(() => {}),
+      );
+      this.persist(d);
+      if (run) await qmp.execute('cont');
+      this.logger.info({ vmId: d.vmId, pid: proc.pid }, 'QEMU started');
+    } catch (e) {
+      if (d.live) d.live.expectingExit = true;
+      d.live = undefined;
+      await qmp?.close();
+      if (pidAlive(proc.pid)) process.kill(proc.pid, 'SIGKILL');
+      await Promise.race([proc.exited, sleep(2_000)]);
+      throw new ReservoirError(
+        'UNAVAILABLE',
+        `QEMU for ${this.subject(d.vmId)} did not start: ${(e as Error).message}${this.logTail(d)}`,
+        {
+          cause: e,
+        },
+      );
+    }
+  }
+
+  private adopt(
+    d: QemuDomain,
+    pid: number,
+    qmp: QmpClient,
+    limits: MachineLimits,
+    exited?: Promise<void>,
+  ): LiveProcess {
+    const gone = exited ?? qmp.closed.then(() => waitGone(pid, 5_000));
+    const live: LiveProcess = {
+      pid,
+      qmp,
+      expectingExit: false,
+      shutdownEvent: undefined,
+      cpu: undefined,
+      limits,
+      gone,
+    };
+    d.live = live;
+    qmp.on('SHUTDOWN', (e) => (live.shutdownEvent = e));
+    qmp.on('BLOCK_IO_ERROR', (e) => {
+      if (e.data.action === 'stop' && d.live === live && d.state === 'running') this.commit(d, 'paused');
+    });
+    qmp.on('close', () => {
+      if (qmp.lostPeer) this.onExit(d, live);
+    });
+    return live;
+  }
+
+  /** The process ended on its own: a guest power-off makes the domain shutoff, anything else crashed. */
+  private onExit(d: QemuDomain, live: LiveProcess): void {
+    if (d.live !== live) return;
+    d.live = undefined;
+    if (pidAlive(live.pid)) process.kill(live.pid, 'SIGKILL');
+    if (live.expectingExit || this.closed) return;
+    const next: DomainState = live.shutdownEvent ? 'shutoff' : 'crashed';
+    this.logger.warn(
+      { vmId: d.vmId, pid: live.pid, state: next, shutdown: live.shutdownEvent?.data },
+      'QEMU exited',
+    );
+    if (this.domains.get(d.vmId) === d) this.commit(d, next);
+  }
+
+  private async kill(d: QemuDomain, live: LiveProcess): Promise<void> {
+    live.expectingExit = true;
+    if (pidAlive(live.pid)) process.kill(live.pid, 'SIGKILL');
+    await Promise.race([live.gone, sleep(5_000)]);
+    await live.qmp.close();
+    if (d.live === live) d.live = undefined;
+  }
+
+  /** ACPI power button, then the deadline; a guest that ignores it is stopped with quit, then killed. */
+  private async powerdown(d: QemuDomain, live: LiveProcess): Promise<void> {
+    live.expectingExit = true;
+    await live.qmp.execute('system_powerdown').catch(() => {});
+    const exited = await Promise.race([
+      live.gone.then(() => true),
+      sleep(this.shutdownTimeoutMs).then(() => false),
+    ]);
+    if (!exited) {
+      this.logger.warn(
+        { vmId: d.vmId, timeoutMs: this.shutdownTimeoutMs },
+        'guest ignored ACPI shutdown; quitting QEMU',
+      );
+      await live.qmp.execute('quit', undefined, 2_000).catch(() => {});
+      const quit = await Promise.race([live.gone.then(() => true), sleep(2_000).then(() => false)]);
+      if (!quit) await this.kill(d, live);
+    }
+    await live.qmp.close();
+    if (d.live === live) d.live = undefined;
+  }
+
+  private async plugCpus(live: LiveProcess, count: number): Promise<void> {
+    const slots =
+      await live.qmp.execute<
+        Array<{ type: string; props: Record<string, number>; 'qom-path'?: string; 'vcpus-count': number }>
+      >('query-hotpluggable-cpus');
+    const free = slots.filter((s) => !s['qom-path']).sort((a, b) => order(a.props) - order(b.props));
+    if (free.length < count)
+      throw errors.precondition(
+        `only ${free.length} more vCPUs can be hot-plugged; power off and start again for more`,
+      );
+    for (const slot of free.slice(0, count)) {
+      const p = slot.props;
+      const id = `cpu-${p['socket-id'] ?? 0}-${p['core-id'] ?? 0}-${p['thread-id'] ?? 0}`;
+      await live.qmp.execute('device_add', { driver: slot.type, id, ...p });
+    }
+  }
+
+  private async plugMemory(live: LiveProcess, mib: number): Promise<void> {
+    const devices = await live.qmp.execute<unknown[]>('query-memory-devices');
+    if (devices.length >= MEMORY_SLOTS)
+      throw errors.precondition(
+        `all ${MEMORY_SLOTS} memory slots are in use; power off and start again for more`,
+      );
+    const n = Date.now().toString(36);
+    await live.qmp.execute('object-add', {
+      'qom-type': 'memory-backend-ram',
+      id: `mem-${n}`,
+      size: mib * 1024 * 1024,
+    });
+    try {
+      await live.qmp.execute('device_add', { driver: 'pc-dimm', id: `dimm-${n}`, memdev: `mem-${n}` });
+    } catch (e) {
+      await live.qmp.execute('object-del', { id: `mem-${n}` }).catch(() => {});
+      throw e;
+    }
+  }
+
+  /** vCPUs and memory of a running QEMU, from QMP. */
+  private async measureResources(live: LiveProcess, fallback: Resources): Promise<Resources> {
+    const cpusNow = await live.qmp.execute<unknown[]>('query-cpus-fast');
+    const mem = await live.qmp.execute<{ 'base-memory': number; 'plugged-memory'?: number }>(
+      'query-memory-size-summary',
+    );
+    return {
+      vcpus: cpusNow.length,
+      memoryMib: Math.round((mem['base-memory'] + (mem['plugged-memory'] ?? 0)) / (1024 * 1024)),
+      diskMib: fallback.diskMib,
+    };
+  }
+
+  /** device_add on the first free hot-plug port. */
+  private async plugOnPort(live: LiveProcess, device: Record<string, unknown>): Promise<void> {
+    let last: unknown;
+    for (let i = 0; i < live.limits.hotplugPorts; i++) {
+      try {
+        await live.qmp.execute('device_add', { ...device, bus: `hp${i}` });
+        return;
+      } catch (e) {
+        last = e;
+      }
+    }
+    throw errors.precondition(
+      `no free hot-plug port for ${String(device.id)}: ${(last as Error | undefined)?.message ?? 'none configured'}`,
+    );
+  }
+
+  /** device_del needs the guest to let go of the device; DEVICE_DELETED says it did. */
+  private async unplug(live: LiveProcess, id: string): Promise<void> {
+    const deleted = live.qmp.waitFor('DEVICE_DELETED', 15_000, (e) => e.data.device === id);
+    deleted.catch(() => {});
+    await live.qmp.execute('device_del', { id });
+    try {
+      await deleted;
+    } catch (e) {
+      throw new ReservoirError(
+        'DEADLINE_EXCEEDED',
+        `the guest did not release ${id}: ${(e as Error).message}`,
+      );
+    }
+  }
+
+  private async createOverlay(paths: DomainPaths, disk: DiskSpec): Promise<void> {
+    const file = overlayPath(paths, disk.id);
+    if (!disk.imageId) {
+      await qemuImg(['create', '-q', '-f', 'qcow2', file, `${Math.max(disk.sizeMib, 1)}M`]);
+      return;
+    }
+    const image = this.resolveImage(disk.imageId);
+    await qemuImg(['create', '-q', '-f', 'qcow2', '-b', image, '-F', disk.format, file]);
+  }
+
+  private resolveImage(imageId: string): string {
+    const path =
+      this.options.resolveImage?.(imageId) ??
+      (isAbsolute(imageId)
+        ? imageId
+        : this.options.imageDir
+          ? join(this.options.imageDir, imageId)
+          : undefined);
+    if (!path || !existsSync(path))
+      throw errors.precondition(`image "${imageId}" is not available on host ${this.hostId}`);
+    return path;
+  }
+
+  // ---- adoption ----
+
+  private async reattach(): Promise<void> {
+    for (const vmId of readdirSync(this.options.stateDir)) {
+      const paths = this.paths(vmId);
+      if (!existsSync(paths.spec)) continue;
+      let record: DomainRecord;
+      try {
+        record = JSON.parse(readFileSync(paths.spec, 'utf8')) as DomainRecord;
+      } catch (e) {
+        this.logger.warn({ vmId, err: e }, 'unreadable domain record; skipped');
+        continue;
+      }
+      const d: QemuDomain = { ...record, vmId, paths, live: undefined };
+      const pid = readPid(paths.pid);
+      let state = d.state;
+      if (pid !== undefined && pidAlive(pid) && processCmdline(pid)?.some((a) => a.includes(paths.qmp))) {
+        try {
+          const qmp = await QmpClient.connect(paths.qmp, { timeoutMs: 3_000 });
+          const status = await qmp.execute<{ status: string; running: boolean }>('query-status');
+          this.adopt(d, pid, qmp, record.limits ?? this.limitsFor(d.spec));
+          state = status.running ? 'running' : 'paused';
+          this.logger.info({ vmId, pid, status: status.status }, 'adopted QEMU');
+        } catch (e) {
+          this.logger.warn({ vmId, pid, err: e }, 'QEMU alive but its monitor does not answer; killed');
+          process.kill(pid, 'SIGKILL');
+          state = 'crashed';
+        }
+      } else if (state === 'running' || state === 'paused' || state === 'migrating') {
+        state = 'crashed';
+      }
+      try {
+        this.ledger.move(ZERO, held(state, d.spec));
+      } catch (e) {
+        this.logger.warn({ vmId, err: e }, 'adopted domain exceeds the host limits');
+      }
+      this.domains.set(vmId, d);
+      if (state !== d.state) {
+        d.state = state;
+        d.stateSinceMs = Date.now();
+      }
+      this.persist(d);
+    }
+  }
+
+  // ---- internals ----
+
+  /** Runs operations on one vm id one after another. */
+  private serial<T>(vmId: string, body: () => Promise<T>): Promise<T> {
+    if (this.closed)
+      return Promise.reject(errors.unavailable(`the qemu driver of host ${this.hostId} is closed`));
+    const prev = this.locks.get(vmId) ?? Promise.resolve();
+    const next = prev.then(body, body);
+    const tail = next.catch(() => {});
+    this.locks.set(vmId, tail);
+    void tail.then(() => {
+      if (this.locks.get(vmId) === tail) this.locks.delete(vmId);
+    });
+    return next;
+  }
+
+  /** The one place a domain's state and holding change: checked against the limits, then saved. */
+  private commit(d: QemuDomain, state: DomainState, spec: DomainSpec = d.spec): void {
+    this.ledger.move(held(d.state, d.spec), held(state, spec));
+    if (state !== d.state) {
+      d.state = state;
+      d.stateSinceMs = Date.now();
+    }
+    d.spec = spec;
+    this.persist(d);
+  }
+
+  private persist(d: QemuDomain): void {
+    const record: DomainRecord = {
+      spec: d.spec,
+      origin: d.origin,
+      state: d.state,
+      stateSinceMs: d.stateSinceMs,
+      snapshots: d.snapshots,
+      ...(d.live ? { limits: d.live.limits } : {}),
+    };
+    const tmp = `${d.paths.spec}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(record, null, 2));
+      renameSync(tmp, d.paths.spec);
+    } catch (e) {
+      // A destroyed domain's directory is gone; nothing to keep.
+      if (this.domains.get(d.vmId) === d) throw e;
+    }
+  }
+
+  private liveOf(d: QemuDomain): LiveProcess {
+    if (!d.live) throw errors.precondition(`${this.subject(d.vmId)} has no QEMU process (it is ${d.state})`);
+    return d.live;
+  }
+
+  private find(vmId: string): QemuDomain {
+    const d = this.domains.get(vmId);
+    if (!d) throw new ReservoirError('NOT_FOUND', `domain "${vmId}" not found on host ${this.hostId}`);
+    return d;
+  }
+
+  private subject(vmId: string): string {
+    return `domain "${vmId}" on host ${this.hostId}`;
+  }
+
+  private logTail(d: QemuDomain): string {
+    try {
+      const text = readFileSync(d.paths.log, 'utf8').trim().split('\n').slice(-3).join(' | ');
+      return text ? ` (qemu: ${text})` : '';
+    } catch {
+      return '';
+    }
+  }
+
+  private view(d: QemuDomain, sample = false): Domain {
+    let cpuUsedPercent = 0;
+    let memoryUsedMib = 0;
+    const live = d.live;
+    if (live) {
+      const usage = processUsage(live.pid);
+      if (usage) {
+        cpuUsedPercent = cpuPercent(live.cpu, usage);
+        memoryUsedMib = Math.round(usage.rssMib);
+        if (sample) live.cpu = usage.cpu;
+      }
+    }
+    return {
+      hostId: this.hostId,
+      vmId: d.vmId,
+      state: d.state,
+      spec: d.spec,
+      snapshots: d.snapshots.map((s) => s.name),
+      cpuUsedPercent,
+      memoryUsedMib,
+      stateSinceMs: d.stateSinceMs,
+    };
+  }
+}
+
+function order(props: Record<string, number>): number {
+  return (props['socket-id'] ?? 0) * 1_000_000 + (props['core-id'] ?? 0) * 1_000 + (props['thread-id'] ?? 0);
+}
+
+function readPid(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitGone(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(20);
+}
+
+function freeDiskMib(dir: string): number {
+  try {
+    const s = statfsSync(dir);
+    return Math.max(Math.floor((s.bavail * s.bsize) / (1024 * 1024)), 1);
+  } catch {
+    return 1;
+  }
+}
