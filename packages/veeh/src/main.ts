@@ -147,9 +147,18 @@ async function main(): Promise<void> {
   const opts = program.parse(process.argv).opts<CliOptions>();
   const logger = createLogger({ service: 'veeh', level: opts.logLevel, destination: 2 });
   if (opts.driver === 'qemu' && !opts.stateDir) program.error('--driver qemu needs --state-dir');
+  const accel = process.env.RESERVOIR_QEMU_ACCEL;
+  if (accel && accel !== 'kvm' && accel !== 'tcg')
+    program.error(`RESERVOIR_QEMU_ACCEL: "${accel}" must be kvm or tcg`);
   const qemu =
     opts.driver === 'qemu'
-      ? await QemuDriver.open({ stateDir: opts.stateDir!, hostId: `${opts.hostPrefix}0`, logger })
+      ? await QemuDriver.open({
+          stateDir: opts.stateDir!,
+          hostId: `${opts.hostPrefix}0`,
+          logger,
+          // KVM when /dev/kvm works (the default); tcg where it exists but cannot run guests.
+          ...(accel === 'kvm' || accel === 'tcg' ? { accel } : {}),
+        })
       : undefined;
   const hosts = qemu
     ? []

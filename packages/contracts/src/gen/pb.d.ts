@@ -6648,6 +6648,8 @@ export namespace reservoir {
                 cpuUsedPercent: number;
                 memoryUsedMib: number;
                 stateSinceMs: number;
+                incomingNbd: string;
+                incomingMigrationUri: string;
                 static create(properties: reservoir.veeh.v1.Domain.$Shape): reservoir.veeh.v1.Domain & reservoir.veeh.v1.Domain.$Shape;
                 static create(properties?: reservoir.veeh.v1.Domain.$Properties): reservoir.veeh.v1.Domain;
                 static encode(message: reservoir.veeh.v1.Domain.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -6667,6 +6669,8 @@ export namespace reservoir {
                     cpuUsedPercent?: (number|null);
                     memoryUsedMib?: (number|null);
                     stateSinceMs?: (number|null);
+                    incomingNbd?: (string|null);
+                    incomingMigrationUri?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veeh.v1.Domain.$Properties;

@@ -248,6 +248,7 @@ export class HostAgent {
       throw e;
     }
     let outgoing: OutgoingMigration;
+    let prepared: Domain;
     try {
       checkMigration(source.describe().profile, await target.profile(), live);
       // Refuse a domain that cannot leave before anything is reserved on the target.
@@ -262,7 +263,7 @@ export class HostAgent {
           `domain "${vmId}" already exists on host ${target.hostId} and is ${existing.state}`,
         );
       }
-      if (!existing) await target.prepare(current.spec, live);
+      prepared = existing ?? (await target.prepare(current.spec, live));
       outgoing = await source.beginOutgoing(vmId, live);
     } catch (e) {
       // Also drops a reservation the VEEM made for this move; a settled domain there is left alone.
@@ -285,8 +286,13 @@ export class HostAgent {
     };
     let domain: Domain;
     try {
-      const wait = figures.durationMs * (this.options.migrationTimeScale ?? 0);
-      if (wait > 0) await this.options.clock.sleep(wait);
+      if (source.transferOut && prepared.incoming) {
+        // A real hypervisor moves disks and memory itself; its figures replace the model's.
+        Object.assign(figures, await source.transferOut(vmId, prepared.incoming));
+      } else {
+        const wait = figures.durationMs * (this.options.migrationTimeScale ?? 0);
+        if (wait > 0) await this.options.clock.sleep(wait);
+      }
       // The source is probed before the switch-over: one that crashed or went silent meanwhile aborts.
       const now = await source.get(vmId);
       if (now.state !== 'migrating')

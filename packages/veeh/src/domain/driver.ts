@@ -61,6 +61,21 @@ export interface Domain {
   cpuUsedPercent: number;
   memoryUsedMib: number;
   stateSinceMs: number;
+  /** An incoming domain whose hypervisor receives over the network: where the source sends it. */
+  incoming?: IncomingEndpoint;
+}
+
+/** Where a target's hypervisor receives a live migration: its disks over NBD, then the memory stream. */
+export interface IncomingEndpoint {
+  nbd: { host: string; port: number };
+  migrationUri: string;
+}
+
+/** What a real transfer measured. */
+export interface TransferFigures {
+  transferredMib: number;
+  downtimeMs: number;
+  durationMs: number;
 }
 
 /** What a host's hypervisor can do (VEEH-5); placement and interoperability checks read it. */
@@ -169,4 +184,10 @@ export interface HypervisorDriver {
   completeOutgoing(vmId: string): Promise<void>;
   /** Source: the migration failed; the domain goes back to the state it had before. */
   cancelOutgoing(vmId: string): Promise<Domain>;
+  /**
+   * Source, between beginOutgoing and the hand-over, for hypervisors that move the domain
+   * themselves: sends disks and memory to the target's endpoint. A driver without it has its
+   * transfer modelled by the agent.
+   */
+  transferOut?(vmId: string, to: IncomingEndpoint, signal?: AbortSignal): Promise<TransferFigures>;
 }

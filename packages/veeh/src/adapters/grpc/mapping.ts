@@ -105,10 +105,14 @@ export function domainToPb(d: Domain): PbDomain {
     cpuUsedPercent: d.cpuUsedPercent,
     memoryUsedMib: d.memoryUsedMib,
     stateSinceMs: d.stateSinceMs,
+    incomingNbd: d.incoming ? `${d.incoming.nbd.host}:${d.incoming.nbd.port}` : '',
+    incomingMigrationUri: d.incoming?.migrationUri ?? '',
   };
 }
 
 export function domainFromPb(d: PbDomain): Domain {
+  const nbd = d.incomingNbd ?? '';
+  const colon = nbd.lastIndexOf(':');
   return {
     hostId: d.hostId ?? '',
     vmId: d.vmId ?? '',
@@ -118,6 +122,14 @@ export function domainFromPb(d: PbDomain): Domain {
     cpuUsedPercent: d.cpuUsedPercent ?? 0,
     memoryUsedMib: d.memoryUsedMib ?? 0,
     stateSinceMs: Number(d.stateSinceMs ?? 0),
+    ...(colon > 0 && d.incomingMigrationUri
+      ? {
+          incoming: {
+            nbd: { host: nbd.slice(0, colon), port: Number(nbd.slice(colon + 1)) },
+            migrationUri: d.incomingMigrationUri,
+          },
+        }
+      : {}),
   };
 }
 

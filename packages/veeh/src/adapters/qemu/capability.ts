@@ -78,8 +78,8 @@ export async function probeQemu(
       // A guest cannot have more memory than the host without overcommit, which this driver does not do.
       maxMemoryMibPerVm: Math.floor(totalmem() / (1024 * 1024)),
       diskFormats: ['qcow2', 'raw'],
-      // Migration (NBD + blockdev-mirror + migrate) is not implemented by this driver yet.
-      liveMigration: false,
+      // Live only, disks over NBD (live-migration.ts): no shared storage needed.
+      liveMigration: true,
       cpuHotplug: true,
       memoryHotplug: true,
       snapshots: true,

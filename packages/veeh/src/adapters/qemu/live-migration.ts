@@ -5,13 +5,8 @@
 // switch-over leaves the guest running at the source, as it was.
 
 import { errors, ReservoirError } from '@reservoir/runtime';
+import type { IncomingEndpoint } from '../../domain/driver.js';
 import type { QmpClient } from './qmp.js';
-
-/** Where the target listens: its NBD server and its migration stream. */
-export interface IncomingEndpoint {
-  nbd: { host: string; port: number };
-  migrationUri: string;
-}
 
 export interface MigrationProgress {
   phase: 'disks' | 'memory' | 'switch-over';

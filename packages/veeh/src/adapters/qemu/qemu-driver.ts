@@ -28,12 +28,15 @@ import type {
   HostDescription,
   HostStatus,
   HypervisorDriver,
+  IncomingEndpoint,
   MigrationImage,
   NicSpec,
   OutgoingMigration,
   ResizeRequest,
   Resources,
+  TransferFigures,
 } from '../../domain/driver.js';
+import { finishIncoming, migrateOut, openIncoming } from './live-migration.js';
 import { assertAllowed, transition } from '../../domain/lifecycle.js';
 import {
   checkFamilyLimits,
@@ -50,6 +53,7 @@ import {
   cpuPercent,
   domainPaths,
   MEMORY_SLOTS,
+  freeTcpPort,
   overlayPath,
   pidAlive,
   processCmdline,
@@ -65,6 +69,8 @@ import {
 import { QmpClient, type QmpEvent } from './qmp.js';
 
 export interface QemuDriverOptions {
+  /** The address this host's QEMUs listen on when receiving a live migration; default 127.0.0.1. */
+  migrationHost?: string;
   /** One directory per domain lives here: spec.json, disk overlays, qmp.sock, console.log, pid. */
   stateDir: string;
   hostId?: string;
@@ -127,6 +133,10 @@ interface QemuDomain extends DomainRecord {
   readonly vmId: string;
   readonly paths: DomainPaths;
   live: LiveProcess | undefined;
+  /** Target of a live migration: where its QEMU receives. */
+  incoming?: IncomingEndpoint;
+  /** Source of a live migration: the state to return to if it fails. */
+  outgoingFrom?: DomainState;
 }
 
 const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -610,35 +620,155 @@ export class QemuDriver implements HypervisorDriver {
     });
   }
 
-  // Migration needs a transport for disks and memory between two QEMUs (NBD + blockdev-mirror +
-  // migrate), which this driver does not have yet.
-  async prepareIncoming(spec: DomainSpec, _live: boolean): Promise<Domain> {
-    throw errors.unimplemented(`the qemu driver cannot receive migrations yet (domain "${spec.vmId}")`);
+  // Live migration without shared storage (live-migration.ts): the target's QEMU waits with blank
+  // disks exported over NBD; the source mirrors its disks there, then migrates memory. Cold moves
+  // between QEMU hosts would need a disk copy channel of their own and are refused for now.
+  async prepareIncoming(spec: DomainSpec, live: boolean): Promise<Domain> {
+    if (!live)
+      throw errors.unimplemented(
+        `cold migration between QEMU hosts is not available (domain "${spec.vmId}"): migrate it live`,
+      );
+    const normal = normaliseSpec(spec, this.profile);
+    if (!VM_ID.test(normal.vmId))
+      throw errors.invalid('spec.vmId', 'letters, digits, ".", "_" and "-" only (it names a directory)');
+    return this.serial(normal.vmId, async () => {
+      const existing = this.domains.get(normal.vmId);
+      if (existing) {
+        if (existing.state === 'incoming') return this.view(existing);
+        throw errors.precondition(`${this.subject(normal.vmId)} already exists and is ${existing.state}`);
+      }
+      const paths = this.paths(normal.vmId);
+      this.ledger.move(ZERO, held('incoming', normal));
+      const d: QemuDomain = {
+        vmId: normal.vmId,
+        paths,
+        spec: normal,
+        origin: specKey(normal),
+        state: 'incoming',
+        stateSinceMs: Date.now(),
+        snapshots: [],
+        live: undefined,
+      };
+      try {
+        mkdirSync(paths.dir, { recursive: true });
+        // Blank disks of the source's sizes: the mirror fills them.
+        for (const disk of normal.disks)
+          await qemuImg([
+            'create',
+            '-q',
+            '-f',
+            'qcow2',
+            overlayPath(paths, disk.id),
+            `${Math.max(disk.sizeMib, 1)}M`,
+          ]);
+        this.domains.set(d.vmId, d);
+        await this.launch(d, undefined, false, true);
+        const host = this.options.migrationHost ?? '127.0.0.1';
+        const endpoint: IncomingEndpoint = {
+          nbd: { host, port: await freeTcpPort(host) },
+          migrationUri: `tcp:${host}:${await freeTcpPort(host)}`,
+        };
+        await openIncoming(this.liveOf(d).qmp, diskNodes(d.spec), endpoint);
+        d.incoming = endpoint;
+        this.persist(d);
+        return this.view(d);
+      } catch (e) {
+        if (d.live) await this.kill(d, d.live);
+        this.domains.delete(d.vmId);
+        this.ledger.move(held('incoming', normal), ZERO);
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
+    });
   }
 
   async completeIncoming(image: MigrationImage): Promise<Domain> {
-    throw errors.unimplemented(`the qemu driver cannot receive migrations yet (domain "${image.vmId}")`);
+    return this.serial(image.vmId, async () => {
+      const d = this.find(image.vmId);
+      const next: DomainState = image.sourceState === 'running' ? 'running' : 'paused';
+      if (d.state !== 'incoming') {
+        if (d.state === next) return this.view(d);
+        throw errors.precondition(`${this.subject(image.vmId)} is ${d.state}, not incoming`);
+      }
+      await finishIncoming(this.liveOf(d).qmp, diskNodes(d.spec), next === 'running');
+      d.incoming = undefined;
+      // Internal snapshots live in the source's qcow2 files; the mirror copies the current state only.
+      d.snapshots = [];
+      this.commit(d, next);
+      return this.view(d);
+    });
   }
 
   async abortIncoming(vmId: string): Promise<boolean> {
-    const d = this.domains.get(vmId);
-    if (!d) return false;
-    throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not incoming; it stays`);
+    return this.serial(vmId, async () => {
+      const d = this.domains.get(vmId);
+      if (!d) return false;
+      if (d.state !== 'incoming')
+        throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not incoming; it stays`);
+      if (d.live) await this.kill(d, d.live);
+      this.ledger.move(held('incoming', d.spec), ZERO);
+      this.domains.delete(vmId);
+      rmSync(d.paths.dir, { recursive: true, force: true });
+      return true;
+    });
   }
 
-  async beginOutgoing(vmId: string, _live: boolean): Promise<OutgoingMigration> {
-    this.find(vmId);
-    throw errors.unimplemented(`the qemu driver cannot migrate domains yet (domain "${vmId}")`);
+  async beginOutgoing(vmId: string, live: boolean): Promise<OutgoingMigration> {
+    if (!live)
+      throw errors.unimplemented(
+        `cold migration between QEMU hosts is not available (domain "${vmId}"): migrate it live`,
+      );
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      transition('migrateLive', d.state, this.subject(vmId));
+      this.liveOf(d);
+      d.outgoingFrom = d.state;
+      this.commit(d, 'migrating');
+      return {
+        spec: d.spec,
+        priorState: d.outgoingFrom,
+        snapshots: d.snapshots.map((x) => x.name),
+        memoryImageMib: d.spec.resources.memoryMib,
+      };
+    });
+  }
+
+  /** Not serialized with the domain's other operations: the migrating state refuses them meanwhile. */
+  async transferOut(vmId: string, to: IncomingEndpoint, signal?: AbortSignal): Promise<TransferFigures> {
+    const d = this.find(vmId);
+    if (d.state !== 'migrating')
+      throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+    const figures = await migrateOut(this.liveOf(d).qmp, diskNodes(d.spec), to, signal ? { signal } : {});
+    return {
+      transferredMib: Math.round((figures.diskBytes + figures.memoryBytes) / 2 ** 20),
+      downtimeMs: figures.downtimeMs,
+      durationMs: figures.totalMs,
+    };
   }
 
   async completeOutgoing(vmId: string): Promise<void> {
-    const d = this.domains.get(vmId);
-    if (!d) return;
-    throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+    await this.serial(vmId, async () => {
+      const d = this.domains.get(vmId);
+      if (!d) return;
+      if (d.state !== 'migrating')
+        throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+      if (d.live) await this.kill(d, d.live);
+      this.ledger.move(held('migrating', d.spec), ZERO);
+      this.domains.delete(vmId);
+      rmSync(d.paths.dir, { recursive: true, force: true });
+    });
   }
 
   async cancelOutgoing(vmId: string): Promise<Domain> {
-    return this.view(this.find(vmId));
+    return this.serial(vmId, async () => {
+      const d = this.find(vmId);
+      if (d.state === 'migrating') {
+        // The transfer has already put QEMU back as it was; a process that died meanwhile is crashed.
+        this.commit(d, d.live ? (d.outgoingFrom ?? 'running') : 'crashed');
+        d.outgoingFrom = undefined;
+      }
+      return this.view(d);
+    });
   }
 
   // ---- processes ----
@@ -659,7 +789,12 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   /** Starts QEMU for a domain (paused by -S), attaches QMP, and lets the guest run when asked. */
-  private async launch(d: QemuDomain, loadvm: string | undefined, run: boolean): Promise<void> {
+  private async launch(
+    d: QemuDomain,
+    loadvm: string | undefined,
+    run: boolean,
+    incoming = false,
+  ): Promise<void> {
     for (const f of [d.paths.qmp, d.paths.health, d.paths.pid]) rmSync(f, { force: true });
     for (const disk of d.spec.disks) {
       if (!existsSync(overlayPath(d.paths, disk.id))) await this.createOverlay(d.paths, disk);
@@ -670,6 +805,7 @@ export class QemuDriver implements HypervisorDriver {
       limits,
       ...(this.options.cpuModel ? { cpuModel: this.options.cpuModel } : {}),
       ...(loadvm ? { loadvm } : {}),
+      incoming,
     });
     const proc = await spawnQemu(this.binary, args, d.paths.log);
     writeFileSync(d.paths.pid, `${proc.pid}\n`);
@@ -1013,8 +1149,14 @@ export class QemuDriver implements HypervisorDriver {
       cpuUsedPercent,
       memoryUsedMib,
       stateSinceMs: d.stateSinceMs,
+      ...(d.incoming ? { incoming: d.incoming } : {}),
     };
   }
+}
+
+/** The block node of each disk, as qemuArgs names them. */
+function diskNodes(spec: DomainSpec): string[] {
+  return spec.disks.map((x) => qemuId('disk', x.id));
 }
 
 function order(props: Record<string, number>): number {

@@ -59,7 +59,7 @@ export const MEMORY_SLOTS = 4;
 export function qemuArgs(
   spec: DomainSpec,
   paths: DomainPaths,
-  options: { kvm: boolean; limits: MachineLimits; cpuModel?: string; loadvm?: string },
+  options: { kvm: boolean; limits: MachineLimits; cpuModel?: string; loadvm?: string; incoming?: boolean },
 ): string[] {
   const r = spec.resources;
   const maxVcpus = Math.max(r.vcpus, options.limits.maxVcpus);
@@ -132,6 +132,8 @@ export function qemuArgs(
     if (append) args.push('-append', append);
   }
   if (options.loadvm) args.push('-loadvm', options.loadvm);
+  // A migration target: it listens once told where (migrate-incoming), after its NBD exports.
+  if (options.incoming) args.push('-incoming', 'defer');
   return args;
 }
 
@@ -246,4 +248,17 @@ export async function qemuImg(args: string[]): Promise<string> {
       },
     );
   }
+}
+
+/** A TCP port free on host now, for a listener QEMU opens next. */
+export async function freeTcpPort(host: string): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { HostAgentDefinition, reservoir } from '@reservoir/contracts';
+import { createClient, type ClosableClient } from '@reservoir/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GuestChannel } from './guest-channel.js';
+import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
+
+const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const S = reservoir.veeh.v1.DomainState;
+
+interface Agent {
+  child: ChildProcess;
+  address: string;
+  host: string;
+  stateDir: string;
+  vhi: ClosableClient<typeof HostAgentDefinition>;
+}
+
+/** A VEEH process with the qemu driver, its own state directory: a host sharing no storage. */
+function launch(prefix: string, stateDir: string): Promise<Agent> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/veeh/src/main.ts', '--driver', 'qemu', '--state-dir', stateDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        VEEH_HOST_PREFIX: prefix,
+        RESERVOIR_QEMU_ACCEL: process.env.RESERVOIR_QEMU_ACCEL ?? 'tcg',
+        RESERVOIR_LOG_LEVEL: 'warn',
+      },
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no listening line within 60 s; stderr: ${stderr}`)),
+      60_000,
+    );
+    child.once('exit', (code) => reject(new Error(`agent exited with ${code}; stderr: ${stderr}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const msg = JSON.parse(line) as { event: string; address: string; hosts: string[] };
+      if (msg.event !== 'listening') return;
+      clearTimeout(timer);
+      resolve({
+        child,
+        address: msg.address,
+        host: msg.hosts[0]!,
+        stateDir,
+        vhi: createClient(HostAgentDefinition, msg.address, { deadlineMs: 120_000 }),
+      });
+    });
+  });
+}
+
+async function stop(agent: Agent | undefined): Promise<void> {
+  if (!agent) return;
+  agent.vhi.close();
+  if (agent.child.exitCode === null) {
+    const exited = new Promise((r) => agent.child.once('exit', r));
+    agent.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function waitReady(consoleLog: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (existsSync(consoleLog) && readFileSync(consoleLog, 'utf8').includes(TINY_GUEST_READY)) return;
+    await sleep(50);
+  }
+  throw new Error(`no ${TINY_GUEST_READY} in ${consoleLog}`);
+}
+
+describe('live migration between two agents with the qemu driver and separate storage', () => {
+  const root = mkdtempSync(join(tmpdir(), 'qemu-agents-'));
+  let guest: TinyGuest;
+  let a: Agent | undefined;
+  let b: Agent | undefined;
+
+  beforeAll(async () => {
+    guest = await ensureTinyGuest(join(root, 'cache'));
+    [a, b] = await Promise.all([launch('a-', join(root, 'a')), launch('b-', join(root, 'b'))]);
+  }, 120_000);
+  afterAll(async () => {
+    // Domains are destroyed so that no QEMU outlives the agents.
+    for (const [agent, vm] of [
+      [a, 'mig-1'],
+      [b, 'mig-1'],
+      [a, 'mig-2'],
+      [b, 'mig-2'],
+    ] as const)
+      await agent?.vhi.destroyDomain({ hostId: agent.host, vmId: vm }).catch(() => undefined);
+    await stop(a);
+    await stop(b);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const spec = (vmId: string) => ({
+    vmId,
+    name: vmId,
+    resources: { vcpus: 1, memoryMib: 128, diskMib: 32 },
+    disks: [{ id: 'data', imageId: '', format: 'qcow2', sizeMib: 32, target: 'vda' }],
+    context: {
+      'reservoir.kernel': guest.kernel,
+      'reservoir.initrd': guest.initrd,
+      'reservoir.append': tinyGuestAppend(vmId),
+    },
+  });
+
+  it('moves the running guest with its disk; it answers at the target, gone from the source', async () => {
+    await a!.vhi.createDomain({ hostId: a!.host, spec: spec('mig-1') });
+    await a!.vhi.startDomain({ hostId: a!.host, vmId: 'mig-1' });
+    await waitReady(join(a!.stateDir, 'mig-1', 'console.log'));
+    const before = await GuestChannel.open(join(a!.stateDir, 'mig-1', 'health.sock'));
+    expect(await before.ask('write moved with its disk')).toBe('ok');
+    const uptime = Number((await before.ask('ping')).split(' ')[1]);
+    before.close();
+
+    const moved = await a!.vhi.migrateDomain({
+      hostId: a!.host,
+      vmId: 'mig-1',
+      targetHostId: b!.host,
+      targetEndpoint: b!.address,
+      live: true,
+    });
+    expect(moved.domain).toMatchObject({ hostId: b!.host, vmId: 'mig-1', state: S.DOMAIN_STATE_RUNNING });
+    expect(Number(moved.transferredMib)).toBeGreaterThanOrEqual(32);
+    expect(Number(moved.durationMs)).toBeGreaterThan(0);
+
+    const after = await GuestChannel.open(join(b!.stateDir, 'mig-1', 'health.sock'));
+    expect(Number((await after.ask('ping')).split(' ')[1])).toBeGreaterThan(uptime);
+    expect(await after.ask('read')).toBe('moved with its disk');
+    after.close();
+    // The source host holds nothing of it any more, neither a process nor files.
+    await expect(a!.vhi.getDomain({ hostId: a!.host, vmId: 'mig-1' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(existsSync(join(a!.stateDir, 'mig-1'))).toBe(false);
+    const [ma, mb] = await Promise.all([a!.vhi.monitor({}), b!.vhi.monitor({})]);
+    expect(ma.hosts[0]?.allocated).toMatchObject({ vcpus: 0, memoryMib: 0 });
+    expect(mb.hosts[0]?.allocated).toMatchObject({ vcpus: 1, memoryMib: 128 });
+  }, 240_000);
+
+  it('refuses a cold move between QEMU hosts and leaves the guest running where it was', async () => {
+    await a!.vhi.createDomain({ hostId: a!.host, spec: spec('mig-2') });
+    await a!.vhi.startDomain({ hostId: a!.host, vmId: 'mig-2' });
+    await expect(
+      a!.vhi.migrateDomain({
+        hostId: a!.host,
+        vmId: 'mig-2',
+        targetHostId: b!.host,
+        targetEndpoint: b!.address,
+        live: false,
+      }),
+    ).rejects.toMatchObject({ code: 'UNIMPLEMENTED' });
+    expect((await a!.vhi.getDomain({ hostId: a!.host, vmId: 'mig-2' })).state).toBe(S.DOMAIN_STATE_RUNNING);
+    await expect(b!.vhi.getDomain({ hostId: b!.host, vmId: 'mig-2' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  }, 120_000);
+});
