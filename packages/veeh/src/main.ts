@@ -156,6 +156,9 @@ async function main(): Promise<void> {
           stateDir: opts.stateDir!,
           hostId: `${opts.hostPrefix}0`,
           logger,
+          ...(process.env.VEEH_SHUTDOWN_TIMEOUT_MS
+            ? { shutdownTimeoutMs: Number(process.env.VEEH_SHUTDOWN_TIMEOUT_MS) }
+            : {}),
           // KVM when /dev/kvm works (the default); tcg where it exists but cannot run guests.
           ...(accel === 'kvm' || accel === 'tcg' ? { accel } : {}),
         })

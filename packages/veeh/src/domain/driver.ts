@@ -65,9 +65,10 @@ export interface Domain {
   incoming?: IncomingEndpoint;
 }
 
-/** Where a target's hypervisor receives a live migration: its disks over NBD, then the memory stream. */
+/** Where a target's hypervisor receives a migration: its disks over NBD, then (live) the memory stream. */
 export interface IncomingEndpoint {
   nbd: { host: string; port: number };
+  /** Empty for a cold move: disks only. */
   migrationUri: string;
 }
 

@@ -122,11 +122,11 @@ export function domainFromPb(d: PbDomain): Domain {
     cpuUsedPercent: d.cpuUsedPercent ?? 0,
     memoryUsedMib: d.memoryUsedMib ?? 0,
     stateSinceMs: Number(d.stateSinceMs ?? 0),
-    ...(colon > 0 && d.incomingMigrationUri
+    ...(colon > 0
       ? {
           incoming: {
             nbd: { host: nbd.slice(0, colon), port: Number(nbd.slice(colon + 1)) },
-            migrationUri: d.incomingMigrationUri,
+            migrationUri: d.incomingMigrationUri ?? '',
           },
         }
       : {}),

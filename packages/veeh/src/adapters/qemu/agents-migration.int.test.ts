@@ -35,6 +35,8 @@ function launch(prefix: string, stateDir: string): Promise<Agent> {
         VEEH_HOST_PREFIX: prefix,
         RESERVOIR_QEMU_ACCEL: process.env.RESERVOIR_QEMU_ACCEL ?? 'tcg',
         RESERVOIR_LOG_LEVEL: 'warn',
+        // The tiny guest ignores ACPI: a cold move's power-off waits this long before it stops it.
+        VEEH_SHUTDOWN_TIMEOUT_MS: '2000',
       },
     },
   );
@@ -150,21 +152,30 @@ describe('live migration between two agents with the qemu driver and separate st
     expect(mb.hosts[0]?.allocated).toMatchObject({ vcpus: 1, memoryMib: 128 });
   }, 240_000);
 
-  it('refuses a cold move between QEMU hosts and leaves the guest running where it was', async () => {
+  it('moves a guest cold: powered off, its disk copied and compared, started again at the target', async () => {
     await a!.vhi.createDomain({ hostId: a!.host, spec: spec('mig-2') });
     await a!.vhi.startDomain({ hostId: a!.host, vmId: 'mig-2' });
-    await expect(
-      a!.vhi.migrateDomain({
-        hostId: a!.host,
-        vmId: 'mig-2',
-        targetHostId: b!.host,
-        targetEndpoint: b!.address,
-        live: false,
-      }),
-    ).rejects.toMatchObject({ code: 'UNIMPLEMENTED' });
-    expect((await a!.vhi.getDomain({ hostId: a!.host, vmId: 'mig-2' })).state).toBe(S.DOMAIN_STATE_RUNNING);
-    await expect(b!.vhi.getDomain({ hostId: b!.host, vmId: 'mig-2' })).rejects.toMatchObject({
+    await waitReady(join(a!.stateDir, 'mig-2', 'console.log'));
+    const before = await GuestChannel.open(join(a!.stateDir, 'mig-2', 'health.sock'));
+    expect(await before.ask('write copied cold')).toBe('ok');
+    before.close();
+    const moved = await a!.vhi.migrateDomain({
+      hostId: a!.host,
+      vmId: 'mig-2',
+      targetHostId: b!.host,
+      targetEndpoint: b!.address,
+      live: false,
+    });
+    expect(moved.domain).toMatchObject({ hostId: b!.host, vmId: 'mig-2', state: S.DOMAIN_STATE_RUNNING });
+    expect(Number(moved.transferredMib)).toBe(32);
+    // A fresh boot at the target, from the copied disk.
+    await waitReady(join(b!.stateDir, 'mig-2', 'console.log'));
+    const after = await GuestChannel.open(join(b!.stateDir, 'mig-2', 'health.sock'));
+    expect(await after.ask('read')).toBe('copied cold');
+    after.close();
+    await expect(a!.vhi.getDomain({ hostId: a!.host, vmId: 'mig-2' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-  }, 120_000);
+    expect(existsSync(join(a!.stateDir, 'mig-2'))).toBe(false);
+  }, 240_000);
 });

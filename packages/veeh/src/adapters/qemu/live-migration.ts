@@ -66,7 +66,13 @@ export async function openIncoming(
       name: exportName(node),
       writable: true,
     });
-  await qmp.execute('migrate-incoming', { uri: at.migrationUri });
+  // A cold move sends disks only: no memory stream to wait for.
+  if (at.migrationUri) await qmp.execute('migrate-incoming', { uri: at.migrationUri });
+}
+
+/** The NBD URI of one exported disk node, for qemu-img. */
+export function exportUri(at: IncomingEndpoint, node: string): string {
+  return `nbd://${at.nbd.host}:${at.nbd.port}/${exportName(node)}`;
 }
 
 /** Target, after the migration completed: stops exporting and lets the guest run. */

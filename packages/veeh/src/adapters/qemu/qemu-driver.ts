@@ -36,7 +36,7 @@ import type {
   Resources,
   TransferFigures,
 } from '../../domain/driver.js';
-import { finishIncoming, migrateOut, openIncoming } from './live-migration.js';
+import { exportUri, finishIncoming, migrateOut, openIncoming } from './live-migration.js';
 import { assertAllowed, transition } from '../../domain/lifecycle.js';
 import {
   checkFamilyLimits,
@@ -135,8 +135,9 @@ interface QemuDomain extends DomainRecord {
   live: LiveProcess | undefined;
   /** Target of a live migration: where its QEMU receives. */
   incoming?: IncomingEndpoint;
-  /** Source of a live migration: the state to return to if it fails. */
+  /** Source of a migration: the state to return to if it fails, and whether it was live. */
   outgoingFrom?: DomainState;
+  outgoingLive?: boolean;
 }
 
 const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -624,10 +625,6 @@ export class QemuDriver implements HypervisorDriver {
   // disks exported over NBD; the source mirrors its disks there, then migrates memory. Cold moves
   // between QEMU hosts would need a disk copy channel of their own and are refused for now.
   async prepareIncoming(spec: DomainSpec, live: boolean): Promise<Domain> {
-    if (!live)
-      throw errors.unimplemented(
-        `cold migration between QEMU hosts is not available (domain "${spec.vmId}"): migrate it live`,
-      );
     const normal = normaliseSpec(spec, this.profile);
     if (!VM_ID.test(normal.vmId))
       throw errors.invalid('spec.vmId', 'letters, digits, ".", "_" and "-" only (it names a directory)');
@@ -662,11 +659,13 @@ export class QemuDriver implements HypervisorDriver {
             `${Math.max(disk.sizeMib, 1)}M`,
           ]);
         this.domains.set(d.vmId, d);
+        // Cold too: a QEMU that never runs the guest holds the disks and serves their exports.
+        // Waiting for a stream (-incoming) keeps its devices from claiming the disks for writing.
         await this.launch(d, undefined, false, true);
         const host = this.options.migrationHost ?? '127.0.0.1';
         const endpoint: IncomingEndpoint = {
           nbd: { host, port: await freeTcpPort(host) },
-          migrationUri: `tcp:${host}:${await freeTcpPort(host)}`,
+          migrationUri: live ? `tcp:${host}:${await freeTcpPort(host)}` : '',
         };
         await openIncoming(this.liveOf(d).qmp, diskNodes(d.spec), endpoint);
         d.incoming = endpoint;
@@ -685,15 +684,34 @@ export class QemuDriver implements HypervisorDriver {
   async completeIncoming(image: MigrationImage): Promise<Domain> {
     return this.serial(image.vmId, async () => {
       const d = this.find(image.vmId);
-      const next: DomainState = image.sourceState === 'running' ? 'running' : 'paused';
+      const next: DomainState = image.live
+        ? image.sourceState === 'running'
+          ? 'running'
+          : 'paused'
+        : image.sourceState === 'running'
+          ? 'running'
+          : image.sourceState === 'defined'
+            ? 'defined'
+            : 'shutoff';
       if (d.state !== 'incoming') {
         if (d.state === next) return this.view(d);
         throw errors.precondition(`${this.subject(image.vmId)} is ${d.state}, not incoming`);
       }
-      await finishIncoming(this.liveOf(d).qmp, diskNodes(d.spec), next === 'running');
+      const live = this.liveOf(d);
+      await finishIncoming(live.qmp, diskNodes(d.spec), image.live && next === 'running');
       d.incoming = undefined;
-      // Internal snapshots live in the source's qcow2 files; the mirror copies the current state only.
+      // Internal snapshots live in the source's qcow2 files; the copy carries the current state only.
       d.snapshots = [];
+      if (!image.live) {
+        // The holder QEMU never ran the guest: a cold move starts it afresh, or leaves it off.
+        await this.kill(d, live);
+        this.commit(d, 'shutoff');
+        if (next === 'running') {
+          this.commit(d, 'running');
+          await this.launch(d, undefined, true);
+        } else this.commit(d, next);
+        return this.view(d);
+      }
       this.commit(d, next);
       return this.view(d);
     });
@@ -714,21 +732,21 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   async beginOutgoing(vmId: string, live: boolean): Promise<OutgoingMigration> {
-    if (!live)
-      throw errors.unimplemented(
-        `cold migration between QEMU hosts is not available (domain "${vmId}"): migrate it live`,
-      );
     return this.serial(vmId, async () => {
       const d = this.find(vmId);
-      transition('migrateLive', d.state, this.subject(vmId));
-      this.liveOf(d);
-      d.outgoingFrom = d.state;
+      transition(live ? 'migrateLive' : 'migrateCold', d.state, this.subject(vmId));
+      const prior = d.state;
+      if (live) this.liveOf(d);
+      // A cold move copies disks that nothing writes: the guest is powered off first.
+      else if (d.live) await this.powerdown(d, d.live);
+      d.outgoingFrom = prior;
+      d.outgoingLive = live;
       this.commit(d, 'migrating');
       return {
         spec: d.spec,
-        priorState: d.outgoingFrom,
+        priorState: prior,
         snapshots: d.snapshots.map((x) => x.name),
-        memoryImageMib: d.spec.resources.memoryMib,
+        memoryImageMib: live ? d.spec.resources.memoryMib : 0,
       };
     });
   }
@@ -738,11 +756,47 @@ export class QemuDriver implements HypervisorDriver {
     const d = this.find(vmId);
     if (d.state !== 'migrating')
       throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
+    if (!to.migrationUri) return this.copyDisks(d, to, signal);
     const figures = await migrateOut(this.liveOf(d).qmp, diskNodes(d.spec), to, signal ? { signal } : {});
     return {
       transferredMib: Math.round((figures.diskBytes + figures.memoryBytes) / 2 ** 20),
       downtimeMs: figures.downtimeMs,
       durationMs: figures.totalMs,
+    };
+  }
+
+  /**
+   * A cold move: each disk, read through its backing chain, is written into the target's export
+   * in the target's own format, then compared with the source content by content.
+   */
+  private async copyDisks(
+    d: QemuDomain,
+    to: IncomingEndpoint,
+    signal?: AbortSignal,
+  ): Promise<TransferFigures> {
+    const started = performance.now();
+    let bytes = 0;
+    for (const disk of d.spec.disks) {
+      if (signal?.aborted) throw errors.aborted('migration cancelled');
+      const source = overlayPath(d.paths, disk.id);
+      const target = exportUri(to, qemuId('disk', disk.id));
+      await qemuImg(['convert', '-n', '-f', 'qcow2', '-O', 'raw', source, target]);
+      try {
+        await qemuImg(['compare', '-q', '-f', 'qcow2', '-F', 'raw', source, target]);
+      } catch (e) {
+        throw errors.aborted(
+          `disk ${disk.id} of ${this.subject(d.vmId)} differs at the target after the copy: ${(e as Error).message}`,
+        );
+      }
+      const info = JSON.parse(await qemuImg(['info', '--output=json', '-f', 'qcow2', source])) as {
+        'virtual-size': number;
+      };
+      bytes += info['virtual-size'];
+    }
+    return {
+      transferredMib: Math.round(bytes / 2 ** 20),
+      downtimeMs: 0,
+      durationMs: Math.round(performance.now() - started),
     };
   }
 
@@ -763,9 +817,22 @@ export class QemuDriver implements HypervisorDriver {
     return this.serial(vmId, async () => {
       const d = this.find(vmId);
       if (d.state === 'migrating') {
-        // The transfer has already put QEMU back as it was; a process that died meanwhile is crashed.
-        this.commit(d, d.live ? (d.outgoingFrom ?? 'running') : 'crashed');
+        const prior = d.outgoingFrom ?? 'shutoff';
+        const wasLive = d.outgoingLive ?? false;
         d.outgoingFrom = undefined;
+        d.outgoingLive = undefined;
+        if (d.live) this.commit(d, prior);
+        // A live move keeps QEMU running throughout: no process now means it died meanwhile.
+        else if (wasLive) this.commit(d, 'crashed');
+        else if (prior === 'running' || prior === 'paused') {
+          // A cold move powered the guest off; it goes back to running where it was.
+          this.commit(d, 'shutoff');
+          this.commit(d, 'running');
+          await this.launch(d, undefined, true).catch((e: unknown) => {
+            this.commit(d, 'shutoff');
+            throw e;
+          });
+        } else this.commit(d, prior);
       }
       return this.view(d);
     });
