@@ -55,6 +55,7 @@ import {
   MEMORY_SLOTS,
   freeTcpPort,
   overlayPath,
+  savedStatePath,
   pidAlive,
   processCmdline,
   processUsage,
@@ -344,14 +345,33 @@ export class QemuDriver implements HypervisorDriver {
     });
   }
 
-  // Suspend pauses the vCPUs in memory (state 'paused'); the domain keeps its compute and memory.
+  // Suspend saves memory and device state to a file and ends the process (state 'suspended'): the
+  // domain then holds only its storage. Resume starts QEMU loading that state, paused, then runs it.
   async suspend(vmId: string): Promise<Domain> {
     return this.serial(vmId, async () => {
       const d = this.find(vmId);
-      if (d.state === 'paused') return this.view(d);
-      assertAllowed('suspend', d.state, this.subject(vmId));
-      await this.liveOf(d).qmp.execute('stop');
-      this.commit(d, 'paused');
+      if (!transition('suspend', d.state, this.subject(vmId))) return this.view(d);
+      const live = this.liveOf(d);
+      const file = savedStatePath(d.paths);
+      await live.qmp.execute('stop');
+      try {
+        await live.qmp.execute('migrate', { uri: `exec:cat > '${file.replace(/'/g, "'\\''")}'` });
+        for (;;) {
+          const info = await live.qmp.execute<{ status?: string; 'error-desc'?: string }>('query-migrate');
+          if (info.status === 'completed') break;
+          if (info.status === 'failed' || info.status === 'cancelled')
+            throw errors.internal(
+              `saving the state of ${this.subject(vmId)} ${info.status}: ${info['error-desc'] ?? ''}`,
+            );
+          await sleep(20);
+        }
+      } catch (e) {
+        rmSync(file, { force: true });
+        await live.qmp.execute('cont').catch(() => undefined);
+        throw e;
+      }
+      await this.kill(d, live);
+      this.commit(d, 'suspended');
       return this.view(d);
     });
   }
@@ -361,8 +381,35 @@ export class QemuDriver implements HypervisorDriver {
       const d = this.find(vmId);
       const next = transition('resume', d.state, this.subject(vmId));
       if (!next) return this.view(d);
-      await this.liveOf(d).qmp.execute('cont');
+      if (d.state === 'paused') {
+        await this.liveOf(d).qmp.execute('cont');
+        this.commit(d, 'running');
+        return this.view(d);
+      }
+      const file = savedStatePath(d.paths);
+      if (!existsSync(file))
+        throw errors.precondition(
+          `${this.subject(vmId)} is suspended but its saved state is missing: start it afresh`,
+        );
       this.commit(d, 'running');
+      try {
+        await this.launch(d, undefined, false, `exec:cat '${file.replace(/'/g, "'\\''")}'`);
+        const qmp = this.liveOf(d).qmp;
+        // The state loads before the guest may run; -S then holds it paused until cont.
+        for (let i = 0; ; i++) {
+          const status = (await qmp.execute<{ status: string }>('query-status')).status;
+          if (status !== 'inmigrate') break;
+          if (i > 3000)
+            throw errors.internal(`loading the saved state of ${this.subject(vmId)} did not finish`);
+          await sleep(20);
+        }
+        await qmp.execute('cont');
+      } catch (e) {
+        if (d.live) await this.kill(d, d.live);
+        this.commit(d, 'suspended');
+        throw e;
+      }
+      rmSync(file, { force: true });
       return this.view(d);
     });
   }
@@ -661,7 +708,7 @@ export class QemuDriver implements HypervisorDriver {
         this.domains.set(d.vmId, d);
         // Cold too: a QEMU that never runs the guest holds the disks and serves their exports.
         // Waiting for a stream (-incoming) keeps its devices from claiming the disks for writing.
-        await this.launch(d, undefined, false, true);
+        await this.launch(d, undefined, false, 'defer');
         const host = this.options.migrationHost ?? '127.0.0.1';
         const endpoint: IncomingEndpoint = {
           nbd: { host, port: await freeTcpPort(host) },
@@ -860,7 +907,7 @@ export class QemuDriver implements HypervisorDriver {
     d: QemuDomain,
     loadvm: string | undefined,
     run: boolean,
-    incoming = false,
+    incoming?: string,
   ): Promise<void> {
     for (const f of [d.paths.qmp, d.paths.health, d.paths.pid]) rmSync(f, { force: true });
     for (const disk of d.spec.disks) {
@@ -872,7 +919,7 @@ export class QemuDriver implements HypervisorDriver {
       limits,
       ...(this.options.cpuModel ? { cpuModel: this.options.cpuModel } : {}),
       ...(loadvm ? { loadvm } : {}),
-      incoming,
+      ...(incoming ? { incoming } : {}),
     });
     const proc = await spawnQemu(this.binary, args, d.paths.log);
     writeFileSync(d.paths.pid, `${proc.pid}\n`);

@@ -35,6 +35,11 @@ export function domainPaths(stateDir: string, vmId: string): DomainPaths {
   };
 }
 
+/** Where a suspended domain's memory and device state is saved. */
+export function savedStatePath(paths: DomainPaths): string {
+  return join(paths.dir, 'saved.state');
+}
+
 export function overlayPath(paths: DomainPaths, diskId: string): string {
   return join(paths.dir, `disk-${diskId}.qcow2`);
 }
@@ -59,7 +64,14 @@ export const MEMORY_SLOTS = 4;
 export function qemuArgs(
   spec: DomainSpec,
   paths: DomainPaths,
-  options: { kvm: boolean; limits: MachineLimits; cpuModel?: string; loadvm?: string; incoming?: boolean },
+  options: {
+    kvm: boolean;
+    limits: MachineLimits;
+    cpuModel?: string;
+    loadvm?: string;
+    /** "defer": a migration target, told where to listen later; or a URI to load the state from. */
+    incoming?: string;
+  },
 ): string[] {
   const r = spec.resources;
   const maxVcpus = Math.max(r.vcpus, options.limits.maxVcpus);
@@ -132,8 +144,7 @@ export function qemuArgs(
     if (append) args.push('-append', append);
   }
   if (options.loadvm) args.push('-loadvm', options.loadvm);
-  // A migration target: it listens once told where (migrate-incoming), after its NBD exports.
-  if (options.incoming) args.push('-incoming', 'defer');
+  if (options.incoming) args.push('-incoming', options.incoming);
   return args;
 }
 
