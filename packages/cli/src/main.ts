@@ -57,6 +57,11 @@ program
   .option('--memory <mib>', 'memory per simulated host, MiB', (v) => Number(v), 65536)
   .option('--latency <profile>', 'simulated operation latencies: none or realistic', 'realistic')
   .option(
+    '--driver <driver>',
+    'sim: simulated hosts; qemu: each site one real host, this machine, running QEMU guests',
+    'sim',
+  )
+  .option(
     '--trust-store <pem>',
     'CA certificates (PEM) the Service Managers trust to sign OVF packages (repeatable)',
     (v: string, prev: string[] = []) => [...prev, v],
@@ -74,6 +79,7 @@ program
       memoryMib: o.memory,
       latency: o.latency,
       trustStore: o.trustStore ?? [],
+      driver: o.driver,
     });
   });
 

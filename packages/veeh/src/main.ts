@@ -12,7 +12,9 @@ import {
   type LoggerOptions,
 } from '@reservoir/runtime';
 import { securityForProcess } from '@reservoir/security';
+import { join } from 'node:path';
 import { QemuDriver } from './adapters/qemu/qemu-driver.js';
+import { ensureTinyGuest, tinyGuestAppend } from './adapters/qemu/tiny-guest.js';
 import { createVeeh } from './create-veeh.js';
 import { startVeehMonitoring } from './probes/veeh-monitoring.js';
 import { LATENCY_PROFILE_NAMES, type LatencyProfileName } from './domain/latency.js';
@@ -156,6 +158,11 @@ async function main(): Promise<void> {
           stateDir: opts.stateDir!,
           hostId: `${opts.hostPrefix}0`,
           logger,
+          // A VM made without an image boots the tiny guest, built from Debian's kernel and busybox.
+          defaultBoot: {
+            ...(await ensureTinyGuest(join(opts.stateDir!, '.tiny-guest'))),
+            append: tinyGuestAppend,
+          },
           ...(process.env.VEEH_SHUTDOWN_TIMEOUT_MS
             ? { shutdownTimeoutMs: Number(process.env.VEEH_SHUTDOWN_TIMEOUT_MS) }
             : {}),

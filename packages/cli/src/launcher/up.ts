@@ -32,6 +32,8 @@ export interface UpOptions {
   latency: 'none' | 'realistic';
   /** PEM files of the CAs whose signatures on OVF packages the Service Managers accept. */
   trustStore?: string[];
+  /** sim (default): simulated hosts; qemu: each site's agent runs real QEMU guests on this machine. */
+  driver?: string;
 }
 
 const SITE_NAMES = ['site-a', 'site-b', 'site-c', 'site-d'];
@@ -50,6 +52,8 @@ export async function up(o: UpOptions): Promise<void> {
       'INVALID_ARGUMENT',
       `--sites: ${o.sites} must be from 1 to ${SITE_NAMES.length}`,
     );
+  if (o.driver !== undefined && o.driver !== 'sim' && o.driver !== 'qemu')
+    throw new ReservoirError('INVALID_ARGUMENT', `--driver: "${o.driver}" must be sim or qemu`);
   const dataDir = resolve(o.dataDir);
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   const logger = createLogger({ service: 'launcher', destination: join(dataDir, 'logs', 'launcher.log') });
@@ -149,6 +153,7 @@ export async function up(o: UpOptions): Promise<void> {
           String(o.memoryMib),
           '--latency-profile',
           o.latency,
+          ...(o.driver === 'qemu' ? ['--driver', 'qemu', '--state-dir', join(siteDir, 'qemu')] : []),
           '--mqtt',
           mqtt,
           '--site',

@@ -53,7 +53,10 @@ import {
   cpuPercent,
   domainPaths,
   MEMORY_SLOTS,
+  APPEND_KEY,
   freeTcpPort,
+  INITRD_KEY,
+  KERNEL_KEY,
   overlayPath,
   savedStatePath,
   pidAlive,
@@ -70,6 +73,11 @@ import {
 import { QmpClient, type QmpEvent } from './qmp.js';
 
 export interface QemuDriverOptions {
+  /**
+   * What a domain boots when it names no kernel and none of its disks comes from an image (a VM
+   * made without an image): e.g. the tiny guest. Without it such a domain boots its blank disk.
+   */
+  defaultBoot?: { kernel: string; initrd: string; append: (vmId: string) => string };
   /** The address this host's QEMUs listen on when receiving a live migration; default 127.0.0.1. */
   migrationHost?: string;
   /** One directory per domain lives here: spec.json, disk overlays, qmp.sock, console.log, pid. */
@@ -914,7 +922,7 @@ export class QemuDriver implements HypervisorDriver {
       if (!existsSync(overlayPath(d.paths, disk.id))) await this.createOverlay(d.paths, disk);
     }
     const limits = this.limitsFor(d.spec);
-    const args = qemuArgs(d.spec, d.paths, {
+    const args = qemuArgs(this.bootable(d.spec), d.paths, {
       kvm: this.capabilities.kvm,
       limits,
       ...(this.options.cpuModel ? { cpuModel: this.options.cpuModel } : {}),
@@ -1112,6 +1120,20 @@ export class QemuDriver implements HypervisorDriver {
     }
     const image = this.resolveImage(disk.imageId);
     await qemuImg(['create', '-q', '-f', 'qcow2', '-b', image, '-F', disk.format, file]);
+  }
+
+  private bootable(spec: DomainSpec): DomainSpec {
+    const boot = this.options.defaultBoot;
+    if (!boot || spec.context[KERNEL_KEY] || spec.disks.some((x) => x.imageId)) return spec;
+    return {
+      ...spec,
+      context: {
+        ...spec.context,
+        [KERNEL_KEY]: boot.kernel,
+        [INITRD_KEY]: boot.initrd,
+        [APPEND_KEY]: boot.append(spec.vmId),
+      },
+    };
   }
 
   private resolveImage(imageId: string): string {
