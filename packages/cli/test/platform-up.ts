@@ -27,8 +27,6 @@ export interface Platform {
   endpoints(): Record<string, unknown> & { sites: Record<string, Record<string, unknown>>; security: string };
   /** Runs the CLI against this platform, logged in as the admin unless env says otherwise. */
   cli(args: string[], env?: NodeJS.ProcessEnv, input?: string): Promise<CliResult>;
-  /** The admin's "Bearer …" credential from the stored login. */
-  adminCredential(): string;
   stop(): Promise<void>;
   exited: Promise<number | null>;
 }
@@ -101,12 +99,6 @@ export async function startPlatform(
     exited,
     endpoints: () => JSON.parse(readFileSync(join(dir, 'endpoints.json'), 'utf8')),
     cli,
-    adminCredential: () => {
-      const stored = JSON.parse(readFileSync(join(configDir, 'credentials.json'), 'utf8')) as unknown;
-      const token = findToken(stored);
-      if (!token) throw new Error('no stored token');
-      return `Bearer ${token}`;
-    },
     stop: async () => {
       if (up.exitCode === null) {
         up.kill('SIGTERM');
@@ -116,15 +108,4 @@ export async function startPlatform(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** The token in the CLI's credentials file, whatever its nesting. */
-function findToken(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.startsWith('v1.') ? v : undefined;
-  if (v && typeof v === 'object')
-    for (const x of Object.values(v)) {
-      const t = findToken(x);
-      if (t) return t;
-    }
-  return undefined;
 }

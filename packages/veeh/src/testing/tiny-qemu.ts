@@ -5,12 +5,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { GuestChannel } from '../adapters/qemu/guest-channel.js';
-import { QmpClient } from '../adapters/qemu/qmp.js';
+import { connectWithRetry } from '../adapters/qemu/capability.js';
+import type { QmpClient } from '../adapters/qemu/qmp.js';
+import { freeTcpPort } from '../adapters/qemu/qemu-process.js';
 import { tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from '../adapters/qemu/tiny-guest.js';
 
 const run = promisify(execFile);
@@ -18,13 +19,8 @@ const run = promisify(execFile);
 export const ACCEL = process.env.RESERVOIR_QEMU_ACCEL === 'kvm' ? 'kvm' : 'tcg';
 export const TINY_DISK = 'disk0';
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A free loopback port, for a listener QEMU opens next. */
+export const freePort = (): Promise<number> => freeTcpPort('127.0.0.1');
 
 export interface TinyVm {
   dir: string;
@@ -67,15 +63,7 @@ export async function startTinyQemu(
     await sleep(25);
   }
   // The socket file appears a moment before QEMU listens on it.
-  let qmp: QmpClient | undefined;
-  for (let i = 0; !qmp; i++) {
-    try {
-      qmp = await QmpClient.connect(join(dir, 'qmp.sock'));
-    } catch (e) {
-      if (i >= 100 || child.exitCode !== null) throw e;
-      await sleep(50);
-    }
-  }
+  const qmp = await connectWithRetry(join(dir, 'qmp.sock'), child.pid!, 5_000);
   return { dir, child, qmp, channel: () => GuestChannel.open(join(dir, 'health.sock')) };
 }
 

@@ -5,8 +5,8 @@ import { connect, type Socket } from 'node:net';
 
 export class GuestChannel {
   private buffer = '';
-  private waiters: Array<(line: string) => void> = [];
-  private lines: string[] = [];
+  private readonly lines: string[] = [];
+  private wake: (() => void) | undefined;
 
   private constructor(private readonly socket: Socket) {
     socket.setEncoding('utf8');
@@ -16,12 +16,10 @@ export class GuestChannel {
       this.buffer += chunk;
       let nl: number;
       while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, nl).replace(/\r$/, '');
+        this.lines.push(this.buffer.slice(0, nl).replace(/\r$/, ''));
         this.buffer = this.buffer.slice(nl + 1);
-        const waiter = this.waiters.shift();
-        if (waiter) waiter(line);
-        else this.lines.push(line);
       }
+      this.wake?.();
     });
   }
 
@@ -44,19 +42,37 @@ export class GuestChannel {
     return new GuestChannel(socket);
   }
 
-  /** Sends one command line and resolves with the guest's answer line. */
-  async ask(command: string, timeoutMs = 10_000): Promise<string> {
-    const answer = new Promise<string>((resolve, reject) => {
-      const queued = this.lines.shift();
-      if (queued !== undefined) return resolve(queued);
-      const timer = setTimeout(() => reject(new Error(`no answer to ${JSON.stringify(command)}`)), timeoutMs);
-      this.waiters.push((line) => {
-        clearTimeout(timer);
-        resolve(line);
-      });
-    });
+  /**
+   * Sends one command line and resolves with the first answer line `accept` takes; lines it
+   * refuses (stale answers, e.g. after a snapshot is reverted) are dropped.
+   */
+  async ask(
+    command: string,
+    timeoutMs = 10_000,
+    accept: (line: string) => boolean = () => true,
+  ): Promise<string> {
     this.socket.write(`${command}\n`);
-    return answer;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      while (this.lines.length > 0) {
+        const line = this.lines.shift()!;
+        if (accept(line)) return line;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no answer to ${JSON.stringify(command)} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  ping(timeoutMs?: number): Promise<string> {
+    return this.ask('ping', timeoutMs, (l) => l.startsWith('pong '));
   }
 
   close(): void {

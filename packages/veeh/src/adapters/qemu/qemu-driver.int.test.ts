@@ -1,73 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainSpec } from '../../domain/driver.js';
 import { kvmUsable } from './capability.js';
+import { GuestChannel } from './guest-channel.js';
 import { pidAlive } from './qemu-process.js';
 import { QemuDriver } from './qemu-driver.js';
 import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
-
-/** A line client of the guest's ttyS1 (the domain's health.sock). */
-class Channel {
-  private buffer = '';
-  private readonly lines: string[] = [];
-  private wake: (() => void) | undefined;
-
-  private constructor(private readonly socket: Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      let nl: number;
-      while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        this.lines.push(this.buffer.slice(0, nl).replace(/\r$/, ''));
-        this.buffer = this.buffer.slice(nl + 1);
-      }
-      this.wake?.();
-    });
-    socket.on('error', () => {});
-  }
-
-  static open(path: string): Promise<Channel> {
-    return new Promise((resolve, reject) => {
-      const s = connect(path);
-      s.once('connect', () => resolve(new Channel(s)));
-      s.once('error', reject);
-    });
-  }
-
-  /** Sends a command and resolves with the first line `accept` takes; earlier stale lines are dropped. */
-  async ask(command: string, accept: (line: string) => boolean, timeoutMs = 5_000): Promise<string> {
-    this.socket.write(`${command}\n`);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      while (this.lines.length > 0) {
-        const line = this.lines.shift()!;
-        if (accept(line)) return line;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no answer to ${JSON.stringify(command)} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
-  }
-
-  ping(timeoutMs?: number): Promise<string> {
-    return this.ask('ping', (l) => l.startsWith('pong '), timeoutMs);
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
 
 async function waitFor(
   what: string,
@@ -177,7 +118,7 @@ describe('QemuDriver with the tiny guest', () => {
       ms = await bootAndWait(driver);
     }
     console.log(`boot to readiness: ${ms} ms (${accel})`);
-    const channel = await Channel.open(driver.paths(vmId).health);
+    const channel = await GuestChannel.open(driver.paths(vmId).health);
     try {
       expect(await channel.ping()).toMatch(/^pong \d+/);
     } finally {
@@ -191,7 +132,7 @@ describe('QemuDriver with the tiny guest', () => {
   }, 180_000);
 
   it('suspends to disk, freeing compute and memory, and resumes the same guest where it was', async () => {
-    let channel = await Channel.open(driver.paths(vmId).health);
+    let channel = await GuestChannel.open(driver.paths(vmId).health);
     const uptime = Number((await channel.ping()).split(' ')[1]);
     const pid = Number(readFileSync(driver.paths(vmId).pid, 'utf8'));
     channel.close();
@@ -202,7 +143,7 @@ describe('QemuDriver with the tiny guest', () => {
     expect((await driver.suspend(vmId)).state).toBe('suspended');
     expect((await driver.resume(vmId)).state).toBe('running');
     expect(existsSync(join(driver.paths(vmId).dir, 'saved.state'))).toBe(false);
-    channel = await Channel.open(driver.paths(vmId).health);
+    channel = await GuestChannel.open(driver.paths(vmId).health);
     try {
       // Not rebooted: its clock goes on from where it was saved.
       expect(Number((await channel.ping()).split(' ')[1])).toBeGreaterThanOrEqual(uptime);
@@ -212,19 +153,23 @@ describe('QemuDriver with the tiny guest', () => {
   }, 60_000);
 
   it('reverts to a snapshot: the disk shows what it held when the snapshot was taken', async () => {
-    const channel = await Channel.open(driver.paths(vmId).health);
+    const channel = await GuestChannel.open(driver.paths(vmId).health);
     try {
-      expect(await channel.ask('write before', (l) => l === 'ok' || l.startsWith('err'))).toBe('ok');
+      expect(await channel.ask('write before', undefined, (l) => l === 'ok' || l.startsWith('err'))).toBe(
+        'ok',
+      );
       const t0 = Date.now();
       expect((await driver.snapshot(vmId, 's1')).snapshots).toEqual(['s1']);
       console.log(`savevm: ${Date.now() - t0} ms`);
-      expect(await channel.ask('write -after', (l) => l === 'ok' || l.startsWith('err'))).toBe('ok');
-      expect(await channel.ask('read', (l) => l.startsWith('before'))).toBe('before-after');
+      expect(await channel.ask('write -after', undefined, (l) => l === 'ok' || l.startsWith('err'))).toBe(
+        'ok',
+      );
+      expect(await channel.ask('read', undefined, (l) => l.startsWith('before'))).toBe('before-after');
       const t1 = Date.now();
       const reverted = await driver.revert(vmId, 's1');
       console.log(`loadvm: ${Date.now() - t1} ms`);
       expect(reverted.state).toBe('running');
-      expect(await channel.ask('read', (l) => l.startsWith('before'))).toBe('before');
+      expect(await channel.ask('read', undefined, (l) => l.startsWith('before'))).toBe('before');
       expect((await driver.deleteSnapshot(vmId, 's1')).snapshots).toEqual([]);
     } finally {
       channel.close();
@@ -258,7 +203,7 @@ describe('QemuDriver with the tiny guest', () => {
     expect(adopted.state).toBe('running');
     expect(second.pidOf(vmId)).toBe(pid);
     expect(adopted.spec.resources.vcpus).toBe(2);
-    const channel = await Channel.open(second.paths(vmId).health);
+    const channel = await GuestChannel.open(second.paths(vmId).health);
     try {
       expect(await channel.ping()).toMatch(/^pong /);
     } finally {

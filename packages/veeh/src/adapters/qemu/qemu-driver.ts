@@ -739,15 +739,15 @@ export class QemuDriver implements HypervisorDriver {
   async completeIncoming(image: MigrationImage): Promise<Domain> {
     return this.serial(image.vmId, async () => {
       const d = this.find(image.vmId);
-      const next: DomainState = image.live
-        ? image.sourceState === 'running'
+      // Live lands as the source was (running or paused); cold lands powered off unless it ran.
+      const next: DomainState =
+        image.sourceState === 'running'
           ? 'running'
-          : 'paused'
-        : image.sourceState === 'running'
-          ? 'running'
-          : image.sourceState === 'defined'
-            ? 'defined'
-            : 'shutoff';
+          : image.live
+            ? 'paused'
+            : image.sourceState === 'defined'
+              ? 'defined'
+              : 'shutoff';
       if (d.state !== 'incoming') {
         if (d.state === next) return this.view(d);
         throw errors.precondition(`${this.subject(image.vmId)} is ${d.state}, not incoming`);

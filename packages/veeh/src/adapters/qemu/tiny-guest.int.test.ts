@@ -1,27 +1,19 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { constants, existsSync } from 'node:fs';
-import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kvmUsable } from './capability.js';
 import { GuestChannel } from './guest-channel.js';
 import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
 
 const run = promisify(execFile);
 
 type Accel = 'kvm' | 'tcg';
-
-async function kvmUsable(): Promise<boolean> {
-  try {
-    await access('/dev/kvm', constants.R_OK | constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Booted {
   child: ChildProcess;
@@ -106,7 +98,7 @@ describe('tiny guest', () => {
 
   it('boots to the readiness line', async () => {
     const forced = process.env.RESERVOIR_QEMU_ACCEL as Accel | undefined;
-    const accel: Accel = forced ?? ((await kvmUsable()) ? 'kvm' : 'tcg');
+    const accel: Accel = forced ?? (kvmUsable() ? 'kvm' : 'tcg');
     booted = await boot(accel, accel === 'kvm' ? 20_000 : 90_000);
     if (!booted && accel === 'kvm' && !forced) {
       // Some nested hosts expose /dev/kvm but cannot run this kernel under it.
