@@ -37,7 +37,7 @@ done
 ln -s ../bin/busybox "$root/sbin/init"
 install -m 0755 "$here/init.sh" "$root/init"
 
-# Virtio PCI and virtio-blk are modules in Debian's kernel (8250 serial is built in).
+# Virtio PCI, virtio-blk and virtio-net are modules in Debian's kernel (8250 serial is built in).
 # Resolve their dependencies from modules.dep and list them dependencies-first,
 # so /init can insmod them in order without modprobe or depmod data.
 declare -A seen=()
@@ -57,7 +57,7 @@ resolve() {
   done
   order+=("$path")
 }
-for m in virtio_pci virtio_blk; do resolve "$m"; done
+for m in virtio_pci virtio_blk virtio_net; do resolve "$m"; done
 
 : >"$root/lib/modules/order"
 for path in "${order[@]}"; do

@@ -4,6 +4,8 @@
 #   write <text>  -> ok        (appends text to the disk record)
 #   read          -> <text>    (the disk record, empty if none)
 #   dirty <MiB>   -> ok        (rewrites that much RAM in a loop; 0 stops)
+#   net <ip/prefix> <peer-ip> <count>
+#                 -> ok <received>  (eth0 up with that address, pings the peer count times)
 # Errors answer "err <reason>". Disk record on /dev/vda: sector 0 holds
 # "RSVD <length>", the text starts at byte 512.
 export PATH=/bin:/sbin
@@ -72,6 +74,25 @@ dirty() {
   dirty_pid=$!
 }
 
+# virtio-net (like virtio-blk) registers eth0 a moment after its module loads.
+net_ping() {
+  [ $# -eq 3 ] || { echo "err usage: net <ip/prefix> <peer-ip> <count>"; return; }
+  case "$3" in '' | *[!0-9]* | 0) echo "err count must be a positive number"; return ;; esac
+  i=0
+  while [ ! -e /sys/class/net/eth0 ] && [ $i -lt 40 ]; do
+    usleep 50000
+    i=$((i + 1))
+  done
+  [ -e /sys/class/net/eth0 ] || { echo "err no eth0"; return; }
+  ip link set eth0 up 2>/dev/null || { echo "err cannot bring eth0 up"; return; }
+  ip addr flush dev eth0 2>/dev/null
+  ip addr add "$1" dev eth0 2>/dev/null || { echo "err bad address $1"; return; }
+  # -w bounds the whole run, so a silent peer answers "ok 0" instead of hanging the channel.
+  out="$(ping -c "$3" -W 2 -w $(($3 + 5)) "$2" 2>&1)"
+  got="$(printf '%s\n' "$out" | sed -n 's/.* \([0-9][0-9]*\) packets received.*/\1/p')"
+  echo "ok ${got:-0}"
+}
+
 serve() {
   while IFS= read -r line <&3; do
     line="${line%"$(printf '\r')"}"
@@ -97,6 +118,11 @@ serve() {
           '' | *[!0-9]*) echo "err usage: dirty <MiB>" >&3 ;;
           *) dirty "$arg"; echo ok >&3 ;;
         esac
+        ;;
+      net)
+        # Unquoted on purpose: the three arguments are words.
+        # shellcheck disable=SC2086
+        net_ping $arg >&3
         ;;
       '') ;;
       *) echo "err unknown command $cmd" >&3 ;;

@@ -68,6 +68,8 @@ export const errors = {
   exhausted: (message: string) => new ReservoirError('RESOURCE_EXHAUSTED', message),
   unavailable: (message: string, cause?: unknown) => new ReservoirError('UNAVAILABLE', message, { cause }),
   aborted: (message: string) => new ReservoirError('ABORTED', message),
+  /** The caller (or someone on its behalf) stopped the operation. */
+  cancelled: (message: string) => new ReservoirError('CANCELLED', message),
   internal: (message: string, cause?: unknown) => new ReservoirError('INTERNAL', message, { cause }),
   unimplemented: (message: string) => new ReservoirError('UNIMPLEMENTED', message),
 };

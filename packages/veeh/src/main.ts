@@ -14,6 +14,7 @@ import {
 import { securityForProcess } from '@reservoir/security';
 import { join } from 'node:path';
 import { QemuDriver } from './adapters/qemu/qemu-driver.js';
+import { NETWORK_MODES, type NetworkMode } from './adapters/qemu/tap-network.js';
 import { ensureTinyGuest, tinyGuestAppend } from './adapters/qemu/tiny-guest.js';
 import { createVeeh } from './create-veeh.js';
 import { startVeehMonitoring } from './probes/veeh-monitoring.js';
@@ -35,6 +36,7 @@ function integer(value: string): number {
 interface CliOptions {
   driver: 'sim' | 'qemu';
   stateDir?: string;
+  network: NetworkMode;
   listen: string;
   mqtt?: string;
   site: string;
@@ -68,6 +70,15 @@ const program = new Command()
       '--state-dir <dir>',
       'qemu driver: where domains keep their files (required with --driver qemu)',
     ).env('VEEH_STATE_DIR'),
+  )
+  .addOption(
+    new Option(
+      '--network <mode>',
+      'qemu driver: NICs on user-mode networking (no counters), or a tap per NIC on a bridge per network (measured; needs CAP_NET_ADMIN)',
+    )
+      .choices(NETWORK_MODES)
+      .default('user')
+      .env('RESERVOIR_QEMU_NETWORK'),
   )
   .addOption(
     new Option('--listen <address>', 'gRPC address to bind').default('127.0.0.1:0').env('VEEH_LISTEN'),
@@ -149,7 +160,13 @@ async function main(): Promise<void> {
   const opts = program.parse(process.argv).opts<CliOptions>();
   const logger = createLogger({ service: 'veeh', level: opts.logLevel, destination: 2 });
   if (opts.driver === 'qemu' && !opts.stateDir) program.error('--driver qemu needs --state-dir');
+  if (opts.driver !== 'qemu' && opts.network !== 'user')
+    logger.warn({ network: opts.network }, '--network applies to --driver qemu only; ignored');
   const accel = process.env.RESERVOIR_QEMU_ACCEL;
+  const bandwidthText = process.env.VEEH_MIGRATION_BANDWIDTH_MIBS;
+  const bandwidth = bandwidthText ? Number(bandwidthText) : undefined;
+  if (bandwidth !== undefined && !(bandwidth > 0))
+    program.error(`VEEH_MIGRATION_BANDWIDTH_MIBS: "${bandwidthText}" must be a positive number of MiB/s`);
   if (accel && accel !== 'kvm' && accel !== 'tcg')
     program.error(`RESERVOIR_QEMU_ACCEL: "${accel}" must be kvm or tcg`);
   const qemu =
@@ -157,6 +174,7 @@ async function main(): Promise<void> {
       ? await QemuDriver.open({
           stateDir: opts.stateDir!,
           hostId: `${opts.hostPrefix}0`,
+          network: opts.network,
           logger,
           // A VM made without an image boots the tiny guest, built from Debian's kernel and busybox.
           defaultBoot: {
@@ -166,6 +184,7 @@ async function main(): Promise<void> {
           ...(process.env.VEEH_SHUTDOWN_TIMEOUT_MS
             ? { shutdownTimeoutMs: Number(process.env.VEEH_SHUTDOWN_TIMEOUT_MS) }
             : {}),
+          ...(bandwidth ? { migrationBandwidthMibs: bandwidth } : {}),
           // KVM when /dev/kvm works (the default); tcg where it exists but cannot run guests.
           ...(accel === 'kvm' || accel === 'tcg' ? { accel } : {}),
         })

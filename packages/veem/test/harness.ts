@@ -38,6 +38,8 @@ export interface SiteOptions {
   settings?: Partial<Omit<VeemSettings, 'site'>>;
   site?: string;
   placer?: Placer;
+  /** Operation latencies of the in-process agent (default: none, every migration instant). */
+  localLatencies?: Parameters<typeof createVeeh>[0]['latencies'];
 }
 
 export const FAST: Partial<Omit<VeemSettings, 'site'>> = {
@@ -86,7 +88,11 @@ export async function startRemoteAgent(
 /** A site: VEEM in this process on SQLite (or the given database), one local and one remote agent, every host registered. */
 export async function startSite(o: SiteOptions): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'veem-it-'));
-  const local = await createVeeh({ hosts: o.localHosts, listen: '127.0.0.1:0' });
+  const local = await createVeeh({
+    hosts: o.localHosts,
+    listen: '127.0.0.1:0',
+    ...(o.localLatencies ? { latencies: o.localLatencies } : {}),
+  });
   const remote = o.remoteHosts ? await startRemoteAgent(o.remoteHosts, dir) : undefined;
   const site = o.site ?? `it${process.pid}`;
   const veem = await createVeem({

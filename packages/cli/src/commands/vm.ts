@@ -260,6 +260,19 @@ export function registerVmCommands(program: Command): void {
       ),
     );
 
+  vm.command('cancel-migration <id>')
+    .description("stop a VM's migration before its switch-over: it stays where it was, as it was")
+    .action(async (id: string, _o, cmd: Command) =>
+      withClient(cmd, async (c, g) => {
+        const r = await c.vms.cancelMigration({ id });
+        const task = r.task ? taskJson(r.task) : undefined;
+        if (g.json) return printJson({ vm: vmJson(r.vm as PbVm), task: task ?? null });
+        printVm(r.vm as PbVm, g);
+        if (task)
+          process.stdout.write(`task ${task.id} ${task.state}: ${task.errorMessage ?? task.message}\n`);
+      }),
+    );
+
   vm.command('resize <id>')
     .description(
       'change vCPUs and memory, the same on every site (--site) and hypervisor: hot-plug where it can; where it cannot, refused unless --allow-reboot',

@@ -1070,6 +1070,7 @@ export namespace reservoir {
                 startedAtMs: number;
                 endedAtMs: number;
                 site: string;
+                transfer?: (reservoir.common.v1.TransferProgress.$Properties|null);
                 static create(properties: reservoir.common.v1.Task.$Shape): reservoir.common.v1.Task & reservoir.common.v1.Task.$Shape;
                 static create(properties?: reservoir.common.v1.Task.$Properties): reservoir.common.v1.Task;
                 static encode(message: reservoir.common.v1.Task.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1096,9 +1097,42 @@ export namespace reservoir {
                     startedAtMs?: (number|null);
                     endedAtMs?: (number|null);
                     site?: (string|null);
+                    transfer?: (reservoir.common.v1.TransferProgress.$Properties|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.common.v1.Task.$Properties;
+            }
+
+            interface ITransferProgress extends reservoir.common.v1.TransferProgress.$Properties {
+            }
+
+            class TransferProgress {
+                constructor(properties?: reservoir.common.v1.TransferProgress.$Properties);
+                $unknowns?: Uint8Array[];
+                phase: string;
+                totalBytes: number;
+                transferredBytes: number;
+                remainingBytes: number;
+                dirtyBytesPerSecond: number;
+                static create(properties: reservoir.common.v1.TransferProgress.$Shape): reservoir.common.v1.TransferProgress & reservoir.common.v1.TransferProgress.$Shape;
+                static create(properties?: reservoir.common.v1.TransferProgress.$Properties): reservoir.common.v1.TransferProgress;
+                static encode(message: reservoir.common.v1.TransferProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.common.v1.TransferProgress & reservoir.common.v1.TransferProgress.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.common.v1.TransferProgress;
+                static toObject(message: reservoir.common.v1.TransferProgress, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferProgress {
+                interface $Properties {
+                    phase?: (string|null);
+                    totalBytes?: (number|null);
+                    transferredBytes?: (number|null);
+                    remainingBytes?: (number|null);
+                    dirtyBytesPerSecond?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.common.v1.TransferProgress.$Properties;
             }
 
             enum TaskState {
@@ -5935,6 +5969,7 @@ export namespace reservoir {
                 migrateDomain: reservoir.veeh.v1.HostAgent.MigrateDomain;
                 receiveMigration: reservoir.veeh.v1.HostAgent.ReceiveMigration;
                 abortIncoming: reservoir.veeh.v1.HostAgent.AbortIncoming;
+                cancelMigration: reservoir.veeh.v1.HostAgent.CancelMigration;
                 batch: reservoir.veeh.v1.HostAgent.Batch;
             }
 
@@ -6189,6 +6224,17 @@ export namespace reservoir {
                   readonly path: "/reservoir.veeh.v1.HostAgent/AbortIncoming";
                   readonly requestType: "DomainRef";
                   readonly responseType: "DestroyDomainResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CancelMigrationCallback = (error: (Error|null), response?: reservoir.veeh.v1.Domain) => void;
+                type CancelMigration = {
+                  (request: reservoir.veeh.v1.IDomainRef, callback: reservoir.veeh.v1.HostAgent.CancelMigrationCallback): void;
+                  (request: reservoir.veeh.v1.IDomainRef): Promise<reservoir.veeh.v1.Domain>;
+                  readonly name: "CancelMigration";
+                  readonly path: "/reservoir.veeh.v1.HostAgent/CancelMigration";
+                  readonly requestType: "DomainRef";
+                  readonly responseType: "Domain";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;
                 };
@@ -6650,6 +6696,9 @@ export namespace reservoir {
                 stateSinceMs: number;
                 incomingNbd: string;
                 incomingMigrationUri: string;
+                migration?: (reservoir.veeh.v1.MigrationProgress.$Properties|null);
+                diskCounters: reservoir.veeh.v1.DiskCounters.$Properties[];
+                nicCounters: reservoir.veeh.v1.NicCounters.$Properties[];
                 static create(properties: reservoir.veeh.v1.Domain.$Shape): reservoir.veeh.v1.Domain & reservoir.veeh.v1.Domain.$Shape;
                 static create(properties?: reservoir.veeh.v1.Domain.$Properties): reservoir.veeh.v1.Domain;
                 static encode(message: reservoir.veeh.v1.Domain.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -6671,9 +6720,116 @@ export namespace reservoir {
                     stateSinceMs?: (number|null);
                     incomingNbd?: (string|null);
                     incomingMigrationUri?: (string|null);
+                    migration?: (reservoir.veeh.v1.MigrationProgress.$Properties|null);
+                    diskCounters?: (reservoir.veeh.v1.DiskCounters.$Properties[]|null);
+                    nicCounters?: (reservoir.veeh.v1.NicCounters.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = reservoir.veeh.v1.Domain.$Properties;
+            }
+
+            interface IMigrationProgress extends reservoir.veeh.v1.MigrationProgress.$Properties {
+            }
+
+            class MigrationProgress {
+                constructor(properties?: reservoir.veeh.v1.MigrationProgress.$Properties);
+                $unknowns?: Uint8Array[];
+                targetHostId: string;
+                live: boolean;
+                phase: string;
+                totalBytes: number;
+                transferredBytes: number;
+                remainingBytes: number;
+                dirtyBytesPerSecond: number;
+                startedAtMs: number;
+                updatedAtMs: number;
+                static create(properties: reservoir.veeh.v1.MigrationProgress.$Shape): reservoir.veeh.v1.MigrationProgress & reservoir.veeh.v1.MigrationProgress.$Shape;
+                static create(properties?: reservoir.veeh.v1.MigrationProgress.$Properties): reservoir.veeh.v1.MigrationProgress;
+                static encode(message: reservoir.veeh.v1.MigrationProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.MigrationProgress & reservoir.veeh.v1.MigrationProgress.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.MigrationProgress;
+                static toObject(message: reservoir.veeh.v1.MigrationProgress, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MigrationProgress {
+                interface $Properties {
+                    targetHostId?: (string|null);
+                    live?: (boolean|null);
+                    phase?: (string|null);
+                    totalBytes?: (number|null);
+                    transferredBytes?: (number|null);
+                    remainingBytes?: (number|null);
+                    dirtyBytesPerSecond?: (number|null);
+                    startedAtMs?: (number|null);
+                    updatedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.MigrationProgress.$Properties;
+            }
+
+            interface IDiskCounters extends reservoir.veeh.v1.DiskCounters.$Properties {
+            }
+
+            class DiskCounters {
+                constructor(properties?: reservoir.veeh.v1.DiskCounters.$Properties);
+                $unknowns?: Uint8Array[];
+                diskId: string;
+                readBytes: number;
+                writeBytes: number;
+                readOps: number;
+                writeOps: number;
+                static create(properties: reservoir.veeh.v1.DiskCounters.$Shape): reservoir.veeh.v1.DiskCounters & reservoir.veeh.v1.DiskCounters.$Shape;
+                static create(properties?: reservoir.veeh.v1.DiskCounters.$Properties): reservoir.veeh.v1.DiskCounters;
+                static encode(message: reservoir.veeh.v1.DiskCounters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.DiskCounters & reservoir.veeh.v1.DiskCounters.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.DiskCounters;
+                static toObject(message: reservoir.veeh.v1.DiskCounters, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DiskCounters {
+                interface $Properties {
+                    diskId?: (string|null);
+                    readBytes?: (number|null);
+                    writeBytes?: (number|null);
+                    readOps?: (number|null);
+                    writeOps?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.DiskCounters.$Properties;
+            }
+
+            interface INicCounters extends reservoir.veeh.v1.NicCounters.$Properties {
+            }
+
+            class NicCounters {
+                constructor(properties?: reservoir.veeh.v1.NicCounters.$Properties);
+                $unknowns?: Uint8Array[];
+                nicId: string;
+                rxBytes: number;
+                txBytes: number;
+                rxPackets: number;
+                txPackets: number;
+                static create(properties: reservoir.veeh.v1.NicCounters.$Shape): reservoir.veeh.v1.NicCounters & reservoir.veeh.v1.NicCounters.$Shape;
+                static create(properties?: reservoir.veeh.v1.NicCounters.$Properties): reservoir.veeh.v1.NicCounters;
+                static encode(message: reservoir.veeh.v1.NicCounters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veeh.v1.NicCounters & reservoir.veeh.v1.NicCounters.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veeh.v1.NicCounters;
+                static toObject(message: reservoir.veeh.v1.NicCounters, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace NicCounters {
+                interface $Properties {
+                    nicId?: (string|null);
+                    rxBytes?: (number|null);
+                    txBytes?: (number|null);
+                    rxPackets?: (number|null);
+                    txPackets?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veeh.v1.NicCounters.$Properties;
             }
 
             interface IDomainRef extends reservoir.veeh.v1.DomainRef.$Properties {
@@ -8882,6 +9038,30 @@ export namespace reservoir {
                 type $Shape = reservoir.veem.v1.MigrateVmRequest.$Properties;
             }
 
+            interface ICancelMigrationRequest extends reservoir.veem.v1.CancelMigrationRequest.$Properties {
+            }
+
+            class CancelMigrationRequest {
+                constructor(properties?: reservoir.veem.v1.CancelMigrationRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                id: string;
+                static create(properties: reservoir.veem.v1.CancelMigrationRequest.$Shape): reservoir.veem.v1.CancelMigrationRequest & reservoir.veem.v1.CancelMigrationRequest.$Shape;
+                static create(properties?: reservoir.veem.v1.CancelMigrationRequest.$Properties): reservoir.veem.v1.CancelMigrationRequest;
+                static encode(message: reservoir.veem.v1.CancelMigrationRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reservoir.veem.v1.CancelMigrationRequest & reservoir.veem.v1.CancelMigrationRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): reservoir.veem.v1.CancelMigrationRequest;
+                static toObject(message: reservoir.veem.v1.CancelMigrationRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace CancelMigrationRequest {
+                interface $Properties {
+                    id?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = reservoir.veem.v1.CancelMigrationRequest.$Properties;
+            }
+
             interface IResizeVmRequest extends reservoir.veem.v1.ResizeVmRequest.$Properties {
             }
 
@@ -8948,6 +9128,7 @@ export namespace reservoir {
                 actOnVm: reservoir.veem.v1.VmService.ActOnVm;
                 recoverVm: reservoir.veem.v1.VmService.RecoverVm;
                 migrateVm: reservoir.veem.v1.VmService.MigrateVm;
+                cancelMigration: reservoir.veem.v1.VmService.CancelMigration;
                 resizeVm: reservoir.veem.v1.VmService.ResizeVm;
                 snapshotVm: reservoir.veem.v1.VmService.SnapshotVm;
                 revertVm: reservoir.veem.v1.VmService.RevertVm;
@@ -9027,6 +9208,17 @@ export namespace reservoir {
                   readonly name: "MigrateVm";
                   readonly path: "/reservoir.veem.v1.VmService/MigrateVm";
                   readonly requestType: "MigrateVmRequest";
+                  readonly responseType: "VmTaskResponse";
+                  readonly requestStream: undefined;
+                  readonly responseStream: undefined;
+                };
+                type CancelMigrationCallback = (error: (Error|null), response?: reservoir.veem.v1.VmTaskResponse) => void;
+                type CancelMigration = {
+                  (request: reservoir.veem.v1.ICancelMigrationRequest, callback: reservoir.veem.v1.VmService.CancelMigrationCallback): void;
+                  (request: reservoir.veem.v1.ICancelMigrationRequest): Promise<reservoir.veem.v1.VmTaskResponse>;
+                  readonly name: "CancelMigration";
+                  readonly path: "/reservoir.veem.v1.VmService/CancelMigration";
+                  readonly requestType: "CancelMigrationRequest";
                   readonly responseType: "VmTaskResponse";
                   readonly requestStream: undefined;
                   readonly responseStream: undefined;

@@ -155,6 +155,7 @@ export const HostAgentDefinition = {
   migrateDomain: rpc('/reservoir.veeh.v1.HostAgent/MigrateDomain', 'migrateDomain', false as const, reservoir.veeh.v1.MigrateDomainRequest, reservoir.veeh.v1.MigrateDomainResponse),
   receiveMigration: rpc('/reservoir.veeh.v1.HostAgent/ReceiveMigration', 'receiveMigration', false as const, reservoir.veeh.v1.ReceiveMigrationRequest, reservoir.veeh.v1.Domain),
   abortIncoming: rpc('/reservoir.veeh.v1.HostAgent/AbortIncoming', 'abortIncoming', false as const, reservoir.veeh.v1.DomainRef, reservoir.veeh.v1.DestroyDomainResponse),
+  cancelMigration: rpc('/reservoir.veeh.v1.HostAgent/CancelMigration', 'cancelMigration', false as const, reservoir.veeh.v1.DomainRef, reservoir.veeh.v1.Domain),
   batch: rpc('/reservoir.veeh.v1.HostAgent/Batch', 'batch', false as const, reservoir.veeh.v1.BatchRequest, reservoir.veeh.v1.BatchResponse),
 };
 
@@ -219,6 +220,7 @@ export const VmServiceDefinition = {
   actOnVm: rpc('/reservoir.veem.v1.VmService/ActOnVm', 'actOnVm', false as const, reservoir.veem.v1.VmActionRequest, reservoir.veem.v1.VmTaskResponse),
   recoverVm: rpc('/reservoir.veem.v1.VmService/RecoverVm', 'recoverVm', false as const, reservoir.veem.v1.RecoverVmRequest, reservoir.veem.v1.VmTaskResponse),
   migrateVm: rpc('/reservoir.veem.v1.VmService/MigrateVm', 'migrateVm', false as const, reservoir.veem.v1.MigrateVmRequest, reservoir.veem.v1.VmTaskResponse),
+  cancelMigration: rpc('/reservoir.veem.v1.VmService/CancelMigration', 'cancelMigration', false as const, reservoir.veem.v1.CancelMigrationRequest, reservoir.veem.v1.VmTaskResponse),
   resizeVm: rpc('/reservoir.veem.v1.VmService/ResizeVm', 'resizeVm', false as const, reservoir.veem.v1.ResizeVmRequest, reservoir.veem.v1.VmTaskResponse),
   snapshotVm: rpc('/reservoir.veem.v1.VmService/SnapshotVm', 'snapshotVm', false as const, reservoir.veem.v1.SnapshotVmRequest, reservoir.veem.v1.VmTaskResponse),
   revertVm: rpc('/reservoir.veem.v1.VmService/RevertVm', 'revertVm', false as const, reservoir.veem.v1.SnapshotVmRequest, reservoir.veem.v1.VmTaskResponse),

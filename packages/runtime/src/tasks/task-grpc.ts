@@ -35,6 +35,7 @@ export function taskToPb(t: Task): reservoir.common.v1.Task.$Properties {
     createdAtMs: t.createdAtMs,
     startedAtMs: t.startedAtMs ?? 0,
     endedAtMs: t.endedAtMs ?? 0,
+    ...(t.transfer ? { transfer: { ...t.transfer } } : {}),
   };
 }
 
@@ -56,6 +57,17 @@ export function taskFromPb(t: reservoir.common.v1.Task.$Properties): Task {
     createdAtMs: Number(t.createdAtMs ?? 0),
     ...(t.startedAtMs ? { startedAtMs: Number(t.startedAtMs) } : {}),
     ...(t.endedAtMs ? { endedAtMs: Number(t.endedAtMs) } : {}),
+    ...(t.transfer
+      ? {
+          transfer: {
+            phase: t.transfer.phase ?? '',
+            totalBytes: Number(t.transfer.totalBytes ?? 0),
+            transferredBytes: Number(t.transfer.transferredBytes ?? 0),
+            remainingBytes: Number(t.transfer.remainingBytes ?? 0),
+            dirtyBytesPerSecond: Number(t.transfer.dirtyBytesPerSecond ?? 0),
+          },
+        }
+      : {}),
   };
 }
 

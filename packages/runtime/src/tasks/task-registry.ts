@@ -1,5 +1,15 @@
 import { errors, toReservoirError } from '../errors.js';
-import { advanceTask, failTask, isTerminal, newTask, succeedTask, type NewTask, type Task } from './task.js';
+import {
+  advanceTask,
+  cancelTask,
+  failTask,
+  isTerminal,
+  newTask,
+  succeedTask,
+  type NewTask,
+  type Task,
+  type TransferProgress,
+} from './task.js';
 
 /** Where tasks are kept; the registry writes through it on every change. */
 export interface TaskStore {
@@ -58,8 +68,8 @@ export class TaskRegistry {
     return this.store.listTasks(filter);
   }
 
-  async progress(id: string, progress: number, message: string): Promise<Task> {
-    return this.change(id, (t) => advanceTask(t, progress, message, this.now()));
+  async progress(id: string, progress: number, message: string, transfer?: TransferProgress): Promise<Task> {
+    return this.change(id, (t) => advanceTask(t, progress, message, this.now(), transfer));
   }
 
   async succeed(id: string, message: string): Promise<Task> {
@@ -68,6 +78,8 @@ export class TaskRegistry {
 
   async fail(id: string, error: unknown): Promise<Task> {
     const e = toReservoirError(error);
+    // Work someone stopped on purpose ends canceled, not failed.
+    if (e.code === 'CANCELLED') return this.change(id, (t) => cancelTask(t, e.message, this.now()));
     return this.change(id, (t) => failTask(t, e.code, e.message, this.now()));
   }
 

@@ -21,6 +21,18 @@ export interface Task {
   createdAtMs: number;
   startedAtMs?: number;
   endedAtMs?: number;
+  /** While the task moves data: the transfer's latest figures. */
+  transfer?: TransferProgress;
+}
+
+export interface TransferProgress {
+  /** What is being moved now, e.g. disks, memory, switch-over, cold. */
+  phase: string;
+  totalBytes: number;
+  transferredBytes: number;
+  remainingBytes: number;
+  /** Guest memory written per second while memory is copied. */
+  dirtyBytesPerSecond: number;
 }
 
 export function isTerminal(state: TaskState): boolean {
@@ -48,16 +60,35 @@ function assertOpen(t: Task, verb: string): void {
 }
 
 /** Moves a task forward; progress never goes backwards and a task that ended stays ended. */
-export function advanceTask(t: Task, progress: number, message: string, nowMs: number): Task {
+export function advanceTask(
+  t: Task,
+  progress: number,
+  message: string,
+  nowMs: number,
+  transfer?: TransferProgress,
+): Task {
   assertOpen(t, 'progress');
   const p = Math.max(t.progress, Math.min(99, Math.round(progress)));
-  return { ...t, state: 'running', progress: p, message, startedAtMs: t.startedAtMs ?? nowMs };
+  return {
+    ...settled(t),
+    state: 'running',
+    progress: p,
+    message,
+    startedAtMs: t.startedAtMs ?? nowMs,
+    ...(transfer ? { transfer } : {}),
+  };
+}
+
+/** An ended task keeps no transfer figures: they describe work in flight. */
+function settled(t: Task): Omit<Task, 'transfer'> {
+  const { transfer: _inFlight, ...rest } = t;
+  return rest;
 }
 
 export function succeedTask(t: Task, message: string, nowMs: number): Task {
   assertOpen(t, 'succeed');
   return {
-    ...t,
+    ...settled(t),
     state: 'succeeded',
     progress: 100,
     message,
@@ -69,7 +100,7 @@ export function succeedTask(t: Task, message: string, nowMs: number): Task {
 export function failTask(t: Task, code: ErrorCode, errorMessage: string, nowMs: number): Task {
   assertOpen(t, 'fail');
   return {
-    ...t,
+    ...settled(t),
     state: 'failed',
     message: 'failed',
     errorCode: code,
@@ -81,5 +112,13 @@ export function failTask(t: Task, code: ErrorCode, errorMessage: string, nowMs: 
 
 export function cancelTask(t: Task, reason: string, nowMs: number): Task {
   assertOpen(t, 'be canceled');
-  return { ...t, state: 'canceled', message: reason, endedAtMs: nowMs };
+  return {
+    ...settled(t),
+    state: 'canceled',
+    message: reason,
+    errorCode: 'CANCELLED',
+    errorMessage: reason,
+    startedAtMs: t.startedAtMs ?? nowMs,
+    endedAtMs: nowMs,
+  };
 }

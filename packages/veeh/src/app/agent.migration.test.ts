@@ -259,6 +259,57 @@ describe('migration within one agent', () => {
   });
 });
 
+describe('migration progress and cancel', () => {
+  it('reports how far the transfer is on the source domain, in monitor and get', async () => {
+    const clock = new ManualClock();
+    const veeh = await agentWith([{}, {}], { clock, realTime: true });
+    await running(veeh, 'h1', 'vm');
+    const moving = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    await clock.advance(1);
+    const early = (await veeh.agent.getDomain('h1', 'vm')).migration!;
+    expect(early).toMatchObject({ targetHostId: 'h2', live: true, phase: 'modelled', transferredBytes: 0 });
+    expect(early.remainingBytes).toBe(early.totalBytes);
+    await clock.advance(3_000);
+    const [report] = (await veeh.agent.monitor(['h1'])).hosts;
+    const mid = report!.domains.find((d) => d.vmId === 'vm')!.migration!;
+    expect(mid.transferredBytes).toBeGreaterThan(0);
+    expect(mid.transferredBytes + mid.remainingBytes).toBe(mid.totalBytes);
+    expect(mid.updatedAtMs).toBeGreaterThan(early.updatedAtMs);
+    await clock.advance(30_000);
+    const result = await moving;
+    // The landed domain carries no progress: the move is over.
+    expect(result.domain.migration).toBeUndefined();
+    expect(mid.totalBytes).toBe(result.transferredMib * 2 ** 20);
+  });
+
+  it('a cancel before the switch-over leaves the domain at the source as it was, and fails the move CANCELLED', async () => {
+    const clock = new ManualClock();
+    const veeh = await agentWith([{}, {}], { clock, realTime: true });
+    await running(veeh, 'h1', 'vm');
+    await expect(veeh.agent.cancelMigration('h1', 'vm')).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: expect.stringContaining('no migration'),
+    });
+    const moving = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    const failed = expect(moving).rejects.toMatchObject({ code: 'CANCELLED' });
+    await clock.advance(2_000);
+    const canceling = veeh.agent.cancelMigration('h1', 'vm');
+    await clock.advance(200);
+    const back = await canceling;
+    await failed;
+    expect(back).toMatchObject({ hostId: 'h1', state: 'running' });
+    expect(back.migration).toBeUndefined();
+    await expect(veeh.agent.getDomain('h2', 'vm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(veeh.host('h2').usage().used).toEqual({ vcpus: 0, memoryMib: 0, diskMib: 0 });
+    expect(veeh.host('h1').usage().used).toEqual({ vcpus: 2, memoryMib: 4096, diskMib: 10_240 });
+    // A second move after the cancel goes through.
+    const again = veeh.agent.migrateDomain({ hostId: 'h1', vmId: 'vm', targetHostId: 'h2', live: true });
+    await clock.advance(1);
+    await clock.advance(60_000);
+    expect((await again).domain).toMatchObject({ hostId: 'h2', state: 'running' });
+  });
+});
+
 describe('agent', () => {
   it('monitors every host and reports a silent one unreachable', async () => {
     const veeh = await agentWith([{}, {}, { family: 'hyperv' }]);

@@ -8,9 +8,11 @@ import type {
   HostStatus,
   HypervisorDriver,
   MigrationImage,
+  MigrationProgress,
   NicSpec,
   OutgoingMigration,
   ResizeRequest,
+  TransferProgress,
 } from '../domain/driver.js';
 import { transition } from '../domain/lifecycle.js';
 import {
@@ -49,6 +51,19 @@ export interface MigrationResult {
   durationMs: number;
 }
 
+/** A migration this agent is sending: how far it is and how to stop it. */
+interface OutgoingRun {
+  abort: AbortController;
+  progress: MigrationProgress;
+  /** Past the transfer: the hand-over to the target can no longer be stopped. */
+  switchingOver: boolean;
+  completed?: boolean;
+  /** Settles once the migration has ended, whichever way. */
+  ended: Promise<void>;
+}
+
+const runKey = (hostId: string, vmId: string) => `${hostId}\u0000${vmId}`;
+
 export interface MonitorReport {
   hosts: HostStatus[];
   atMs: number;
@@ -76,6 +91,7 @@ function unreachable(hostId: string, e: unknown): HostStatus {
  */
 export class HostAgent {
   private readonly hosts = new Map<string, HypervisorDriver>();
+  private readonly outgoing = new Map<string, OutgoingRun>();
   private readonly model: MigrationModel;
   private readonly log: Logger;
 
@@ -117,9 +133,20 @@ export class HostAgent {
   async monitor(hostIds: readonly string[] = []): Promise<MonitorReport> {
     const drivers = hostIds.length === 0 ? [...this.hosts.values()] : hostIds.map((id) => this.driver(id));
     const hosts = await Promise.all(
-      drivers.map((d) => d.status().catch((e: unknown) => unreachable(d.hostId, e))),
+      drivers.map((d) =>
+        d.status().then(
+          (h) => ({ ...h, domains: h.domains.map((x) => this.withProgress(x)) }),
+          (e: unknown) => unreachable(d.hostId, e),
+        ),
+      ),
     );
     return { hosts, atMs: this.options.clock.now() };
+  }
+
+  /** A domain this agent is migrating away carries the transfer's latest figures. */
+  private withProgress(d: Domain): Domain {
+    const run = this.outgoing.get(runKey(d.hostId, d.vmId));
+    return run ? { ...d, migration: { ...run.progress } } : d;
   }
 
   async createDomain(hostId: string, spec: DomainSpec): Promise<Domain> {
@@ -128,7 +155,7 @@ export class HostAgent {
 
   async getDomain(hostId: string, vmId: string): Promise<Domain> {
     required(vmId, 'vm_id');
-    return this.driver(hostId).get(vmId);
+    return this.withProgress(await this.driver(hostId).get(vmId));
   }
 
   async startDomain(hostId: string, vmId: string): Promise<Domain> {
@@ -284,32 +311,75 @@ export class HostAgent {
       snapshots: outgoing.snapshots,
       memoryImageMib: outgoing.memoryImageMib,
     };
+    const now = this.options.clock.now();
+    const total = figures.transferredMib * 2 ** 20;
+    let settle = () => {};
+    const run: OutgoingRun = {
+      abort: new AbortController(),
+      progress: {
+        targetHostId: target.hostId,
+        live,
+        phase: source.transferOut && prepared.incoming ? (live ? 'disks' : 'cold') : 'modelled',
+        totalBytes: total,
+        transferredBytes: 0,
+        remainingBytes: total,
+        dirtyBytesPerSecond: 0,
+        startedAtMs: now,
+        updatedAtMs: now,
+      },
+      switchingOver: false,
+      ended: new Promise<void>((resolve) => (settle = resolve)),
+    };
+    const key = runKey(req.hostId, vmId);
+    this.outgoing.set(key, run);
+    const report = (p: TransferProgress) => {
+      run.progress = { ...run.progress, ...p, updatedAtMs: this.options.clock.now() };
+    };
     let domain: Domain;
     try {
-      if (source.transferOut && prepared.incoming) {
-        // A real hypervisor moves disks and memory itself; its figures replace the model's.
-        Object.assign(figures, await source.transferOut(vmId, prepared.incoming));
-      } else {
-        const wait = figures.durationMs * (this.options.migrationTimeScale ?? 0);
-        if (wait > 0) await this.options.clock.sleep(wait);
+      try {
+        if (source.transferOut && prepared.incoming) {
+          // A real hypervisor moves disks and memory itself; its figures replace the model's.
+          Object.assign(
+            figures,
+            await source.transferOut(vmId, prepared.incoming, {
+              signal: run.abort.signal,
+              onProgress: report,
+            }),
+          );
+        } else {
+          await this.modelledTransfer(figures.durationMs, total, run.abort.signal, report);
+        }
+        // The transfer converged: from here on the move completes or fails, it is not canceled.
+        run.switchingOver = true;
+        // The source is probed before the switch-over: one that crashed or went silent meanwhile aborts.
+        const still = await source.get(vmId);
+        if (still.state !== 'migrating')
+          throw errors.aborted(`domain "${vmId}" became ${still.state} during its migration`);
+        domain = await this.handOver(target, image);
+      } catch (e) {
+        await source
+          .cancelOutgoing(vmId)
+          .catch((err: unknown) => this.log.error({ vmId, err }, 'migration: source rollback failed'));
+        await this.abortQuietly(target, vmId);
+        const err =
+          run.abort.signal.aborted && !run.switchingOver
+            ? errors.cancelled(
+                `migration of domain "${vmId}" from host ${req.hostId} to ${target.hostId} was canceled; it stays at the source`,
+              )
+            : e;
+        this.log.warn(
+          { vmId, from: req.hostId, to: target.hostId, err: toReservoirError(err).toString() },
+          'migration failed',
+        );
+        throw err;
       }
-      // The source is probed before the switch-over: one that crashed or went silent meanwhile aborts.
-      const now = await source.get(vmId);
-      if (now.state !== 'migrating')
-        throw errors.aborted(`domain "${vmId}" became ${now.state} during its migration`);
-      domain = await this.handOver(target, image);
-    } catch (e) {
-      await source
-        .cancelOutgoing(vmId)
-        .catch((err: unknown) => this.log.error({ vmId, err }, 'migration: source rollback failed'));
-      await this.abortQuietly(target, vmId);
-      this.log.warn(
-        { vmId, from: req.hostId, to: target.hostId, err: toReservoirError(e).toString() },
-        'migration failed',
-      );
-      throw e;
+      await source.completeOutgoing(vmId);
+      run.completed = true;
+    } finally {
+      this.outgoing.delete(key);
+      settle();
     }
-    await source.completeOutgoing(vmId);
     this.log.info(
       { vmId, from: req.hostId, to: target.hostId, via: target.where, live, ...figures },
       'migration done',
@@ -320,6 +390,51 @@ export class HostAgent {
       downtimeMs: figures.downtimeMs,
       durationMs: figures.durationMs,
     };
+  }
+
+  /**
+   * Stops a migration this agent is sending, before its switch-over. The pending migrateDomain
+   * rolls back and fails with CANCELLED; this answers the domain once it is back as it was.
+   */
+  async cancelMigration(hostId: string, vmId: string): Promise<Domain> {
+    required(vmId, 'vm_id');
+    const driver = this.driver(hostId);
+    const run = this.outgoing.get(runKey(hostId, vmId));
+    if (!run) throw errors.precondition(`no migration of domain "${vmId}" is in progress on host ${hostId}`);
+    if (run.switchingOver)
+      throw errors.precondition(
+        `the migration of domain "${vmId}" to host ${run.progress.targetHostId} is past its switch-over; it can no longer be canceled`,
+      );
+    run.abort.abort();
+    await run.ended;
+    if (run.completed)
+      throw errors.precondition(
+        `the migration of domain "${vmId}" to host ${run.progress.targetHostId} completed before it could be canceled`,
+      );
+    return driver.get(vmId);
+  }
+
+  /** A simulated transfer takes the model's time (scaled), in steps that report progress and can be stopped. */
+  private async modelledTransfer(
+    durationMs: number,
+    totalBytes: number,
+    signal: AbortSignal,
+    report: (p: TransferProgress) => void,
+  ): Promise<void> {
+    const wait = durationMs * (this.options.migrationTimeScale ?? 0);
+    const steps = wait > 0 ? Math.max(1, Math.ceil(wait / 100)) : 0;
+    for (let i = 1; i <= steps; i++) {
+      await this.options.clock.sleep(wait / steps);
+      if (signal.aborted) throw errors.cancelled('migration canceled');
+      const sent = Math.round((totalBytes * i) / steps);
+      report({
+        phase: 'modelled',
+        totalBytes,
+        transferredBytes: sent,
+        remainingBytes: totalBytes - sent,
+        dirtyBytesPerSecond: 0,
+      });
+    }
   }
 
   /** A lost reply must not leave the domain on both hosts: when the target took it, that counts. */

@@ -63,6 +63,57 @@ export interface Domain {
   stateSinceMs: number;
   /** An incoming domain whose hypervisor receives over the network: where the source sends it. */
   incoming?: IncomingEndpoint;
+  /** On the source while the domain migrates: how far the transfer is (the agent sets it). */
+  migration?: MigrationProgress;
+  /** Measured I/O since the domain's process started; absent when the driver measures none. */
+  counters?: DomainCounters;
+}
+
+export interface DiskCounters {
+  diskId: string;
+  readBytes: number;
+  writeBytes: number;
+  readOps: number;
+  writeOps: number;
+}
+
+/** rx and tx from the guest's point of view. */
+export interface NicCounters {
+  nicId: string;
+  rxBytes: number;
+  txBytes: number;
+  rxPackets: number;
+  txPackets: number;
+}
+
+export interface DomainCounters {
+  disks: DiskCounters[];
+  nics: NicCounters[];
+}
+
+export type TransferPhase = 'disks' | 'memory' | 'switch-over' | 'cold' | 'modelled';
+
+/** A transfer's figures as the hypervisor reports them while it runs. */
+export interface TransferProgress {
+  phase: TransferPhase;
+  totalBytes: number;
+  transferredBytes: number;
+  remainingBytes: number;
+  /** Guest memory written per second while memory is copied. */
+  dirtyBytesPerSecond: number;
+}
+
+export interface MigrationProgress extends TransferProgress {
+  targetHostId: string;
+  live: boolean;
+  startedAtMs: number;
+  updatedAtMs: number;
+}
+
+/** What the agent hands a driver's transfer: a way to stop it and a place to report progress. */
+export interface TransferControl {
+  signal?: AbortSignal;
+  onProgress?: (p: TransferProgress) => void;
 }
 
 /** Where a target's hypervisor receives a migration: its disks over NBD, then (live) the memory stream. */
@@ -190,5 +241,5 @@ export interface HypervisorDriver {
    * themselves: sends disks and memory to the target's endpoint. A driver without it has its
    * transfer modelled by the agent.
    */
-  transferOut?(vmId: string, to: IncomingEndpoint, signal?: AbortSignal): Promise<TransferFigures>;
+  transferOut?(vmId: string, to: IncomingEndpoint, control?: TransferControl): Promise<TransferFigures>;
 }

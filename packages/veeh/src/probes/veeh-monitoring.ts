@@ -1,11 +1,18 @@
 // Lattice probes of a host agent: one 'host' data source per host with a host probe, and a probe
 // per domain added and removed as domains come and go.
 //
-// Every figure comes from the driver's status (HostStatus and its Domains). The drivers keep no
-// network counters, so a domain's rx/tx bytes are synthesised: a running domain receives and sends
-// at a steady rate of its own, derived from its vm id and its number of NICs (at least one), and
-// the counters accumulate only while it runs. They are deterministic for a given history of
-// states and say nothing about real traffic.
+// Every figure comes from the driver's status (HostStatus and its Domains).
+//
+// I/O: a driver that measures it (qemu) reports per-device counters with each domain
+// (Domain.counters), counted since the domain's process started. net_rx/net_tx are then the sums
+// over its NICs and disk_read/disk_write over its disks; a NIC the driver cannot measure (qemu's
+// user-mode network) counts nothing. When one status misses them (a busy monitor, a stopped
+// process) the last figures hold.
+//
+// A driver that measures nothing (sim) gets synthetic network counters and zero disk I/O: a
+// running domain receives and sends at a steady rate of its own, derived from its vm id and its
+// number of NICs (at least one), accumulating only while it runs. They are deterministic for a
+// given history of states and say nothing about real traffic.
 import type { Logger, MessageBus } from '@reservoir/runtime';
 import { DataSource, type AttributeSpec, type Sample } from '@reservoir/monitoring';
 import type { HostAgent } from '../app/agent.js';
@@ -24,6 +31,8 @@ export const VM_PROBE_ATTRIBUTES: AttributeSpec[] = [
   { field: 3, name: 'disk_used', type: 'int', units: 'MiB' },
   { field: 4, name: 'net_rx', type: 'int', units: 'B' },
   { field: 5, name: 'net_tx', type: 'int', units: 'B' },
+  { field: 6, name: 'disk_read', type: 'int', units: 'B' },
+  { field: 7, name: 'disk_write', type: 'int', units: 'B' },
 ];
 
 export interface VeehMonitoringOptions {
@@ -52,23 +61,43 @@ export function syntheticRate(vmId: string, nics: number, salt: number): number 
   return perNic * Math.max(1, nics);
 }
 
-/** Cumulative synthetic network counters of one domain. */
+/** Cumulative I/O counters of one domain: measured when its driver reports them, else synthetic. */
 export class NetCounters {
   rx = 0;
   tx = 0;
+  diskRead = 0;
+  diskWrite = 0;
+  /** Set once the driver reported counters: from then on nothing is synthesised. */
+  measured = false;
   private lastMs: number | undefined;
 
   constructor(private readonly vmId: string) {}
 
-  /** Accrues the bytes of the time since the last call while the domain ran. */
+  /** Takes the domain's measured counters, or accrues synthetic bytes for the time it ran since the last call. */
   advance(domain: Domain, nowMs: number): void {
-    if (this.lastMs !== undefined && domain.state === 'running' && nowMs > this.lastMs) {
+    const measured = domain.counters;
+    if (measured) {
+      this.measured = true;
+      this.rx = sum(measured.nics.map((n) => n.rxBytes));
+      this.tx = sum(measured.nics.map((n) => n.txBytes));
+      this.diskRead = sum(measured.disks.map((x) => x.readBytes));
+      this.diskWrite = sum(measured.disks.map((x) => x.writeBytes));
+    } else if (
+      !this.measured &&
+      this.lastMs !== undefined &&
+      domain.state === 'running' &&
+      nowMs > this.lastMs
+    ) {
       const s = (nowMs - this.lastMs) / 1000;
       this.rx += Math.round(syntheticRate(this.vmId, domain.spec.nics.length, 1) * s);
       this.tx += Math.round(syntheticRate(this.vmId, domain.spec.nics.length, 2) * s);
     }
     this.lastMs = nowMs;
   }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((s, n) => s + n, 0);
 }
 
 interface HostEntry {
@@ -95,6 +124,8 @@ export function vmSample(domain: Domain, net: NetCounters, nowMs: number): Sampl
     disk_used: domain.spec.resources.diskMib,
     net_rx: net.rx,
     net_tx: net.tx,
+    disk_read: net.diskRead,
+    disk_write: net.diskWrite,
   };
 }
 

@@ -67,6 +67,21 @@ export async function startTinyQemu(
   return { dir, child, qmp, channel: () => GuestChannel.open(join(dir, 'health.sock')) };
 }
 
+/** Polls until check() holds; resolves with the milliseconds it took. */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+): Promise<number> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+  return Date.now() - start;
+}
+
 export async function waitReady(dir: string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {

@@ -1,4 +1,5 @@
 import {
+  errors,
   isErrorCode,
   isReservoirError,
   ReservoirError,
@@ -13,6 +14,17 @@ import type { VeemContext } from './context.js';
 import { domainSpec } from './domain-spec.js';
 import type { AgentPort, DomainInfo } from './ports.js';
 import type { VmWriter } from './vm-writer.js';
+import { transferMessage } from './transfer-message.js';
+
+/** How often a migration's figures are read from the source agent into its task. */
+const TRANSFER_POLL_MS = 500;
+
+/** A migration in progress, as cancelMigration needs to find it. */
+interface MoveInFlight {
+  /** The source agent is sending: a cancel goes to it. */
+  sending: boolean;
+  canceled: boolean;
+}
 
 const RETRYABLE = new Set(['UNAVAILABLE', 'DEADLINE_EXCEEDED']);
 
@@ -64,6 +76,7 @@ export function stateFromDomain(d: DomainInfo | undefined): VmState {
  */
 export class OperationRunner {
   private readonly driving = new Set<string>();
+  private readonly moves = new Map<string, MoveInFlight>();
   private readonly again = new Set<string>();
   private readonly limiter: Semaphore;
   private stopped = false;
@@ -359,13 +372,21 @@ export class OperationRunner {
       );
       return false;
     }
-    await this.progress(vm, 20, `preparing ${target.name}`);
-    await this.call(target, 'prepare incoming', (a, h) =>
-      a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live),
-    );
-    await this.progress(vm, 40, `${op.live ? 'live' : 'cold'} migration to ${target.name}`);
+    const move: MoveInFlight = { sending: false, canceled: false };
+    this.moves.set(vm.id, move);
+    const kind = op.live ? 'live' : 'cold';
+    let stopPolling = () => {};
+    let figures: { downtimeMs: number; durationMs: number };
     try {
-      await this.call(source, 'migrate', (a, h) =>
+      await this.progress(vm, 20, `preparing ${target.name}`);
+      await this.call(target, 'prepare incoming', (a, h) =>
+        a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live),
+      );
+      if (move.canceled) throw errors.cancelled(`the ${kind} migration to ${target.name} was canceled`);
+      await this.progress(vm, 40, `${kind} migration to ${target.name}`);
+      move.sending = true;
+      stopPolling = this.followTransfer(vm, source, `${kind} migration to ${target.name}`);
+      const moved = await this.call(source, 'migrate', (a, h) =>
         a.migrateDomain(
           h,
           vm.id,
@@ -373,18 +394,67 @@ export class OperationRunner {
           op.live,
         ),
       );
+      figures = { downtimeMs: moved.downtimeMs, durationMs: moved.durationMs };
     } catch (e) {
       // Back to the source: the VM keeps running there, the target's reservation is dropped.
       await this.call(target, 'abort incoming', (a, h) => a.abortIncoming(h, vm.id)).catch(() => undefined);
       throw e;
+    } finally {
+      stopPolling();
+      this.moves.delete(vm.id);
     }
     await this.finish(
       vm,
       { host: target.id, migrationTarget: '' },
       op.resumeState,
-      `migrated to ${target.name}`,
+      `migrated to ${target.name} in ${figures.durationMs} ms` +
+        (op.live ? `, the guest paused ${figures.downtimeMs} ms` : ''),
     );
     return false;
+  }
+
+  /** Copies the source agent's transfer figures into the migration's task until stopped. */
+  private followTransfer(vm: Vm, source: Host, what: string): () => void {
+    const taskId = vm.taskId;
+    if (!taskId) return () => {};
+    const agent = this.ctx.agents.agent(source.agentEndpoint);
+    let busy = false;
+    let stopped = false;
+    const timer = setInterval(() => {
+      if (busy || stopped) return;
+      busy = true;
+      agent
+        .getDomain(source.agentHostId, vm.id)
+        .then(async (d) => {
+          const t = d?.migration;
+          if (!t || stopped) return;
+          const done = t.totalBytes > 0 ? t.transferredBytes / t.totalBytes : 0;
+          await this.ctx.tasks.progress(taskId, 40 + 55 * done, transferMessage(what, t), t);
+        })
+        // A missed sample is only a stale figure; the migration's own call reports failures.
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    }, TRANSFER_POLL_MS);
+    timer.unref();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }
+
+  /**
+   * Stops a VM's migration before its switch-over. While the target is being prepared the move
+   * stops before anything is sent; once the source sends, its agent is told to stop. The
+   * migration's own step then rolls back and ends its task canceled.
+   */
+  async cancelMigration(vm: Vm): Promise<void> {
+    const move = this.moves.get(vm.id);
+    if (!move)
+      throw errors.precondition(`VM ${vm.id} has no migration in progress at this VEEM (it is ${vm.state})`);
+    move.canceled = true;
+    if (!move.sending) return;
+    const source = this.hostOf(vm.host);
+    await this.call(source, 'cancel migration', (a, h) => a.cancelMigration(h, vm.id));
   }
 
   /**

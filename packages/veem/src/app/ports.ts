@@ -1,4 +1,4 @@
-import type { Task, TaskStore } from '@reservoir/runtime';
+import type { Task, TaskStore, TransferProgress } from '@reservoir/runtime';
 import type { CapabilityProfile, Host } from '../domain/host.js';
 import type { Image } from '../domain/image.js';
 import type { Lease, Network } from '../domain/network.js';
@@ -108,6 +108,8 @@ export interface DomainInfo {
   cpuUsedPercent: number;
   memoryUsedMib: number;
   resources: Resources;
+  /** On the source while the domain migrates: the transfer's figures as the agent last saw them. */
+  migration?: TransferProgress;
 }
 
 export interface HostReport {
@@ -152,6 +154,8 @@ export interface AgentPort {
     live: boolean,
   ): Promise<{ domain: DomainInfo; downtimeMs: number; durationMs: number }>;
   abortIncoming(agentHostId: string, vmId: string): Promise<boolean>;
+  /** Stops the migration the source agent is sending; the pending migrateDomain fails CANCELLED. */
+  cancelMigration(agentHostId: string, vmId: string): Promise<DomainInfo>;
 }
 
 export interface AgentGateway {

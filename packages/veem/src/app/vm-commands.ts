@@ -315,6 +315,20 @@ export class VmCommands {
   }
 
   /**
+   * Stops a VM's migration before its switch-over; the VM stays where it was, as it was. Answers
+   * once the migration's task has ended (canceled, or succeeded when the move was already done).
+   */
+  async cancelMigration(id: string): Promise<VmWithTask> {
+    const vm = this.get(id);
+    if (vm.state !== 'migrating' || vm.op?.kind !== 'migrate')
+      throw errors.precondition(`VM ${vm.id} is ${vm.state}; only a migrating VM's move can be canceled`);
+    const taskId = vm.taskId;
+    await this.runner.cancelMigration(vm);
+    const task = taskId ? await this.ctx.tasks.waitFor(taskId, AbortSignal.timeout(120_000)) : undefined;
+    return { vm: await this.find(id), ...(task ? { task } : {}) };
+  }
+
+  /**
    * Resizes CPU and memory the same way on every hypervisor: hot where the host can, else with a
    * reboot when the caller allows it and the VM's operational requirements do not forbid it.
    */

@@ -63,6 +63,7 @@ export function veehAccess(): AccessMap {
       migrateDomain: onDomain('domain.migrate'),
       receiveMigration: onDomain('domain.migrate'),
       abortIncoming: onDomain('domain.migrate'),
+      cancelMigration: onDomain('domain.migrate'),
       // A batch mixes life-cycle operations of many domains: one decision for all of them.
       batch: { action: 'domain.batch', resource: () => ({ type: 'domain', organization: null }) },
     }),

@@ -8,8 +8,10 @@ import type {
   DomainState,
   HostDescription,
   HostStatus,
+  MigrationProgress,
   NicSpec,
   Resources,
+  TransferPhase,
 } from '../../domain/driver.js';
 
 // Translation between the VHI messages and the agent's plain types. 64-bit fields go through
@@ -107,6 +109,9 @@ export function domainToPb(d: Domain): PbDomain {
     stateSinceMs: d.stateSinceMs,
     incomingNbd: d.incoming ? `${d.incoming.nbd.host}:${d.incoming.nbd.port}` : '',
     incomingMigrationUri: d.incoming?.migrationUri ?? '',
+    ...(d.migration ? { migration: { ...d.migration } } : {}),
+    diskCounters: d.counters?.disks.map((c) => ({ ...c })) ?? [],
+    nicCounters: d.counters?.nics.map((c) => ({ ...c })) ?? [],
   };
 }
 
@@ -122,6 +127,27 @@ export function domainFromPb(d: PbDomain): Domain {
     cpuUsedPercent: d.cpuUsedPercent ?? 0,
     memoryUsedMib: d.memoryUsedMib ?? 0,
     stateSinceMs: Number(d.stateSinceMs ?? 0),
+    ...(d.migration ? { migration: migrationFromPb(d.migration) } : {}),
+    ...(d.diskCounters?.length || d.nicCounters?.length
+      ? {
+          counters: {
+            disks: (d.diskCounters ?? []).map((c) => ({
+              diskId: c.diskId ?? '',
+              readBytes: Number(c.readBytes ?? 0),
+              writeBytes: Number(c.writeBytes ?? 0),
+              readOps: Number(c.readOps ?? 0),
+              writeOps: Number(c.writeOps ?? 0),
+            })),
+            nics: (d.nicCounters ?? []).map((c) => ({
+              nicId: c.nicId ?? '',
+              rxBytes: Number(c.rxBytes ?? 0),
+              txBytes: Number(c.txBytes ?? 0),
+              rxPackets: Number(c.rxPackets ?? 0),
+              txPackets: Number(c.txPackets ?? 0),
+            })),
+          },
+        }
+      : {}),
     ...(colon > 0
       ? {
           incoming: {
@@ -182,5 +208,22 @@ export function hostStatusToPb(s: HostStatus): PbHostStatus {
     domains: s.domains.map(domainToPb),
     reachable: s.reachable,
     error: s.error,
+  };
+}
+
+const PHASES: readonly TransferPhase[] = ['disks', 'memory', 'switch-over', 'cold', 'modelled'];
+
+export function migrationFromPb(m: reservoir.veeh.v1.MigrationProgress.$Properties): MigrationProgress {
+  const phase = PHASES.find((p) => p === m.phase) ?? 'modelled';
+  return {
+    targetHostId: m.targetHostId ?? '',
+    live: !!m.live,
+    phase,
+    totalBytes: Number(m.totalBytes ?? 0),
+    transferredBytes: Number(m.transferredBytes ?? 0),
+    remainingBytes: Number(m.remainingBytes ?? 0),
+    dirtyBytesPerSecond: Number(m.dirtyBytesPerSecond ?? 0),
+    startedAtMs: Number(m.startedAtMs ?? 0),
+    updatedAtMs: Number(m.updatedAtMs ?? 0),
   };
 }

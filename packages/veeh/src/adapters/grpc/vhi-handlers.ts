@@ -82,6 +82,7 @@ export function vhiHandlers(agent: HostAgent): Handlers<typeof HostAgentDefiniti
         }),
       ),
     abortIncoming: async (req) => ({ existed: await agent.abortIncoming(req.hostId, req.vmId) }),
+    cancelMigration: async (req) => domainToPb(await agent.cancelMigration(req.hostId, req.vmId)),
     batch: async (req, ctx) => ({
       results: await Promise.all(req.ops.map((op) => runBatchOp(handlers, op as BatchOp, ctx))),
     }),

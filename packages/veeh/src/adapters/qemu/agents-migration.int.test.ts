@@ -23,7 +23,7 @@ interface Agent {
 }
 
 /** A VEEH process with the qemu driver, its own state directory: a host sharing no storage. */
-function launch(prefix: string, stateDir: string): Promise<Agent> {
+function launch(prefix: string, stateDir: string, env: Record<string, string> = {}): Promise<Agent> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'packages/veeh/src/main.ts', '--driver', 'qemu', '--state-dir', stateDir],
@@ -37,6 +37,7 @@ function launch(prefix: string, stateDir: string): Promise<Agent> {
         RESERVOIR_LOG_LEVEL: 'warn',
         // The tiny guest ignores ACPI: a cold move's power-off waits this long before it stops it.
         VEEH_SHUTDOWN_TIMEOUT_MS: '2000',
+        ...env,
       },
     },
   );
@@ -44,8 +45,8 @@ function launch(prefix: string, stateDir: string): Promise<Agent> {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`no listening line within 60 s; stderr: ${stderr}`)),
-      60_000,
+      () => reject(new Error(`no listening line within 180 s; stderr: ${stderr}`)),
+      180_000,
     );
     child.once('exit', (code) => reject(new Error(`agent exited with ${code}; stderr: ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -87,11 +88,17 @@ describe('live migration between two agents with the qemu driver and separate st
   let guest: TinyGuest;
   let a: Agent | undefined;
   let b: Agent | undefined;
+  let slow: Agent | undefined;
 
   beforeAll(async () => {
     guest = await ensureTinyGuest(join(root, 'cache'));
-    [a, b] = await Promise.all([launch('a-', join(root, 'a')), launch('b-', join(root, 'b'))]);
-  }, 120_000);
+    // The third host caps its migrations, so that one is still under way when the test cancels it.
+    [a, b, slow] = await Promise.all([
+      launch('a-', join(root, 'a')),
+      launch('b-', join(root, 'b')),
+      launch('c-', join(root, 'c'), { VEEH_MIGRATION_BANDWIDTH_MIBS: '4' }),
+    ]);
+  }, 240_000);
   afterAll(async () => {
     // Domains are destroyed so that no QEMU outlives the agents.
     for (const [agent, vm] of [
@@ -99,10 +106,13 @@ describe('live migration between two agents with the qemu driver and separate st
       [b, 'mig-1'],
       [a, 'mig-2'],
       [b, 'mig-2'],
+      [slow, 'mig-3'],
+      [b, 'mig-3'],
     ] as const)
       await agent?.vhi.destroyDomain({ hostId: agent.host, vmId: vm }).catch(() => undefined);
     await stop(a);
     await stop(b);
+    await stop(slow);
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -177,5 +187,62 @@ describe('live migration between two agents with the qemu driver and separate st
       code: 'NOT_FOUND',
     });
     expect(existsSync(join(a!.stateDir, 'mig-2'))).toBe(false);
+  }, 240_000);
+
+  it('reports the transfer while it runs; a cancel leaves the guest running at the source, intact', async () => {
+    await slow!.vhi.createDomain({ hostId: slow!.host, spec: spec('mig-3') });
+    await slow!.vhi.startDomain({ hostId: slow!.host, vmId: 'mig-3' });
+    await waitReady(join(slow!.stateDir, 'mig-3', 'console.log'));
+    const ch = await GuestChannel.open(join(slow!.stateDir, 'mig-3', 'health.sock'));
+    expect(await ch.ask('write stays put')).toBe('ok');
+    // The guest keeps rewriting 16 MiB of its memory: the pre-copy has pages to send again.
+    expect(await ch.ask('dirty 16')).toBe('ok');
+
+    const moving = slow!.vhi.migrateDomain({
+      hostId: slow!.host,
+      vmId: 'mig-3',
+      targetHostId: b!.host,
+      targetEndpoint: b!.address,
+      live: true,
+    });
+    const failed = expect(moving).rejects.toMatchObject({ code: 'CANCELLED' });
+    // Follow the source's figures until memory is being sent again: QEMU measures the dirty rate
+    // once the first pass over memory is done.
+    const seen: reservoir.veeh.v1.MigrationProgress.$Properties[] = [];
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const d = await slow!.vhi.getDomain({ hostId: slow!.host, vmId: 'mig-3' });
+      if (d.migration) seen.push(d.migration);
+      if (d.migration?.phase === 'memory' && Number(d.migration.dirtyBytesPerSecond) > 0) break;
+      if (Date.now() > until) throw new Error(`no memory phase seen: ${JSON.stringify(seen.at(-1))}`);
+      await sleep(100);
+    }
+
+    const memory = seen.filter((m) => m.phase === 'memory');
+    expect(memory.at(-1)).toMatchObject({ targetHostId: b!.host, live: true });
+    expect(Number(memory.at(-1)!.remainingBytes)).toBeGreaterThan(0);
+    // Sent so far and still to send cover at least the guest's memory once.
+    const last = memory.at(-1)!;
+    expect(Number(last.transferredBytes) + Number(last.remainingBytes)).toBeGreaterThanOrEqual(
+      Number(last.totalBytes) - 1,
+    );
+
+    const back = await slow!.vhi.cancelMigration({ hostId: slow!.host, vmId: 'mig-3' });
+    await failed;
+    expect(back).toMatchObject({ hostId: slow!.host, state: S.DOMAIN_STATE_RUNNING });
+    expect(back.migration).toBeFalsy();
+    expect(await ch.ask('dirty 0')).toBe('ok');
+    expect(await ch.ask('read')).toBe('stays put');
+    expect(await ch.ask('ping')).toMatch(/^pong /);
+    ch.close();
+    // Nothing of it is left at the target: no domain, no files.
+    await expect(b!.vhi.getDomain({ hostId: b!.host, vmId: 'mig-3' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(existsSync(join(b!.stateDir, 'mig-3'))).toBe(false);
+    await expect(slow!.vhi.cancelMigration({ hostId: slow!.host, vmId: 'mig-3' })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: expect.stringContaining('no migration'),
+    });
   }, 240_000);
 });

@@ -12,7 +12,8 @@ import {
   type TinyVm,
   waitReady,
 } from '../../testing/tiny-qemu.js';
-import { finishIncoming, migrateOut, openIncoming, type MigrationProgress } from './live-migration.js';
+import type { TransferProgress } from '../../domain/driver.js';
+import { finishIncoming, migrateOut, openIncoming } from './live-migration.js';
 import { ensureTinyGuest, type TinyGuest } from './tiny-guest.js';
 
 const run = promisify(execFile);
@@ -53,7 +54,7 @@ describe('live migration of a running guest between hosts that share no storage'
     target = await startQemu(guest, join(root, 'b', 'host-2'), true);
     const to = await endpoint();
     await openIncoming(target.qmp, [DISK], to);
-    const progress: MigrationProgress[] = [];
+    const progress: TransferProgress[] = [];
     const figures = await migrateOut(source.qmp, [DISK], to, { onProgress: (p) => progress.push(p) });
     await finishIncoming(target.qmp, [DISK], true);
 
@@ -108,7 +109,7 @@ describe('live migration of a running guest between hosts that share no storage'
         if (p.phase === 'memory') abort.abort();
       },
     });
-    await expect(moving).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(moving).rejects.toMatchObject({ code: 'CANCELLED' });
     expect((await source.qmp.execute<{ status: string }>('query-status')).status).toBe('running');
     expect(await source.qmp.execute<unknown[]>('query-block-jobs')).toEqual([]);
     expect(await ch.ask('read')).toBe('still here');

@@ -5,17 +5,8 @@
 // switch-over leaves the guest running at the source, as it was.
 
 import { errors, ReservoirError } from '@reservoir/runtime';
-import type { IncomingEndpoint } from '../../domain/driver.js';
+import type { IncomingEndpoint, TransferProgress } from '../../domain/driver.js';
 import type { QmpClient } from './qmp.js';
-
-export interface MigrationProgress {
-  phase: 'disks' | 'memory' | 'switch-over';
-  /** Disk bytes still to copy plus memory bytes still to send. */
-  remainingBytes: number;
-  transferredBytes: number;
-  /** Pages the guest dirties per second (memory phase). */
-  dirtyPagesPerSecond: number;
-}
 
 export interface MigrationFigures {
   totalMs: number;
@@ -38,7 +29,13 @@ interface MigrateInfo {
   'total-time'?: number;
   downtime?: number;
   'error-desc'?: string;
-  ram?: { transferred: number; remaining: number; total: number; 'dirty-pages-rate'?: number };
+  ram?: {
+    transferred: number;
+    remaining: number;
+    total: number;
+    'dirty-pages-rate'?: number;
+    'page-size'?: number;
+  };
 }
 
 const exportName = (node: string) => `migrate-${node}`;
@@ -96,12 +93,14 @@ export async function migrateOut(
   nodes: readonly string[],
   to: IncomingEndpoint,
   options: {
-    onProgress?: (p: MigrationProgress) => void;
+    onProgress?: (p: TransferProgress) => void;
     signal?: AbortSignal;
     /** How long the memory phase may take before the migration is given up; default 10 min. */
     timeoutMs?: number;
     /** The pause QEMU may impose at the switch-over; default 300 ms. */
     maxDowntimeMs?: number;
+    /** Caps the disk mirrors and the memory stream, each; default: mirrors unlimited, memory QEMU's default. */
+    bandwidthBytesPerSecond?: number;
   } = {},
 ): Promise<MigrationFigures> {
   const started = performance.now();
@@ -117,7 +116,7 @@ export async function migrateOut(
       () => undefined,
     );
   const check = () => {
-    if (options.signal?.aborted) throw errors.aborted('migration cancelled');
+    if (options.signal?.aborted) throw errors.cancelled('migration canceled');
     if (Date.now() > deadline)
       throw new ReservoirError('DEADLINE_EXCEEDED', 'migration did not converge in time');
   };
@@ -136,6 +135,7 @@ export async function migrateOut(
         device: node,
         target: mirrorNode(node),
         sync: 'full',
+        ...(options.bandwidthBytesPerSecond ? { speed: options.bandwidthBytesPerSecond } : {}),
       });
       jobs.push(mirrorNode(node));
     }
@@ -149,15 +149,20 @@ export async function migrateOut(
       const done = mine.reduce((s, j) => s + j.offset, 0);
       options.onProgress?.({
         phase: 'disks',
-        remainingBytes: diskBytes - done,
+        totalBytes: diskBytes,
         transferredBytes: done,
-        dirtyPagesPerSecond: 0,
+        remainingBytes: diskBytes - done,
+        dirtyBytesPerSecond: 0,
       });
       if (mine.every((j) => j.ready)) break;
       await pause(200, 'BLOCK_JOB_READY');
     }
     await qmp.execute('migrate-set-capabilities', { capabilities: [{ capability: 'events', state: true }] });
-    await qmp.execute('migrate-set-parameters', { 'downtime-limit': options.maxDowntimeMs ?? 300 });
+    await qmp.execute('migrate-set-parameters', {
+      'downtime-limit': options.maxDowntimeMs ?? 300,
+      // Without a cap QEMU keeps its own default (128 MiB/s in QEMU 7).
+      ...(options.bandwidthBytesPerSecond ? { 'max-bandwidth': options.bandwidthBytesPerSecond } : {}),
+    });
     await qmp.execute('migrate', { uri: to.migrationUri });
     migrating = true;
     let info: MigrateInfo = {};
@@ -173,9 +178,12 @@ export async function migrateOut(
       if (ram)
         options.onProgress?.({
           phase: info.status === 'device' ? 'switch-over' : 'memory',
-          remainingBytes: ram.remaining,
+          // Pre-copy sends some pages more than once: the total grows with what was re-sent.
+          totalBytes: diskBytes + ram.transferred + ram.remaining,
           transferredBytes: diskBytes + ram.transferred,
-          dirtyPagesPerSecond: ram['dirty-pages-rate'] ?? 0,
+          remainingBytes: ram.remaining,
+          // QEMU counts dirtied pages; the page size turns them into bytes.
+          dirtyBytesPerSecond: (ram['dirty-pages-rate'] ?? 0) * (ram['page-size'] ?? 4096),
         });
       await pause(100, 'MIGRATION');
     }

@@ -1,28 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainSpec } from '../../domain/driver.js';
+import { waitFor } from '../../testing/tiny-qemu.js';
 import { kvmUsable } from './capability.js';
 import { GuestChannel } from './guest-channel.js';
 import { pidAlive } from './qemu-process.js';
 import { QemuDriver } from './qemu-driver.js';
 import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
-
-async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-): Promise<number> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-  return Date.now() - start;
-}
 
 function readyIn(consolePath: string, vmId: string): boolean {
   return existsSync(consolePath) && readFileSync(consolePath, 'utf8').includes(`${TINY_GUEST_READY} ${vmId}`);

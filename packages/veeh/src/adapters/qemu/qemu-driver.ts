@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { errors, ReservoirError, silentLogger, sleep, type Logger } from '@reservoir/runtime';
 import {
   DEFAULT_OVERCOMMIT,
@@ -23,6 +23,7 @@ import type {
   CapabilityProfile,
   DiskSpec,
   Domain,
+  DomainCounters,
   DomainSpec,
   DomainState,
   HostDescription,
@@ -34,6 +35,7 @@ import type {
   OutgoingMigration,
   ResizeRequest,
   Resources,
+  TransferControl,
   TransferFigures,
 } from '../../domain/driver.js';
 import { exportUri, finishIncoming, migrateOut, openIncoming } from './live-migration.js';
@@ -49,6 +51,8 @@ import {
   specKey,
 } from '../../domain/spec.js';
 import { connectWithRetry, DEFAULT_QEMU_BINARY, probeQemu, type QemuCapabilities } from './capability.js';
+import { diskCounters, type BlockStats } from './counters.js';
+import { assertTapPrivileges, TapNetwork, type NetworkMode } from './tap-network.js';
 import {
   cpuPercent,
   domainPaths,
@@ -57,6 +61,7 @@ import {
   freeTcpPort,
   INITRD_KEY,
   KERNEL_KEY,
+  netdevQmp,
   overlayPath,
   savedStatePath,
   pidAlive,
@@ -69,6 +74,7 @@ import {
   type CpuSample,
   type DomainPaths,
   type MachineLimits,
+  type Spawned,
 } from './qemu-process.js';
 import { QmpClient, type QmpEvent } from './qmp.js';
 
@@ -95,6 +101,11 @@ export interface QemuDriverOptions {
   imageDir?: string;
   /** How long an ACPI shutdown may take before the process is killed; default 30 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * Bandwidth a live migration may use, disks and memory each, in MiB/s; default: QEMU's own. A
+   * host whose guests share the network with migrations keeps them from starving the guests.
+   */
+  migrationBandwidthMibs?: number;
   /** CPUs a domain may hot-plug up to; default the host's cores (at least the domain's vCPUs). */
   hotplugVcpus?: number;
   /** Memory a running domain may grow to; default four times its boot memory, within the host's. */
@@ -105,6 +116,14 @@ export interface QemuDriverOptions {
   cpuModel?: string;
   /** Force TCG even where KVM works. */
   accel?: 'kvm' | 'tcg';
+  /**
+   * NIC backend. 'user' (default): QEMU's user-mode network, which has no per-NIC counters.
+   * 'bridge': a tap per NIC on a Linux bridge per network, measured by the kernel; needs
+   * CAP_NET_ADMIN and /dev/net/tun.
+   */
+  network?: NetworkMode;
+  /** Bridge mode: the bridge of a network id, where not the derived rsvbr-<hash> (made if missing). */
+  bridges?: Readonly<Record<string, string>>;
   logger?: Logger;
 }
 
@@ -150,6 +169,8 @@ interface QemuDomain extends DomainRecord {
 }
 
 const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** query-blockstats answers at once unless QEMU is busy (savevm holds the monitor): then skip. */
+const COUNTERS_TIMEOUT_MS = 1_000;
 const VM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
 /**
@@ -167,6 +188,8 @@ export class QemuDriver implements HypervisorDriver {
   private readonly logger: Logger;
   private readonly binary: string;
   private readonly shutdownTimeoutMs: number;
+  /** Bridge mode's taps; undefined in user mode. */
+  private readonly taps: TapNetwork | undefined;
   private closed = false;
 
   private constructor(
@@ -176,6 +199,14 @@ export class QemuDriver implements HypervisorDriver {
     this.logger = options.logger ?? silentLogger();
     this.binary = options.binary ?? DEFAULT_QEMU_BINARY;
     this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 30_000;
+    this.taps =
+      options.network === 'bridge'
+        ? new TapNetwork({
+            scope: resolve(options.stateDir),
+            ...(options.bridges ? { bridges: options.bridges } : {}),
+            logger: this.logger,
+          })
+        : undefined;
     this.hostId = options.hostId ?? hostname();
     this.profile = capabilities.profile;
     const capacity: Resources = {
@@ -204,6 +235,7 @@ export class QemuDriver implements HypervisorDriver {
   /** Probes QEMU, then adopts the domains of stateDir: live QEMUs keep running, dead ones are marked. */
   static async open(options: QemuDriverOptions): Promise<QemuDriver> {
     mkdirSync(options.stateDir, { recursive: true });
+    if (options.network === 'bridge') await assertTapPrivileges();
     const caps = await probeQemu(options.binary, options.accel ? options.accel === 'kvm' : undefined);
     const driver = new QemuDriver(options, caps);
     await driver.reattach();
@@ -231,6 +263,11 @@ export class QemuDriver implements HypervisorDriver {
     return this.domains.get(vmId)?.live?.pid;
   }
 
+  /** Bridge mode: the tap device a NIC of the domain uses while its QEMU runs. */
+  tapOf(vmId: string, nicId: string): string | undefined {
+    return this.taps?.tapOf(vmId, nicId);
+  }
+
   paths(vmId: string): DomainPaths {
     return domainPaths(this.options.stateDir, vmId);
   }
@@ -242,7 +279,7 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   async status(): Promise<HostStatus> {
-    const domains = [...this.domains.values()].map((d) => this.view(d, true));
+    const domains = await Promise.all([...this.domains.values()].map((d) => this.measured(d, true)));
     let cpu = 0;
     let memory = 0;
     for (const d of domains) {
@@ -261,11 +298,11 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   async list(): Promise<Domain[]> {
-    return [...this.domains.values()].map((d) => this.view(d));
+    return Promise.all([...this.domains.values()].map((d) => this.measured(d)));
   }
 
   async get(vmId: string): Promise<Domain> {
-    return this.view(this.find(vmId));
+    return this.measured(this.find(vmId));
   }
 
   async create(spec: DomainSpec): Promise<Domain> {
@@ -644,16 +681,22 @@ export class QemuDriver implements HypervisorDriver {
       const live = d.live;
       if (live) {
         const netdev = qemuId('net', normal.id);
-        await live.qmp.execute('netdev_add', { type: 'user', id: netdev });
+        await this.taps?.plug(vmId, [normal]);
         try {
-          await this.plugOnPort(live, {
-            driver: 'virtio-net-pci',
-            netdev,
-            id: qemuId('nic', normal.id),
-            mac: normal.mac,
-          });
+          await live.qmp.execute('netdev_add', netdevQmp(netdev, this.taps?.tapOf(vmId, normal.id)));
+          try {
+            await this.plugOnPort(live, {
+              driver: 'virtio-net-pci',
+              netdev,
+              id: qemuId('nic', normal.id),
+              mac: normal.mac,
+            });
+          } catch (e) {
+            await live.qmp.execute('netdev_del', { id: netdev }).catch(() => {});
+            throw e;
+          }
         } catch (e) {
-          await live.qmp.execute('netdev_del', { id: netdev }).catch(() => {});
+          await this.taps?.unplug(vmId, [normal]).catch(() => {});
           throw e;
         }
       }
@@ -665,11 +708,13 @@ export class QemuDriver implements HypervisorDriver {
   async detachNic(vmId: string, nicId: string): Promise<Domain> {
     return this.serial(vmId, async () => {
       const d = this.find(vmId);
-      if (!d.spec.nics.some((x) => x.id === nicId)) return this.view(d);
+      const nic = d.spec.nics.find((x) => x.id === nicId);
+      if (!nic) return this.view(d);
       assertAllowed('devices', d.state, this.subject(vmId));
       if (d.live) {
         await this.unplug(d.live, qemuId('nic', nicId));
         await d.live.qmp.execute('netdev_del', { id: qemuId('net', nicId) });
+        await this.taps?.unplug(vmId, [nic]);
       }
       this.commit(d, d.state, reviseSpec(d.spec, { nics: d.spec.nics.filter((x) => x.id !== nicId) }));
       return this.view(d);
@@ -807,12 +852,22 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   /** Not serialized with the domain's other operations: the migrating state refuses them meanwhile. */
-  async transferOut(vmId: string, to: IncomingEndpoint, signal?: AbortSignal): Promise<TransferFigures> {
+  async transferOut(
+    vmId: string,
+    to: IncomingEndpoint,
+    control: TransferControl = {},
+  ): Promise<TransferFigures> {
     const d = this.find(vmId);
     if (d.state !== 'migrating')
       throw errors.precondition(`${this.subject(vmId)} is ${d.state}, not migrating`);
-    if (!to.migrationUri) return this.copyDisks(d, to, signal);
-    const figures = await migrateOut(this.liveOf(d).qmp, diskNodes(d.spec), to, signal ? { signal } : {});
+    if (!to.migrationUri) return this.copyDisks(d, to, control);
+    const figures = await migrateOut(this.liveOf(d).qmp, diskNodes(d.spec), to, {
+      ...(this.options.migrationBandwidthMibs
+        ? { bandwidthBytesPerSecond: this.options.migrationBandwidthMibs * 2 ** 20 }
+        : {}),
+      ...(control.signal ? { signal: control.signal } : {}),
+      ...(control.onProgress ? { onProgress: control.onProgress } : {}),
+    });
     return {
       transferredMib: Math.round((figures.diskBytes + figures.memoryBytes) / 2 ** 20),
       downtimeMs: figures.downtimeMs,
@@ -827,26 +882,43 @@ export class QemuDriver implements HypervisorDriver {
   private async copyDisks(
     d: QemuDomain,
     to: IncomingEndpoint,
-    signal?: AbortSignal,
+    control: TransferControl,
   ): Promise<TransferFigures> {
     const started = performance.now();
-    let bytes = 0;
+    const { signal, onProgress } = control;
+    const sizes: number[] = [];
     for (const disk of d.spec.disks) {
-      if (signal?.aborted) throw errors.aborted('migration cancelled');
+      const info = JSON.parse(
+        await qemuImg(['info', '--output=json', '-f', 'qcow2', overlayPath(d.paths, disk.id)], signal),
+      ) as { 'virtual-size': number };
+      sizes.push(info['virtual-size']);
+    }
+    const total = sizes.reduce((s, n) => s + n, 0);
+    let bytes = 0;
+    const report = () =>
+      onProgress?.({
+        phase: 'cold',
+        totalBytes: total,
+        transferredBytes: bytes,
+        remainingBytes: total - bytes,
+        dirtyBytesPerSecond: 0,
+      });
+    report();
+    for (const [i, disk] of d.spec.disks.entries()) {
+      if (signal?.aborted) throw errors.cancelled('migration canceled');
       const source = overlayPath(d.paths, disk.id);
       const target = exportUri(to, qemuId('disk', disk.id));
-      await qemuImg(['convert', '-n', '-f', 'qcow2', '-O', 'raw', source, target]);
+      await qemuImg(['convert', '-n', '-f', 'qcow2', '-O', 'raw', source, target], signal);
       try {
-        await qemuImg(['compare', '-q', '-f', 'qcow2', '-F', 'raw', source, target]);
+        await qemuImg(['compare', '-q', '-f', 'qcow2', '-F', 'raw', source, target], signal);
       } catch (e) {
+        if (signal?.aborted) throw e;
         throw errors.aborted(
           `disk ${disk.id} of ${this.subject(d.vmId)} differs at the target after the copy: ${(e as Error).message}`,
         );
       }
-      const info = JSON.parse(await qemuImg(['info', '--output=json', '-f', 'qcow2', source])) as {
-        'virtual-size': number;
-      };
-      bytes += info['virtual-size'];
+      bytes += sizes[i]!;
+      report();
     }
     return {
       transferredMib: Math.round(bytes / 2 ** 20),
@@ -876,7 +948,17 @@ export class QemuDriver implements HypervisorDriver {
         const wasLive = d.outgoingLive ?? false;
         d.outgoingFrom = undefined;
         d.outgoingLive = undefined;
-        if (d.live) this.commit(d, prior);
+        if (d.live) {
+          // A memory migration that completed leaves the source paused (postmigrate); when the
+          // hand-over then failed, the guest runs on here, where its disks still are.
+          if (prior === 'running') {
+            const status = await d.live.qmp
+              .execute<{ status: string }>('query-status')
+              .catch(() => ({ status: 'running' }));
+            if (status.status !== 'running') await d.live.qmp.execute('cont');
+          }
+          this.commit(d, prior);
+        }
         // A live move keeps QEMU running throughout: no process now means it died meanwhile.
         else if (wasLive) this.commit(d, 'crashed');
         else if (prior === 'running' || prior === 'paused') {
@@ -928,8 +1010,16 @@ export class QemuDriver implements HypervisorDriver {
       ...(this.options.cpuModel ? { cpuModel: this.options.cpuModel } : {}),
       ...(loadvm ? { loadvm } : {}),
       ...(incoming ? { incoming } : {}),
+      ...(this.taps ? { tapOf: this.taps.tapOf.bind(this.taps, d.vmId) } : {}),
     });
-    const proc = await spawnQemu(this.binary, args, d.paths.log);
+    await this.plugNics(d);
+    let proc: Spawned;
+    try {
+      proc = await spawnQemu(this.binary, args, d.paths.log);
+    } catch (e) {
+      await this.releaseNics(d);
+      throw e;
+    }
     writeFileSync(d.paths.pid, `${proc.pid}\n`);
     let qmp: QmpClient | undefined;
     try {
@@ -950,6 +1040,7 @@ export class QemuDriver implements HypervisorDriver {
       await qmp?.close();
       if (pidAlive(proc.pid)) process.kill(proc.pid, 'SIGKILL');
       await Promise.race([proc.exited, sleep(2_000)]);
+      await this.releaseNics(d);
       throw new ReservoirError(
         'UNAVAILABLE',
         `QEMU for ${this.subject(d.vmId)} did not start: ${(e as Error).message}${this.logTail(d)}`,
@@ -994,6 +1085,12 @@ export class QemuDriver implements HypervisorDriver {
     d.live = undefined;
     if (pidAlive(live.pid)) process.kill(live.pid, 'SIGKILL');
     if (live.expectingExit || this.closed) return;
+    void this.releaseNics(d);
+    if (d.state === 'incoming') {
+      // A receiving QEMU ends when its source gives up: the reservation stays until it is aborted.
+      this.logger.info({ vmId: d.vmId, pid: live.pid }, 'the QEMU waiting for a migration ended');
+      return;
+    }
     const next: DomainState = live.shutdownEvent ? 'shutoff' : 'crashed';
     this.logger.warn(
       { vmId: d.vmId, pid: live.pid, state: next, shutdown: live.shutdownEvent?.data },
@@ -1008,6 +1105,7 @@ export class QemuDriver implements HypervisorDriver {
     await Promise.race([live.gone, sleep(5_000)]);
     await live.qmp.close();
     if (d.live === live) d.live = undefined;
+    await this.releaseNics(d);
   }
 
   /** ACPI power button, then the deadline; a guest that ignores it is stopped with quit, then killed. */
@@ -1029,6 +1127,27 @@ export class QemuDriver implements HypervisorDriver {
     }
     await live.qmp.close();
     if (d.live === live) d.live = undefined;
+    await this.releaseNics(d);
+  }
+
+  /** Bridge mode: the taps of the domain's NICs, made before QEMU opens them; none left behind on failure. */
+  private async plugNics(d: QemuDomain): Promise<void> {
+    if (!this.taps) return;
+    try {
+      await this.taps.plug(d.vmId, d.spec.nics);
+    } catch (e) {
+      await this.releaseNics(d);
+      throw e;
+    }
+  }
+
+  /** The domain's process has ended: its taps go with it, and the next start makes them again. */
+  private async releaseNics(d: QemuDomain): Promise<void> {
+    await this.taps
+      ?.unplug(d.vmId, d.spec.nics)
+      .catch((e: unknown) =>
+        this.logger.warn({ vmId: d.vmId, err: e }, 'could not remove the taps of a QEMU'),
+      );
   }
 
   private async plugCpus(live: LiveProcess, count: number): Promise<void> {
@@ -1172,6 +1291,10 @@ export class QemuDriver implements HypervisorDriver {
           this.adopt(d, pid, qmp, record.limits ?? this.limitsFor(d.spec));
           state = status.running ? 'running' : 'paused';
           this.logger.info({ vmId, pid, status: status.status }, 'adopted QEMU');
+          // Its taps live on with it; this puts them back on their bridges if those were remade.
+          await this.taps
+            ?.plug(vmId, d.spec.nics)
+            .catch((e: unknown) => this.logger.warn({ vmId, err: e }, 'the taps of an adopted QEMU'));
         } catch (e) {
           this.logger.warn({ vmId, pid, err: e }, 'QEMU alive but its monitor does not answer; killed');
           process.kill(pid, 'SIGKILL');
@@ -1180,6 +1303,8 @@ export class QemuDriver implements HypervisorDriver {
       } else if (state === 'running' || state === 'paused' || state === 'migrating') {
         state = 'crashed';
       }
+      // No process: taps left by one that ended while no driver watched.
+      if (!d.live) await this.releaseNics(d);
       try {
         this.ledger.move(ZERO, held(state, d.spec));
       } catch (e) {
@@ -1287,6 +1412,32 @@ export class QemuDriver implements HypervisorDriver {
       stateSinceMs: d.stateSinceMs,
       ...(d.incoming ? { incoming: d.incoming } : {}),
     };
+  }
+
+  /** The view with the I/O counters of the domain's process, for the reads that may wait on QMP. */
+  private async measured(d: QemuDomain, sample = false): Promise<Domain> {
+    const live = d.live;
+    const counters = live ? await this.countersOf(d, live) : undefined;
+    const domain = this.view(d, sample);
+    return counters ? { ...domain, counters } : domain;
+  }
+
+  /**
+   * Block counters from query-blockstats, NIC counters from the taps (bridge mode; user mode
+   * cannot measure them). Undefined when QMP does not answer: one silent monitor must not fail
+   * the host's status, which is also its heartbeat.
+   */
+  private async countersOf(d: QemuDomain, live: LiveProcess): Promise<DomainCounters | undefined> {
+    try {
+      const stats = await live.qmp.execute<BlockStats[]>('query-blockstats', undefined, COUNTERS_TIMEOUT_MS);
+      return {
+        disks: diskCounters(d.spec, stats),
+        nics: this.taps?.counters(d.vmId, d.spec.nics) ?? [],
+      };
+    } catch (e) {
+      this.logger.warn({ vmId: d.vmId, err: e }, 'block counters unavailable; reported without counters');
+      return undefined;
+    }
   }
 }
 

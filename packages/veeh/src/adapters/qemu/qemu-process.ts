@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ReservoirError } from '@reservoir/runtime';
+import { errors, ReservoirError } from '@reservoir/runtime';
 import type { DomainSpec } from '../../domain/driver.js';
 
 const run = promisify(execFile);
@@ -71,6 +71,8 @@ export function qemuArgs(
     loadvm?: string;
     /** "defer": a migration target, told where to listen later; or a URI to load the state from. */
     incoming?: string;
+    /** Bridge network: the tap device of a NIC, by NIC id; without it NICs use user-mode networking. */
+    tapOf?: (nicId: string) => string;
   },
 ): string[] {
   const r = spec.resources;
@@ -131,7 +133,7 @@ export function qemuArgs(
     const netdev = qemuId('net', nic.id);
     args.push(
       '-netdev',
-      `user,id=${netdev}`,
+      netdevArg(netdev, options.tapOf?.(nic.id)),
       '-device',
       `virtio-net-pci,netdev=${netdev},id=${qemuId('nic', nic.id)},mac=${nic.mac}`,
     );
@@ -146,6 +148,19 @@ export function qemuArgs(
   if (options.loadvm) args.push('-loadvm', options.loadvm);
   if (options.incoming) args.push('-incoming', options.incoming);
   return args;
+}
+
+/**
+ * A NIC's backend on the command line: QEMU's user-mode network, or a tap the driver has made
+ * (script=no: the driver, not a helper script, enslaves it to its bridge).
+ */
+export function netdevArg(id: string, tap: string | undefined): string {
+  return tap ? `tap,id=${id},ifname=${tap},script=no,downscript=no` : `user,id=${id}`;
+}
+
+/** The same backend as netdev_add arguments, for a hot-plugged NIC. */
+export function netdevQmp(id: string, tap: string | undefined): Record<string, unknown> {
+  return tap ? { type: 'tap', id, ifname: tap, script: 'no', downscript: 'no' } : { type: 'user', id };
 }
 
 export interface Spawned {
@@ -245,11 +260,15 @@ export function cpuPercent(prev: CpuSample | undefined, usage: ProcessUsage): nu
   return Math.round(Math.max(pct, 0) * 10) / 10;
 }
 
-export async function qemuImg(args: string[]): Promise<string> {
+export async function qemuImg(args: string[], signal?: AbortSignal): Promise<string> {
   try {
-    const { stdout } = await run('qemu-img', args, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('qemu-img', args, {
+      maxBuffer: 16 * 1024 * 1024,
+      ...(signal ? { signal } : {}),
+    });
     return stdout;
   } catch (e) {
+    if (signal?.aborted) throw errors.cancelled(`qemu-img ${args[0]} stopped: the migration was canceled`);
     const err = e as { stderr?: string; message: string };
     throw new ReservoirError(
       'FAILED_PRECONDITION',

@@ -20,6 +20,11 @@ export interface TinyGuest {
 
 const SCRIPT_DIR = fileURLToPath(new URL('../../../../../scripts/tiny-guest/', import.meta.url));
 const LOCK_STALE_MS = 120_000;
+/**
+ * Part of the cache key beside the scripts' content and the kernel version: bump it when what the
+ * host expects of the guest changes without the scripts changing (v2: virtio-net and `net`).
+ */
+const GUEST_VERSION = 'v2';
 const BUILD_TIMEOUT_MS = 120_000;
 
 const inFlight = new Map<string, Promise<TinyGuest>>();
@@ -71,6 +76,7 @@ async function buildOnce(cacheDir: string): Promise<TinyGuest> {
   const hash = createHash('sha256');
   for (const file of ['build.sh', 'init.sh']) hash.update(await readFile(join(SCRIPT_DIR, file)));
   hash.update(kver);
+  hash.update(GUEST_VERSION);
   const dir = join(cacheDir, `${kver}-${hash.digest('hex').slice(0, 16)}`);
   const files = guestFiles(dir);
   if (existsSync(files.kernel) && existsSync(files.initrd)) return files;

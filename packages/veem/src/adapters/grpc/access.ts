@@ -277,6 +277,7 @@ export function veemAccess(veem: Veem, federation: Federation): AccessMap {
     actOnVm: onVm('vm.update'),
     recoverVm: onVm('vm.recover'),
     migrateVm: onVm('vm.migrate'),
+    cancelMigration: onVm('vm.migrate'),
     resizeVm: {
       action: 'vm.resize',
       resource: (req) => liveVm(req.id),

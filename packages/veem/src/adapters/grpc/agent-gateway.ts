@@ -57,6 +57,17 @@ function domain(d: reservoir.veeh.v1.Domain): DomainInfo {
     cpuUsedPercent: d.cpuUsedPercent,
     memoryUsedMib: d.memoryUsedMib,
     resources: resourcesFromPb(d.spec?.resources),
+    ...(d.migration
+      ? {
+          migration: {
+            phase: d.migration.phase ?? '',
+            totalBytes: Number(d.migration.totalBytes),
+            transferredBytes: Number(d.migration.transferredBytes),
+            remainingBytes: Number(d.migration.remainingBytes),
+            dirtyBytesPerSecond: Number(d.migration.dirtyBytesPerSecond),
+          },
+        }
+      : {}),
   };
 }
 
@@ -175,6 +186,10 @@ class GrpcAgent implements AgentPort {
   }
   async abortIncoming(hostId: string, vmId: string): Promise<boolean> {
     return (await this.c.abortIncoming({ hostId, vmId })).existed;
+  }
+  async cancelMigration(hostId: string, vmId: string): Promise<DomainInfo> {
+    // The agent answers once the source is back as it was, which may take a rollback's time.
+    return domain(await this.c.cancelMigration({ hostId, vmId }, { deadlineMs: 120_000 }));
   }
 }
 

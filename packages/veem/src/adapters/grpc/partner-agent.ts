@@ -296,6 +296,10 @@ export class PartnerAgent implements AgentPort {
     return Promise.resolve(false);
   }
 
+  cancelMigration(): Promise<DomainInfo> {
+    return Promise.reject(this.noMigration());
+  }
+
   private noMigration(): Error {
     return errors.precondition(
       `VMs do not live-migrate to or from partner ${this.site}; move them with "reservoir vm move"`,

@@ -152,6 +152,7 @@ export function vmHandlers(veem: Veem): Handlers<typeof VmServiceDefinition> {
     actOnVm: async (req) => withTask(await veem.vms.act(req.id, actionFromPb(req.action))),
     recoverVm: async (req) => withTask(await veem.vms.recover(req.id, recoverModeFromPb(req.mode))),
     migrateVm: async (req) => withTask(await veem.vms.migrate(req.id, req.targetHost || undefined, req.live)),
+    cancelMigration: async (req) => withTask(await veem.vms.cancelMigration(req.id)),
     resizeVm: async (req) =>
       withTask(await veem.vms.resize(req.id, req.vcpus, req.memoryMib, { allowReboot: req.allowReboot })),
     snapshotVm: async (req) => withTask(await veem.vms.snapshot(req.id, req.name, false)),
