@@ -39,7 +39,7 @@ program
   .description(
     'start the platform on embedded defaults (MQTT broker, SQLite, simulated hosts) in the foreground',
   )
-  .option('--hosts <n>', 'simulated hosts per site', (v) => Number(v), 4)
+  .option('--hosts <n>', 'hosts per site (default 4 simulated, or 1 with --driver qemu)', (v) => Number(v))
   .option('--sites <n>', 'sites', (v) => Number(v), 1)
   .option(
     '--port <port>',
@@ -58,7 +58,7 @@ program
   .option('--latency <profile>', 'simulated operation latencies: none or realistic', 'realistic')
   .option(
     '--driver <driver>',
-    'sim: simulated hosts; qemu: each site one real host, this machine, running QEMU guests',
+    'sim: simulated hosts; qemu: real QEMU guests on this machine (--hosts of them per site share no storage)',
     'sim',
   )
   .option(
@@ -70,7 +70,7 @@ program
     const g = cmd.optsWithGlobals<{ dataDir: string }>();
     await up({
       dataDir: g.dataDir,
-      hosts: o.hosts,
+      hosts: o.hosts ?? (o.driver === 'qemu' ? 1 : 4),
       sites: o.sites,
       basePort: o.port,
       ...(o.mqtt ? { mqttUrl: o.mqtt } : {}),

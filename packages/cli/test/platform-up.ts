@@ -32,7 +32,7 @@ export interface Platform {
 }
 
 export async function startPlatform(
-  options: { sites?: number; hosts?: number; extraArgs?: string[] } = {},
+  options: { sites?: number; hosts?: number; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Platform> {
   const dir = mkdtempSync(join(tmpdir(), 'rsv-up-'));
   const configDir = join(dir, 'config');
@@ -54,7 +54,7 @@ export async function startPlatform(
       String(port),
       ...(options.extraArgs ?? []),
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   const exited = new Promise<number | null>((r) => up.once('exit', (code) => r(code)));
   let out = '';

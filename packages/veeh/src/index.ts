@@ -58,3 +58,5 @@ export {
   type VeehMonitoring,
   type VeehMonitoringOptions,
 } from './probes/veeh-monitoring.js';
+export { GuestChannel } from './adapters/qemu/guest-channel.js';
+export { TINY_GUEST_READY } from './adapters/qemu/tiny-guest.js';

@@ -12,6 +12,7 @@ import {
   type LoggerOptions,
 } from '@reservoir/runtime';
 import { securityForProcess } from '@reservoir/security';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { QemuDriver } from './adapters/qemu/qemu-driver.js';
 import { NETWORK_MODES, type NetworkMode } from './adapters/qemu/tap-network.js';
@@ -60,7 +61,10 @@ const program = new Command()
     'VEEH host agent: serves VHI over gRPC for simulated hosts (driver "sim") or this machine (driver "qemu")',
   )
   .addOption(
-    new Option('--driver <driver>', 'sim: simulated hosts; qemu: one host, this machine, running QEMU')
+    new Option(
+      '--driver <driver>',
+      'sim: simulated hosts; qemu: hosts on this machine running QEMU (one unless --hosts)',
+    )
       .choices(['sim', 'qemu'])
       .default('sim')
       .env('VEEH_DRIVER'),
@@ -99,7 +103,10 @@ const program = new Command()
       .env('VEEH_PROBE_PERIOD_MS'),
   )
   .addOption(
-    new Option('--hosts <n>', 'number of hosts (default: the family counts, else 1)')
+    new Option(
+      '--hosts <n>',
+      'number of hosts (default: the family counts, else 1); with qemu, each its own storage under --state-dir',
+    )
       .argParser(positiveInt)
       .env('VEEH_HOSTS'),
   )
@@ -156,6 +163,48 @@ const program = new Command()
       .env('RESERVOIR_LOG_LEVEL'),
   );
 
+/**
+ * The QEMU hosts of this agent, all on this machine: one by default; with --hosts N, N hosts
+ * sharing no storage (each its own directory under --state-dir) and each owning an equal share
+ * of the machine's cores and memory, so that placement counts the machine once.
+ */
+async function openQemuHosts(
+  opts: CliOptions,
+  logger: ReturnType<typeof createLogger>,
+  bandwidth: number | undefined,
+  accel: string | undefined,
+): Promise<QemuDriver[]> {
+  const count = opts.hosts ?? 1;
+  const stateDir = opts.stateDir!;
+  // A VM made without an image boots the tiny guest, built from Debian's kernel and busybox.
+  const tiny = await ensureTinyGuest(join(stateDir, '.tiny-guest'));
+  const share = {
+    vcpus: Math.max(1, Math.floor(cpus().length / count)),
+    memoryMib: Math.floor(totalmem() / 2 ** 20 / count),
+  };
+  const drivers: QemuDriver[] = [];
+  for (let i = 0; i < count; i++) {
+    const hostId = `${opts.hostPrefix}${i}`;
+    drivers.push(
+      await QemuDriver.open({
+        stateDir: count === 1 ? stateDir : join(stateDir, hostId),
+        hostId,
+        ...(count > 1 ? { capacity: share } : {}),
+        network: opts.network,
+        logger,
+        defaultBoot: { ...tiny, append: tinyGuestAppend },
+        ...(process.env.VEEH_SHUTDOWN_TIMEOUT_MS
+          ? { shutdownTimeoutMs: Number(process.env.VEEH_SHUTDOWN_TIMEOUT_MS) }
+          : {}),
+        ...(bandwidth ? { migrationBandwidthMibs: bandwidth } : {}),
+        // KVM when /dev/kvm works (the default); tcg where it exists but cannot run guests.
+        ...(accel === 'kvm' || accel === 'tcg' ? { accel } : {}),
+      }),
+    );
+  }
+  return drivers;
+}
+
 async function main(): Promise<void> {
   const opts = program.parse(process.argv).opts<CliOptions>();
   const logger = createLogger({ service: 'veeh', level: opts.logLevel, destination: 2 });
@@ -169,26 +218,7 @@ async function main(): Promise<void> {
     program.error(`VEEH_MIGRATION_BANDWIDTH_MIBS: "${bandwidthText}" must be a positive number of MiB/s`);
   if (accel && accel !== 'kvm' && accel !== 'tcg')
     program.error(`RESERVOIR_QEMU_ACCEL: "${accel}" must be kvm or tcg`);
-  const qemu =
-    opts.driver === 'qemu'
-      ? await QemuDriver.open({
-          stateDir: opts.stateDir!,
-          hostId: `${opts.hostPrefix}0`,
-          network: opts.network,
-          logger,
-          // A VM made without an image boots the tiny guest, built from Debian's kernel and busybox.
-          defaultBoot: {
-            ...(await ensureTinyGuest(join(opts.stateDir!, '.tiny-guest'))),
-            append: tinyGuestAppend,
-          },
-          ...(process.env.VEEH_SHUTDOWN_TIMEOUT_MS
-            ? { shutdownTimeoutMs: Number(process.env.VEEH_SHUTDOWN_TIMEOUT_MS) }
-            : {}),
-          ...(bandwidth ? { migrationBandwidthMibs: bandwidth } : {}),
-          // KVM when /dev/kvm works (the default); tcg where it exists but cannot run guests.
-          ...(accel === 'kvm' || accel === 'tcg' ? { accel } : {}),
-        })
-      : undefined;
+  const qemu = opts.driver === 'qemu' ? await openQemuHosts(opts, logger, bandwidth, accel) : undefined;
   const hosts = qemu
     ? []
     : buildFleet({
@@ -200,7 +230,7 @@ async function main(): Promise<void> {
   const security = await securityForProcess(opts.security, `veeh@${opts.site}`, logger);
   const veeh = await createVeeh({
     hosts,
-    ...(qemu ? { drivers: [qemu] } : {}),
+    ...(qemu ? { drivers: qemu } : {}),
     logger,
     ...(security ? { enforce: security.enforce } : {}),
     latencies: opts.latencyProfile,
