@@ -57,7 +57,7 @@ resolve() {
   done
   order+=("$path")
 }
-for m in virtio_pci virtio_blk virtio_net; do resolve "$m"; done
+for m in virtio_pci virtio_blk virtio_net virtio_console; do resolve "$m"; done
 
 : >"$root/lib/modules/order"
 for path in "${order[@]}"; do

@@ -1,11 +1,13 @@
 #!/bin/sh
-# PID 1 of the tiny guest. Console on ttyS0, line protocol on ttyS1:
+# PID 1 of the tiny guest. Console on ttyS0, line protocol on the virtio-serial port
+# reservoir.health:
 #   ping          -> pong <uptime seconds>
 #   write <text>  -> ok        (appends text to the disk record)
 #   read          -> <text>    (the disk record, empty if none)
 #   dirty <MiB>   -> ok        (rewrites that much RAM in a loop; 0 stops)
 #   net <ip/prefix> <peer-ip> <count>
 #                 -> ok <received>  (eth0 up with that address, pings the peer count times)
+#   disks         -> ok <name>...   (the virtio disks the guest sees now, e.g. ok vda vdb)
 # Errors answer "err <reason>". Disk record on /dev/vda: sector 0 holds
 # "RSVD <length>", the text starts at byte 512.
 export PATH=/bin:/sbin
@@ -119,6 +121,12 @@ serve() {
           *) dirty "$arg"; echo ok >&3 ;;
         esac
         ;;
+      disks)
+        # Hot-plugged disks appear here once the guest's PCIe hot-plug has bound them.
+        names=
+        for b in /sys/block/vd*; do [ -e "$b" ] && names="$names ${b##*/}"; done
+        echo "ok$names" >&3
+        ;;
       net)
         # Unquoted on purpose: the three arguments are words.
         # shellcheck disable=SC2086
@@ -130,13 +138,27 @@ serve() {
   done
 }
 
-stty -F /dev/ttyS1 115200 raw -echo 2>/dev/null
-exec 3<>/dev/ttyS1
+# The line channel is the virtio-serial port the host named reservoir.health; it appears once
+# virtio_console has probed the device.
+channel=
+i=0
+while [ -z "$channel" ] && [ $i -lt 100 ]; do
+  for p in /sys/class/virtio-ports/*; do
+    [ "$(cat "$p/name" 2>/dev/null)" = reservoir.health ] && channel="/dev/${p##*/}"
+  done
+  [ -n "$channel" ] && [ -c "$channel" ] && break
+  channel=
+  usleep 50000
+  i=$((i + 1))
+done
 echo "RESERVOIR-GUEST-READY $id"
+
+# The port stays open: virtio-console drops what the host sends to a port the guest has closed.
+[ -n "$channel" ] && exec 3<>"$channel"
 
 # PID 1 must never exit: the kernel would panic.
 while :; do
-  serve
-  sleep 1
-  exec 3<>/dev/ttyS1
+  # A read ends (EOF) while no host is connected; what a new connection sends waits in the port.
+  [ -n "$channel" ] && serve
+  usleep 100000
 done

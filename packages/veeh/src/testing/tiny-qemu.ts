@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { GuestChannel } from '../adapters/qemu/guest-channel.js';
 import { connectWithRetry } from '../adapters/qemu/capability.js';
 import type { QmpClient } from '../adapters/qemu/qmp.js';
-import { freeTcpPort } from '../adapters/qemu/qemu-process.js';
+import { freeTcpPort, HEALTH_PORT } from '../adapters/qemu/qemu-process.js';
 import { tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from '../adapters/qemu/tiny-guest.js';
 
 const run = promisify(execFile);
@@ -45,7 +45,12 @@ export async function startTinyQemu(
     ['-kernel', guest.kernel, '-initrd', guest.initrd, '-append', tinyGuestAppend('vm-mig')],
     ['-chardev', `file,id=console,path=${join(dir, 'console.log')},append=on`, '-serial', 'chardev:console'],
     ['-chardev', `socket,id=health,path=${join(dir, 'health.sock')},server=on,wait=off`],
-    ['-serial', 'chardev:health'],
+    [
+      '-device',
+      'virtio-serial-pci,id=vser0',
+      '-device',
+      `virtserialport,bus=vser0.0,chardev=health,name=${HEALTH_PORT}`,
+    ],
     [
       '-blockdev',
       JSON.stringify({ driver: 'qcow2', 'node-name': TINY_DISK, file: { driver: 'file', filename: disk } }),

@@ -1,4 +1,4 @@
-// The tiny guest's line channel on its second serial port (ping, write, read, dirty), as the
+// The tiny guest's line channel on its virtio-serial port (ping, write, read, dirty, ...), as the
 // host reaches it through QEMU's unix socket chardev.
 
 import { connect, type Socket } from 'node:net';

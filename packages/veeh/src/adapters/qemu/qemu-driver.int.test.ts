@@ -171,6 +171,38 @@ describe('QemuDriver with the tiny guest', () => {
     expect((await driver.status()).allocated.vcpus).toBe(2);
   }, 30_000);
 
+  it('hot-plugs memory within the declared maximum', async () => {
+    const grown = await driver.resize(vmId, { memoryMib: 256 });
+    expect(grown.spec.resources.memoryMib).toBe(256);
+    const size = await driver
+      .monitor(vmId)!
+      .execute<{ 'base-memory': number; 'plugged-memory'?: number }>('query-memory-size-summary');
+    expect((size['base-memory'] + (size['plugged-memory'] ?? 0)) / 2 ** 20).toBe(256);
+    expect((await driver.status()).allocated.memoryMib).toBe(256);
+  }, 30_000);
+
+  it('hot-plugs a disk the running guest then sees, and unplugs it', async () => {
+    const channel = await GuestChannel.open(driver.paths(vmId).health);
+    const disks = () => channel.ask('disks', undefined, (l) => l.startsWith('ok'));
+    try {
+      expect(await disks()).toBe('ok vda');
+      const attached = await driver.attachDisk(vmId, {
+        id: 'extra',
+        imageId: '',
+        format: 'qcow2',
+        sizeMib: 8,
+        target: 'vdb',
+      });
+      expect(attached.spec.disks.map((d) => d.id)).toEqual(['data', 'extra']);
+      await waitFor('the guest to see the new disk', async () => (await disks()) === 'ok vda vdb', 30_000);
+      const detached = await driver.detachDisk(vmId, 'extra');
+      expect(detached.spec.disks.map((d) => d.id)).toEqual(['data']);
+      await waitFor('the guest to lose the disk', async () => (await disks()) === 'ok vda', 30_000);
+    } finally {
+      channel.close();
+    }
+  }, 90_000);
+
   it('notices a killed QEMU: the domain becomes crashed within a second or two', async () => {
     const pid = driver.pidOf(vmId)!;
     process.kill(pid, 'SIGKILL');

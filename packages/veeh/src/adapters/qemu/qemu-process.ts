@@ -7,6 +7,9 @@ import type { DomainSpec } from '../../domain/driver.js';
 
 const run = promisify(execFile);
 
+/** The virtio-serial port of the guest's line channel. */
+export const HEALTH_PORT = 'reservoir.health';
+
 export const KERNEL_KEY = 'reservoir.kernel';
 export const INITRD_KEY = 'reservoir.initrd';
 export const APPEND_KEY = 'reservoir.append';
@@ -103,11 +106,15 @@ export function qemuArgs(
     `file,id=console,path=${paths.console},append=on`,
     '-serial',
     'chardev:console',
-    // ttyS1: a line channel to the guest (the tiny guest answers health pings there).
+    // A line channel to the guest on a virtio-serial port named reservoir.health (the tiny guest
+    // answers health pings there). Not a second UART: a 16550's pending interrupt can be lost in
+    // a live migration, and the guest then never reads what arrives.
     '-chardev',
     `socket,id=health,path=${paths.health},server=on,wait=off`,
-    '-serial',
-    'chardev:health',
+    '-device',
+    'virtio-serial-pci,id=vser0,bus=pcie.0',
+    '-device',
+    `virtserialport,bus=vser0.0,chardev=health,name=${HEALTH_PORT}`,
   ];
   // QEMU's default model runs everywhere; 'host' can fail under nested KVM (MSRs the L1 lacks).
   if (options.cpuModel) args.push('-cpu', options.cpuModel);

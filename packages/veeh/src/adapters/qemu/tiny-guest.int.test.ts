@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kvmUsable } from './capability.js';
 import { GuestChannel } from './guest-channel.js';
+import { HEALTH_PORT } from './qemu-process.js';
 import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
 
 const run = promisify(execFile);
@@ -40,7 +41,9 @@ describe('tiny guest', () => {
       ['-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot'],
       ['-kernel', guest.kernel, '-initrd', guest.initrd, '-append', tinyGuestAppend('vm-test-1')],
       ['-serial', `file:${consoleLog()}`],
-      ['-serial', `unix:${join(dir, 'probe.sock')},server=on,wait=off`],
+      ['-chardev', `socket,id=probe,path=${join(dir, 'probe.sock')},server=on,wait=off`],
+      ['-device', 'virtio-serial-pci,id=vser0'],
+      ['-device', `virtserialport,bus=vser0.0,chardev=probe,name=${HEALTH_PORT}`],
       ['-drive', `file=${disk()},if=virtio,format=qcow2`],
       ['-qmp', `unix:${join(dir, 'qmp.sock')},server=on,wait=off`],
     ].flat();

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The line the guest prints on its console (ttyS0) once it answers on ttyS1. */
+/** The line the guest prints on its console (ttyS0) once it answers on its reservoir.health port. */
 export const TINY_GUEST_READY = 'RESERVOIR-GUEST-READY';
 
 export interface TinyGuest {
