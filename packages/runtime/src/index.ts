@@ -14,6 +14,7 @@ export * from './bus/embedded-broker.js';
 export * from './config/load-config.js';
 export * from './ids.js';
 export * from './tasks/task.js';
+export * from './tasks/transfer-summary.js';
 export * from './tasks/task-registry.js';
 export * from './tasks/sql-task-store.js';
 export * from './tasks/task-grpc.js';

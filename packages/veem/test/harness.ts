@@ -11,7 +11,7 @@ import {
   type ServiceProcess,
   type Task,
 } from '@reservoir/runtime';
-import { createVeeh, type SimHostConfig, type Veeh } from '@reservoir/veeh';
+import { createVeeh, type CreateVeehOptions, type SimHostConfig, type Veeh } from '@reservoir/veeh';
 import { createVeem, type RunningVeem } from '../src/create-veem.js';
 import { vmiClient, type VmiClient } from '../src/client.js';
 import type { VeemSettings } from '../src/app/context.js';
@@ -39,7 +39,7 @@ export interface SiteOptions {
   site?: string;
   placer?: Placer;
   /** Operation latencies of the in-process agent (default: none, every migration instant). */
-  localLatencies?: Parameters<typeof createVeeh>[0]['latencies'];
+  localLatencies?: CreateVeehOptions['latencies'];
 }
 
 export const FAST: Partial<Omit<VeemSettings, 'site'>> = {

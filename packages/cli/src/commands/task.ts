@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
-import { ReservoirError, type Task, type TransferProgress } from '@reservoir/runtime';
+import { ReservoirError, transferSummary, type Task } from '@reservoir/runtime';
 import { withClient } from '../command-context.js';
-import { ago, details, mib, printJson, table, taskJson } from '../output.js';
+import { ago, details, printJson, table, taskJson } from '../output.js';
 import { waitForTask } from '../wait.js';
-
-const mibOf = (bytes: number) => mib(Math.round(bytes / 2 ** 20));
-
-function transferLine(t: TransferProgress): string {
-  const dirty = t.dirtyBytesPerSecond ? `, guest dirties ${mibOf(t.dirtyBytesPerSecond)}/s` : '';
-  return `${t.phase}: ${mibOf(t.transferredBytes)} of ${mibOf(t.totalBytes)} sent, ${mibOf(t.remainingBytes)} remaining${dirty}`;
-}
 
 function printTask(t: Task): void {
   process.stdout.write(
@@ -20,7 +13,7 @@ function printTask(t: Task): void {
       ['state', t.state],
       ['progress', `${t.progress}%`],
       ['message', t.message],
-      ['transfer', t.transfer ? transferLine(t.transfer) : ''],
+      ['transfer', t.transfer ? transferSummary(t.transfer) : ''],
       ['error', t.errorCode ? `${t.errorCode}: ${t.errorMessage}` : ''],
       ['created', `${ago(t.createdAtMs)} ago`],
       ['duration', t.endedAtMs && t.startedAtMs ? `${t.endedAtMs - t.startedAtMs} ms` : ''],

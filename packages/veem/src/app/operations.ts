@@ -6,6 +6,7 @@ import {
   Semaphore,
   sleep,
   toReservoirError,
+  transferSummary,
 } from '@reservoir/runtime';
 import type { Host } from '../domain/host.js';
 import type { Vm, VmOperation } from '../domain/vm.js';
@@ -14,7 +15,6 @@ import type { VeemContext } from './context.js';
 import { domainSpec } from './domain-spec.js';
 import type { AgentPort, DomainInfo } from './ports.js';
 import type { VmWriter } from './vm-writer.js';
-import { transferMessage } from './transfer-message.js';
 
 /** How often a migration's figures are read from the source agent into its task. */
 const TRANSFER_POLL_MS = 500;
@@ -374,7 +374,7 @@ export class OperationRunner {
     }
     const move: MoveInFlight = { sending: false, canceled: false };
     this.moves.set(vm.id, move);
-    const kind = op.live ? 'live' : 'cold';
+    const what = `${op.live ? 'live' : 'cold'} migration to ${target.name}`;
     let stopPolling = () => {};
     let figures: { downtimeMs: number; durationMs: number };
     try {
@@ -382,10 +382,10 @@ export class OperationRunner {
       await this.call(target, 'prepare incoming', (a, h) =>
         a.prepareIncoming(h, domainSpec(vm, target, this.ctx.settings.site), op.live),
       );
-      if (move.canceled) throw errors.cancelled(`the ${kind} migration to ${target.name} was canceled`);
-      await this.progress(vm, 40, `${kind} migration to ${target.name}`);
+      if (move.canceled) throw errors.cancelled(`the ${what} was canceled`);
+      await this.progress(vm, 40, what);
       move.sending = true;
-      stopPolling = this.followTransfer(vm, source, `${kind} migration to ${target.name}`);
+      stopPolling = this.followTransfer(vm, source, what);
       const moved = await this.call(source, 'migrate', (a, h) =>
         a.migrateDomain(
           h,
@@ -429,7 +429,7 @@ export class OperationRunner {
           const t = d?.migration;
           if (!t || stopped) return;
           const done = t.totalBytes > 0 ? t.transferredBytes / t.totalBytes : 0;
-          await this.ctx.tasks.progress(taskId, 40 + 55 * done, transferMessage(what, t), t);
+          await this.ctx.tasks.progress(taskId, 40 + 55 * done, `${what}: ${transferSummary(t)}`, t);
         })
         // A missed sample is only a stale figure; the migration's own call reports failures.
         .catch(() => undefined)

@@ -1,21 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { HostAgentDefinition, reservoir } from '@reservoir/contracts';
-import { createClient, type ClosableClient } from '@reservoir/runtime';
+import { createClient, startService, type ClosableClient, type ServiceProcess } from '@reservoir/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitReady as waitReadyIn } from '../../testing/tiny-qemu.js';
 import { GuestChannel } from './guest-channel.js';
-import { ensureTinyGuest, tinyGuestAppend, TINY_GUEST_READY, type TinyGuest } from './tiny-guest.js';
+import { ensureTinyGuest, tinyGuestAppend, type TinyGuest } from './tiny-guest.js';
 
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const S = reservoir.veeh.v1.DomainState;
 
 interface Agent {
-  child: ChildProcess;
+  service: ServiceProcess;
   address: string;
   host: string;
   stateDir: string;
@@ -23,65 +20,40 @@ interface Agent {
 }
 
 /** A VEEH process with the qemu driver, its own state directory: a host sharing no storage. */
-function launch(prefix: string, stateDir: string, env: Record<string, string> = {}): Promise<Agent> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'packages/veeh/src/main.ts', '--driver', 'qemu', '--state-dir', stateDir],
+async function launch(prefix: string, stateDir: string, env: Record<string, string> = {}): Promise<Agent> {
+  const service = await startService(
+    `veeh ${prefix}`,
+    'packages/veeh/src/main.ts',
+    ['--driver', 'qemu', '--state-dir', stateDir, '--host-prefix', prefix],
+    `${stateDir}.log`,
     {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        VEEH_HOST_PREFIX: prefix,
-        RESERVOIR_QEMU_ACCEL: process.env.RESERVOIR_QEMU_ACCEL ?? 'tcg',
-        RESERVOIR_LOG_LEVEL: 'warn',
-        // The tiny guest ignores ACPI: a cold move's power-off waits this long before it stops it.
-        VEEH_SHUTDOWN_TIMEOUT_MS: '2000',
-        ...env,
-      },
+      RESERVOIR_QEMU_ACCEL: process.env.RESERVOIR_QEMU_ACCEL ?? 'tcg',
+      RESERVOIR_LOG_LEVEL: 'warn',
+      // The tiny guest ignores ACPI: a cold move's power-off waits this long before it stops it.
+      VEEH_SHUTDOWN_TIMEOUT_MS: '2000',
+      ...env,
     },
+    // Each agent builds its tiny guest first; three at once on two cores take a while.
+    180_000,
   );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no listening line within 180 s; stderr: ${stderr}`)),
-      180_000,
-    );
-    child.once('exit', (code) => reject(new Error(`agent exited with ${code}; stderr: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const msg = JSON.parse(line) as { event: string; address: string; hosts: string[] };
-      if (msg.event !== 'listening') return;
-      clearTimeout(timer);
-      resolve({
-        child,
-        address: msg.address,
-        host: msg.hosts[0]!,
-        stateDir,
-        vhi: createClient(HostAgentDefinition, msg.address, { deadlineMs: 120_000 }),
-      });
-    });
-  });
+  const { address } = service.ready;
+  return {
+    service,
+    address,
+    host: (service.ready.hosts as string[])[0]!,
+    stateDir,
+    vhi: createClient(HostAgentDefinition, address, { deadlineMs: 120_000 }),
+  };
 }
 
 async function stop(agent: Agent | undefined): Promise<void> {
   if (!agent) return;
   agent.vhi.close();
-  if (agent.child.exitCode === null) {
-    const exited = new Promise((r) => agent.child.once('exit', r));
-    agent.child.kill('SIGTERM');
-    await exited;
-  }
+  await agent.service.stop();
 }
 
-async function waitReady(consoleLog: string, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (existsSync(consoleLog) && readFileSync(consoleLog, 'utf8').includes(TINY_GUEST_READY)) return;
-    await sleep(50);
-  }
-  throw new Error(`no ${TINY_GUEST_READY} in ${consoleLog}`);
-}
+/** Waits for the readiness line of a domain of an agent. */
+const waitReady = (agent: Agent, vmId: string) => waitReadyIn(join(agent.stateDir, vmId));
 
 describe('live migration between two agents with the qemu driver and separate storage', () => {
   const root = mkdtempSync(join(tmpdir(), 'qemu-agents-'));
@@ -131,7 +103,7 @@ describe('live migration between two agents with the qemu driver and separate st
   it('moves the running guest with its disk; it answers at the target, gone from the source', async () => {
     await a!.vhi.createDomain({ hostId: a!.host, spec: spec('mig-1') });
     await a!.vhi.startDomain({ hostId: a!.host, vmId: 'mig-1' });
-    await waitReady(join(a!.stateDir, 'mig-1', 'console.log'));
+    await waitReady(a!, 'mig-1');
     const before = await GuestChannel.open(join(a!.stateDir, 'mig-1', 'health.sock'));
     expect(await before.ask('write moved with its disk')).toBe('ok');
     const uptime = Number((await before.ask('ping')).split(' ')[1]);
@@ -165,7 +137,7 @@ describe('live migration between two agents with the qemu driver and separate st
   it('moves a guest cold: powered off, its disk copied and compared, started again at the target', async () => {
     await a!.vhi.createDomain({ hostId: a!.host, spec: spec('mig-2') });
     await a!.vhi.startDomain({ hostId: a!.host, vmId: 'mig-2' });
-    await waitReady(join(a!.stateDir, 'mig-2', 'console.log'));
+    await waitReady(a!, 'mig-2');
     const before = await GuestChannel.open(join(a!.stateDir, 'mig-2', 'health.sock'));
     expect(await before.ask('write copied cold')).toBe('ok');
     before.close();
@@ -179,7 +151,7 @@ describe('live migration between two agents with the qemu driver and separate st
     expect(moved.domain).toMatchObject({ hostId: b!.host, vmId: 'mig-2', state: S.DOMAIN_STATE_RUNNING });
     expect(Number(moved.transferredMib)).toBe(32);
     // A fresh boot at the target, from the copied disk.
-    await waitReady(join(b!.stateDir, 'mig-2', 'console.log'));
+    await waitReady(b!, 'mig-2');
     const after = await GuestChannel.open(join(b!.stateDir, 'mig-2', 'health.sock'));
     expect(await after.ask('read')).toBe('copied cold');
     after.close();
@@ -192,7 +164,7 @@ describe('live migration between two agents with the qemu driver and separate st
   it('reports the transfer while it runs; a cancel leaves the guest running at the source, intact', async () => {
     await slow!.vhi.createDomain({ hostId: slow!.host, spec: spec('mig-3') });
     await slow!.vhi.startDomain({ hostId: slow!.host, vmId: 'mig-3' });
-    await waitReady(join(slow!.stateDir, 'mig-3', 'console.log'));
+    await waitReady(slow!, 'mig-3');
     const ch = await GuestChannel.open(join(slow!.stateDir, 'mig-3', 'health.sock'));
     expect(await ch.ask('write stays put')).toBe('ok');
     // The guest keeps rewriting 16 MiB of its memory: the pre-copy has pages to send again.

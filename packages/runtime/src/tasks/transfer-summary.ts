@@ -1,4 +1,4 @@
-import type { TransferProgress } from '@reservoir/runtime';
+import type { TransferProgress } from './task.js';
 
 const MIB = 2 ** 20;
 
@@ -7,12 +7,12 @@ function mib(bytes: number): string {
   return `${(bytes / MIB).toFixed(1)} MiB`;
 }
 
-/** The task line of a migration in flight, e.g. "live migration to h2: memory, 120.0 of 300.0 MiB sent, …". */
-export function transferMessage(what: string, t: TransferProgress): string {
+/** A transfer in one line, e.g. "memory, 120.0 MiB of 300.0 MiB sent, 20.0 MiB remaining, guest dirties 3.1 MiB/s". */
+export function transferSummary(t: TransferProgress): string {
   const parts = [
     `${mib(t.transferredBytes)} of ${mib(t.totalBytes)} sent`,
     `${mib(t.remainingBytes)} remaining`,
   ];
   if (t.dirtyBytesPerSecond > 0) parts.push(`guest dirties ${mib(t.dirtyBytesPerSecond)}/s`);
-  return `${what}: ${t.phase}, ${parts.join(', ')}`;
+  return `${t.phase}, ${parts.join(', ')}`;
 }
